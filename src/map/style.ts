@@ -1,0 +1,189 @@
+/**
+ * The MapLibre style, generated from a Theme. Sources start empty and are filled with setData once the
+ * basemap files have loaded, so the map (and its controls) can appear before the data does.
+ *
+ * No `glyphs` entry: MapLibre (>= 5.11) then draws text with the page's own web font, here the bundled
+ * Noto Sans, and no glyph server is needed.
+ */
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { hatch, type RasterImage } from './patterns';
+import type { Theme } from './theme';
+
+export const BASEMAP_SOURCES = [
+  'world',
+  'world-borders',
+  'units',
+  'borders',
+  'lakes',
+  'rivers',
+  'unit-labels',
+  'country-labels',
+  'places',
+] as const;
+export type BasemapSource = (typeof BASEMAP_SOURCES)[number];
+
+/** Name of the hatch image a fill-pattern asks for; the map view draws it on first use. */
+export const HATCH_DISPUTED = 'hatch-disputed';
+
+/** Every image the style's patterns name, and how to draw it. */
+export function stylePatterns(theme: Theme): Record<string, () => RasterImage> {
+  return { [HATCH_DISPUTED]: () => hatch(theme.basemap.disputedHatch, 8, 2) };
+}
+
+/** Place labels: story places first, then capitals, then by population (see geodata/build/basemap.ts). */
+const STORY = ['==', ['get', 'story'], true];
+
+export function basemapLayers(theme: Theme): LayerSpecification[] {
+  const b = theme.basemap;
+  const halo = { 'text-halo-color': b.halo, 'text-halo-width': 1.4, 'text-halo-blur': 0.3 };
+  return [
+    { id: 'sea', type: 'background', paint: { 'background-color': b.sea } },
+    { id: 'world-fill', type: 'fill', source: 'world', paint: { 'fill-color': b.landWorld } },
+    {
+      id: 'world-borders',
+      type: 'line',
+      source: 'world-borders',
+      paint: {
+        'line-color': ['case', ['==', ['get', 'kind'], 'coast'], b.outline, b.countryBorder],
+        'line-width': ['case', ['==', ['get', 'kind'], 'coast'], 0.6, 0.8],
+      },
+    },
+    {
+      id: 'units-fill',
+      type: 'fill',
+      source: 'units',
+      paint: { 'fill-color': ['case', ['==', ['get', 'level'], 'unit'], b.landStory, b.land] },
+    },
+    {
+      id: 'disputed-hatch',
+      type: 'fill',
+      source: 'units',
+      filter: ['==', ['get', 'disputed'], true],
+      paint: { 'fill-pattern': HATCH_DISPUTED, 'fill-opacity': 0.7 },
+    },
+    { id: 'lakes', type: 'fill', source: 'lakes', paint: { 'fill-color': b.lake } },
+    {
+      id: 'rivers',
+      type: 'line',
+      source: 'rivers',
+      minzoom: 3.5,
+      paint: { 'line-color': b.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 8, 1.6] },
+    },
+    {
+      id: 'coast',
+      type: 'line',
+      source: 'borders',
+      filter: ['==', ['get', 'kind'], 'coast'],
+      paint: { 'line-color': b.outline, 'line-width': 0.6 },
+    },
+    {
+      id: 'unit-borders',
+      type: 'line',
+      source: 'borders',
+      filter: ['==', ['get', 'kind'], 'unit'],
+      minzoom: 3,
+      paint: { 'line-color': b.unitBorder, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.4, 8, 1.2] },
+    },
+    {
+      id: 'disputed-borders',
+      type: 'line',
+      source: 'borders',
+      filter: ['==', ['get', 'kind'], 'disputed'],
+      paint: { 'line-color': b.disputedBorder, 'line-width': 1.4, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: 'country-borders',
+      type: 'line',
+      source: 'borders',
+      filter: ['==', ['get', 'kind'], 'country'],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': b.countryBorder, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.8, 8, 2.2] },
+    },
+    {
+      id: 'country-labels',
+      type: 'symbol',
+      source: 'country-labels',
+      maxzoom: 7,
+      layout: {
+        'text-field': ['upcase', ['get', 'name']],
+        'text-font': theme.font.regular,
+        'text-size': ['case', ['==', ['get', 'story'], true], 15, 11],
+        'text-letter-spacing': 0.15,
+        'text-max-width': 8,
+        'symbol-sort-key': ['case', ['==', ['get', 'story'], true], 0, 1],
+      },
+      paint: { 'text-color': b.textMuted, ...halo },
+    },
+    {
+      id: 'unit-labels',
+      type: 'symbol',
+      source: 'unit-labels',
+      minzoom: 5,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': theme.font.regular,
+        'text-size': 11,
+        'text-max-width': 7,
+        'text-letter-spacing': 0.05,
+      },
+      paint: { 'text-color': b.textMuted, 'text-opacity': 0.85, ...halo },
+    },
+    {
+      id: 'places-dot',
+      type: 'circle',
+      source: 'places',
+      filter: ['any', STORY, ['<=', ['get', 'rank'], 1], ['>=', ['zoom'], 4.5]],
+      paint: {
+        'circle-radius': ['case', STORY, 3.5, 2.5],
+        'circle-color': b.text,
+        'circle-stroke-color': b.halo,
+        'circle-stroke-width': 1,
+      },
+    },
+    {
+      id: 'places',
+      type: 'symbol',
+      source: 'places',
+      filter: ['all', ['!', STORY], ['any', ['<=', ['get', 'rank'], 1], ['>=', ['zoom'], 4.5]]],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': theme.font.regular,
+        'text-size': ['case', ['==', ['get', 'capital'], true], 13, 12],
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.5,
+        'text-justify': 'auto',
+        'symbol-sort-key': ['get', 'rank'],
+      },
+      paint: { 'text-color': b.text, ...halo },
+    },
+    // Drawn last so that it is placed first: MapLibre places symbols from the top layer down, and the
+    // places the story names must win collisions (Severomorsk over Murmansk, Luhansk over its suburbs).
+    {
+      id: 'places-story',
+      type: 'symbol',
+      source: 'places',
+      filter: STORY,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': theme.font.bold,
+        'text-size': 14,
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.55,
+        'text-justify': 'auto',
+        'symbol-sort-key': ['get', 'population'],
+      },
+      paint: { 'text-color': b.text, ...halo, 'text-halo-width': 1.8 },
+    },
+  ] as LayerSpecification[];
+}
+
+export function buildStyle(theme: Theme): StyleSpecification {
+  return {
+    version: 8,
+    name: 'Situation Map basemap',
+    sources: Object.fromEntries(
+      BASEMAP_SOURCES.map((id) => [id, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }]),
+    ) as StyleSpecification['sources'],
+    layers: basemapLayers(theme),
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The map's typed design tokens. The style (style.ts) is generated from a Theme, never written by hand,
+ * so that a colour or a line weight is decided in exactly one place.
+ */
+
+/** Event categories the catalogue may use; the palette must give each a colour. */
+export const CATEGORIES = [
+  'troops',
+  'drills',
+  'aircraft',
+  'naval',
+  'military-aid',
+  'diplomacy',
+  'statement',
+  'civilians',
+  'sanctions',
+  'energy',
+  'conflict',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** How sharply the article places something (after ACLED's geo-precision codes, made visible). */
+export const PRECISIONS = ['exact', 'city', 'region', 'country', 'zone'] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+export interface PrecisionStyle {
+  /** Outline dash pattern in line widths; empty for a solid line. */
+  dash: number[];
+  /** Fill opacity of an area drawn with this precision. */
+  fillOpacity: number;
+  /** Whether the area is hatched rather than filled solid (approximate places). */
+  hatched: boolean;
+  outlineWidth: number;
+}
+
+export interface Theme {
+  font: { regular: string[]; bold: string[] };
+  basemap: {
+    sea: string;
+    land: string;
+    landStory: string;
+    landWorld: string;
+    outline: string;
+    countryBorder: string;
+    unitBorder: string;
+    disputedBorder: string;
+    disputedHatch: string;
+    lake: string;
+    river: string;
+    text: string;
+    textMuted: string;
+    halo: string;
+  };
+  categories: Record<Category, string>;
+  precision: Record<Precision, PrecisionStyle>;
+}
+
+/**
+ * Colours for categories: Paul Tol's "muted" scheme (9 colours distinguishable under the common
+ * colour-vision deficiencies, https://personal.sron.nl/~pault/#sec:qualitative) extended with two of his
+ * "bright" colours. No meaning rests on colour alone: the legend names each category, and precision is
+ * drawn as line and fill pattern, not as hue.
+ */
+export const defaultTheme: Theme = {
+  font: { regular: ['Noto Sans'], bold: ['Noto Sans Bold', 'Noto Sans'] },
+  basemap: {
+    sea: '#c9dbe6',
+    land: '#f4f1ea',
+    landStory: '#efe9dc',
+    landWorld: '#ebe8e1',
+    outline: '#9fb3c1',
+    countryBorder: '#6d6a75',
+    unitBorder: '#b9b3a6',
+    disputedBorder: '#8a5a44',
+    disputedHatch: '#c9a58f',
+    lake: '#c9dbe6',
+    river: '#9ec0d6',
+    text: '#26262b',
+    textMuted: '#6b6760',
+    halo: '#ffffff',
+  },
+  categories: {
+    troops: '#CC6677',
+    drills: '#DDCC77',
+    aircraft: '#332288',
+    naval: '#88CCEE',
+    'military-aid': '#117733',
+    diplomacy: '#44AA99',
+    statement: '#AA4499',
+    civilians: '#882255',
+    sanctions: '#999933',
+    energy: '#EE7733',
+    conflict: '#BBBBBB',
+  },
+  precision: {
+    exact: { dash: [], fillOpacity: 0.35, hatched: false, outlineWidth: 2 },
+    city: { dash: [], fillOpacity: 0.3, hatched: false, outlineWidth: 2 },
+    region: { dash: [], fillOpacity: 0.22, hatched: false, outlineWidth: 1.5 },
+    country: { dash: [4, 2], fillOpacity: 0.12, hatched: false, outlineWidth: 1.5 },
+    zone: { dash: [2, 2], fillOpacity: 0.2, hatched: true, outlineWidth: 1.5 },
+  },
+};

@@ -1,0 +1,95 @@
+import { camera, expect, mapIdle, renderedNames, test } from './fixtures';
+
+test.describe('the offline basemap', () => {
+  test('loads, becomes idle, and labels the places the story names', async ({ page }) => {
+    await page.goto('/');
+    await mapIdle(page);
+    const story = await renderedNames(page, ['places-story']);
+    for (const name of ['Kyiv', 'Moscow', 'Minsk', 'Kharkiv', 'Rostov-on-Don', 'Donetsk', 'Luhansk', 'Yaroslavl'])
+      expect(story).toContain(name);
+    expect(await renderedNames(page, ['country-labels'])).toContain('Ukraine');
+    // The first view frames Ukraine, Belarus and western Russia.
+    const c = await camera(page);
+    expect(c.lng).toBeGreaterThan(28);
+    expect(c.lng).toBeLessThan(40);
+    expect(c.lat).toBeGreaterThan(47);
+    expect(c.lat).toBeLessThan(55);
+    await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('GeoNames');
+    await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('Natural Earth');
+    await expect(page.locator('.maplibregl-ctrl-scale')).toBeVisible();
+  });
+
+  test('a drag pans the map and writes the view into the hash', async ({ page }) => {
+    await page.goto('/');
+    await mapIdle(page);
+    const before = await camera(page);
+    const hashBefore = await page.evaluate(() => location.hash);
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(x - 30 * i, y - 10 * i);
+    await page.mouse.up();
+    await mapIdle(page);
+    const after = await camera(page);
+    expect(after.lng).toBeGreaterThan(before.lng + 1);
+    await expect.poll(() => page.evaluate(() => location.hash)).not.toBe(hashBefore);
+    const [zoom, lat, lng] = (await page.evaluate(() => location.hash)).slice(1).split('/').map(Number);
+    expect(zoom).toBeCloseTo(after.zoom, 1);
+    expect(lat).toBeCloseTo(after.lat, 1);
+    expect(lng).toBeCloseTo(after.lng, 1);
+  });
+
+  test('a #zoom/lat/lng link opens exactly that view', async ({ page }) => {
+    await page.goto('/#6.5/47.23/39.72');
+    await mapIdle(page);
+    const c = await camera(page);
+    expect(c.zoom).toBeCloseTo(6.5, 2);
+    expect(c.lat).toBeCloseTo(47.23, 2);
+    expect(c.lng).toBeCloseTo(39.72, 2);
+    expect(await renderedNames(page, ['places-story'])).toContain('Rostov-on-Don');
+  });
+
+  test('zooms with the buttons and with the wheel', async ({ page }) => {
+    await page.goto('/#5/50/32');
+    await mapIdle(page);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(async () => (await camera(page)).zoom).toBeCloseTo(6, 1);
+    await mapIdle(page);
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 600);
+    await expect.poll(async () => (await camera(page)).zoom).toBeLessThan(5.8);
+  });
+
+  test('pans and zooms from the keyboard alone', async ({ page }) => {
+    await page.goto('/#5/50/32');
+    await mapIdle(page);
+    // Tab from the top of the page until the map canvas has focus.
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas'))) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas'))).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await camera(page)).lng).toBeGreaterThan(32.2);
+    await page.keyboard.press('Equal');
+    await expect.poll(async () => (await camera(page)).zoom).toBeGreaterThan(5.5);
+  });
+
+  test('a broken basemap file is named on the page, and the rest of the map still draws', async ({ page, guard }) => {
+    guard.allowConsole(/Failed to load resource: the server responded with a status of 404/);
+    await page.route('**/data/basemap/region.topo.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.route('**/data/basemap/places.geojson', async (route) => {
+      const response = await route.fetch();
+      route.fulfill({ response, body: (await response.text()).slice(0, 500) });
+    });
+    await page.goto('/');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('region.topo.json');
+    await expect(alert).toContainText('404');
+    await expect(alert).toContainText('places.geojson');
+    await expect(alert).toContainText('not valid JSON');
+    await mapIdle(page, { source: 'world' });
+  });
+});

@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+/** URL prefix → folder of generated, committed data under geodata/. */
+const DATA_MOUNTS: Record<string, string> = {
+  'data/basemap/': 'geodata/basemap',
+};
+
+const TYPES: Record<string, string> = {
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+};
+
+/**
+ * Serves the committed geodata in development and copies it into the build, byte for byte, so the app
+ * reads exactly the files the tests check (and no copy under public/ can drift from them).
+ */
+function geodata(): Plugin {
+  return {
+    name: 'situation-map:geodata',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = (req.url ?? '').split('?')[0].replace(/^\//, '');
+        for (const [prefix, dir] of Object.entries(DATA_MOUNTS)) {
+          if (!url.startsWith(prefix)) continue;
+          const name = url.slice(prefix.length);
+          if (!readdirSync(dir).includes(name)) break;
+          res.setHeader('Content-Type', TYPES[path.extname(name)] ?? 'application/octet-stream');
+          res.end(readFileSync(path.join(dir, name)));
+          return;
+        }
+        next();
+      });
+    },
+    generateBundle() {
+      for (const [prefix, dir] of Object.entries(DATA_MOUNTS)) {
+        for (const name of readdirSync(dir).sort()) {
+          this.emitFile({ type: 'asset', fileName: prefix + name, source: readFileSync(path.join(dir, name)) });
+        }
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [svelte(), geodata()],
+  build: {
+    target: 'es2022',
+    // maplibre-gl alone is ~1.1 MB; the warning would only ever be about it.
+    chunkSizeWarningLimit: 1300,
+  },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+  },
+});
