@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 /** URL prefix → folder of generated, committed data under geodata/. */
 const DATA_MOUNTS: Record<string, string> = {
   'data/basemap/': 'geodata/basemap',
+  'data/layers/': 'geodata/layers',
 };
 
 const TYPES: Record<string, string> = {

@@ -1,0 +1,272 @@
+/**
+ * Catalogue → GeoJSON layers. Validates first and builds nothing if anything is wrong; otherwise returns
+ * every output file as text, deterministically (same input, same bytes), for the CLI to write at once.
+ *
+ * Outputs (under geodata/layers/):
+ *   <place-id>.geojson  one file per place with events: a feature per event there (role "site") or about
+ *                       it (role "about"), with flat properties and the excerpt that proves it
+ *   events.geojson      every feature of the above in one file, in catalogue order (what the app loads)
+ *   places.geojson      one feature per place: its geometry, precision, basis, note, label point, counts
+ *   measures.json       distances computed from the basemap (kyiv → Belarus border)
+ *   story.json          what the app reads beside places.geojson: the sources with their text, and every
+ *                       event with the same flat properties as the features, without geometry
+ *   index.json          what was built: sources, files, counts
+ */
+import { area, simplify, truncate } from '@turf/turf';
+import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import { mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { UnitProperties } from '../basemap/topology';
+import { regionLayers } from '../basemap/topology';
+import { resolveDate } from './dates';
+import { borderBand, dissolve, distanceToLineKm, labelPoint } from './geometry';
+import { stableJson } from './io';
+import type { CatalogueEvent, Measure, Place, PlaceGeometry, Precision, Quantity, Source, ValidationError } from './schema';
+import { validateCatalogue, type BasemapIndex, type CatalogueInput } from './validate';
+
+type Area = Polygon | MultiPolygon;
+
+/** The parts of the basemap the catalogue refers to. */
+export interface Basemap {
+  index: BasemapIndex;
+  units: Map<string, Area>;
+  countries: Map<string, Area>;
+  gazetteer: Map<string, { point: Point; name: string }>;
+  /** The border between two countries, from the shared arcs of the basemap topology. */
+  border(a: string, b: string): MultiLineString;
+}
+
+export function basemapFrom(regionTopo: unknown, placesGeojson: FeatureCollection): Basemap {
+  const region = regionLayers(regionTopo);
+  const units = new Map<string, Area>();
+  for (const f of region.units.features) if (f.properties.level === 'unit') units.set(f.properties.id, f.geometry);
+  const countries = new Map(region.countries.features.map((f) => [f.properties.id, f.geometry] as const));
+  const gazetteer = new Map(
+    placesGeojson.features.map(
+      (f) => [String(f.properties?.id), { point: f.geometry as Point, name: String(f.properties?.name) }] as const,
+    ),
+  );
+  const t = regionTopo as Topology;
+  const unitObject = t.objects.units as GeometryCollection<UnitProperties>;
+  return {
+    index: { units: new Set(units.keys()), countries: new Set(countries.keys()), gazetteer: new Set(gazetteer.keys()) },
+    units,
+    countries,
+    gazetteer,
+    border(a, b) {
+      return mesh(t, unitObject, (x, y) => {
+        const [cx, cy] = [(x.properties as UnitProperties).country, (y.properties as UnitProperties).country];
+        return (cx === a && cy === b) || (cx === b && cy === a);
+      });
+    },
+  };
+}
+
+/**
+ * Simplification tolerance in degrees by precision: a country-wide mark needs no border detail (the
+ * basemap draws the borders), a region a little. Keeps the story layers a fraction of the basemap's size.
+ */
+const TOLERANCE: Record<Precision, number> = { exact: 0, city: 0, region: 0.01, country: 0.05, zone: 0.03 };
+/** Islands below this area (km²) are dropped from country- and zone-wide marks: Russia's Arctic archipelagos. */
+const MIN_PART_KM2: Record<Precision, number> = { exact: 0, city: 0, region: 0, country: 2000, zone: 2000 };
+
+/** Most specific first: the order a list of places at a clicked spot is shown in. */
+export const PRECISION_RANK: Record<Precision, number> = { exact: 0, city: 1, region: 2, zone: 3, country: 4 };
+
+function placeGeometry(g: PlaceGeometry, basemap: Basemap): Geometry {
+  const areas = (codes: string[], from: Map<string, Area>) => dissolve(codes.map((c) => from.get(c)!));
+  if ('units' in g) return areas(g.units, basemap.units);
+  if ('countries' in g) return areas(g.countries, basemap.countries);
+  if ('gazetteer' in g) return basemap.gazetteer.get(g.gazetteer)!.point;
+  if ('point' in g) return { type: 'Point', coordinates: g.point };
+  return borderBand(basemap.countries.get(g.along)!, areas(g.within, basemap.countries), g.km);
+}
+
+function dropSmallParts(geometry: Geometry, minKm2: number): Geometry {
+  if (geometry.type !== 'MultiPolygon' || !minKm2) return geometry;
+  const parts = geometry.coordinates.filter((rings) => area({ type: 'Polygon', coordinates: rings }) / 1e6 >= minKm2);
+  // Never drop everything: a place made only of small islands keeps its largest part.
+  if (parts.length === 0) return geometry;
+  return parts.length === 1 ? { type: 'Polygon', coordinates: parts[0] } : { type: 'MultiPolygon', coordinates: parts };
+}
+
+function finish(geometry: Geometry, precision: Precision): Geometry {
+  const f: Feature = { type: 'Feature', properties: {}, geometry: dropSmallParts(geometry, MIN_PART_KM2[precision]) };
+  const tolerance = TOLERANCE[precision];
+  const simplified = tolerance ? simplify(f, { tolerance, highQuality: true, mutate: false }) : f;
+  return truncate(simplified, { precision: 5, mutate: true }).geometry;
+}
+
+const thousands = (n: number) => n.toLocaleString('en-US');
+
+/** "over 100,000 troops"; "62 battalion tactical groups, up from 59". */
+export function quantityLabel(q: Quantity): string {
+  const main = `${q.qualifier ? q.qualifier + ' ' : ''}${thousands(q.value)} ${q.unit}`;
+  if (!q.previous) return main;
+  const direction = q.previous.value < q.value ? 'up' : q.previous.value > q.value ? 'down' : 'unchanged';
+  return direction === 'unchanged' ? `${main}, unchanged` : `${main}, ${direction} from ${thousands(q.previous.value)}`;
+}
+
+export interface BuildInput extends CatalogueInput {
+  basemap: Basemap;
+}
+
+export type BuildResult = { ok: true; files: Map<string, string>; summary: string } | { ok: false; errors: ValidationError[] };
+
+export function buildLayers(input: BuildInput): BuildResult {
+  const errors = validateCatalogue(input, input.basemap.index);
+  if (errors.length) return { ok: false, errors };
+
+  const sources = new Map(input.sources.map((s) => [(s.record as Source).id, { record: s.record as Source, text: s.text }]));
+  const placesFile = input.places.json as { places: Place[]; measures?: Measure[] };
+  const places = new Map(placesFile.places.map((p) => [p.id, p]));
+  const events = input.events.flatMap((f) => (f.json as { events: CatalogueEvent[] }).events);
+
+  const geometry = new Map<string, Geometry>();
+  for (const p of placesFile.places) geometry.set(p.id, finish(placeGeometry(p.geometry, input.basemap), p.precision));
+
+  const features: Feature[] = [];
+  const storyEvents: Record<string, unknown>[] = [];
+  for (const e of events) {
+    const src = sources.get(e.source)!;
+    const date = resolveDate(e.date.expr, src.record.published);
+    const q = e.quantities?.[0];
+    const previousDate = q?.previous ? resolveDate(q.previous.date.expr, src.record.published) : undefined;
+    const blockOf = (start: number) => src.record.blocks.find((b) => start >= b.start && start < b.end)?.kind ?? 'paragraph';
+    const excerpts = e.excerpts.map((x) => ({ start: x.start, end: x.end, text: x.text, block: blockOf(x.start) }));
+    const links = [...e.places.map((id) => ({ id, role: 'site' })), ...(e.about ?? []).map((id) => ({ id, role: 'about' }))];
+    const eventProps = {
+      event_id: e.id,
+      title: e.title,
+      category: e.category,
+      site: e.site,
+      date_expr: e.date.expr,
+      date: date.value || null,
+      date_precision: date.precision,
+      date_start: date.start || null,
+      date_end: date.end || null,
+      quantity: q ? quantityLabel(q) : null,
+      quantity_value: q?.value ?? null,
+      quantity_unit: q?.unit ?? null,
+      quantity_qualifier: q?.qualifier ?? null,
+      quantity_text: q?.text ?? null,
+      previous_value: q?.previous?.value ?? null,
+      previous_date: previousDate?.value ?? null,
+      previous_date_precision: previousDate?.precision ?? null,
+      claim_by: e.claim.by,
+      claim_kind: e.claim.kind,
+      stance: e.claim.stance,
+      source_id: src.record.id,
+      source_title: src.record.title,
+      source_publisher: src.record.publisher,
+      source_published: src.record.published,
+      excerpt_text: excerpts[0].text,
+      excerpt_start: excerpts[0].start,
+      excerpt_end: excerpts[0].end,
+      excerpt_block: excerpts[0].block,
+      excerpt_count: excerpts.length,
+      excerpts,
+    };
+    storyEvents.push({ ...eventProps, places: e.places, about: e.about ?? [] });
+    for (const { id, role } of links) {
+      const place = places.get(id)!;
+      features.push({
+        type: 'Feature',
+        id: features.length,
+        properties: {
+          ...eventProps,
+          role,
+          place_id: place.id,
+          place_name: place.names.en,
+          place_kind: place.kind,
+          location_precision: place.precision,
+          precision_rank: PRECISION_RANK[place.precision],
+          place_basis: place.basis,
+          place_note: place.note ?? null,
+        },
+        geometry: geometry.get(id)!,
+      });
+    }
+  }
+
+  const files = new Map<string, string>();
+  const collection = (fs: Feature[]) => stableJson({ type: 'FeatureCollection', features: fs });
+  files.set('events.geojson', collection(features));
+  const byPlace = new Map<string, Feature[]>();
+  for (const f of features) {
+    const id = f.properties!.place_id as string;
+    byPlace.set(id, [...(byPlace.get(id) ?? []), f]);
+  }
+  for (const [id, fs] of [...byPlace].sort(([a], [b]) => a.localeCompare(b))) files.set(`${id}.geojson`, collection(fs));
+
+  const placeFeatures: Feature[] = placesFile.places
+    .filter((p) => byPlace.has(p.id))
+    .map((p, i) => {
+      const fs = byPlace.get(p.id)!;
+      const categories = [
+        ...new Set(fs.filter((f) => f.properties!.role === 'site').map((f) => f.properties!.category as string)),
+      ];
+      const [lng, lat] = labelPoint(geometry.get(p.id)!);
+      return {
+        type: 'Feature',
+        id: i,
+        properties: {
+          place_id: p.id,
+          name: p.names.en,
+          name_uk: p.names.uk ?? null,
+          name_ru: p.names.ru ?? null,
+          kind: p.kind,
+          location_precision: p.precision,
+          precision_rank: PRECISION_RANK[p.precision],
+          place_basis: p.basis,
+          place_note: p.note ?? null,
+          events_here: fs.filter((f) => f.properties!.role === 'site').length,
+          events_about: fs.filter((f) => f.properties!.role === 'about').length,
+          categories: categories.join(','),
+          label_lng: lng,
+          label_lat: lat,
+        },
+        geometry: geometry.get(p.id)!,
+      };
+    });
+  files.set('places.geojson', collection(placeFeatures));
+
+  const measures = (placesFile.measures ?? []).map((m) => {
+    const from = geometry.get(m.from)!;
+    if (from.type !== 'Point') throw new Error(`measure ${m.id}: ${m.from} is not a point place`);
+    const km = distanceToLineKm(from, input.basemap.border(m.to.border[0], m.to.border[1]));
+    return { id: m.id, from: m.from, to: m.to, km: Math.round(km * 10) / 10 };
+  });
+  files.set('measures.json', stableJson({ measures }));
+  files.set(
+    'story.json',
+    stableJson({
+      sources: [...sources.values()].map((s) => ({ ...s.record, text_content: s.text })),
+      events: storyEvents,
+      measures,
+    }),
+  );
+
+  const counts: Record<string, number> = {};
+  for (const e of events) counts[e.category] = (counts[e.category] ?? 0) + 1;
+  files.set(
+    'index.json',
+    stableJson({
+      generator: 'src/catalogue/build.ts',
+      sources: [...sources.values()].map((s) => ({
+        id: s.record.id,
+        title: s.record.title,
+        publisher: s.record.publisher,
+        published: s.record.published,
+      })),
+      events: events.length,
+      categories: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b))),
+      files: [...files.keys()].sort().map((name) => ({
+        name,
+        features: name.endsWith('.geojson') ? (JSON.parse(files.get(name)!) as FeatureCollection).features.length : null,
+      })),
+    }),
+  );
+  const summary = `${events.length} events, ${features.length} features, ${placeFeatures.length} places, ${files.size} files`;
+  return { ok: true, files, summary };
+}

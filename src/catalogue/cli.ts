@@ -1,0 +1,53 @@
+/**
+ * Builds the story layers under geodata/layers/ from geodata/sources/ and geodata/catalogue/.
+ *
+ *   npm run geodata:layers            validate, then write every layer (or nothing, on any error)
+ *   npm run geodata:layers -- --check validate and compare with the committed layers; write nothing
+ *
+ * Every error is printed as `file: id: field: message`, all of them in one run; the exit code is 1.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildLayers } from './build';
+import { defaultFolders, loadInputs } from './files';
+import { replaceFolder } from './io';
+import { formatError } from './schema';
+
+const { values } = parseArgs({
+  options: { check: { type: 'boolean', default: false }, root: { type: 'string' }, out: { type: 'string' } },
+});
+// --root: a project folder other than this one (the tests run the CLI on broken copies).
+const ROOT = path.resolve(values.root ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '../..'));
+const out = path.resolve(values.out ?? path.join(ROOT, 'geodata/layers'));
+
+const { input, errors: loadErrors } = loadInputs(defaultFolders(ROOT));
+const result = input ? buildLayers(input) : undefined;
+const errors = [...loadErrors, ...(result && !result.ok ? result.errors : [])];
+if (errors.length || !result?.ok) {
+  console.error(`${errors.length} problem(s) in the catalogue; nothing was written:`);
+  for (const e of errors) console.error(`  ${formatError(e)}`);
+  process.exit(1);
+}
+
+if (values.check) {
+  const stale: string[] = [];
+  const committed = existsSync(out) ? readdirSync(out).sort() : [];
+  for (const name of new Set([...committed, ...result.files.keys()])) {
+    const want = result.files.get(name);
+    const have = committed.includes(name) ? readFileSync(path.join(out, name), 'utf8') : undefined;
+    if (want !== have)
+      stale.push(
+        want === undefined ? `${name} (should not exist)` : have === undefined ? `${name} (missing)` : `${name} (differs)`,
+      );
+  }
+  if (stale.length) {
+    console.error(`geodata/layers is stale; run npm run geodata:layers:\n  ${stale.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log(`geodata/layers is current: ${result.summary}`);
+} else {
+  replaceFolder(out, result.files);
+  console.log(`wrote ${path.relative(process.cwd(), out)}: ${result.summary}`);
+}

@@ -1,0 +1,97 @@
+/**
+ * Resolves the article's own date phrases against its publication date, keeping their precision:
+ * "Tuesday" in an article of Wednesday 26 January 2022 is 2022-01-25 (day); "this week" is 2022-W04
+ * (week, Monday 24 to Sunday 30 January); "next month" is 2022-02 (month). Nothing is sharpened: a phrase
+ * that names a week stays a week.
+ *
+ * All arithmetic is on UTC calendar dates, never local time.
+ */
+import type { DatePrecision } from './schema';
+
+export interface ResolvedDate {
+  /** ISO 8601 at the phrase's precision: 2022-01-25, 2022-W04, 2022-02; empty when unknown. */
+  value: string;
+  precision: DatePrecision;
+  /** First and last day covered, for filtering by time; empty when unknown. */
+  start: string;
+  end: string;
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const DAY_MS = 86_400_000;
+
+export class DateError extends Error {}
+
+/** Parses YYYY-MM-DD strictly: 2022-02-30 and 2022-2-3 are errors, not silently rolled over. */
+export function parseIsoDay(iso: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new DateError(`ISO date YYYY-MM-DD expected, ${JSON.stringify(iso)} found`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+    throw new DateError(`no such day: ${iso}`);
+  }
+  return date;
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY_MS);
+
+/** ISO 8601 week: weeks start on Monday; week 1 holds the year's first Thursday. */
+export function isoWeek(d: Date): { label: string; monday: Date } {
+  const dow = (d.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  const monday = addDays(d, -dow);
+  const thursday = addDays(monday, 3);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1;
+  return { label: `${year}-W${String(week).padStart(2, '0')}`, monday };
+}
+
+function month(d: Date, offset: number): ResolvedDate {
+  const first = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
+  return { value: isoDay(first).slice(0, 7), precision: 'month', start: isoDay(first), end: isoDay(last) };
+}
+
+function week(d: Date, offsetWeeks: number): ResolvedDate {
+  const { label, monday } = isoWeek(addDays(d, 7 * offsetWeeks));
+  return { value: label, precision: 'week', start: isoDay(monday), end: isoDay(addDays(monday, 6)) };
+}
+
+const day = (d: Date): ResolvedDate => ({ value: isoDay(d), precision: 'day', start: isoDay(d), end: isoDay(d) });
+
+/** The phrases the resolver understands; anything else is an error for the editor to look at. */
+export const DATE_PHRASES = [
+  'today, now, as of publication (the publication date: for what the article reports as current)',
+  'Monday … Sunday, with an optional "afternoon", "evening" or "morning" (the latest such day on or before publication)',
+  'this week, last week, at this time last week',
+  'this month, last month, next month',
+  'undated (the article gives no time)',
+];
+
+export function resolveDate(expr: string, published: string): ResolvedDate {
+  const pub = parseIsoDay(published);
+  const phrase = expr.trim().toLowerCase();
+  if (phrase === 'undated') return { value: '', precision: 'unknown', start: '', end: '' };
+  if (phrase === 'today' || phrase === 'now' || phrase === 'as of publication') return day(pub);
+  const weekday = /^(sunday|monday|tuesday|wednesday|thursday|friday|saturday)( (morning|afternoon|evening))?$/.exec(phrase);
+  if (weekday) {
+    // News usage: a bare weekday is the most recent one, the publication day itself included.
+    const back = (pub.getUTCDay() - WEEKDAYS.indexOf(weekday[1]) + 7) % 7;
+    return day(addDays(pub, -back));
+  }
+  switch (phrase) {
+    case 'this week':
+      return week(pub, 0);
+    case 'last week':
+    case 'at this time last week':
+      return week(pub, -1);
+    case 'this month':
+      return month(pub, 0);
+    case 'last month':
+      return month(pub, -1);
+    case 'next month':
+      return month(pub, 1);
+  }
+  throw new DateError(`unknown date phrase ${JSON.stringify(expr)}; known: ${DATE_PHRASES.join('; ')}`);
+}

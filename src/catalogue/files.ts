@@ -1,0 +1,111 @@
+/**
+ * Finds and reads the catalogue's inputs on disk (Node only). A file that cannot be read or parsed
+ * becomes a ValidationError naming it, like any other problem, rather than an exception.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { basemapFrom, type Basemap, type BuildInput } from './build';
+import type { ValidationError } from './schema';
+import type { LoadedFile, LoadedSource } from './validate';
+
+export interface Folders {
+  /** Paths in errors are given relative to this folder. */
+  root: string;
+  sources: string;
+  catalogue: string;
+  basemap: string;
+}
+
+export function defaultFolders(root: string): Folders {
+  return {
+    root,
+    sources: path.join(root, 'geodata/sources'),
+    catalogue: path.join(root, 'geodata/catalogue'),
+    basemap: path.join(root, 'geodata/basemap'),
+  };
+}
+
+function readText(file: string, root: string, errors: ValidationError[]): string | undefined {
+  try {
+    const bytes = readFileSync(file);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text;
+  } catch (err) {
+    const reason =
+      (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot be read as UTF-8 (${(err as Error).message})`;
+    errors.push({ file: path.relative(root, file), id: '(file)', field: '(file)', message: reason });
+    return undefined;
+  }
+}
+
+function readJsonFile(file: string, root: string, errors: ValidationError[]): unknown {
+  const text = readText(file, root, errors);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    errors.push({
+      file: path.relative(root, file),
+      id: '(file)',
+      field: '(file)',
+      message: `not valid JSON: ${(err as Error).message}`,
+    });
+    return undefined;
+  }
+}
+
+export function loadInputs(folders: Folders): { input?: BuildInput; errors: ValidationError[] } {
+  const errors: ValidationError[] = [];
+  const rel = (f: string) => path.relative(folders.root, f);
+  const sources: LoadedSource[] = [];
+  for (const name of readdirSync(folders.sources)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
+    const file = path.join(folders.sources, name);
+    const record = readJsonFile(file, folders.root, errors);
+    if (record === undefined) continue;
+    const textName = (record as { text?: unknown }).text;
+    if (typeof textName !== 'string' || textName.includes('/') || textName.includes('\\')) {
+      errors.push({
+        file: rel(file),
+        id: String((record as { id?: unknown }).id ?? '(record)'),
+        field: 'text',
+        message: 'the name of a text file beside the record expected',
+      });
+      continue;
+    }
+    const text = readText(path.join(folders.sources, textName), folders.root, errors);
+    if (text !== undefined) sources.push({ file: rel(file), record, text });
+  }
+  const placesPath = path.join(folders.catalogue, 'places.json');
+  const places: LoadedFile = { file: rel(placesPath), json: readJsonFile(placesPath, folders.root, errors) };
+  const events: LoadedFile[] = readdirSync(folders.catalogue)
+    .filter((n) => n.endsWith('.events.json'))
+    .sort()
+    .map((n) => path.join(folders.catalogue, n))
+    .map((file) => ({ file: rel(file), json: readJsonFile(file, folders.root, errors) }));
+
+  const basemapFiles = ['region.topo.json', 'places.geojson'].map((n) => path.join(folders.basemap, n));
+  const missing = basemapFiles.filter((f) => !existsSync(f));
+  if (missing.length) {
+    for (const f of missing) errors.push({ file: rel(f), id: '(file)', field: '(file)', message: 'basemap file not found' });
+    return { errors };
+  }
+  let basemap: Basemap;
+  try {
+    basemap = basemapFrom(
+      JSON.parse(readFileSync(basemapFiles[0], 'utf8')),
+      JSON.parse(readFileSync(basemapFiles[1], 'utf8')) as FeatureCollection,
+    );
+  } catch (err) {
+    errors.push({
+      file: rel(folders.basemap),
+      id: '(file)',
+      field: '(file)',
+      message: `basemap unreadable: ${(err as Error).message}`,
+    });
+    return { errors };
+  }
+  return { input: { sources, places, events, basemap }, errors };
+}

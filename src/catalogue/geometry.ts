@@ -1,0 +1,72 @@
+/**
+ * Geometry the catalogue derives with Turf where the article is vague: a band along a border, label
+ * points, distances. Pure functions, GeoJSON in and out; coordinates are [lng, lat] throughout.
+ */
+import {
+  buffer,
+  centroid,
+  booleanPointInPolygon,
+  intersect,
+  pointOnFeature,
+  pointToLineDistance,
+  truncate,
+  union,
+} from '@turf/turf';
+import type {
+  Feature,
+  FeatureCollection,
+  Geometry,
+  LineString,
+  MultiLineString,
+  MultiPolygon,
+  Point,
+  Polygon,
+  Position,
+} from 'geojson';
+
+type Area = Polygon | MultiPolygon;
+const feature = <G extends Geometry>(geometry: G): Feature<G> => ({ type: 'Feature', properties: {}, geometry });
+
+/** One (Multi)Polygon from several, dissolved. */
+export function dissolve(areas: Area[]): Area {
+  if (areas.length === 0) throw new Error('dissolve: no areas given');
+  if (areas.length === 1) return areas[0];
+  const fc: FeatureCollection<Area> = { type: 'FeatureCollection', features: areas.map((a) => feature(a)) };
+  const merged = union(fc);
+  if (!merged) throw new Error('dissolve: union is empty');
+  return merged.geometry;
+}
+
+/**
+ * The part of `within` no farther than `km` from `along`'s boundary: "Russian territory near the border
+ * with Ukraine". Buffering `along` outward and intersecting with `within` keeps the band on the far side
+ * of the border only. Coordinates are truncated to 5 decimals (~1 m) so the output is deterministic.
+ */
+export function borderBand(along: Area, within: Area, km: number): Area {
+  if (!(km > 0)) throw new Error(`borderBand: km must be positive, got ${km}`);
+  const grown = buffer(feature(along), km, { units: 'kilometers', steps: 8 });
+  if (!grown) throw new Error('borderBand: buffer is empty');
+  const band = intersect({ type: 'FeatureCollection', features: [grown as Feature<Area>, feature(within)] });
+  if (!band) throw new Error('borderBand: the areas do not meet within the distance');
+  return truncate(band, { precision: 5, mutate: true }).geometry;
+}
+
+/** A point inside the area for its label: the centroid when it falls inside, else a point on the surface. */
+export function labelPoint(geometry: Geometry): Position {
+  if (geometry.type === 'Point') return geometry.coordinates;
+  const c = centroid(feature(geometry)).geometry;
+  if ((geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') && booleanPointInPolygon(c, geometry))
+    return round(c.coordinates);
+  return round(pointOnFeature(feature(geometry)).geometry.coordinates);
+}
+
+/** Shortest distance in km from a point to a line (a border, as a MultiLineString of shared arcs). */
+export function distanceToLineKm(point: Point, line: LineString | MultiLineString): number {
+  const parts: Position[][] = line.type === 'LineString' ? [line.coordinates] : line.coordinates;
+  if (parts.length === 0) throw new Error('distanceToLineKm: the line is empty');
+  return Math.min(
+    ...parts.map((coords) => pointToLineDistance(point, { type: 'LineString', coordinates: coords }, { units: 'kilometers' })),
+  );
+}
+
+const round = (p: Position) => p.map((n) => Math.round(n * 1e5) / 1e5);

@@ -1,0 +1,29 @@
+/**
+ * Turns a captured article into a source text under geodata/sources/.
+ *
+ *   npm run geodata:source -- --capture ../shared/seed/nbc-2022-01-26-us-response-to-russia.txt \
+ *                             --source geodata/sources/nbc-2022-01-26.json
+ *
+ * The source record (hand-written: title, publisher, date, chrome lines, caption starts) gets its `blocks`
+ * filled in, and the cleaned text is written beside it under the record's `text` name.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { stableJson } from './io';
+import type { Source } from './schema';
+import { ingestCapture } from './source';
+
+const { values } = parseArgs({ options: { capture: { type: 'string' }, source: { type: 'string' } } });
+if (!values.capture || !values.source) {
+  console.error('usage: npm run geodata:source -- --capture <captured page text> --source <source record .json>');
+  process.exit(2);
+}
+const record = JSON.parse(readFileSync(values.source, 'utf8')) as Source;
+const { text, blocks } = ingestCapture(readFileSync(values.capture, 'utf8'), record);
+const textFile = path.join(path.dirname(values.source), record.text);
+writeFileSync(textFile, text);
+writeFileSync(values.source, stableJson({ ...record, blocks }));
+console.log(
+  `${textFile}: ${text.length} characters, ${blocks.length} blocks (${blocks.filter((b) => b.kind === 'caption').length} captions)`,
+);

@@ -1,0 +1,152 @@
+/**
+ * The catalogue format: sources (articles), places, and events (claims) anchored to a source's text by
+ * character offsets. Documented for editors in geodata/catalogue/README.md; checked by validate.ts.
+ *
+ * Offsets count UTF-16 code units (JavaScript string indices) into the source's text file, `end`
+ * exclusive: `text.slice(start, end) === excerpt.text` must hold exactly.
+ */
+import type { Category, Precision } from '../map/theme';
+
+export type { Category, Precision };
+
+export type BlockKind = 'headline' | 'dek' | 'paragraph' | 'caption';
+
+export interface SourceBlock {
+  kind: BlockKind;
+  start: number;
+  end: number;
+}
+
+export interface Source {
+  id: string;
+  title: string;
+  publisher: string;
+  /** ISO date, the day the article was published; relative dates resolve against it. */
+  published: string;
+  dateline?: string;
+  /** File name of the text, beside this record. */
+  text: string;
+  /** Where the text was captured from, and the page chrome removed from it (verbatim lines). */
+  captured_from: string;
+  removed: string[];
+  /** First words of each paragraph that is a photo caption (captions carry facts: the Yaroslavl drills). */
+  captions: string[];
+  blocks: SourceBlock[];
+}
+
+export type PlaceKind = 'country' | 'region' | 'city' | 'sea-area' | 'zone' | 'building';
+
+/** Where a place's geometry comes from. */
+export type PlaceGeometry =
+  /** Basemap units by ISO 3166-2 code, or whole countries by ISO 3166-1 alpha-2 code. */
+  | { units: string[] }
+  | { countries: string[] }
+  /** A gazetteer point from the basemap's places, by id ("geonames:703448"). */
+  | { gazetteer: string }
+  /** A point given outright, [lng, lat]. */
+  | { point: [number, number] }
+  /** Territory of `within` countries no farther than `km` from the border of `along`. */
+  | { recipe: 'border-band'; along: string; within: string[]; km: number };
+
+/**
+ * Whose knowledge puts the place on the map: the article itself, or general knowledge used to draw
+ * something the article leaves vague (marked context, never shown as the article's claim).
+ */
+export type PlaceBasis = 'article' | 'context';
+
+export interface Place {
+  id: string;
+  names: { en: string; uk?: string; ru?: string };
+  kind: PlaceKind;
+  geometry: PlaceGeometry;
+  precision: Precision;
+  basis: PlaceBasis;
+  /** Why the place is drawn this way, in a sentence a reader sees. */
+  note?: string;
+}
+
+export type DatePrecision = 'day' | 'week' | 'month' | 'unknown';
+
+/**
+ * A date as the article gives it. `expr` is the article's own phrase ("Tuesday", "next month",
+ * "this week"); the build resolves it against the source's publication date (dates.ts).
+ */
+export interface EventDate {
+  expr: string;
+}
+
+export interface Quantity {
+  value: number;
+  unit: string;
+  /** "over", "about", "at least", "up to"…, as the article qualifies the number. */
+  qualifier?: string;
+  /** The words in the excerpt that give the number, verbatim. */
+  text: string;
+  /** An earlier value the article compares with ("up from 59 at this time last week"). */
+  previous?: { value: number; date: EventDate; text: string };
+}
+
+export type Stance = 'reported' | 'asserted' | 'announced' | 'denied' | 'planned' | 'warned';
+
+export interface Claim {
+  /** Who says it, in the article's words ("a U.S. defense official and a Western intelligence official"). */
+  by: string;
+  /** The article's own reporting, unnamed officials, a government or alliance, or a named person. */
+  kind: 'article' | 'official' | 'government' | 'person';
+  stance: Stance;
+}
+
+export interface Excerpt {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * How the event's places relate to it. Brief item 4: where a thing happens is kept apart from where it
+ * was said. 'seat' means the article does not say where a statement was made, and it is drawn at the
+ * claimant's seat of government.
+ */
+export type Site = 'happened' | 'said' | 'seat';
+
+export interface CatalogueEvent {
+  id: string;
+  source: string;
+  /** Where it happened or was said (see `site`), most specific place first. */
+  places: string[];
+  site: Site;
+  /** Places the event is about but did not happen at (Ukraine, for "no intention of moving U.S. forces into Ukraine"). */
+  about?: string[];
+  category: Category;
+  /** A few words for a map label or list entry; the excerpt carries the article's words. */
+  title: string;
+  date: EventDate;
+  quantities?: Quantity[];
+  claim: Claim;
+  excerpts: Excerpt[];
+}
+
+export interface Catalogue {
+  places: Place[];
+  events: CatalogueEvent[];
+  /** Distances the UI can quote, computed by the build. */
+  measures?: Measure[];
+}
+
+export interface Measure {
+  id: string;
+  /** A point place. */
+  from: string;
+  /** A border between two countries (ISO alpha-2). */
+  to: { border: [string, string] };
+}
+
+/** One problem found in the catalogue: where (file, id, field) and what. */
+export interface ValidationError {
+  file: string;
+  id: string;
+  field: string;
+  message: string;
+}
+
+export const formatError = (e: ValidationError) => `${e.file}: ${e.id}: ${e.field}: ${e.message}`;

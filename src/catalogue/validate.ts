@@ -1,0 +1,387 @@
+/**
+ * Checks a catalogue against its sources and the basemap. Never throws on bad data: every problem becomes
+ * a ValidationError with the file, the record's id and the field, and all of them are returned at once.
+ */
+import { CATEGORIES, PRECISIONS } from '../map/theme';
+import { DateError, parseIsoDay, resolveDate } from './dates';
+import type { ValidationError } from './schema';
+
+/** What the catalogue may refer to in the basemap. */
+export interface BasemapIndex {
+  units: Set<string>;
+  countries: Set<string>;
+  gazetteer: Set<string>;
+}
+
+/** A source as loaded: its record, its text, and the file each came from. */
+export interface LoadedSource {
+  file: string;
+  record: unknown;
+  text: string;
+}
+
+/** A catalogue file as loaded, not yet known to be well-formed. */
+export interface LoadedFile {
+  file: string;
+  json: unknown;
+}
+
+const PLACE_KINDS = ['country', 'region', 'city', 'sea-area', 'zone', 'building'];
+const BASES = ['article', 'context'];
+const SITES = ['happened', 'said', 'seat'];
+const STANCES = ['reported', 'asserted', 'announced', 'denied', 'planned', 'warned'];
+const CLAIM_KINDS = ['article', 'official', 'government', 'person'];
+const BLOCK_KINDS = ['headline', 'dek', 'paragraph', 'caption'];
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Date phrases that need not appear in an excerpt: they say so themselves. */
+const IMPLICIT_DATES = new Set(['undated', 'as of publication']);
+/** Larger than any count a news article gives; beyond it a number is a typo or an attack. */
+const MAX_QUANTITY = 1e9;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+/** Collects errors for one record. */
+class Checker {
+  constructor(
+    private readonly errors: ValidationError[],
+    readonly file: string,
+    readonly id: string,
+  ) {}
+
+  fail(field: string, message: string): void {
+    this.errors.push({ file: this.file, id: this.id, field, message });
+  }
+
+  /** Fields not in `known` are reported: a misspelt key would otherwise be silently ignored. */
+  keys(o: Obj, known: string[], prefix = ''): void {
+    for (const k of Object.keys(o)) if (!known.includes(k)) this.fail(prefix + k, `unknown field (known: ${known.join(', ')})`);
+  }
+
+  string(o: Obj, field: string, { optional = false, max = 2000, prefix = '' } = {}): string | undefined {
+    const v = o[field];
+    if (v === undefined && optional) return undefined;
+    if (typeof v !== 'string') return (this.fail(prefix + field, `string expected, ${describe(v)} found`), undefined);
+    if (!v.trim()) return (this.fail(prefix + field, 'must not be empty'), undefined);
+    if (v.length > max) return (this.fail(prefix + field, `at most ${max} characters, ${v.length} found`), undefined);
+    if (!v.isWellFormed()) return (this.fail(prefix + field, 'contains a broken UTF-16 surrogate'), undefined);
+    return v;
+  }
+
+  oneOf(o: Obj, field: string, allowed: readonly string[], prefix = ''): string | undefined {
+    const v = o[field];
+    if (typeof v !== 'string' || !allowed.includes(v)) {
+      return (
+        this.fail(prefix + field, `one of ${allowed.join(', ')} expected, ${JSON.stringify(v) ?? 'nothing'} found`),
+        undefined
+      );
+    }
+    return v;
+  }
+
+  integer(o: Obj, field: string, prefix = ''): number | undefined {
+    const v = o[field];
+    if (typeof v !== 'number' || !Number.isInteger(v))
+      return (this.fail(prefix + field, `integer expected, ${JSON.stringify(v) ?? 'nothing'} found`), undefined);
+    return v;
+  }
+
+  array(o: Obj, field: string, { optional = false, prefix = '' } = {}): unknown[] | undefined {
+    const v = o[field];
+    if (v === undefined && optional) return undefined;
+    if (!Array.isArray(v)) return (this.fail(prefix + field, `array expected, ${describe(v)} found`), undefined);
+    if (v.length === 0) return (this.fail(prefix + field, 'must not be empty'), undefined);
+    return v;
+  }
+}
+
+function checkIds(records: unknown[], file: string, kind: string, errors: ValidationError[], seen: Map<string, string>): void {
+  records.forEach((r, i) => {
+    const id = isObj(r) ? r.id : undefined;
+    if (typeof id !== 'string' || !ID.test(id)) {
+      errors.push({
+        file,
+        id: `${kind}[${i}]`,
+        field: 'id',
+        message: `lower-case words joined by hyphens expected, ${JSON.stringify(id) ?? 'nothing'} found`,
+      });
+    } else if (seen.has(id)) {
+      errors.push({ file, id, field: 'id', message: `duplicate ${kind} id (also in ${seen.get(id)})` });
+    } else {
+      seen.set(id, file);
+    }
+  });
+}
+
+const recordId = (r: unknown, kind: string, i: number) => (isObj(r) && typeof r.id === 'string' && r.id ? r.id : `${kind}[${i}]`);
+
+function checkSource(s: LoadedSource, errors: ValidationError[]): void {
+  const c = new Checker(errors, s.file, recordId(s.record, 'source', 0));
+  if (!isObj(s.record)) return c.fail('(record)', `object expected, ${describe(s.record)} found`);
+  const r = s.record;
+  c.keys(r, ['id', 'title', 'publisher', 'published', 'dateline', 'text', 'captured_from', 'removed', 'captions', 'blocks']);
+  for (const f of ['title', 'publisher', 'text', 'captured_from']) c.string(r, f);
+  c.string(r, 'dateline', { optional: true });
+  const published = c.string(r, 'published');
+  if (published) {
+    try {
+      parseIsoDay(published);
+    } catch (err) {
+      c.fail('published', (err as Error).message);
+    }
+  }
+  if (!s.text.isWellFormed()) c.fail('text', 'the text file contains a broken UTF-16 surrogate');
+  const blocks = c.array(r, 'blocks');
+  let previousEnd = 0;
+  blocks?.forEach((b, i) => {
+    const p = `blocks[${i}].`;
+    if (!isObj(b)) return c.fail(`blocks[${i}]`, `object expected, ${describe(b)} found`);
+    c.oneOf(b, 'kind', BLOCK_KINDS, p);
+    const [start, end] = [c.integer(b, 'start', p), c.integer(b, 'end', p)];
+    if (start === undefined || end === undefined) return;
+    if (start < previousEnd || end <= start || end > s.text.length) {
+      c.fail(`${p}start`, `blocks must be in order, non-empty and within the text (0–${s.text.length}): ${start}–${end}`);
+    }
+    previousEnd = end;
+  });
+}
+
+function checkGeometry(c: Checker, g: unknown, basemap: BasemapIndex): void {
+  if (!isObj(g)) return c.fail('geometry', `object expected, ${describe(g)} found`);
+  const shapes = ['units', 'countries', 'gazetteer', 'point', 'recipe'].filter((k) => k in g);
+  if (shapes.length !== 1)
+    return c.fail(
+      'geometry',
+      `exactly one of units, countries, gazetteer, point, recipe expected, ${shapes.join(', ') || 'none'} found`,
+    );
+  const codes = (field: string, known: Set<string>, what: string) => {
+    const list = c.array(g, field, { prefix: 'geometry.' });
+    list?.forEach((code, i) => {
+      if (typeof code !== 'string' || !known.has(code))
+        c.fail(`geometry.${field}[${i}]`, `unknown ${what} ${JSON.stringify(code)}`);
+    });
+  };
+  switch (shapes[0]) {
+    case 'units':
+      c.keys(g, ['units'], 'geometry.');
+      return codes('units', basemap.units, 'basemap unit (ISO 3166-2)');
+    case 'countries':
+      c.keys(g, ['countries'], 'geometry.');
+      return codes('countries', basemap.countries, 'basemap country (ISO 3166-1 alpha-2)');
+    case 'gazetteer': {
+      c.keys(g, ['gazetteer'], 'geometry.');
+      const id = c.string(g, 'gazetteer', { prefix: 'geometry.' });
+      if (id && !basemap.gazetteer.has(id)) c.fail('geometry.gazetteer', `unknown gazetteer id ${JSON.stringify(id)}`);
+      return;
+    }
+    case 'point': {
+      c.keys(g, ['point'], 'geometry.');
+      const p = g.point;
+      if (!Array.isArray(p) || p.length !== 2 || !p.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+        return c.fail('geometry.point', `[longitude, latitude] expected, ${JSON.stringify(p)} found`);
+      }
+      const [lng, lat] = p as number[];
+      if (lng < -180 || lng > 180) c.fail('geometry.point', `longitude ${lng} out of range -180..180`);
+      if (lat < -90 || lat > 90) c.fail('geometry.point', `latitude ${lat} out of range -90..90 (is [lng, lat] swapped?)`);
+      return;
+    }
+    case 'recipe': {
+      c.keys(g, ['recipe', 'along', 'within', 'km'], 'geometry.');
+      c.oneOf(g, 'recipe', ['border-band'], 'geometry.');
+      if (typeof g.along !== 'string' || !basemap.countries.has(g.along))
+        c.fail('geometry.along', `unknown basemap country ${JSON.stringify(g.along)}`);
+      codes('within', basemap.countries, 'basemap country');
+      if (typeof g.km !== 'number' || !(g.km > 0 && g.km <= 1000))
+        c.fail('geometry.km', `a distance in km, 0 < km <= 1000, expected, ${JSON.stringify(g.km)} found`);
+    }
+  }
+}
+
+function checkPlace(r: unknown, i: number, file: string, basemap: BasemapIndex, errors: ValidationError[]): void {
+  const c = new Checker(errors, file, recordId(r, 'places', i));
+  if (!isObj(r)) return c.fail('(record)', `object expected, ${describe(r)} found`);
+  c.keys(r, ['id', 'names', 'kind', 'geometry', 'precision', 'basis', 'note']);
+  if (!isObj(r.names)) c.fail('names', `object expected, ${describe(r.names)} found`);
+  else {
+    c.keys(r.names, ['en', 'uk', 'ru'], 'names.');
+    c.string(r.names, 'en', { prefix: 'names.', max: 200 });
+    c.string(r.names, 'uk', { prefix: 'names.', optional: true, max: 200 });
+    c.string(r.names, 'ru', { prefix: 'names.', optional: true, max: 200 });
+  }
+  c.oneOf(r, 'kind', PLACE_KINDS);
+  c.oneOf(r, 'precision', PRECISIONS);
+  c.oneOf(r, 'basis', BASES);
+  c.string(r, 'note', { optional: true });
+  if (r.basis === 'context' && typeof r.note !== 'string')
+    c.fail('note', 'a place drawn from general knowledge (basis "context") must say so in a note');
+  checkGeometry(c, r.geometry, basemap);
+}
+
+interface EventContext {
+  file: string;
+  sources: Map<string, { text: string; published: string }>;
+  places: Set<string>;
+  errors: ValidationError[];
+}
+
+function checkExcerpts(c: Checker, list: unknown[] | undefined, text: string | undefined): string[] {
+  const texts: string[] = [];
+  const spans: [number, number, number][] = [];
+  list?.forEach((x, i) => {
+    const p = `excerpts[${i}].`;
+    if (!isObj(x)) return c.fail(`excerpts[${i}]`, `object expected, ${describe(x)} found`);
+    c.keys(x, ['start', 'end', 'text'], p);
+    const quoted = c.string(x, 'text', { prefix: p, max: 5000 });
+    const [start, end] = [c.integer(x, 'start', p), c.integer(x, 'end', p)];
+    if (quoted) texts.push(quoted);
+    if (start === undefined || end === undefined || text === undefined) return;
+    if (start < 0 || end > text.length || start >= end) {
+      return c.fail(
+        `${p}start`,
+        `offsets ${start}–${end} out of bounds: the text has ${text.length} characters, and start < end`,
+      );
+    }
+    for (const [s, e, j] of spans) if (start < e && s < end) c.fail(`${p}start`, `overlaps excerpts[${j}] (${s}–${e})`);
+    spans.push([start, end, i]);
+    const actual = text.slice(start, end);
+    if (quoted !== undefined && actual !== quoted) {
+      const found = text.indexOf(quoted);
+      const hint =
+        found >= 0 ? `; the quoted text is at ${found}–${found + quoted.length}` : '; the quoted text is not in the source';
+      c.fail(
+        `${p}text`,
+        `does not match the source at ${start}–${end}, which reads ${JSON.stringify(actual.slice(0, 80))}${hint}`,
+      );
+    }
+  });
+  return texts;
+}
+
+function checkDate(c: Checker, d: unknown, field: string, published: string | undefined, excerpts: string[]): void {
+  if (!isObj(d)) return c.fail(field, `object expected, ${describe(d)} found`);
+  c.keys(d, ['expr'], `${field}.`);
+  const expr = c.string(d, 'expr', { prefix: `${field}.`, max: 100 });
+  if (!expr || !published) return;
+  try {
+    resolveDate(expr, published);
+  } catch (err) {
+    if (!(err instanceof DateError)) throw err;
+    return c.fail(`${field}.expr`, err.message);
+  }
+  const phrase = expr.toLowerCase();
+  if (!IMPLICIT_DATES.has(phrase) && !excerpts.some((t) => t.toLowerCase().includes(phrase))) {
+    c.fail(`${field}.expr`, `"${expr}" does not appear in the event's excerpts: a date must be the article's own`);
+  }
+}
+
+function checkQuantity(c: Checker, q: unknown, p: string, excerpts: string[], published: string | undefined): void {
+  if (!isObj(q)) return c.fail(p.slice(0, -1), `object expected, ${describe(q)} found`);
+  c.keys(q, ['value', 'unit', 'qualifier', 'text', 'previous'], p);
+  c.string(q, 'unit', { prefix: p, max: 100 });
+  c.string(q, 'qualifier', { prefix: p, optional: true, max: 50 });
+  const numberIn = (o: Obj, prefix: string) => {
+    const v = o.value;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_QUANTITY) {
+      return c.fail(`${prefix}value`, `a number from 0 to ${MAX_QUANTITY} expected, ${JSON.stringify(v) ?? 'nothing'} found`);
+    }
+    const text = c.string(o, 'text', { prefix, max: 300 });
+    if (!text) return;
+    if (!excerpts.some((t) => t.includes(text)))
+      c.fail(`${prefix}text`, `${JSON.stringify(text)} does not appear in the event's excerpts`);
+    const numbers = (text.match(/\d[\d,]*(\.\d+)?/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
+    if (!numbers.includes(v)) c.fail(`${prefix}value`, `${v} is not the number ${JSON.stringify(text)} gives`);
+  };
+  numberIn(q, p);
+  if (q.previous !== undefined) {
+    if (!isObj(q.previous)) return c.fail(`${p}previous`, `object expected, ${describe(q.previous)} found`);
+    c.keys(q.previous, ['value', 'date', 'text'], `${p}previous.`);
+    numberIn(q.previous, `${p}previous.`);
+    checkDate(c, q.previous.date, `${p}previous.date`, published, excerpts);
+  }
+}
+
+function checkEvent(r: unknown, i: number, ctx: EventContext): void {
+  const c = new Checker(ctx.errors, ctx.file, recordId(r, 'events', i));
+  if (!isObj(r)) return c.fail('(record)', `object expected, ${describe(r)} found`);
+  c.keys(r, ['id', 'source', 'places', 'site', 'about', 'category', 'title', 'date', 'quantities', 'claim', 'excerpts']);
+  const sourceId = c.string(r, 'source');
+  const source = sourceId ? ctx.sources.get(sourceId) : undefined;
+  if (sourceId && !source) c.fail('source', `unknown source ${JSON.stringify(sourceId)}`);
+  for (const field of ['places', 'about'] as const) {
+    const list = c.array(r, field, { optional: field === 'about' });
+    const seen = new Set<unknown>();
+    list?.forEach((id, j) => {
+      if (typeof id !== 'string' || !ctx.places.has(id)) c.fail(`${field}[${j}]`, `unknown place ${JSON.stringify(id)}`);
+      if (seen.has(id)) c.fail(`${field}[${j}]`, `${JSON.stringify(id)} listed twice`);
+      seen.add(id);
+    });
+  }
+  c.oneOf(r, 'site', SITES);
+  c.oneOf(r, 'category', CATEGORIES);
+  c.string(r, 'title', { max: 140 });
+  if (!isObj(r.claim)) c.fail('claim', `object expected, ${describe(r.claim)} found`);
+  else {
+    c.keys(r.claim, ['by', 'kind', 'stance'], 'claim.');
+    c.string(r.claim, 'by', { prefix: 'claim.', max: 200 });
+    c.oneOf(r.claim, 'kind', CLAIM_KINDS, 'claim.');
+    c.oneOf(r.claim, 'stance', STANCES, 'claim.');
+  }
+  const excerpts = checkExcerpts(c, c.array(r, 'excerpts'), source?.text);
+  checkDate(c, r.date, 'date', source?.published, excerpts);
+  c.array(r, 'quantities', { optional: true })?.forEach((q, j) =>
+    checkQuantity(c, q, `quantities[${j}].`, excerpts, source?.published),
+  );
+}
+
+export interface CatalogueInput {
+  sources: LoadedSource[];
+  places: LoadedFile;
+  events: LoadedFile[];
+}
+
+export function validateCatalogue(input: CatalogueInput, basemap: BasemapIndex): ValidationError[] {
+  const errors: ValidationError[] = [];
+  const sourceIds = new Map<string, string>();
+  for (const s of input.sources) checkIds([s.record], s.file, 'source', errors, sourceIds);
+  const sources = new Map<string, { text: string; published: string }>();
+  for (const s of input.sources) {
+    checkSource(s, errors);
+    if (isObj(s.record) && typeof s.record.id === 'string')
+      sources.set(s.record.id, { text: s.text, published: String(s.record.published) });
+  }
+
+  const placesJson = input.places.json;
+  const placeIds = new Map<string, string>();
+  if (!isObj(placesJson) || !Array.isArray(placesJson.places)) {
+    errors.push({ file: input.places.file, id: '(file)', field: 'places', message: 'an object with a "places" array expected' });
+  } else {
+    checkIds(placesJson.places, input.places.file, 'places', errors, placeIds);
+    placesJson.places.forEach((p, i) => checkPlace(p, i, input.places.file, basemap, errors));
+    (Array.isArray(placesJson.measures) ? placesJson.measures : []).forEach((m, i) => {
+      const c = new Checker(errors, input.places.file, recordId(m, 'measures', i));
+      if (!isObj(m)) return c.fail('(record)', `object expected, ${describe(m)} found`);
+      if (typeof m.from !== 'string' || !placeIds.has(m.from)) c.fail('from', `unknown place ${JSON.stringify(m.from)}`);
+      const border = isObj(m.to) ? m.to.border : undefined;
+      if (
+        !Array.isArray(border) ||
+        border.length !== 2 ||
+        !border.every((b) => typeof b === 'string' && basemap.countries.has(b))
+      ) {
+        c.fail('to.border', `two basemap country codes expected, ${JSON.stringify(border)} found`);
+      }
+    });
+  }
+
+  const eventIds = new Map<string, string>();
+  for (const f of input.events) {
+    if (!isObj(f.json) || !Array.isArray(f.json.events)) {
+      errors.push({ file: f.file, id: '(file)', field: 'events', message: 'an object with an "events" array expected' });
+      continue;
+    }
+    checkIds(f.json.events, f.file, 'events', errors, eventIds);
+    const ctx: EventContext = { file: f.file, sources, places: new Set(placeIds.keys()), errors };
+    f.json.events.forEach((e, i) => checkEvent(e, i, ctx));
+  }
+  return errors;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { isoWeek, parseIsoDay, resolveDate } from '../../src/catalogue/dates';
+
+const PUB = '2022-01-26'; // a Wednesday
+
+describe('resolveDate against Wednesday 26 January 2022', () => {
+  it.each([
+    ['Wednesday', '2022-01-26', 'day', '2022-01-26', '2022-01-26'],
+    ['Wednesday afternoon', '2022-01-26', 'day', '2022-01-26', '2022-01-26'],
+    ['Tuesday', '2022-01-25', 'day', '2022-01-25', '2022-01-25'],
+    ['Tuesday evening', '2022-01-25', 'day', '2022-01-25', '2022-01-25'],
+    ['Monday', '2022-01-24', 'day', '2022-01-24', '2022-01-24'],
+    ['Thursday', '2022-01-20', 'day', '2022-01-20', '2022-01-20'],
+    ['today', '2022-01-26', 'day', '2022-01-26', '2022-01-26'],
+    ['now', '2022-01-26', 'day', '2022-01-26', '2022-01-26'],
+    ['as of publication', '2022-01-26', 'day', '2022-01-26', '2022-01-26'],
+    ['this week', '2022-W04', 'week', '2022-01-24', '2022-01-30'],
+    ['at this time last week', '2022-W03', 'week', '2022-01-17', '2022-01-23'],
+    ['next month', '2022-02', 'month', '2022-02-01', '2022-02-28'],
+    ['last month', '2021-12', 'month', '2021-12-01', '2021-12-31'],
+    ['undated', '', 'unknown', '', ''],
+  ])('%s → %s (%s)', (expr, value, precision, start, end) => {
+    expect(resolveDate(expr, PUB)).toEqual({ value, precision, start, end });
+  });
+
+  it('crosses year boundaries: "last month" in January is December of the year before', () => {
+    expect(resolveDate('last month', '2022-01-03').value).toBe('2021-12');
+    expect(resolveDate('next month', '2021-12-15').value).toBe('2022-01');
+  });
+
+  it('rejects phrases it cannot resolve, listing the ones it can', () => {
+    expect(() => resolveDate('over the next few weeks', PUB)).toThrow(
+      /unknown date phrase "over the next few weeks"; known: today/,
+    );
+  });
+});
+
+describe('parseIsoDay', () => {
+  it.each(['2022-02-30', '2021-02-29', '2022-13-01'])('rejects the impossible day %s', (bad) => {
+    expect(() => parseIsoDay(bad)).toThrow(`no such day: ${bad}`);
+  });
+  it.each(['26/01/2022', '2022-1-26', ''])('rejects the malformed %j', (bad) => {
+    expect(() => parseIsoDay(bad)).toThrow('ISO date YYYY-MM-DD expected');
+  });
+});
+
+describe('isoWeek', () => {
+  it.each([
+    ['2021-01-03', '2020-W53'],
+    ['2022-01-02', '2021-W52'],
+    ['2022-01-03', '2022-W01'],
+    ['2026-12-31', '2026-W53'],
+  ])('%s is in %s', (d, w) => expect(isoWeek(parseIsoDay(d)).label).toBe(w));
+});

@@ -1,0 +1,66 @@
+/**
+ * Golden-file tests of the derived geometry (Turf's way): tests/fixtures/geometry/in/<case>.geojson gives
+ * the input, out/<case>.geojson the expected output, which opens in geojson.io. REGEN=1 rewrites the
+ * expected files from the current code; review the diff before committing it.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { booleanPointInPolygon, booleanWithin, truncate } from '@turf/turf';
+import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { borderBand, distanceToLineKm, labelPoint } from '../../src/catalogue/geometry';
+
+const DIR = path.resolve(import.meta.dirname, '../fixtures/geometry');
+const input = (name: string) => JSON.parse(readFileSync(path.join(DIR, 'in', `${name}.geojson`), 'utf8')) as FeatureCollection;
+
+function golden(name: string, actual: FeatureCollection): void {
+  const file = path.join(DIR, 'out', `${name}.geojson`);
+  const text = JSON.stringify(truncate(actual, { precision: 6 }), null, 2) + '\n';
+  if (process.env.REGEN || !existsSync(file)) writeFileSync(file, text);
+  expect(text).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('derived geometry (golden files)', () => {
+  it('border-band: the neighbour within km of the border, and nothing of the country itself', () => {
+    const fc = input('border-band');
+    const [along, within] = fc.features as Feature<Polygon>[];
+    const before = JSON.stringify(fc);
+    const band = borderBand(along.geometry, within.geometry, along.properties!.km as number);
+    expect(JSON.stringify(fc), 'inputs are not mutated').toBe(before);
+    golden('border-band', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { km: 50 }, geometry: band }] });
+    const bandFeature: Feature<Polygon | MultiPolygon> = { type: 'Feature', properties: {}, geometry: band };
+    expect(booleanWithin(bandFeature, within)).toBe(true);
+    // 50 km east of 32°E at 49°N is ~32.68°E: inside the band just short of it, outside just past it.
+    expect(booleanPointInPolygon([32.6, 49], band)).toBe(true);
+    expect(booleanPointInPolygon([32.8, 49], band)).toBe(false);
+    expect(booleanPointInPolygon([31.9, 49], band)).toBe(false);
+  });
+
+  it('label-point: inside the area even where the centroid is not', () => {
+    const fc = input('label-point');
+    const points = fc.features.map((f) => ({
+      type: 'Feature' as const,
+      properties: {},
+      geometry: { type: 'Point' as const, coordinates: labelPoint(f.geometry) },
+    }));
+    golden('label-point', { type: 'FeatureCollection', features: points });
+    fc.features.forEach((f, i) =>
+      expect(booleanPointInPolygon(points[i].geometry.coordinates, f.geometry as Polygon)).toBe(true),
+    );
+    expect(points[1].geometry.coordinates).toEqual([11, 11]);
+  });
+
+  it('distance: point to the nearest part of a border, in km', () => {
+    const [from, to] = input('distance').features as [Feature<Point>, Feature<LineString | MultiLineString>];
+    const km = distanceToLineKm(from.geometry, to.geometry);
+    golden('distance', { type: 'FeatureCollection', features: [{ ...from, properties: { km: Math.round(km * 10) / 10 } }] });
+    // 51.5 - 50.45466 degrees of latitude is ~116 km.
+    expect(km).toBeGreaterThan(115);
+    expect(km).toBeLessThan(118);
+  });
+
+  it('rejects a band of no width', () => {
+    const [along, within] = input('border-band').features as Feature<Polygon>[];
+    expect(() => borderBand(along.geometry, within.geometry, 0)).toThrow('km must be positive');
+  });
+});

@@ -1,0 +1,268 @@
+/**
+ * One test per kind of catalogue error, each checking the exact report (file, id, field, message), on a
+ * small catalogue built here; and that every error of a run is reported at once.
+ */
+import { describe, expect, it } from 'vitest';
+import { validateCatalogue, type BasemapIndex, type CatalogueInput } from '../../src/catalogue/validate';
+
+const TEXT = 'Headline here\n\nRussia held drills in the Rostov region on Tuesday. Over 100,000 troops massed.';
+const at = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, text: quote });
+const BASEMAP: BasemapIndex = {
+  units: new Set(['RU-ROS']),
+  countries: new Set(['UA', 'RU']),
+  gazetteer: new Set(['geonames:703448']),
+};
+
+type Json = Record<string, unknown>;
+function catalogue(change: (c: { source: Json; places: Json[]; events: Json[] }) => void = () => {}): CatalogueInput {
+  const c = {
+    source: {
+      id: 'src',
+      title: 'T',
+      publisher: 'P',
+      published: '2022-01-26',
+      text: 'src.txt',
+      captured_from: 'seed.txt',
+      removed: [],
+      captions: [],
+      blocks: [
+        { kind: 'headline', start: 0, end: 13 },
+        { kind: 'paragraph', start: 15, end: TEXT.length },
+      ],
+    } as Json,
+    places: [
+      {
+        id: 'rostov',
+        names: { en: 'Rostov region' },
+        kind: 'region',
+        geometry: { units: ['RU-ROS'] },
+        precision: 'region',
+        basis: 'article',
+      },
+      {
+        id: 'kyiv',
+        names: { en: 'Kyiv' },
+        kind: 'city',
+        geometry: { gazetteer: 'geonames:703448' },
+        precision: 'city',
+        basis: 'article',
+      },
+    ] as Json[],
+    events: [
+      {
+        id: 'drills',
+        source: 'src',
+        places: ['rostov'],
+        site: 'happened',
+        category: 'drills',
+        title: 'Drills',
+        date: { expr: 'Tuesday' },
+        quantities: [{ value: 100000, unit: 'troops', qualifier: 'over', text: '100,000 troops' }],
+        claim: { by: 'the article', kind: 'article', stance: 'reported' },
+        excerpts: [at('Russia held drills in the Rostov region on Tuesday.'), at('Over 100,000 troops massed.')],
+      },
+    ] as Json[],
+  };
+  change(c);
+  return {
+    sources: [{ file: 'sources/src.json', record: c.source, text: TEXT }],
+    places: { file: 'catalogue/places.json', json: { places: c.places } },
+    events: [{ file: 'catalogue/src.events.json', json: { events: c.events } }],
+  };
+}
+const ev = (c: { events: Json[] }) => c.events[0];
+const errorsOf = (input: CatalogueInput) => validateCatalogue(input, BASEMAP);
+
+describe('validateCatalogue', () => {
+  it('accepts a well-formed catalogue', () => {
+    expect(errorsOf(catalogue())).toEqual([]);
+  });
+
+  const E = 'catalogue/src.events.json';
+  const P = 'catalogue/places.json';
+  it.each<[string, Parameters<typeof catalogue>[0], { file: string; id: string; field: string; message: string | RegExp }]>([
+    [
+      'an excerpt that is not the source text at its offsets',
+      (c) => ((ev(c).excerpts as Json[])[0] = { ...at('Russia held drills'), text: 'Russia held exercises' }),
+      {
+        file: E,
+        id: 'drills',
+        field: 'excerpts[0].text',
+        message: 'does not match the source at 15–33, which reads "Russia held drills"; the quoted text is not in the source',
+      },
+    ],
+    [
+      'an excerpt whose offsets are shifted',
+      (c) => ((ev(c).excerpts as Json[])[0] = { ...at('Russia held drills'), start: 16, end: 34 }),
+      {
+        file: E,
+        id: 'drills',
+        field: 'excerpts[0].text',
+        message: 'does not match the source at 16–34, which reads "ussia held drills "; the quoted text is at 15–33',
+      },
+    ],
+    [
+      'an empty excerpt',
+      (c) => ((ev(c).excerpts as Json[])[1] = { start: 20, end: 20, text: '' }),
+      { file: E, id: 'drills', field: 'excerpts[1].text', message: 'must not be empty' },
+    ],
+    [
+      'no excerpts at all',
+      (c) => (ev(c).excerpts = []),
+      { file: E, id: 'drills', field: 'excerpts', message: 'must not be empty' },
+    ],
+    [
+      'offsets out of bounds',
+      (c) => ((ev(c).excerpts as Json[])[1] = { start: 90, end: 500, text: 'x' }),
+      {
+        file: E,
+        id: 'drills',
+        field: 'excerpts[1].start',
+        message: `offsets 90–500 out of bounds: the text has ${TEXT.length} characters, and start < end`,
+      },
+    ],
+    [
+      'overlapping excerpts',
+      (c) => ((ev(c).excerpts as Json[])[1] = at('drills in the Rostov')),
+      { file: E, id: 'drills', field: 'excerpts[1].start', message: 'overlaps excerpts[0] (15–66)' },
+    ],
+    [
+      'an unknown place',
+      (c) => (ev(c).places = ['rostov', 'atlantis']),
+      { file: E, id: 'drills', field: 'places[1]', message: 'unknown place "atlantis"' },
+    ],
+    [
+      'an unknown source',
+      (c) => (ev(c).source = 'nope'),
+      { file: E, id: 'drills', field: 'source', message: 'unknown source "nope"' },
+    ],
+    [
+      'an unknown category',
+      (c) => (ev(c).category = 'weather'),
+      { file: E, id: 'drills', field: 'category', message: /^one of troops, drills, .* expected, "weather" found$/ },
+    ],
+    [
+      'a date phrase it cannot resolve',
+      (c) => (ev(c).date = { expr: 'soon' }),
+      { file: E, id: 'drills', field: 'date.expr', message: /^unknown date phrase "soon"/ },
+    ],
+    [
+      'a date the excerpts do not give',
+      (c) => (ev(c).date = { expr: 'Monday' }),
+      {
+        file: E,
+        id: 'drills',
+        field: 'date.expr',
+        message: '"Monday" does not appear in the event\'s excerpts: a date must be the article\'s own',
+      },
+    ],
+    [
+      'an impossible publication date',
+      (c) => (c.source.published = '2022-02-30'),
+      { file: 'sources/src.json', id: 'src', field: 'published', message: 'no such day: 2022-02-30' },
+    ],
+    [
+      'a malformed publication date',
+      (c) => (c.source.published = '26/01/2022'),
+      { file: 'sources/src.json', id: 'src', field: 'published', message: 'ISO date YYYY-MM-DD expected, "26/01/2022" found' },
+    ],
+    [
+      'a latitude out of range (swapped coordinates)',
+      (c) => (c.places[1].geometry = { point: [30.5, 150.4] }),
+      { file: P, id: 'kyiv', field: 'geometry.point', message: 'latitude 150.4 out of range -90..90 (is [lng, lat] swapped?)' },
+    ],
+    [
+      'a longitude out of range',
+      (c) => (c.places[1].geometry = { point: [200, 50] }),
+      { file: P, id: 'kyiv', field: 'geometry.point', message: 'longitude 200 out of range -180..180' },
+    ],
+    [
+      'an unknown basemap unit',
+      (c) => (c.places[0].geometry = { units: ['RU-XXX'] }),
+      { file: P, id: 'rostov', field: 'geometry.units[0]', message: 'unknown basemap unit (ISO 3166-2) "RU-XXX"' },
+    ],
+    [
+      'a duplicate place id',
+      (c) => (c.places[1].id = 'rostov'),
+      { file: P, id: 'rostov', field: 'id', message: 'duplicate places id (also in catalogue/places.json)' },
+    ],
+    [
+      'a duplicate event id',
+      (c) => c.events.push({ ...ev(c) }),
+      { file: E, id: 'drills', field: 'id', message: 'duplicate events id (also in catalogue/src.events.json)' },
+    ],
+    [
+      'an id that is not kebab-case',
+      (c) => (ev(c).id = 'Drills 1'),
+      { file: E, id: 'events[0]', field: 'id', message: 'lower-case words joined by hyphens expected, "Drills 1" found' },
+    ],
+    [
+      'a misspelt field',
+      (c) => (ev(c).catgory = 'drills'),
+      { file: E, id: 'drills', field: 'catgory', message: /^unknown field \(known: id, source, places/ },
+    ],
+    [
+      'a number the quoted words do not give',
+      (c) => ((ev(c).quantities as Json[])[0].value = 10000),
+      { file: E, id: 'drills', field: 'quantities[0].value', message: '10000 is not the number "100,000 troops" gives' },
+    ],
+    [
+      'a huge number',
+      (c) => ((ev(c).quantities as Json[])[0].value = 1e300),
+      { file: E, id: 'drills', field: 'quantities[0].value', message: 'a number from 0 to 1000000000 expected, 1e+300 found' },
+    ],
+    [
+      'a broken UTF-16 surrogate',
+      (c) => (ev(c).title = 'Drills \uD800'),
+      { file: E, id: 'drills', field: 'title', message: 'contains a broken UTF-16 surrogate' },
+    ],
+    [
+      'a general-knowledge place without a note',
+      (c) => (c.places[0].basis = 'context'),
+      {
+        file: P,
+        id: 'rostov',
+        field: 'note',
+        message: 'a place drawn from general knowledge (basis "context") must say so in a note',
+      },
+    ],
+    [
+      'a wrong type',
+      (c) => (ev(c).places = 'rostov'),
+      { file: E, id: 'drills', field: 'places', message: 'array expected, string found' },
+    ],
+  ])('reports %s', (_what, change, expected) => {
+    const errors = errorsOf(catalogue(change));
+    expect(errors).toContainEqual(
+      typeof expected.message === 'string' ? expected : { ...expected, message: expect.stringMatching(expected.message) },
+    );
+  });
+
+  it('reports every error of a run at once, across files', () => {
+    const errors = errorsOf(
+      catalogue((c) => {
+        c.source.published = '2022-13-01';
+        c.places[1].geometry = { point: [0, 95] };
+        ev(c).category = 'weather';
+        ev(c).places = ['atlantis'];
+      }),
+    );
+    expect(errors.map((e) => `${e.file}:${e.field}`)).toEqual(
+      expect.arrayContaining([
+        'sources/src.json:published',
+        'catalogue/places.json:geometry.point',
+        `${E}:category`,
+        `${E}:places[0]`,
+      ]),
+    );
+  });
+
+  it('never throws, whatever the input', () => {
+    for (const junk of [null, 42, 'text', [], { places: 'x' }, { events: [null, 1, 'x', []] }]) {
+      const input = catalogue();
+      expect(() =>
+        validateCatalogue({ ...input, places: { file: 'p', json: junk }, events: [{ file: 'e', json: junk }] }, BASEMAP),
+      ).not.toThrow();
+    }
+  });
+});
