@@ -5,7 +5,9 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'geodata/build/node_modules/', 'test-results/', 'playwright-report/'] },
+  {
+    ignores: ['dist/', 'node_modules/', 'geodata/build/node_modules/', 'test-results/', 'playwright-report/', 'tests/tools/dbg*'],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

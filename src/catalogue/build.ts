@@ -20,7 +20,7 @@ import type { UnitProperties } from '../basemap/topology';
 import { regionLayers } from '../basemap/topology';
 import { resolveDate } from './dates';
 import { borderBand, dissolve, distanceToLineKm, labelPoint } from './geometry';
-import { stableJson } from './io';
+import { featureLines, stableJson } from './io';
 import type { CatalogueEvent, Measure, Place, PlaceGeometry, Precision, Quantity, Source, ValidationError } from './schema';
 import { validateCatalogue, type BasemapIndex, type CatalogueInput } from './validate';
 
@@ -123,7 +123,22 @@ export function buildLayers(input: BuildInput): BuildResult {
   const events = input.events.flatMap((f) => (f.json as { events: CatalogueEvent[] }).events);
 
   const geometry = new Map<string, Geometry>();
-  for (const p of placesFile.places) geometry.set(p.id, finish(placeGeometry(p.geometry, input.basemap), p.precision));
+  // Valid references can still describe a shape that cannot be drawn (a border band between countries
+  // that do not meet): that is the catalogue's error, reported with the place like any other.
+  const drawErrors: ValidationError[] = [];
+  for (const p of placesFile.places) {
+    try {
+      geometry.set(p.id, finish(placeGeometry(p.geometry, input.basemap), p.precision));
+    } catch (err) {
+      drawErrors.push({
+        file: input.places.file,
+        id: p.id,
+        field: 'geometry',
+        message: `cannot be drawn: ${(err as Error).message}`,
+      });
+    }
+  }
+  if (drawErrors.length) return { ok: false, errors: drawErrors };
 
   const features: Feature[] = [];
   const storyEvents: Record<string, unknown>[] = [];
@@ -190,7 +205,7 @@ export function buildLayers(input: BuildInput): BuildResult {
   }
 
   const files = new Map<string, string>();
-  const collection = (fs: Feature[]) => stableJson({ type: 'FeatureCollection', features: fs });
+  const collection = (fs: Feature[]) => featureLines(fs);
   files.set('events.geojson', collection(features));
   const byPlace = new Map<string, Feature[]>();
   for (const f of features) {
@@ -231,12 +246,21 @@ export function buildLayers(input: BuildInput): BuildResult {
     });
   files.set('places.geojson', collection(placeFeatures));
 
-  const measures = (placesFile.measures ?? []).map((m) => {
+  const measureErrors: ValidationError[] = [];
+  const measures = (placesFile.measures ?? []).map((m, i) => {
     const from = geometry.get(m.from)!;
     if (from.type !== 'Point') throw new Error(`measure ${m.id}: ${m.from} is not a point place`);
-    const km = distanceToLineKm(from, input.basemap.border(m.to.border[0], m.to.border[1]));
+    const [a, b] = m.to.border;
+    const border = input.basemap.border(a, b);
+    if (border.coordinates.length === 0) {
+      const message = `${a} and ${b} share no border in the basemap`;
+      measureErrors.push({ file: input.places.file, id: m.id || `measures[${i}]`, field: 'to.border', message });
+      return null;
+    }
+    const km = distanceToLineKm(from, border);
     return { id: m.id, from: m.from, to: m.to, km: Math.round(km * 10) / 10 };
   });
+  if (measureErrors.length) return { ok: false, errors: measureErrors };
   files.set('measures.json', stableJson({ measures }));
   files.set(
     'story.json',

@@ -7,6 +7,15 @@ import path from 'node:path';
 /** Stable JSON for committed files: two-space indent, newline at the end. */
 export const stableJson = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 
+/**
+ * GeoJSON for committed files: one feature per line. Compact (an indented coordinate array triples the
+ * size) and still diff-friendly: a changed event changes its own lines only.
+ */
+export function featureLines(features: unknown[]): string {
+  if (features.length === 0) return '{"type":"FeatureCollection","features":[]}\n';
+  return `{"type":"FeatureCollection","features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+}
+
 export function readJson(file: string): unknown {
   return JSON.parse(readFileSync(file, 'utf8')) as unknown;
 }

@@ -41,6 +41,18 @@ const MAX_QUANTITY = 1e9;
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+/**
+ * A value as an error message quotes it: its JSON. JSON.stringify recurses, so a value nested some
+ * thousands deep, which JSON.parse reads without complaint, would overflow the stack: it is named instead.
+ */
+function show(v: unknown): string | undefined {
+  try {
+    return JSON.stringify(v);
+  } catch (err) {
+    if (err instanceof RangeError) return `(${describe(v)} too large or too deeply nested to show)`;
+    throw err;
+  }
+}
 
 /** Collects errors for one record. */
 class Checker {
@@ -72,10 +84,7 @@ class Checker {
   oneOf(o: Obj, field: string, allowed: readonly string[], prefix = ''): string | undefined {
     const v = o[field];
     if (typeof v !== 'string' || !allowed.includes(v)) {
-      return (
-        this.fail(prefix + field, `one of ${allowed.join(', ')} expected, ${JSON.stringify(v) ?? 'nothing'} found`),
-        undefined
-      );
+      return (this.fail(prefix + field, `one of ${allowed.join(', ')} expected, ${show(v) ?? 'nothing'} found`), undefined);
     }
     return v;
   }
@@ -83,7 +92,7 @@ class Checker {
   integer(o: Obj, field: string, prefix = ''): number | undefined {
     const v = o[field];
     if (typeof v !== 'number' || !Number.isInteger(v))
-      return (this.fail(prefix + field, `integer expected, ${JSON.stringify(v) ?? 'nothing'} found`), undefined);
+      return (this.fail(prefix + field, `integer expected, ${show(v) ?? 'nothing'} found`), undefined);
     return v;
   }
 
@@ -104,7 +113,7 @@ function checkIds(records: unknown[], file: string, kind: string, errors: Valida
         file,
         id: `${kind}[${i}]`,
         field: 'id',
-        message: `lower-case words joined by hyphens expected, ${JSON.stringify(id) ?? 'nothing'} found`,
+        message: `lower-case words joined by hyphens expected, ${show(id) ?? 'nothing'} found`,
       });
     } else if (seen.has(id)) {
       errors.push({ file, id, field: 'id', message: `duplicate ${kind} id (also in ${seen.get(id)})` });
@@ -123,6 +132,13 @@ function checkSource(s: LoadedSource, errors: ValidationError[]): void {
   c.keys(r, ['id', 'title', 'publisher', 'published', 'dateline', 'text', 'captured_from', 'removed', 'captions', 'blocks']);
   for (const f of ['title', 'publisher', 'text', 'captured_from']) c.string(r, f);
   c.string(r, 'dateline', { optional: true });
+  // Copied into story.json as they are: lists of strings, or a value that cannot be written out gets through.
+  for (const f of ['removed', 'captions']) {
+    const list = r[f];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) c.fail(f, `array expected, ${describe(list)} found`);
+    else list.forEach((line, i) => c.string({ [`${f}[${i}]`]: line }, `${f}[${i}]`));
+  }
   const published = c.string(r, 'published');
   if (published) {
     try {
@@ -137,6 +153,7 @@ function checkSource(s: LoadedSource, errors: ValidationError[]): void {
   blocks?.forEach((b, i) => {
     const p = `blocks[${i}].`;
     if (!isObj(b)) return c.fail(`blocks[${i}]`, `object expected, ${describe(b)} found`);
+    c.keys(b, ['kind', 'start', 'end'], p);
     c.oneOf(b, 'kind', BLOCK_KINDS, p);
     const [start, end] = [c.integer(b, 'start', p), c.integer(b, 'end', p)];
     if (start === undefined || end === undefined) return;
@@ -158,8 +175,7 @@ function checkGeometry(c: Checker, g: unknown, basemap: BasemapIndex): void {
   const codes = (field: string, known: Set<string>, what: string) => {
     const list = c.array(g, field, { prefix: 'geometry.' });
     list?.forEach((code, i) => {
-      if (typeof code !== 'string' || !known.has(code))
-        c.fail(`geometry.${field}[${i}]`, `unknown ${what} ${JSON.stringify(code)}`);
+      if (typeof code !== 'string' || !known.has(code)) c.fail(`geometry.${field}[${i}]`, `unknown ${what} ${show(code)}`);
     });
   };
   switch (shapes[0]) {
@@ -179,7 +195,7 @@ function checkGeometry(c: Checker, g: unknown, basemap: BasemapIndex): void {
       c.keys(g, ['point'], 'geometry.');
       const p = g.point;
       if (!Array.isArray(p) || p.length !== 2 || !p.every((n) => typeof n === 'number' && Number.isFinite(n))) {
-        return c.fail('geometry.point', `[longitude, latitude] expected, ${JSON.stringify(p)} found`);
+        return c.fail('geometry.point', `[longitude, latitude] expected, ${show(p)} found`);
       }
       const [lng, lat] = p as number[];
       if (lng < -180 || lng > 180) c.fail('geometry.point', `longitude ${lng} out of range -180..180`);
@@ -190,10 +206,10 @@ function checkGeometry(c: Checker, g: unknown, basemap: BasemapIndex): void {
       c.keys(g, ['recipe', 'along', 'within', 'km'], 'geometry.');
       c.oneOf(g, 'recipe', ['border-band'], 'geometry.');
       if (typeof g.along !== 'string' || !basemap.countries.has(g.along))
-        c.fail('geometry.along', `unknown basemap country ${JSON.stringify(g.along)}`);
+        c.fail('geometry.along', `unknown basemap country ${show(g.along)}`);
       codes('within', basemap.countries, 'basemap country');
       if (typeof g.km !== 'number' || !(g.km > 0 && g.km <= 1000))
-        c.fail('geometry.km', `a distance in km, 0 < km <= 1000, expected, ${JSON.stringify(g.km)} found`);
+        c.fail('geometry.km', `a distance in km, 0 < km <= 1000, expected, ${show(g.km)} found`);
     }
   }
 }
@@ -283,7 +299,7 @@ function checkQuantity(c: Checker, q: unknown, p: string, excerpts: string[], pu
   const numberIn = (o: Obj, prefix: string) => {
     const v = o.value;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_QUANTITY) {
-      return c.fail(`${prefix}value`, `a number from 0 to ${MAX_QUANTITY} expected, ${JSON.stringify(v) ?? 'nothing'} found`);
+      return c.fail(`${prefix}value`, `a number from 0 to ${MAX_QUANTITY} expected, ${show(v) ?? 'nothing'} found`);
     }
     const text = c.string(o, 'text', { prefix, max: 300 });
     if (!text) return;
@@ -312,8 +328,8 @@ function checkEvent(r: unknown, i: number, ctx: EventContext): void {
     const list = c.array(r, field, { optional: field === 'about' });
     const seen = new Set<unknown>();
     list?.forEach((id, j) => {
-      if (typeof id !== 'string' || !ctx.places.has(id)) c.fail(`${field}[${j}]`, `unknown place ${JSON.stringify(id)}`);
-      if (seen.has(id)) c.fail(`${field}[${j}]`, `${JSON.stringify(id)} listed twice`);
+      if (typeof id !== 'string' || !ctx.places.has(id)) c.fail(`${field}[${j}]`, `unknown place ${show(id)}`);
+      if (seen.has(id)) c.fail(`${field}[${j}]`, `${show(id)} listed twice`);
       seen.add(id);
     });
   }
@@ -348,7 +364,8 @@ export function validateCatalogue(input: CatalogueInput, basemap: BasemapIndex):
   for (const s of input.sources) {
     checkSource(s, errors);
     if (isObj(s.record) && typeof s.record.id === 'string')
-      sources.set(s.record.id, { text: s.text, published: String(s.record.published) });
+      // Not String(published): an object from JSON may carry a "toString" that is not a function.
+      sources.set(s.record.id, { text: s.text, published: typeof s.record.published === 'string' ? s.record.published : '' });
   }
 
   const placesJson = input.places.json;
@@ -358,17 +375,33 @@ export function validateCatalogue(input: CatalogueInput, basemap: BasemapIndex):
   } else {
     checkIds(placesJson.places, input.places.file, 'places', errors, placeIds);
     placesJson.places.forEach((p, i) => checkPlace(p, i, input.places.file, basemap, errors));
+    if (placesJson.measures !== undefined && !Array.isArray(placesJson.measures))
+      errors.push({
+        file: input.places.file,
+        id: '(file)',
+        field: 'measures',
+        message: `array expected, ${describe(placesJson.measures)} found`,
+      });
+    if (Array.isArray(placesJson.measures)) checkIds(placesJson.measures, input.places.file, 'measures', errors, new Map());
     (Array.isArray(placesJson.measures) ? placesJson.measures : []).forEach((m, i) => {
       const c = new Checker(errors, input.places.file, recordId(m, 'measures', i));
       if (!isObj(m)) return c.fail('(record)', `object expected, ${describe(m)} found`);
-      if (typeof m.from !== 'string' || !placeIds.has(m.from)) c.fail('from', `unknown place ${JSON.stringify(m.from)}`);
+      // The build copies a measure's id and destination into its output: nothing else may ride along.
+      c.keys(m, ['id', 'from', 'to']);
+      if (isObj(m.to)) c.keys(m.to, ['border'], 'to.');
+      if (typeof m.from !== 'string' || !placeIds.has(m.from)) c.fail('from', `unknown place ${show(m.from)}`);
+      else {
+        const from = (placesJson.places as unknown[]).find((p) => isObj(p) && p.id === m.from) as Obj;
+        if (!isObj(from.geometry) || !('gazetteer' in from.geometry || 'point' in from.geometry))
+          c.fail('from', `${show(m.from)} is not a point place: a distance is measured from a gazetteer or point geometry`);
+      }
       const border = isObj(m.to) ? m.to.border : undefined;
       if (
         !Array.isArray(border) ||
         border.length !== 2 ||
         !border.every((b) => typeof b === 'string' && basemap.countries.has(b))
       ) {
-        c.fail('to.border', `two basemap country codes expected, ${JSON.stringify(border)} found`);
+        c.fail('to.border', `two basemap country codes expected, ${show(border)} found`);
       }
     });
   }

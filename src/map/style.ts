@@ -7,7 +7,8 @@
  */
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { hatch, type RasterImage } from './patterns';
-import type { Theme } from './theme';
+import { HATCH_ZONE, STORY_SOURCES, storyLayers } from './storyLayers';
+import type { Category, Theme } from './theme';
 
 export const BASEMAP_SOURCES = [
   'world',
@@ -27,7 +28,10 @@ export const HATCH_DISPUTED = 'hatch-disputed';
 
 /** Every image the style's patterns name, and how to draw it. */
 export function stylePatterns(theme: Theme): Record<string, () => RasterImage> {
-  return { [HATCH_DISPUTED]: () => hatch(theme.basemap.disputedHatch, 8, 2) };
+  return {
+    [HATCH_DISPUTED]: () => hatch(theme.basemap.disputedHatch, 8, 2),
+    [HATCH_ZONE]: () => hatch(theme.basemap.text, 10, 1, 140),
+  };
 }
 
 /** Place labels: story places first, then capitals, then by population (see geodata/build/basemap.ts). */
@@ -177,13 +181,23 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
   ] as LayerSpecification[];
 }
 
-export function buildStyle(theme: Theme): StyleSpecification {
+/** Basemap sources, then the story's; every one starts empty and is filled with setData. */
+export const ALL_SOURCES = [...BASEMAP_SOURCES, ...STORY_SOURCES];
+
+export function buildStyle(theme: Theme, hidden: ReadonlySet<Category> = new Set()): StyleSpecification {
+  const layers = basemapLayers(theme);
+  // The story's marks go under the basemap's labels, so city names stay legible on top of them; the
+  // story's own labels go last, so that they are placed first and win collisions.
+  const story = storyLayers(theme, hidden);
+  const firstLabel = layers.findIndex((l) => l.id === 'country-labels');
+  layers.splice(firstLabel, 0, ...story.filter((l) => l.type !== 'symbol'));
+  layers.push(...story.filter((l) => l.type === 'symbol'));
   return {
     version: 8,
-    name: 'Situation Map basemap',
+    name: 'Situation Map',
     sources: Object.fromEntries(
-      BASEMAP_SOURCES.map((id) => [id, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }]),
+      ALL_SOURCES.map((id) => [id, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }]),
     ) as StyleSpecification['sources'],
-    layers: basemapLayers(theme),
+    layers,
   };
 }

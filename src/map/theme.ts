@@ -96,7 +96,7 @@ export const defaultTheme: Theme = {
     exact: { dash: [], fillOpacity: 0.35, hatched: false, outlineWidth: 2 },
     city: { dash: [], fillOpacity: 0.3, hatched: false, outlineWidth: 2 },
     region: { dash: [], fillOpacity: 0.22, hatched: false, outlineWidth: 1.5 },
-    country: { dash: [4, 2], fillOpacity: 0.12, hatched: false, outlineWidth: 1.5 },
-    zone: { dash: [2, 2], fillOpacity: 0.2, hatched: true, outlineWidth: 1.5 },
+    country: { dash: [4, 2], fillOpacity: 0.1, hatched: false, outlineWidth: 1.5 },
+    zone: { dash: [2, 2], fillOpacity: 0.1, hatched: true, outlineWidth: 1.5 },
   },
 };

@@ -32,7 +32,13 @@ await page.waitForFunction(
         situationMap?: { loaded(): boolean; areTilesLoaded(): boolean; querySourceFeatures(id: string): unknown[] };
       }
     ).situationMap;
-    return !!map && map.loaded() && map.areTilesLoaded() && map.querySourceFeatures('units').length > 0;
+    return (
+      !!map &&
+      map.loaded() &&
+      map.areTilesLoaded() &&
+      map.querySourceFeatures('units').length > 0 &&
+      map.querySourceFeatures('story-places').length > 0
+    );
   },
   undefined,
   { timeout: 30_000 },

@@ -94,7 +94,7 @@ describe('the seed story catalogue', () => {
       quantity: '62 battalion tactical groups, up from 59',
       previous_value: 59,
       previous_date: '2022-W03',
-      claim_by: 'A U.S. defense official and a Western intelligence official',
+      claim_by: 'a U.S. defense official and a Western intelligence official',
       claim_kind: 'official',
     });
     expect(events.get('peskov-sanctions')).toMatchObject({ claim_by: 'Kremlin spokesperson Dmitri Peskov' });

@@ -1,7 +1,8 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { BASEMAP_SOURCES, buildStyle, stylePatterns } from '../../src/map/style';
+import { ALL_SOURCES, buildStyle, stylePatterns } from '../../src/map/style';
+import { storyUpdates } from '../../src/map/storyLayers';
 import { CATEGORIES, defaultTheme, PRECISIONS, type Theme } from '../../src/map/theme';
 
 /** WCAG relative luminance and contrast ratio. */
@@ -38,8 +39,8 @@ describe('generated style', () => {
   });
 
   it('declares every basemap source and uses only declared sources', () => {
-    expect(Object.keys(style.sources).sort()).toEqual([...BASEMAP_SOURCES].sort());
-    for (const layer of style.layers) if ('source' in layer) expect(BASEMAP_SOURCES).toContain(layer.source);
+    expect(Object.keys(style.sources).sort()).toEqual([...ALL_SOURCES].sort());
+    for (const layer of style.layers) if ('source' in layer) expect(ALL_SOURCES).toContain(layer.source);
   });
 
   it('can draw every image a fill-pattern names', () => {
@@ -51,7 +52,7 @@ describe('generated style', () => {
 
   it('places the story places' + "' labels first (topmost symbol layer)", () => {
     const symbols = style.layers.filter((l) => l.type === 'symbol').map((l) => l.id);
-    expect(symbols.at(-1)).toBe('places-story');
+    expect(symbols.at(-2)).toBe('places-story');
   });
 });
 
@@ -71,5 +72,29 @@ describe('theme', () => {
     const b: Theme['basemap'] = defaultTheme.basemap;
     for (const bg of [b.land, b.landStory, b.landWorld, b.sea, b.halo]) expect(contrast(b.text, bg)).toBeGreaterThanOrEqual(4.5);
     expect(contrast(b.textMuted, b.halo)).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe('story layers', () => {
+  it.each([[[]], [['troops']], [['troops', 'drills', 'aircraft']], [[...CATEGORIES]]] as const)(
+    'the style validates with %j hidden',
+    (hidden) => {
+      const style = buildStyle(defaultTheme, new Set(hidden));
+      expect(validateStyleMin(style as Parameters<typeof validateStyleMin>[0]).map((e) => e.message)).toEqual([]);
+    },
+  );
+
+  it('every toggle update is itself valid style-spec', () => {
+    const u = storyUpdates(defaultTheme, new Set(['troops']));
+    const style = buildStyle(defaultTheme);
+    const layers = style.layers.map((l) => {
+      const filter = u.filters.find(([id]) => id === l.id)?.[1];
+      return filter ? { ...l, filter } : l;
+    });
+    expect(validateStyleMin({ ...style, layers } as Parameters<typeof validateStyleMin>[0]).map((e) => e.message)).toEqual([]);
+  });
+
+  it('draws the story labels last, so they win label collisions', () => {
+    expect(buildStyle(defaultTheme).layers.at(-1)!.id).toBe('story-labels');
   });
 });

@@ -1,0 +1,91 @@
+/**
+ * How the story's data reads on screen: dates with their precision, who claims what, and labels.
+ * Plain strings only: the UI renders them as text, never as HTML.
+ */
+import type { Category, Precision } from '../catalogue/schema';
+import type { StoryEvent } from './types';
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  troops: 'Troops & deployments',
+  drills: 'Drills',
+  aircraft: 'Aircraft',
+  naval: 'Naval',
+  'military-aid': 'Military aid',
+  diplomacy: 'Diplomacy',
+  statement: 'Statements',
+  civilians: 'Civilians',
+  sanctions: 'Sanctions',
+  energy: 'Energy',
+  conflict: 'Conflict',
+};
+
+export const PRECISION_LABELS: Record<Precision, string> = {
+  exact: 'exact place',
+  city: 'a city',
+  region: 'a region',
+  country: 'a whole country',
+  zone: 'an approximate zone',
+};
+
+const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTH = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+function utc(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d ?? 1));
+}
+
+const dayText = (d: Date) => `${d.getUTCDate()} ${MONTH[d.getUTCMonth()].slice(0, 3)} ${d.getUTCFullYear()}`;
+
+/** "Tue 25 Jan 2022", "Week of 24 Jan 2022", "February 2022", "Date not given": never sharper than the data. */
+export function formatDate(e: Pick<StoryEvent, 'date' | 'date_precision' | 'date_start'>): string {
+  switch (e.date_precision) {
+    case 'day': {
+      const d = utc(e.date!);
+      return `${WEEKDAY[d.getUTCDay()]} ${dayText(d)}`;
+    }
+    case 'week':
+      return `Week of ${dayText(utc(e.date_start!))}`;
+    case 'month': {
+      const d = utc(e.date!);
+      return `${MONTH[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+    }
+    default:
+      return 'Date not given';
+  }
+}
+
+const STANCE: Record<StoryEvent['stance'], string> = {
+  reported: 'Reported',
+  asserted: 'Said',
+  announced: 'Announced',
+  denied: 'Denied',
+  planned: 'Planned',
+  warned: 'Warning',
+};
+
+/** "Reported — according to a U.S. defense official…", "Denied — as reported by NBC News". */
+export function attribution(e: Pick<StoryEvent, 'claim_by' | 'claim_kind' | 'stance'>, publisher = 'NBC News'): string {
+  if (e.claim_kind === 'article')
+    return e.stance === 'reported' ? `Reported by ${publisher}` : `${STANCE[e.stance]} — as reported by ${publisher}`;
+  return `${STANCE[e.stance]} — ${e.claim_kind === 'official' ? `according to ${e.claim_by}` : e.claim_by}`;
+}
+
+export const SITE_LABELS: Record<StoryEvent['site'], string> = {
+  happened: 'Where it happened',
+  said: 'Where it was said',
+  seat: 'Drawn at the seat of government: the article does not say where',
+};

@@ -1,0 +1,216 @@
+/**
+ * What a reader does with the story: toggle layers, click places, read the excerpts and the article,
+ * share a link, use the keyboard, use a phone. Real Chromium, real WebGL, the production build.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { camera, expect, mapIdle, test } from './fixtures';
+
+/** The app's map, as the page exposes it for tests (the shared fixture types only a few methods). */
+type MapWindow = { situationMap: MaplibreMap };
+
+const story = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../geodata/layers/story.json'), 'utf8')) as {
+  events: { event_id: string; category: string; places: string[] }[];
+  sources: { text_content: string; blocks: { kind: string; start: number; end: number }[] }[];
+};
+const HIT_LAYERS = ['story-fill', 'story-points', 'story-points-approx'];
+
+async function storyIdle(page: Page) {
+  await mapIdle(page, { source: 'story-places' });
+}
+
+/** Clicks the map at a longitude and latitude, as a person would. */
+async function clickAt(page: Page, lng: number, lat: number) {
+  const { x, y } = await page.evaluate(([ln, la]) => (window as unknown as MapWindow).situationMap.project([ln, la]), [
+    lng,
+    lat,
+  ] as [number, number]);
+  const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+  await page.mouse.click(box.x + x, box.y + y);
+}
+
+async function renderedPlaces(page: Page): Promise<string[]> {
+  return page.evaluate(
+    (layers) =>
+      [...new Set(window.situationMap!.queryRenderedFeatures({ layers }).map((f) => String(f.properties.place_id)))].sort(),
+    HIT_LAYERS,
+  );
+}
+
+/** The places that should be drawn when the given categories are hidden, from the data itself. */
+function expectedPlaces(hidden: string[]): string[] {
+  return [...new Set(story.events.filter((e) => !hidden.includes(e.category)).flatMap((e) => e.places))].sort();
+}
+
+const excerpts = (page: Page) => page.getByRole('region', { name: /Excerpts/ });
+
+test.describe('the story on the map', () => {
+  test.use({ viewport: { width: 1600, height: 900 } });
+
+  test('each category toggle hides and shows its features', async ({ page }) => {
+    // A view wide enough for every place: Washington to the Arctic.
+    await page.goto('/#2.3/48/-20');
+    await storyIdle(page);
+    expect(await renderedPlaces(page)).toEqual(expectedPlaces([]));
+    const categories = [...new Set(story.events.map((e) => e.category))];
+    for (const c of categories) {
+      const box = page.locator(`input[data-category="${c}"]`);
+      await box.uncheck();
+      await storyIdle(page);
+      expect(await renderedPlaces(page), `with ${c} hidden`).toEqual(expectedPlaces([c]));
+      await box.check();
+      await storyIdle(page);
+      expect(await renderedPlaces(page), `with ${c} shown again`).toEqual(expectedPlaces([]));
+    }
+  });
+
+  test('clicking Kyiv shows the plane that landed with munitions', async ({ page }) => {
+    await page.goto('/');
+    await storyIdle(page);
+    await clickAt(page, 30.5238, 50.4547);
+    await expect(excerpts(page)).toContainText(
+      'a U.S. plane carrying military equipment and munitions landed in Kyiv on Tuesday.',
+    );
+    await expect(excerpts(page)).toContainText('Tue 25 Jan 2022');
+    await expect(excerpts(page)).toContainText('Reported by NBC News');
+    // Kyiv is the most specific place under the pointer: it comes before Ukraine.
+    const headings = await excerpts(page).locator('h3').allTextContents();
+    expect(headings.slice(0, 2)).toEqual(['Kyiv', 'Ukraine']);
+  });
+
+  test('clicking inside Belarus shows the fighter jets and the joint drills', async ({ page }) => {
+    await page.goto('/');
+    await storyIdle(page);
+    await clickAt(page, 28.3, 52.3);
+    await expect(excerpts(page)).toContainText('in Belarus, where it deployed fighter jets on Wednesday');
+    await expect(excerpts(page)).toContainText('ahead of joint drills next month');
+    await expect(excerpts(page)).toContainText('February 2022');
+    await expect(excerpts(page)).toContainText('Planned — as reported by NBC News');
+  });
+
+  test('clicking the Rostov region shows its drills, before the wider zone and Russia', async ({ page }) => {
+    await page.goto('/');
+    await storyIdle(page);
+    await clickAt(page, 41.6, 47.6);
+    await expect(excerpts(page)).toContainText('as well as in the southern Rostov region, not far from the Ukrainian border.');
+    const headings = await excerpts(page).locator('h3').allTextContents();
+    expect(headings[0]).toBe('Rostov region');
+    expect(headings).toContain('Russia');
+  });
+
+  test('the article reader shows the text verbatim, and links both ways with the map', async ({ page }) => {
+    await page.goto('/');
+    await storyIdle(page);
+    await page.getByRole('tab', { name: 'Article' }).click();
+    const reader = page.locator('section.article');
+    // Every paragraph as the reader shows it is the source text, character for character.
+    const src = story.sources[0];
+    const shown = await reader.locator('.paragraph, .dek, .caption, .headline').evaluateAll((els) =>
+      els.map((el) =>
+        [...el.childNodes]
+          .filter((n) => !(n instanceof HTMLElement && n.classList.contains('label')))
+          .map((n) => n.textContent)
+          .join(''),
+      ),
+    );
+    expect(shown).toEqual(src.blocks.map((b) => src.text_content.slice(b.start, b.end)));
+
+    // A highlighted passage flies the map to its place and selects it.
+    const before = await camera(page);
+    await reader.locator('button.passage', { hasText: 'landed in Kyiv on Tuesday' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('place=kyiv&event=us-plane-kyiv');
+    await expect.poll(async () => (await camera(page)).zoom).toBeGreaterThan(before.zoom + 1);
+    await expect(page.locator('button[data-place="kyiv"]')).toHaveAttribute('aria-pressed', 'true');
+    const selected = await page.evaluate(() => {
+      const map = (window as unknown as MapWindow).situationMap;
+      const kyiv = map.querySourceFeatures('story-places').find((f) => f.properties.place_id === 'kyiv')!;
+      return map.getFeatureState({ source: 'story-places', id: kyiv.id }).selected;
+    });
+    expect(selected).toBe(true);
+    // The reader stays in the article; the excerpts wait in their tab.
+    await page.getByRole('tab', { name: 'Excerpts' }).click();
+    await expect(excerpts(page).locator('[data-event-entry="us-plane-kyiv"]')).toHaveClass(/current/);
+    // "Show in article" from an excerpt marks its passage in the article.
+    await excerpts(page).locator('[data-event-entry="us-plane-kyiv"] button.show').click();
+    await expect(reader.locator('mark.active')).toContainText('landed in Kyiv on Tuesday');
+    await expect(reader.locator('mark.active')).toBeInViewport();
+  });
+
+  test('a keyboard alone reaches an excerpt from page load', async ({ page }) => {
+    await page.goto('/');
+    await storyIdle(page);
+    let found = false;
+    for (let i = 0; i < 150 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await page.evaluate(() => document.activeElement?.getAttribute('data-event') === 'us-plane-kyiv');
+    }
+    expect(found, 'the Kyiv plane event is reachable with Tab').toBe(true);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline, 'focus is visible').not.toBe('none');
+    await page.keyboard.press('Enter');
+    await expect(excerpts(page).locator('[data-event-entry="us-plane-kyiv"]')).toHaveClass(/current/);
+    await expect(page.locator('[aria-live="polite"]')).toContainText('Excerpts:');
+    // On to "Show in article" and into the article, still by keyboard.
+    await excerpts(page).locator('[data-event-entry="us-plane-kyiv"] button.show').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('section.article mark.active')).toContainText('landed in Kyiv on Tuesday');
+  });
+
+  test('a link restores camera, layers and selection; back and forward work', async ({ page }) => {
+    await page.goto('/#5.5/49.5/33&hide=energy,sanctions&place=kyiv&event=us-plane-kyiv');
+    await storyIdle(page);
+    const c = await camera(page);
+    expect(c.zoom).toBeCloseTo(5.5, 2);
+    expect(c.lat).toBeCloseTo(49.5, 2);
+    expect(c.lng).toBeCloseTo(33, 2);
+    await expect(page.locator('input[data-category="energy"]')).not.toBeChecked();
+    await expect(page.locator('input[data-category="sanctions"]')).not.toBeChecked();
+    await expect(page.locator('input[data-category="troops"]')).toBeChecked();
+    await expect(excerpts(page).locator('[data-event-entry="us-plane-kyiv"]')).toHaveClass(/current/);
+
+    await page.locator('input[data-category="troops"]').uncheck();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('hide=troops,sanctions,energy');
+    await page.goBack();
+    await expect(page.locator('input[data-category="troops"]')).toBeChecked();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('hide=sanctions,energy');
+    await page.goForward();
+    await expect(page.locator('input[data-category="troops"]')).not.toBeChecked();
+  });
+
+  test('axe-core finds no serious or critical problems', async ({ page }) => {
+    await page.goto('/#5/50/31&place=kyiv');
+    await storyIdle(page);
+    for (const tab of ['Excerpts', 'Article']) {
+      await page.getByRole('tab', { name: tab }).click();
+      const results = await new AxeBuilder({ page }).analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(
+        bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`),
+        tab,
+      ).toEqual([]);
+    }
+  });
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('map above, a bottom sheet with every panel; a place reached without a mouse', async ({ page }) => {
+    await page.goto('/');
+    await storyIdle(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const map = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    expect(map.height).toBeGreaterThan(300);
+    await page.getByRole('tab', { name: 'Places' }).click();
+    await page.locator('button[data-place="kyiv"]').click();
+    await expect(page.getByRole('tab', { name: 'Excerpts' })).toHaveAttribute('aria-selected', 'true');
+    await expect(excerpts(page)).toContainText('landed in Kyiv on Tuesday');
+    await page.getByRole('tab', { name: 'Layers' }).click();
+    await expect(page.locator('input[data-category="troops"]')).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  });
+});
