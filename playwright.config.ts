@@ -17,9 +17,10 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
   },
-  // Serves the production build, as `npm start` does, so the tests see what readers get.
+  // Serves the production build with the production server, as `npm start` does, so the tests see what
+  // readers get: its Content-Security-Policy and other headers included (the guard fails on a violation).
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx tsx src/server/serve.ts --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

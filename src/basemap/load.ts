@@ -38,6 +38,10 @@ export async function fetchJson(url: string, fetchFn: typeof fetch = fetch): Pro
     throw new Error(`could not be fetched (${err instanceof Error ? err.message : String(err)})`, { cause: err });
   }
   if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
+  const type = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  // A JSON file served as a web page is almost always an error page or a misconfigured server.
+  if (type === 'text/html')
+    throw new Error('was served as a web page (text/html), not as data: the file is missing or the server is misconfigured');
   const text = await response.text();
   try {
     return JSON.parse(text) as unknown;

@@ -65,11 +65,15 @@ export function loadInputs(folders: Folders): { input?: BuildInput; errors: Vali
     const file = path.join(folders.sources, name);
     const record = readJsonFile(file, folders.root, errors);
     if (record === undefined) continue;
-    const textName = (record as { text?: unknown }).text;
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      errors.push({ file: rel(file), id: '(file)', field: '(record)', message: 'a source record (an object) expected' });
+      continue;
+    }
+    const { id, text: textName } = record as { id?: unknown; text?: unknown };
     if (typeof textName !== 'string' || textName.includes('/') || textName.includes('\\')) {
       errors.push({
         file: rel(file),
-        id: String((record as { id?: unknown }).id ?? '(record)'),
+        id: typeof id === 'string' && id ? id : '(record)',
         field: 'text',
         message: 'the name of a text file beside the record expected',
       });

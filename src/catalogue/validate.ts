@@ -75,7 +75,8 @@ class Checker {
     const v = o[field];
     if (v === undefined && optional) return undefined;
     if (typeof v !== 'string') return (this.fail(prefix + field, `string expected, ${describe(v)} found`), undefined);
-    if (!v.trim()) return (this.fail(prefix + field, 'must not be empty'), undefined);
+    // Zero-width characters are not text a reader could see: a title of only those is empty.
+    if (!v.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').trim()) return (this.fail(prefix + field, 'must not be empty'), undefined);
     if (v.length > max) return (this.fail(prefix + field, `at most ${max} characters, ${v.length} found`), undefined);
     if (!v.isWellFormed()) return (this.fail(prefix + field, 'contains a broken UTF-16 surrogate'), undefined);
     return v;

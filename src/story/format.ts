@@ -20,7 +20,7 @@ export const CATEGORY_LABELS: Record<Category, string> = {
 };
 
 export const PRECISION_LABELS: Record<Precision, string> = {
-  exact: 'exact place',
+  exact: 'an exact place',
   city: 'a city',
   region: 'a region',
   country: 'a whole country',

@@ -1,6 +1,7 @@
 /**
  * The end-to-end tests' shared guard: every test fails on a page error, a console error, a failed
- * request, or any request to an origin other than the page's own.
+ * request, any request to an origin other than the page's own, or any Content-Security-Policy violation
+ * (the server sends the app's policy, src/server/csp.ts, with every response).
  */
 import { test as base, expect, type Page } from '@playwright/test';
 
@@ -9,6 +10,8 @@ export interface Guard {
   consoleErrors: string[];
   foreignRequests: string[];
   failedRequests: string[];
+  /** `securitypolicyviolation` events in the page: what was blocked, by which directive, from where. */
+  cspViolations: string[];
   /** Console errors a test provokes on purpose (a file it breaks) and expects. */
   allowConsole(pattern: RegExp): void;
 }
@@ -23,6 +26,7 @@ export const test = base.extend<{ guard: Guard }>({
         consoleErrors: [],
         foreignRequests: [],
         failedRequests: [],
+        cspViolations: [],
         allowConsole: (p) => allowed.push(p),
       };
       page.on('pageerror', (e) => guard.pageErrors.push(e.message));
@@ -35,8 +39,31 @@ export const test = base.extend<{ guard: Guard }>({
         if (url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:') guard.foreignRequests.push(r.url());
       });
       page.on('requestfailed', (r) => guard.failedRequests.push(`${r.url()}: ${r.failure()?.errorText}`));
+      // Each violation is kept in window.__cspViolations (to look at in a debugger) and handed to the test
+      // at once through a binding, so that none is lost when the page navigates or closes.
+      await page.exposeBinding('__reportCspViolation', (_source, v: string) => guard.cspViolations.push(v));
+      await page.addInitScript(() => {
+        const w = window as unknown as { __cspViolations: string[]; __reportCspViolation?: (v: string) => void };
+        w.__cspViolations = [];
+        document.addEventListener(
+          'securitypolicyviolation',
+          (e) => {
+            const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}` : '';
+            const sample = e.sample ? ` (${JSON.stringify(e.sample)})` : '';
+            const v = `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}${sample}${where} [${e.disposition}]`;
+            w.__cspViolations.push(v);
+            void w.__reportCspViolation?.(v);
+          },
+          true,
+        );
+      });
       await use(guard);
+      // A violation is reported by an event task on the page's main thread, which a busy page runs late:
+      // let it run, and its binding call arrive, before looking at the list.
+      if (!page.isClosed()) await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
       expect(guard.pageErrors, 'page errors').toEqual([]);
+      // Before the console: Chrome logs each violation there too, less precisely.
+      expect(guard.cspViolations, 'Content-Security-Policy violations').toEqual([]);
       expect(guard.consoleErrors, 'console errors').toEqual([]);
       expect(guard.foreignRequests, 'requests to other origins').toEqual([]);
       expect(guard.failedRequests, 'failed requests').toEqual([]);

@@ -39,14 +39,20 @@ describe('loadBasemap', () => {
         'region.topo.json': () => new Response('not found', { status: 404, statusText: 'Not Found' }),
         'places.geojson': (body) => new Response(body.slice(0, 1000), { headers: { 'content-type': 'application/geo+json' } }),
         'physical.topo.json': () => new Response('{"type":"Topology","objects":{},"arcs":[]}'),
+        'world.topo.json': () =>
+          new Response('<!doctype html><p>Not here</p>', { headers: { 'content-type': 'text/html; charset=utf-8' } }),
       }),
     );
     expect(failures).toEqual([
       { file: 'physical.topo.json', reason: 'object "lakes" missing or not a GeometryCollection' },
       { file: 'places.geojson', reason: 'is not valid JSON (1000 bytes of application/geo+json; truncated or corrupt?)' },
       { file: 'region.topo.json', reason: 'the server answered 404 Not Found' },
+      {
+        file: 'world.topo.json',
+        reason: 'was served as a web page (text/html), not as data: the file is missing or the server is misconfigured',
+      },
     ]);
-    expect(Object.keys(data).sort()).toEqual(['world', 'world-borders']);
+    expect(Object.keys(data)).toEqual([]);
   });
 
   it('reports a network failure in words', async () => {

@@ -1,0 +1,316 @@
+/**
+ * The production server: serves the Vite build in dist/ with the app's security headers, the right
+ * content types, and gzip/brotli compression. node:http only.
+ *
+ *   npm start                                  builds, then serves at http://127.0.0.1:4173/
+ *   tsx src/server/serve.ts [--host H] [--port P] [--dir D]
+ *
+ * Binds to 127.0.0.1 unless --host says otherwise. Only GET and HEAD; "/" is index.html and no other
+ * folder is served; names are decoded one path segment at a time and any "..", ".", slash, backslash or
+ * NUL inside a segment is refused (400), so a request can never name a file outside the folder.
+ */
+import { realpathSync, statSync, type Stats } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import { SECURITY_HEADERS } from './csp';
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 4173;
+
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+const UNKNOWN_TYPE = 'application/octet-stream';
+
+export const contentType = (file: string): string => CONTENT_TYPES[path.extname(file).toLowerCase()] ?? UNKNOWN_TYPE;
+
+/** Text-like types gain from compression; fonts (woff2 is brotli inside) and PNGs do not. */
+const isCompressible = (type: string) =>
+  /^(text\/|image\/svg\+xml|application\/(json|geo\+json|manifest\+json|javascript))/.test(type);
+/** Below this, compression saves less than the headers it costs. */
+export const MIN_COMPRESS_BYTES = 1024;
+
+export type Encoding = 'br' | 'gzip';
+
+/**
+ * The encoding to send for an Accept-Encoding header (RFC 9110 §12.5.3): the accepted one with the
+ * highest q, brotli on a tie; `*` stands for any coding not named; q=0 refuses. Null: send it as is.
+ */
+export function chooseEncoding(header: string | undefined): Encoding | null {
+  if (!header) return null;
+  const q = new Map<string, number>();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    let weight = 1;
+    for (const p of params) {
+      const [key, value = ''] = p.split('=').map((t) => t.trim());
+      // A qvalue is 0–1 with at most three decimals; anything else is taken as a refusal.
+      if (key === 'q') weight = /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(value) ? Number(value) : 0;
+    }
+    q.set(name.trim(), weight);
+  }
+  const weight = (name: Encoding) => q.get(name) ?? q.get('*') ?? 0;
+  const [br, gz] = [weight('br'), weight('gzip')];
+  if (br <= 0 && gz <= 0) return null;
+  return br >= gz ? 'br' : 'gzip';
+}
+
+const compressors: Record<Encoding, (b: Buffer) => Promise<Buffer>> = {
+  br: (b) =>
+    promisify(brotliCompress)(b, {
+      params: {
+        // Quality 6: within 2 % of quality 9 on the app's bundle and layers, at a sixth of the time.
+        [zlibConstants.BROTLI_PARAM_QUALITY]: 6,
+        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: b.length,
+      },
+    }),
+  gzip: (b) => promisify(gzip)(b, { level: 6 }),
+};
+
+type Outcome = { file: string } | { status: 400 | 404; reason: string };
+
+/**
+ * Maps a request target to a file under `root` without touching the file system. Each path segment is
+ * percent-decoded on its own, so "%2e%2e", "..%2f" and "%5c" are seen for what they are.
+ */
+export function resolveTarget(root: string, target: string): Outcome {
+  const pathname = target.split(/[?#]/, 1)[0];
+  if (!pathname.startsWith('/')) return { status: 400, reason: 'the request target must be a path' };
+  const segments: string[] = [];
+  for (const raw of pathname.split('/').slice(1)) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return { status: 400, reason: 'malformed percent-encoding in the path' };
+    }
+    if (segment === '') continue;
+    if (segment === '.' || segment === '..' || /[/\\\0]/.test(segment))
+      return { status: 400, reason: 'path segments may not be ".", ".." or hold a slash, backslash or NUL' };
+    // Dot-files (.git, .env, …) are never part of a build.
+    if (segment.startsWith('.')) return { status: 404, reason: 'not found' };
+    segments.push(segment);
+  }
+  if (segments.length === 0) {
+    // Only the root folder has an index; "/assets/" is a folder and 404s like any other.
+    return pathname === '/' ? { file: path.join(root, 'index.html') } : { status: 404, reason: 'not found' };
+  }
+  const file = path.join(root, ...segments);
+  // Cannot happen after the checks above; kept so that a change to them cannot open the folder.
+  if (!file.startsWith(root + path.sep)) return { status: 400, reason: 'outside the served folder' };
+  return { file };
+}
+
+/** An ETag per file version and encoding: a compressed body is a different representation. */
+const etagOf = (s: Stats, encoding: Encoding | null) =>
+  `"${s.size.toString(36)}-${Math.trunc(s.mtimeMs).toString(36)}${encoding ? `-${encoding}` : ''}"`;
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+export interface Handler {
+  (req: IncomingMessage, res: ServerResponse): void;
+}
+
+/** The request handler for the build in `root` (an absolute or relative path to an existing folder). */
+export function createHandler(root: string): Handler {
+  const base = realpathSync(path.resolve(root));
+  const cache = new Map<string, { size: number; mtimeMs: number; body: Promise<Buffer> }>();
+
+  /** The compressed body, computed once per file version and encoding. */
+  function compressed(file: string, s: Stats, encoding: Encoding): Promise<Buffer> {
+    const key = `${encoding}:${file}`;
+    const hit = cache.get(key);
+    if (hit && hit.size === s.size && hit.mtimeMs === s.mtimeMs) return hit.body;
+    const body = readFile(file).then(compressors[encoding]);
+    cache.set(key, { size: s.size, mtimeMs: s.mtimeMs, body });
+    // A failed compression is not remembered: the next request tries again.
+    body.catch(() => cache.delete(key));
+    return body;
+  }
+
+  function plain(req: IncomingMessage, res: ServerResponse, status: number, message: string, headers = {}): void {
+    const body = Buffer.from(`${status} ${message}\n`);
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      ...headers,
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Length': body.length,
+      'Cache-Control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return plain(req, res, 405, 'method not allowed: only GET and HEAD', { Allow: 'GET, HEAD' });
+    const target = resolveTarget(base, req.url ?? '');
+    if ('status' in target) return plain(req, res, target.status, target.reason);
+
+    let s: Stats;
+    try {
+      s = await stat(target.file);
+      // A symbolic link in the build may not lead out of it.
+      const real = await realpath(target.file);
+      if (!real.startsWith(base + path.sep)) return plain(req, res, 404, 'not found');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return plain(req, res, 404, 'not found');
+      throw err;
+    }
+    if (!s.isFile()) return plain(req, res, 404, 'not found');
+
+    const type = contentType(target.file);
+    const compressible = isCompressible(type) && s.size >= MIN_COMPRESS_BYTES;
+    const encoding = compressible ? chooseEncoding(req.headers['accept-encoding']) : null;
+    const etag = etagOf(s, encoding);
+    const headers: Record<string, string | number> = {
+      ...SECURITY_HEADERS,
+      'Content-Type': type,
+      ETag: etag,
+      'Last-Modified': s.mtime.toUTCString(),
+      // Vite puts a content hash in every name under assets/: those never change. The rest is revalidated.
+      'Cache-Control': target.file.startsWith(path.join(base, 'assets') + path.sep)
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache',
+    };
+    if (compressible) headers.Vary = 'Accept-Encoding';
+    if (matchesEtag(req.headers['if-none-match'], etag)) {
+      res.writeHead(304, headers);
+      return void res.end();
+    }
+    const body = encoding ? await compressed(target.file, s, encoding) : await readFile(target.file);
+    if (encoding) headers['Content-Encoding'] = encoding;
+    headers['Content-Length'] = body.length;
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  return (req, res) => {
+    serve(req, res).catch((err: unknown) => {
+      console.error(`serve: ${req.method} ${req.url}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      if (!res.headersSent) plain(req, res, 500, 'internal server error');
+      else res.destroy(err instanceof Error ? err : undefined);
+    });
+  };
+}
+
+export interface Running {
+  server: Server;
+  /** http://host:port/ as a browser would write it (IPv6 hosts in brackets). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts serving `root`; port 0 picks a free port (the tests' way). */
+export function startServer({
+  root,
+  host = DEFAULT_HOST,
+  port = DEFAULT_PORT,
+}: {
+  root: string;
+  host?: string;
+  port?: number;
+}): Promise<Running> {
+  const server = createServer(createHandler(root));
+  // A request Node cannot parse (a target that is not a path, a header too large) is answered here,
+  // with the same headers as any other response, rather than by Node's bare default.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    const body = `${status.toLowerCase()}\n`;
+    const headers = Object.entries({
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Length': String(Buffer.byteLength(body)),
+      'Cache-Control': 'no-store',
+      Connection: 'close',
+    });
+    socket.end(`HTTP/1.1 ${status}\r\n${headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${body}`);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      resolve({
+        server,
+        url: `http://${shown}:${address.port}/`,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((err) => (err ? fail(err) : done()));
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const usage = 'usage: tsx src/server/serve.ts [--host 127.0.0.1] [--port 4173] [--dir dist]';
+  let values: { host?: string; port?: string; dir?: string };
+  try {
+    ({ values } = parseArgs({
+      options: { host: { type: 'string' }, port: { type: 'string' }, dir: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port: a port number 0–65535 expected, ${JSON.stringify(values.port)} found\n${usage}`);
+    process.exit(2);
+  }
+  const root = path.resolve(values.dir ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '../../dist'));
+  let index: Stats | undefined;
+  try {
+    index = statSync(path.join(root, 'index.html'));
+  } catch {
+    index = undefined;
+  }
+  if (!index?.isFile()) {
+    console.error(`${path.join(root, 'index.html')} not found: build the app first (npm run build), or give --dir`);
+    process.exit(1);
+  }
+  let running: Running;
+  try {
+    running = await startServer({ root, host: values.host ?? DEFAULT_HOST, port });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const hint = e.code === 'EADDRINUSE' ? ' (is another server running there? try --port)' : '';
+    console.error(`cannot listen on ${values.host ?? DEFAULT_HOST}:${port}: ${e.message}${hint}`);
+    process.exit(1);
+  }
+  console.log(`Situation Map: ${running.url}`);
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
