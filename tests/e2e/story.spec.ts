@@ -51,6 +51,8 @@ test.describe('the story on the map', () => {
   test.use({ viewport: { width: 1600, height: 900 } });
 
   test('each category toggle hides and shows its features', async ({ page }) => {
+    // 22 toggles, each waited out until the map is idle: minutes on a busy 2-core machine, not seconds.
+    test.setTimeout(300_000);
     // A view wide enough for every place: Washington to the Arctic.
     await page.goto('/#2.3/48/-20');
     await storyIdle(page);
