@@ -3,6 +3,7 @@ import path from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { CSP_META } from './src/server/csp.ts';
 
 /** URL prefix → folder of generated, committed data under geodata/. */
 const DATA_MOUNTS: Record<string, string> = {
@@ -46,8 +47,23 @@ function geodata(): Plugin {
   };
 }
 
+/**
+ * The production server's Content-Security-Policy (src/server/csp.ts) also as a <meta> element, first in
+ * <head>, for static hosts that cannot send headers. Build only: the dev server injects inline scripts
+ * for hot reloading, which the policy forbids.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'situation-map:csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), geodata()],
+  plugins: [svelte(), geodata(), contentSecurityPolicy()],
   build: {
     target: 'es2022',
     // maplibre-gl alone is ~1.1 MB; the warning would only ever be about it.
