@@ -2,16 +2,7 @@
  * Geometry the catalogue derives with Turf where the article is vague: a band along a border, label
  * points, distances. Pure functions, GeoJSON in and out; coordinates are [lng, lat] throughout.
  */
-import {
-  buffer,
-  centroid,
-  booleanPointInPolygon,
-  intersect,
-  pointOnFeature,
-  pointToLineDistance,
-  truncate,
-  union,
-} from '@turf/turf';
+import { area, buffer, intersect, pointOnFeature, pointToLineDistance, truncate, union } from '@turf/turf';
 import type {
   Feature,
   FeatureCollection,
@@ -23,6 +14,7 @@ import type {
   Polygon,
   Position,
 } from 'geojson';
+import polylabel from 'polylabel';
 
 type Area = Polygon | MultiPolygon;
 const feature = <G extends Geometry>(geometry: G): Feature<G> => ({ type: 'Feature', properties: {}, geometry });
@@ -51,13 +43,27 @@ export function borderBand(along: Area, within: Area, km: number): Area {
   return truncate(band, { precision: 5, mutate: true }).geometry;
 }
 
-/** A point inside the area for its label: the centroid when it falls inside, else a point on the surface. */
+/**
+ * A point inside the area for its label: the pole of inaccessibility of its largest part (polylabel),
+ * the point farthest from every edge. A centroid does not do for the shapes the article's vagueness
+ * makes: Russia's 100 km band along the Ukrainian border had its label 0 km from the band's edge, and
+ * drawn hanging below that, over Ukraine. Longitude is scaled by the cosine of the latitude, so that
+ * "far from the edge" means the same distance east-west as north-south; precision 0.01° (~1 km).
+ */
 export function labelPoint(geometry: Geometry): Position {
   if (geometry.type === 'Point') return geometry.coordinates;
-  const c = centroid(feature(geometry)).geometry;
-  if ((geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') && booleanPointInPolygon(c, geometry))
-    return round(c.coordinates);
-  return round(pointOnFeature(feature(geometry)).geometry.coordinates);
+  if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')
+    return round(pointOnFeature(feature(geometry)).geometry.coordinates);
+  const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const areas = parts.map((rings) => area(feature<Polygon>({ type: 'Polygon', coordinates: rings })));
+  const largest = parts[areas.indexOf(Math.max(...areas))];
+  const lats = largest[0].map(([, y]) => y);
+  const k = Math.cos((((Math.min(...lats) + Math.max(...lats)) / 2) * Math.PI) / 180);
+  const [x, y] = polylabel(
+    largest.map((ring) => ring.map(([lng, lat]) => [lng * k, lat])),
+    0.01,
+  );
+  return round([x / k, y]);
 }
 
 /** Shortest distance in km from a point to a line (a border, as a MultiLineString of shared arcs). */

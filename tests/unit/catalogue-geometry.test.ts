@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { booleanPointInPolygon, booleanWithin, truncate } from '@turf/turf';
+import { booleanPointInPolygon, booleanWithin, pointToLineDistance, truncate } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { borderBand, distanceToLineKm, labelPoint } from '../../src/catalogue/geometry';
@@ -48,6 +48,47 @@ describe('derived geometry (golden files)', () => {
       expect(booleanPointInPolygon(points[i].geometry.coordinates, f.geometry as Polygon)).toBe(true),
     );
     expect(points[1].geometry.coordinates).toEqual([11, 11]);
+  });
+
+  it('label-point: in the middle of a thin band, not on its edge (the border band had its label 0 km from it)', () => {
+    // An L-shaped band one degree wide at the equator, and one of two parts, the larger far away.
+    const band: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [6, 0],
+          [6, 1],
+          [1, 1],
+          [1, 6],
+          [0, 6],
+          [0, 0],
+        ],
+      ],
+    };
+    const edge = (p: number[]) =>
+      Math.min(
+        ...band.coordinates[0]
+          .slice(1)
+          .map((q, i) =>
+            pointToLineDistance(p, { type: 'LineString', coordinates: [band.coordinates[0][i], q] }, { units: 'degrees' }),
+          ),
+      );
+    expect(edge(labelPoint(band))).toBeGreaterThan(0.45);
+    const small: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [20, 0],
+          [20.5, 0],
+          [20.5, 0.5],
+          [20, 0.5],
+          [20, 0],
+        ],
+      ],
+    };
+    const both: MultiPolygon = { type: 'MultiPolygon', coordinates: [small.coordinates, band.coordinates] };
+    expect(labelPoint(both)).toEqual(labelPoint(band));
   });
 
   it('distance: point to the nearest part of a border, in km', () => {
