@@ -113,7 +113,69 @@ export interface BuildInput extends CatalogueInput {
 
 export type BuildResult = { ok: true; files: Map<string, string>; summary: string } | { ok: false; errors: ValidationError[] };
 
-export function buildLayers(input: BuildInput): BuildResult {
+export interface BuildOptions {
+  /**
+   * Write only what the app reads (story.json, places.geojson, measures.json, index.json), not the
+   * per-event GeoJSON (events.geojson and one file per place). Those repeat each place's geometry once
+   * per event: at 100,000 synthetic events they are gigabytes and most of the build's time.
+   */
+  appOnly?: boolean;
+  /**
+   * story.json as the app reads it and no more (see compactEvent): at 100,000 events the full form is
+   * 139 MB, which the page must download and parse before it shows anything; this one is a third of that.
+   */
+  compactStory?: boolean;
+}
+
+/** The event fields the app reads (src/story/types.ts StoryEvent); the loader restores what is left out. */
+export const APP_EVENT_FIELDS = [
+  'event_id',
+  'title',
+  'category',
+  'site',
+  'date_expr',
+  'date',
+  'date_precision',
+  'date_start',
+  'date_end',
+  'quantity',
+  'claim_by',
+  'claim_kind',
+  'stance',
+  'source_id',
+] as const;
+
+/**
+ * An event for the compact story.json: only the fields the app reads, nulls and empty lists left out, and
+ * excerpts by offsets alone (their text is the source's, which story.json carries once: the app slices
+ * it back out, so what it shows is the article's own words by construction). "paragraph" is the default
+ * block.
+ */
+function compactEvent(e: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of APP_EVENT_FIELDS) if (e[k] !== null && e[k] !== undefined) out[k] = e[k];
+  out.excerpts = (e.excerpts as { start: number; end: number; block: string }[]).map(({ start, end, block }) =>
+    block === 'paragraph' ? { start, end } : { start, end, block },
+  );
+  out.places = e.places;
+  if ((e.about as string[]).length) out.about = e.about;
+  return out;
+}
+
+/** The block holding an offset: blocks are validated to be in order and not to overlap, so a binary search. */
+function blockAt<B extends { start: number; end: number }>(blocks: B[], offset: number): B | undefined {
+  let [lo, hi] = [0, blocks.length - 1];
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = blocks[mid];
+    if (offset < b.start) hi = mid - 1;
+    else if (offset >= b.end) lo = mid + 1;
+    else return b;
+  }
+  return undefined;
+}
+
+export function buildLayers(input: BuildInput, options: BuildOptions = {}): BuildResult {
   const errors = validateCatalogue(input, input.basemap.index);
   if (errors.length) return { ok: false, errors };
 
@@ -147,7 +209,7 @@ export function buildLayers(input: BuildInput): BuildResult {
     const date = resolveDate(e.date.expr, src.record.published);
     const q = e.quantities?.[0];
     const previousDate = q?.previous ? resolveDate(q.previous.date.expr, src.record.published) : undefined;
-    const blockOf = (start: number) => src.record.blocks.find((b) => start >= b.start && start < b.end)?.kind ?? 'paragraph';
+    const blockOf = (start: number) => blockAt(src.record.blocks, start)?.kind ?? 'paragraph';
     const excerpts = e.excerpts.map((x) => ({ start: x.start, end: x.end, text: x.text, block: blockOf(x.start) }));
     const links = [...e.places.map((id) => ({ id, role: 'site' })), ...(e.about ?? []).map((id) => ({ id, role: 'about' }))];
     const eventProps = {
@@ -206,13 +268,22 @@ export function buildLayers(input: BuildInput): BuildResult {
 
   const files = new Map<string, string>();
   const collection = (fs: Feature[]) => featureLines(fs);
-  files.set('events.geojson', collection(features));
+  /** Features per GeoJSON file, for index.json. */
+  const featureCounts = new Map<string, number>();
+  const addCollection = (name: string, fs: Feature[]) => {
+    files.set(name, collection(fs));
+    featureCounts.set(name, fs.length);
+  };
+  if (!options.appOnly) addCollection('events.geojson', features);
   const byPlace = new Map<string, Feature[]>();
   for (const f of features) {
     const id = f.properties!.place_id as string;
-    byPlace.set(id, [...(byPlace.get(id) ?? []), f]);
+    const list = byPlace.get(id);
+    if (list) list.push(f);
+    else byPlace.set(id, [f]);
   }
-  for (const [id, fs] of [...byPlace].sort(([a], [b]) => a.localeCompare(b))) files.set(`${id}.geojson`, collection(fs));
+  if (!options.appOnly)
+    for (const [id, fs] of [...byPlace].sort(([a], [b]) => a.localeCompare(b))) addCollection(`${id}.geojson`, fs);
 
   const placeFeatures: Feature[] = placesFile.places
     .filter((p) => byPlace.has(p.id))
@@ -244,7 +315,7 @@ export function buildLayers(input: BuildInput): BuildResult {
         geometry: geometry.get(p.id)!,
       };
     });
-  files.set('places.geojson', collection(placeFeatures));
+  addCollection('places.geojson', placeFeatures);
 
   const measureErrors: ValidationError[] = [];
   const measures = (placesFile.measures ?? []).map((m, i) => {
@@ -262,13 +333,12 @@ export function buildLayers(input: BuildInput): BuildResult {
   });
   if (measureErrors.length) return { ok: false, errors: measureErrors };
   files.set('measures.json', stableJson({ measures }));
+  const storySources = [...sources.values()].map((s) => ({ ...s.record, text_content: s.text }));
   files.set(
     'story.json',
-    stableJson({
-      sources: [...sources.values()].map((s) => ({ ...s.record, text_content: s.text })),
-      events: storyEvents,
-      measures,
-    }),
+    options.compactStory
+      ? `${JSON.stringify({ sources: storySources, events: storyEvents.map(compactEvent), measures })}\n`
+      : stableJson({ sources: storySources, events: storyEvents, measures }),
   );
 
   const counts: Record<string, number> = {};
@@ -287,7 +357,7 @@ export function buildLayers(input: BuildInput): BuildResult {
       categories: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b))),
       files: [...files.keys()].sort().map((name) => ({
         name,
-        features: name.endsWith('.geojson') ? (JSON.parse(files.get(name)!) as FeatureCollection).features.length : null,
+        features: featureCounts.get(name) ?? null,
       })),
     }),
   );

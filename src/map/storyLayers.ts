@@ -1,7 +1,14 @@
 /**
  * The story's layers: places drawn by MapLibre style layers over two GeoJSON sources (areas and points in
- * `story-places`, their labels in `story-labels`). Which categories are visible changes only filters and
- * paint expressions (see storyExpressions), never the data, so a toggle costs no re-tiling.
+ * `story-places`, their labels in `story-labels`).
+ *
+ * A toggle must not make MapLibre lay out the places again: a new filter or a new data-driven paint value
+ * on a layer reloads every tile of its source in the worker, and with Russia and the EU among the places
+ * that was a second or more of tiles arriving and frames drawn one after another (tests/tools/interaction.ts).
+ * So the area and point layers never change: each place's colour and whether it is shown are feature-state
+ * (placeState), which MapLibre applies to the tiles it has on the main thread, in the next frame. Only
+ * the labels, a source of points, take a new filter and text (storyLabelUpdate): a hidden label must not
+ * keep its room from the others, and that only layout can give.
  *
  * Precision is drawn, not hidden: regions and cities solid; whole countries dashed and faint; approximate
  * zones hatched and dashed; an approximate point (a base standing in for "the Arctic") blurred.
@@ -10,34 +17,40 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification }
 import { CATEGORIES, type Category, type Theme } from './theme';
 
 export const STORY_SOURCES = ['story-places', 'story-labels'] as const;
+/**
+ * The story sources' tile buffer, in pixels: wider than the largest mark (a 20 px circle, its stroke and
+ * blur), far narrower than MapLibre's default of 128. A feature within the buffer of a tile is cut and
+ * laid out again for that tile too: with 128 px a zoom-4 tile carries 2.25 times its own area, and at
+ * 100,000 events that is most of the worker's time (npm run bench).
+ */
+export const STORY_TILE_BUFFER = 32;
 export const HATCH_ZONE = 'hatch-zone';
 /** Layers a click or hover hits. */
 export const STORY_HIT_LAYERS = ['story-fill', 'story-points', 'story-points-approx'];
-/** Layers whose filter depends on the visible categories. */
-const FILTERED = [
-  'story-fill',
-  'story-hatch',
-  'story-outline',
-  'story-outline-approx',
-  'story-points',
-  'story-points-approx',
-  'story-labels',
-];
 
 const AREA: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
 const POINT: FilterSpecification = ['==', ['geometry-type'], 'Point'];
 const APPROX: ExpressionSpecification = ['in', ['get', 'location_precision'], ['literal', ['country', 'zone']]];
 const ZONE: ExpressionSpecification = ['==', ['get', 'location_precision'], 'zone'];
 const state = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
+/** A place none of whose categories is shown: drawn fully transparent, and not hit (see MapView). */
+const OFF = state('off');
+
+/** Labels that wait for a zoom (a dense story's point names: see labelPoints) are left out below it. */
+const LABEL_ZOOM: FilterSpecification = ['any', ['!', ['has', 'label_minzoom']], ['>=', ['zoom'], ['get', 'label_minzoom']]];
 
 const namedByBasemap: ExpressionSpecification = ['in', ['get', 'kind'], ['literal', ['city', 'building', 'country']]];
 
-const has = (c: Category): ExpressionSpecification => ['>', ['coalesce', ['get', `c_${c}`], 0], 0];
+/** A place has a count for a category only when it has events in it (see mapPlaces): `has` is enough, and cheap. */
+const has = (c: Category): ExpressionSpecification => ['has', `c_${c}`];
 
 export interface StoryExpressions {
   /** True for a place with at least one event in a visible category. */
   visible: ExpressionSpecification;
-  /** The colour of the first visible category the place has (categories in legend order). */
+  /**
+   * The colour of the first visible category the place has (categories in legend order): the
+   * feature-state `color` (placeState), and the place's first category before any state is set.
+   */
   color: ExpressionSpecification;
   /**
    * A place's name and its quantity when the quantity's category is visible; for cities, buildings and
@@ -53,16 +66,12 @@ export function storyExpressions(theme: Theme, hidden: ReadonlySet<Category>): S
     ['==', ['typeof', ['get', 'q_label']], 'string'],
     ['in', ['coalesce', ['get', 'q_category'], ''], ['literal', shown]],
   ];
-  const color: ExpressionSpecification = shown.length
-    ? ([
-        'case',
-        ...shown.flatMap((c) => [has(c), theme.categories[c]]),
-        theme.basemap.textMuted,
-      ] as unknown as ExpressionSpecification)
-    : ['literal', theme.basemap.textMuted];
+  // Before its state is set, a place takes the colour of its first category, hidden or not: the state
+  // is set in the same task as the data (MapView), before any tile of it is drawn.
+  const fromCounts = ['case', ...CATEGORIES.flatMap((c) => [has(c), theme.categories[c]]), theme.basemap.textMuted];
   return {
     visible: ['any', ...shown.map(has)] as unknown as ExpressionSpecification,
-    color,
+    color: ['to-color', ['coalesce', ['feature-state', 'color'], fromCounts]] as unknown as ExpressionSpecification,
     label: [
       'case',
       ['all', namedByBasemap, quantityShown],
@@ -76,24 +85,18 @@ export function storyExpressions(theme: Theme, hidden: ReadonlySet<Category>): S
   };
 }
 
-const filterFor = (id: string, visible: ExpressionSpecification): FilterSpecification => {
-  switch (id) {
-    case 'story-fill':
-      return ['all', AREA, visible];
-    case 'story-hatch':
-      return ['all', AREA, ZONE, visible];
-    case 'story-outline':
-      return ['all', AREA, ['!', APPROX], visible];
-    case 'story-outline-approx':
-      return ['all', AREA, APPROX, visible];
-    case 'story-points':
-      return ['all', POINT, ['!', ZONE], visible];
-    case 'story-points-approx':
-      return ['all', POINT, ZONE, visible];
-    default:
-      return visible;
-  }
+/** What each layer draws; the area and point layers draw every place, whatever is hidden (see above). */
+const FILTERS: Record<string, FilterSpecification> = {
+  'story-fill': AREA,
+  'story-hatch': ['all', AREA, ZONE],
+  'story-outline': ['all', AREA, ['!', APPROX]],
+  'story-outline-approx': ['all', AREA, APPROX],
+  'story-points': ['all', POINT, ['!', ZONE]],
+  'story-points-approx': ['all', POINT, ZONE],
 };
+const labelFilter = (visible: ExpressionSpecification): FilterSpecification => ['all', LABEL_ZOOM, visible];
+/** Opacity `shown` for a place that is on, 0 for one that is off. */
+const unlessOff = (shown: number | ExpressionSpecification): ExpressionSpecification => ['case', OFF, 0, shown];
 
 export function storyLayers(theme: Theme, hidden: ReadonlySet<Category>): LayerSpecification[] {
   const x = storyExpressions(theme, hidden);
@@ -122,22 +125,37 @@ export function storyLayers(theme: Theme, hidden: ReadonlySet<Category>): LayerS
       id: 'story-fill',
       type: 'fill',
       source: 'story-places',
-      paint: { 'fill-color': x.color, 'fill-opacity': ['case', state('selected'), ['+', opacity, 0.15], opacity] },
+      // No antialiasing pass: story-outline and story-outline-approx draw every edge (see style.ts).
+      paint: {
+        'fill-color': x.color,
+        'fill-opacity': unlessOff(['case', state('selected'), ['+', opacity, 0.15], opacity]),
+        'fill-antialias': false,
+      },
     },
-    { id: 'story-hatch', type: 'fill', source: 'story-places', paint: { 'fill-pattern': HATCH_ZONE, 'fill-opacity': 0.45 } },
+    {
+      id: 'story-hatch',
+      type: 'fill',
+      source: 'story-places',
+      paint: { 'fill-pattern': HATCH_ZONE, 'fill-opacity': unlessOff(0.45), 'fill-antialias': false },
+    },
     {
       id: 'story-outline',
       type: 'line',
       source: 'story-places',
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': x.color, 'line-width': emphasis(p.region.outlineWidth, 2.5, 3.5) },
+      paint: { 'line-color': x.color, 'line-opacity': unlessOff(1), 'line-width': emphasis(p.region.outlineWidth, 2.5, 3.5) },
     },
     {
       id: 'story-outline-approx',
       type: 'line',
       source: 'story-places',
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': x.color, 'line-width': emphasis(p.zone.outlineWidth, 2.5, 3.5), 'line-dasharray': p.zone.dash },
+      paint: {
+        'line-color': x.color,
+        'line-opacity': unlessOff(1),
+        'line-width': emphasis(p.zone.outlineWidth, 2.5, 3.5),
+        'line-dasharray': p.zone.dash,
+      },
     },
     {
       id: 'story-points-approx',
@@ -146,9 +164,10 @@ export function storyLayers(theme: Theme, hidden: ReadonlySet<Category>): LayerS
       paint: {
         'circle-color': x.color,
         'circle-radius': emphasis(16, 18, 20),
-        'circle-opacity': 0.35,
+        'circle-opacity': unlessOff(0.35),
         'circle-blur': 0.6,
         'circle-stroke-color': x.color,
+        'circle-stroke-opacity': unlessOff(1),
         'circle-stroke-width': ['case', state('selected'), 2, 0],
       },
     },
@@ -159,6 +178,8 @@ export function storyLayers(theme: Theme, hidden: ReadonlySet<Category>): LayerS
       paint: {
         'circle-color': x.color,
         'circle-radius': emphasis(7, 8.5, 10),
+        'circle-opacity': unlessOff(1),
+        'circle-stroke-opacity': unlessOff(1),
         'circle-stroke-color': ['case', state('selected'), theme.basemap.text, theme.basemap.halo],
         'circle-stroke-width': ['case', state('selected'), 3, 2],
       },
@@ -171,31 +192,42 @@ export function storyLayers(theme: Theme, hidden: ReadonlySet<Category>): LayerS
         'text-field': x.label,
         'text-font': theme.font.bold,
         'text-size': 12,
-        'text-offset': [0, 1.3],
-        'text-anchor': 'top',
+        // Below a point's dot; an area's centred on its label point, the point farthest from its edges.
+        'text-offset': ['case', ['has', 'area'], ['literal', [0, 0]], ['literal', [0, 1.3]]],
+        'text-anchor': ['case', ['has', 'area'], 'center', 'top'],
         'text-max-width': 14,
         'symbol-sort-key': ['get', 'precision_rank'],
       },
       paint: { 'text-color': theme.basemap.text, 'text-halo-color': theme.basemap.halo, 'text-halo-width': 1.8 },
     },
   ];
-  return layers.map((l) => ({ ...l, filter: filterFor(l.id, x.visible) }) as LayerSpecification);
+  return layers.map(
+    (l) => ({ ...l, filter: l.id === 'story-labels' ? labelFilter(x.visible) : FILTERS[l.id] }) as LayerSpecification,
+  );
 }
 
-/** What a toggle changes: each layer's filter, and the colour and label expressions. */
-export function storyUpdates(theme: Theme, hidden: ReadonlySet<Category>) {
+/** What a toggle changes in the style: the labels' filter and text, nothing else. */
+export function storyLabelUpdate(theme: Theme, hidden: ReadonlySet<Category>) {
   const x = storyExpressions(theme, hidden);
-  return {
-    filters: FILTERED.map((id) => [id, filterFor(id, x.visible)] as const),
-    color: x.color,
-    label: x.label,
-    colorLayers: [
-      ['story-fill', 'fill-color'],
-      ['story-outline', 'line-color'],
-      ['story-outline-approx', 'line-color'],
-      ['story-points', 'circle-color'],
-      ['story-points-approx', 'circle-color'],
-      ['story-points-approx', 'circle-stroke-color'],
-    ] as const,
-  };
+  return { layer: 'story-labels', filter: labelFilter(x.visible), textField: x.label };
+}
+
+/** A story place's feature-state for the visible categories: shown or off, and in which colour. */
+export interface PlaceState {
+  off: boolean;
+  color: string;
+}
+
+/**
+ * The state of one place given the categories hidden: the colour of the first category it has that is
+ * shown (legend order, as the colour expression before any state is set), or off when none is.
+ */
+export function placeState(
+  theme: Theme,
+  counts: Partial<Record<`c_${Category}`, number>>,
+  hidden: ReadonlySet<Category>,
+): PlaceState {
+  for (const c of CATEGORIES)
+    if (counts[`c_${c}`] !== undefined && !hidden.has(c)) return { off: false, color: theme.categories[c] };
+  return { off: true, color: theme.basemap.textMuted };
 }

@@ -11,15 +11,40 @@ function storyJson(json: unknown): Pick<Story, 'sources' | 'events' | 'measures'
   const s = json as Partial<Story> | null;
   if (!s || !Array.isArray(s.sources) || !Array.isArray(s.events))
     throw new StoryShapeError('not a story file: "sources" and "events" expected');
+  const texts = new Map<unknown, string>();
   for (const [i, src] of (s.sources as StorySource[]).entries()) {
     if (typeof src?.text_content !== 'string' || !Array.isArray(src.blocks))
       throw new StoryShapeError(`sources[${i}] has no text`);
+    texts.set(src.id, src.text_content);
   }
   for (const [i, e] of (s.events as StoryEvent[]).entries()) {
     if (typeof e?.event_id !== 'string' || !Array.isArray(e.places) || !Array.isArray(e.excerpts))
       throw new StoryShapeError(`events[${i}] is malformed`);
+    completeEvent(e, i, texts.get(e.source_id));
   }
   return { sources: s.sources, events: s.events, measures: Array.isArray(s.measures) ? s.measures : [] };
+}
+
+/**
+ * Restores what the compact story.json leaves out (BuildOptions.compactStory in src/catalogue/build.ts):
+ * absent fields are null, an absent "about" is empty, an absent block is a paragraph, and an excerpt
+ * without its text gets it from the source at its offsets. The full form passes through unchanged.
+ */
+function completeEvent(e: StoryEvent, i: number, text: string | undefined): void {
+  e.about ??= [];
+  if (!Array.isArray(e.about)) throw new StoryShapeError(`events[${i}].about is malformed`);
+  e.date ??= null;
+  e.date_start ??= null;
+  e.date_end ??= null;
+  e.quantity ??= null;
+  for (const [j, x] of e.excerpts.entries()) {
+    x.block ??= 'paragraph';
+    if (typeof x.text === 'string') continue;
+    const inText = text !== undefined && Number.isInteger(x.start) && Number.isInteger(x.end) && x.start >= 0;
+    if (!inText || x.start >= x.end || x.end > text.length)
+      throw new StoryShapeError(`events[${i}].excerpts[${j}] has no text and no offsets into its source's text`);
+    x.text = text.slice(x.start, x.end);
+  }
 }
 
 function placesJson(json: unknown): FeatureCollection<Geometry, PlaceProperties> {

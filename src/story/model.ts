@@ -9,9 +9,49 @@ import type { PlaceProperties, Story, StoryEvent, StorySource } from './types';
 export type MapPlaceProperties = PlaceProperties &
   Partial<Record<`c_${Category}`, number>> & { q_label: string | null; q_category: string | null };
 
+/**
+ * Lookups over a story, built once per story object in one pass over its events (a catalogue of 100,000
+ * events must never be scanned once per place or once per click).
+ */
+export interface StoryIndex {
+  /** Events that happened or were said at each place, in catalogue order. */
+  here: Map<string, StoryEvent[]>;
+  /** Events about each place that happened elsewhere, in catalogue order. */
+  about: Map<string, StoryEvent[]>;
+  places: Map<string, PlaceProperties>;
+  /** Where in the text each event is first quoted: the smallest start of its excerpts. */
+  firstMention: Map<StoryEvent, number>;
+}
+
+const indexes = new WeakMap<Story, StoryIndex>();
+
+export function storyIndex(story: Story): StoryIndex {
+  const known = indexes.get(story);
+  if (known) return known;
+  const add = (m: Map<string, StoryEvent[]>, key: string, e: StoryEvent) => {
+    const list = m.get(key);
+    if (list) list.push(e);
+    else m.set(key, [e]);
+  };
+  const index: StoryIndex = {
+    here: new Map(),
+    about: new Map(),
+    places: new Map(story.places.features.map((f) => [f.properties.place_id, f.properties])),
+    firstMention: new Map(),
+  };
+  for (const e of story.events) {
+    for (const p of e.places) add(index.here, p, e);
+    for (const p of e.about) add(index.about, p, e);
+    let first = Infinity;
+    for (const x of e.excerpts) first = Math.min(first, x.start);
+    index.firstMention.set(e, first);
+  }
+  indexes.set(story, index);
+  return index;
+}
+
 export function mapPlaces(story: Story): FeatureCollection<Geometry, MapPlaceProperties> {
-  const byPlace = new Map<string, StoryEvent[]>();
-  for (const e of story.events) for (const p of e.places) byPlace.set(p, [...(byPlace.get(p) ?? []), e]);
+  const byPlace = storyIndex(story).here;
   return {
     type: 'FeatureCollection',
     features: story.places.features.map((f) => {
@@ -32,16 +72,73 @@ export function mapPlaces(story: Story): FeatureCollection<Geometry, MapPlacePro
   };
 }
 
-/** Label points: one per place, at the point the build computed inside it. */
-export function labelPoints(
+/** What the story's area, point and outline layers read of a place (see storyLayers.ts). */
+export type ShapeProperties = Pick<MapPlaceProperties, 'place_id' | 'location_precision'> &
+  Partial<Record<`c_${Category}`, number>>;
+/** What the story's label layer reads of a place; `label_minzoom` only where the label waits for a zoom. */
+export type LabelProperties = Pick<MapPlaceProperties, 'name' | 'kind' | 'precision_rank' | 'q_label' | 'q_category'> &
+  Partial<Record<`c_${Category}`, number>> & { label_minzoom?: number; area?: true };
+
+/**
+ * A story with more point places than this labels its points (names and quantities) only from
+ * DENSE_LABEL_MINZOOM on; areas are labelled at every zoom. At the first view of a 100,000-event
+ * catalogue some 30,000 labels would be laid out and uploaded for a few dozen to win the collisions:
+ * seconds of work at load and for every toggle (npm run bench). The lists still name every place.
+ */
+export const DENSE_POINTS = 1000;
+export const DENSE_LABEL_MINZOOM = 7;
+
+const COUNT_KEYS = CATEGORIES.map((c) => `c_${c}` as const);
+function counts(p: MapPlaceProperties): Partial<Record<`c_${Category}`, number>> {
+  const out: Partial<Record<`c_${Category}`, number>> = {};
+  for (const k of COUNT_KEYS) if (p[k] !== undefined) out[k] = p[k];
+  return out;
+}
+
+/**
+ * The places as the map's sources get them: only the properties the style reads. MapLibre copies every
+ * property of every feature to its worker on the main thread; with tens of thousands of places the
+ * place's notes, names in other languages and label points would cost seconds (npm run bench).
+ */
+export function placeShapes(
   places: FeatureCollection<Geometry, MapPlaceProperties>,
-): FeatureCollection<Point, MapPlaceProperties> {
+): FeatureCollection<Geometry, ShapeProperties> {
   return {
     type: 'FeatureCollection',
-    features: places.features.map((f): Feature<Point, MapPlaceProperties> => ({
+    features: places.features.map((f) => ({
       type: 'Feature',
       id: f.id,
-      properties: f.properties,
+      properties: {
+        place_id: f.properties.place_id,
+        location_precision: f.properties.location_precision,
+        ...counts(f.properties),
+      },
+      geometry: f.geometry,
+    })),
+  };
+}
+
+/** Label points: one per place, at the point the build computed inside it. */
+export function labelPoints(places: FeatureCollection<Geometry, MapPlaceProperties>): FeatureCollection<Point, LabelProperties> {
+  let points = 0;
+  for (const f of places.features) if (f.geometry?.type === 'Point') points++;
+  const dense = points > DENSE_POINTS;
+  return {
+    type: 'FeatureCollection',
+    features: places.features.map((f): Feature<Point, LabelProperties> => ({
+      type: 'Feature',
+      id: f.id,
+      properties: {
+        name: f.properties.name,
+        kind: f.properties.kind,
+        precision_rank: f.properties.precision_rank,
+        q_label: f.properties.q_label,
+        q_category: f.properties.q_category,
+        ...counts(f.properties),
+        ...(dense && f.geometry?.type === 'Point' ? { label_minzoom: DENSE_LABEL_MINZOOM } : {}),
+        // An area's label is centred on its label point; a point's hangs below its dot (storyLayers.ts).
+        ...(f.geometry && f.geometry.type !== 'Point' ? { area: true as const } : {}),
+      },
       geometry: { type: 'Point', coordinates: [f.properties.label_lng, f.properties.label_lat] },
     })),
   };
@@ -57,16 +154,17 @@ export interface PlaceEntry {
 
 /** Everything at the given places, most specific place first; hidden categories left out. */
 export function eventsAt(story: Story, placeIds: string[], hidden: ReadonlySet<Category> = new Set()): PlaceEntry[] {
-  const props = new Map(story.places.features.map((f) => [f.properties.place_id, f.properties]));
-  const visible = story.events.filter((e) => !hidden.has(e.category));
+  const index = storyIndex(story);
+  const off = new Set(hidden);
+  const visible = (list: StoryEvent[] | undefined) => (list ?? []).filter((e) => !off.has(e.category));
   return placeIds
-    .map((id) => props.get(id))
+    .map((id) => index.places.get(id))
     .filter((p): p is PlaceProperties => !!p)
     .sort((a, b) => a.precision_rank - b.precision_rank || a.name.localeCompare(b.name))
     .map((place) => ({
       place,
-      here: visible.filter((e) => e.places.includes(place.place_id)),
-      about: visible.filter((e) => e.about.includes(place.place_id)),
+      here: visible(index.here.get(place.place_id)),
+      about: visible(index.about.get(place.place_id)),
     }));
 }
 
@@ -98,17 +196,26 @@ export function readerBlocks(source: StorySource, events: StoryEvent[]): ReaderB
   const spans = events.flatMap((e) =>
     e.excerpts.filter(() => e.source_id === source.id).map((x) => ({ start: x.start, end: x.end, id: e.event_id })),
   );
+  // One sweep over the spans in order of their start: each block looks only at the spans that overlap
+  // it (blocks are in text order and do not overlap), never at every excerpt of the story.
+  const byStart = spans.map((_, i) => i).sort((a, b) => spans[a].start - spans[b].start || a - b);
+  let next = 0;
+  let open: number[] = [];
   return source.blocks.map((b) => {
+    while (next < byStart.length && spans[byStart[next]].start < b.end) open.push(byStart[next++]);
+    open = open.filter((i) => spans[i].end > b.start);
+    const here = [...open].sort((x, y) => x - y);
     const cuts = new Set([b.start, b.end]);
-    for (const s of spans) {
+    for (const i of here) {
+      const s = spans[i];
       if (s.start > b.start && s.start < b.end) cuts.add(s.start);
       if (s.end > b.start && s.end < b.end) cuts.add(s.end);
     }
     const points = [...cuts].sort((x, y) => x - y);
     const segments: Segment[] = [];
-    for (let i = 0; i < points.length - 1; i++) {
-      const [start, end] = [points[i], points[i + 1]];
-      const ids = [...new Set(spans.filter((s) => s.start <= start && s.end >= end).map((s) => s.id))];
+    for (let k = 0; k < points.length - 1; k++) {
+      const [start, end] = [points[k], points[k + 1]];
+      const ids = [...new Set(here.filter((i) => spans[i].start <= start && spans[i].end >= end).map((i) => spans[i].id))];
       segments.push({ start, end, text: source.text_content.slice(start, end), events: ids });
     }
     return { kind: b.kind, start: b.start, segments };

@@ -81,7 +81,9 @@ interface MapHandle {
   getZoom(): number;
   getCenter(): { lng: number; lat: number };
   querySourceFeatures(id: string): unknown[];
-  queryRenderedFeatures(options?: { layers?: string[] }): { properties: Record<string, unknown> }[];
+  queryRenderedFeatures(options?: {
+    layers?: string[];
+  }): { properties: Record<string, unknown>; state: Record<string, unknown> }[];
 }
 
 declare global {

@@ -24,6 +24,7 @@ import { buildLayers, type BuildInput, type BuildResult } from '../../src/catalo
 import { defaultFolders, loadInputs } from '../../src/catalogue/files';
 import type { Source } from '../../src/catalogue/schema';
 import { CATEGORIES } from '../../src/map/theme';
+import { mulberry32 } from '../prng';
 
 vi.mock('@turf/turf', async (importOriginal) => {
   const turf = await importOriginal<typeof import('@turf/turf')>();
@@ -50,18 +51,6 @@ vi.mock('@turf/turf', async (importOriginal) => {
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SEED = Number(process.env.FUZZ_SEED ?? 20220126);
 const COUNT = Number(process.env.FUZZ_COUNT ?? 1000);
-
-/** mulberry32: a small, fast, seeded PRNG (uniform in [0, 1)). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const int = (rng: Rng, n: number) => Math.floor(rng() * n);

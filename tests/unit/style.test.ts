@@ -2,7 +2,7 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { ALL_SOURCES, buildStyle, stylePatterns } from '../../src/map/style';
-import { storyUpdates } from '../../src/map/storyLayers';
+import { placeState, storyLabelUpdate } from '../../src/map/storyLayers';
 import { CATEGORIES, defaultTheme, PRECISIONS, type Theme } from '../../src/map/theme';
 
 /** WCAG relative luminance and contrast ratio. */
@@ -85,13 +85,29 @@ describe('story layers', () => {
   );
 
   it('every toggle update is itself valid style-spec', () => {
-    const u = storyUpdates(defaultTheme, new Set(['troops']));
+    const u = storyLabelUpdate(defaultTheme, new Set(['troops']));
     const style = buildStyle(defaultTheme);
-    const layers = style.layers.map((l) => {
-      const filter = u.filters.find(([id]) => id === l.id)?.[1];
-      return filter ? { ...l, filter } : l;
-    });
+    const layers = style.layers.map((l) =>
+      l.id === u.layer ? { ...l, filter: u.filter, layout: { ...l.layout, 'text-field': u.textField } } : l,
+    );
     expect(validateStyleMin({ ...style, layers } as Parameters<typeof validateStyleMin>[0]).map((e) => e.message)).toEqual([]);
+  });
+
+  it('a toggle changes only the labels in the style: the places layers are the same whatever is hidden', () => {
+    const all = buildStyle(defaultTheme).layers.filter((l) => l.id.startsWith('story-') && l.id !== 'story-labels');
+    const some = buildStyle(defaultTheme, new Set(['troops', 'drills'])).layers.filter(
+      (l) => l.id.startsWith('story-') && l.id !== 'story-labels',
+    );
+    expect(some).toEqual(all);
+    expect(all.length).toBeGreaterThan(4);
+  });
+
+  it('a place takes the colour of its first shown category, and is off when none is shown', () => {
+    const c = defaultTheme.categories;
+    expect(placeState(defaultTheme, { c_drills: 2, c_troops: 1 }, new Set())).toEqual({ off: false, color: c.troops });
+    expect(placeState(defaultTheme, { c_drills: 2, c_troops: 1 }, new Set(['troops']))).toEqual({ off: false, color: c.drills });
+    expect(placeState(defaultTheme, { c_drills: 2, c_troops: 1 }, new Set(['troops', 'drills']))).toMatchObject({ off: true });
+    expect(placeState(defaultTheme, {}, new Set())).toMatchObject({ off: true });
   });
 
   it('draws the story labels last, so they win label collisions', () => {
