@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -68,6 +69,12 @@ export default defineConfig({
     target: 'es2022',
     // maplibre-gl alone is ~1.1 MB; the warning would only ever be about it.
     chunkSizeWarningLimit: 1300,
+    rolldownOptions: {
+      // baseline.html: the basemap in MapLibre and nothing else, the benchmark's reference (tests/bench/).
+      input: ['index.html', 'baseline.html'].map((f) => fileURLToPath(new URL(f, import.meta.url))),
+      // MapLibre in a chunk of its own, so that the app's own code is measurable (and cached apart).
+      output: { codeSplitting: { groups: [{ name: 'maplibre', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/ }] } },
+    },
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {

@@ -1,0 +1,612 @@
+/**
+ * The benchmark: builds the app, serves the build with the production server, drives Chromium, and
+ * returns what it measured. `tests/bench/run.ts` is the command line (`npm run bench`); the smoke test
+ * (tests/e2e/bench-smoke.spec.ts) calls runBench with tiny sizes.
+ *
+ * Every timing is taken inside the page (see page.ts). Runs of the app and of the baseline alternate,
+ * each in a fresh browser context, after one warm-up of each that is not counted (it also fills the
+ * server's compression cache, which a real deployment would have precompressed).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { createHandler } from '../../src/server/serve';
+import { CHROMIUM_ARGS, findChromium } from '../chromium.js';
+import {
+  armSelect,
+  changeHash,
+  installProbe,
+  readLoad,
+  repaint,
+  selectResult,
+  settle,
+  SHIM,
+  toggleCategory,
+  type BenchWindow,
+  type LoadTimings,
+} from './page';
+import { round, summarize, type Summary } from './stats';
+import { ANCHORS, writeSyntheticLayers } from './synthetic';
+
+export interface BenchOptions {
+  /** The project folder. */
+  root: string;
+  /** The folder to build into and serve (default: <root>/dist). */
+  dist?: string;
+  /** Run `vite build` first (default true). */
+  build?: boolean;
+  /** Load runs of each page, app and baseline (default 5). */
+  runs?: number;
+  /** Samples of each interaction on the seed story (default 10). */
+  interactionRuns?: number;
+  /** Sizes of the synthetic catalogues (default 1k, 10k, 100k events). */
+  sizes?: number[];
+  /** Load runs at each size (default 3). */
+  scaleRuns?: number;
+  /** Samples of each interaction at each size (default 10). */
+  scaleInteractionRuns?: number;
+  /** Give up on a page load after this long (default 120 s). */
+  loadTimeoutMs?: number;
+  /** One uncounted load of each page first (default true; the smoke test skips it). */
+  warmup?: boolean;
+  log?: (line: string) => void;
+}
+
+export const KINDS = ['js', 'css', 'fonts', 'basemap', 'story', 'other'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export interface Bytes {
+  /** As stored (uncompressed). */
+  raw: number;
+  /** Compressed with gzip (level 6), from the same bytes. */
+  gzip: number;
+  /** What went over the wire: the production server sends brotli to Chromium. */
+  served: number;
+  files: number;
+}
+
+export interface FileBytes extends Bytes {
+  path: string;
+  kind: Kind;
+}
+
+export interface PageBytes {
+  byKind: Record<Kind, Bytes>;
+  total: Bytes;
+  files: FileBytes[];
+}
+
+export interface LoadRun extends Omit<LoadTimings, 'sources'> {
+  errors: string[];
+}
+
+export interface ScaleResult {
+  events: number;
+  places: number;
+  /** Bytes of what the app reads at this size. */
+  files: Record<string, { raw: number; gzip: number }>;
+  generateMs: number;
+  buildMs: number;
+  load: Summary | null;
+  dataEnd: Summary | null;
+  longTaskTotal: Summary | null;
+  repaint: Summary | null;
+  toggle: Summary | null;
+  toggleDrawn: Summary | null;
+  toggleFrames: Summary | null;
+  select: Summary | null;
+  /** JS heap of the page (main thread; MapLibre's workers not included) after load and a GC, MB. */
+  heapMB: number | null;
+  errors: string[];
+}
+
+export interface BenchResult {
+  version: 1;
+  date: string;
+  /** The commit measured (git rev-parse), with "+changes" when the tree had uncommitted changes. */
+  commit: string;
+  machine: {
+    os: string;
+    cpus: number;
+    cpuModel: string;
+    memoryGB: number;
+    node: string;
+    chromium: string;
+    /** 1-minute load average when the benchmark started and when it ended: others' work skews figures. */
+    loadAverage: { start: number; end: number };
+  };
+  options: Required<Omit<BenchOptions, 'log' | 'root' | 'dist'>>;
+  viewport: { app: { width: number; height: number }; baseline: { width: number; height: number } };
+  load: {
+    app: Summary;
+    baseline: Summary;
+    /** Median of the app's first idle over the baseline's. */
+    ratio: number;
+    /** Both pages open on the same camera (the baseline's window is the app's map area). */
+    sameView: boolean;
+    cameras: { app: LoadTimings['camera']; baseline: LoadTimings['camera'] };
+    appDetail: { mapLoad: Summary; dataEnd: Summary; longTaskTotal: Summary };
+    baselineDetail: { mapLoad: Summary; dataEnd: Summary; longTaskTotal: Summary };
+    errors: string[];
+  };
+  bytes: {
+    app: PageBytes;
+    baseline: PageBytes;
+    /** The app's JS and CSS beyond MapLibre's (its chunk, worker and CSS). */
+    appOwnJsCss: Bytes & { files: number; paths: string[] };
+    /** The app's main chunk alone. */
+    appChunk: FileBytes | null;
+  };
+  interactions: {
+    /** One frame with nothing changed, drawn to the end by the GPU, in the app and in the baseline: the floor. */
+    repaint: Summary;
+    baselineRepaint: Summary;
+    toggle: Summary;
+    toggleDrawn: Summary;
+    /** Map frames drawn between the click on a toggle and the map's idle. */
+    toggleFrames: Summary;
+    select: Summary;
+    selectDom: Summary;
+    hash: Summary;
+    errors: string[];
+  };
+  scale: ScaleResult[];
+}
+
+const DEFAULTS = {
+  build: true,
+  runs: 5,
+  interactionRuns: 10,
+  sizes: [1000, 10000, 100000],
+  scaleRuns: 3,
+  scaleInteractionRuns: 10,
+  loadTimeoutMs: 120_000,
+  warmup: true,
+};
+
+/** The seed story's places to click, and a sentence each shows in the Excerpts panel. */
+const SEED_SELECT: [number, number, string][] = [
+  [30.5238, 50.4547, 'landed in Kyiv on Tuesday'],
+  [28.3, 52.3, 'where it deployed fighter jets on Wednesday'],
+];
+const SCALE_SELECT: [number, number, string][] = ANCHORS.map((a) => [a.lngLat[0], a.lngLat[1], a.sentence]);
+/** Two views a link can name, #zoom/lat/lng, alternated. */
+const HASHES: [string, number, number, number][] = [
+  ['#5/49/32', 5, 49, 32],
+  ['#6/50.45/30.52', 6, 50.45, 30.52],
+];
+const TOGGLED = 'troops';
+const APP_VIEWPORT = { width: 1280, height: 800 };
+
+function kindOf(urlPath: string): Kind {
+  if (urlPath.startsWith('/data/basemap/')) return 'basemap';
+  if (urlPath.startsWith('/data/layers/') || urlPath.startsWith('/bench-data/')) return 'story';
+  const ext = path.extname(urlPath).toLowerCase();
+  if (ext === '.js' || ext === '.mjs') return 'js';
+  if (ext === '.css') return 'css';
+  if (ext === '.woff2' || ext === '.woff' || ext === '.ttf') return 'fonts';
+  return 'other';
+}
+
+interface Served {
+  path: string;
+  status: number;
+  sent: number;
+}
+
+/** The production server's handler, with every response's size noted. */
+async function serve(dist: string) {
+  const handler = createHandler(dist);
+  let log: Served[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // The handler sends each body with one end(body) call: count what it hands over.
+    let sent = 0;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    (res as unknown as { end: typeof end }).end = (...args: unknown[]) => {
+      const chunk = args[0];
+      if (Buffer.isBuffer(chunk) || typeof chunk === 'string') sent += Buffer.byteLength(chunk);
+      return end(...args);
+    };
+    res.on('finish', () => log.push({ path: (req.url ?? '').split(/[?#]/)[0], status: res.statusCode, sent }));
+    handler(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    take(): Served[] {
+      const taken = log;
+      log = [];
+      return taken;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const gzipCache = new Map<string, { raw: number; gzip: number; mtimeMs: number }>();
+function sizesOf(file: string): { raw: number; gzip: number } {
+  const s = statSync(file);
+  const hit = gzipCache.get(file);
+  if (hit && hit.mtimeMs === s.mtimeMs && hit.raw === s.size) return hit;
+  const bytes = readFileSync(file);
+  const entry = { raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length, mtimeMs: s.mtimeMs };
+  gzipCache.set(file, entry);
+  return entry;
+}
+
+function pageBytes(dist: string, served: Served[]): PageBytes {
+  const zero = (): Bytes => ({ raw: 0, gzip: 0, served: 0, files: 0 });
+  const byKind = Object.fromEntries(KINDS.map((k) => [k, zero()])) as Record<Kind, Bytes>;
+  const total = zero();
+  const files: FileBytes[] = [];
+  for (const r of served.filter((s) => s.status === 200)) {
+    const rel = r.path === '/' ? 'index.html' : decodeURIComponent(r.path).replace(/^\//, '');
+    const { raw, gzip } = sizesOf(path.join(dist, rel));
+    const kind = kindOf(r.path);
+    files.push({ path: r.path, kind, raw, gzip, served: r.sent, files: 1 });
+    for (const b of [byKind[kind], total]) {
+      b.raw += raw;
+      b.gzip += gzip;
+      b.served += r.sent;
+      b.files += 1;
+    }
+  }
+  return { byKind, total, files };
+}
+
+function commitOf(root: string): string {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  if (head.status !== 0) return 'unknown';
+  const dirty = git('status', '--porcelain', '--untracked-files=no').stdout.trim() !== '';
+  return `${head.stdout.trim()}${dirty ? '+changes' : ''}`;
+}
+
+/** A promise that fails after `ms`, for the in-page waits (Playwright's evaluate has no timeout). */
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+interface OpenPage {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+  load: LoadTimings;
+}
+
+/** Opens `url` in a fresh context and waits for the first complete idle. */
+async function openPage(
+  browser: Browser,
+  url: string,
+  viewport: { width: number; height: number },
+  timeoutMs: number,
+): Promise<OpenPage> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('crash', () => errors.push('the page crashed'));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}: ${r.failure()?.errorText}`));
+  await page.addInitScript({ content: SHIM });
+  await page.addInitScript(installProbe);
+  try {
+    await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+    await page.waitForFunction(() => (window as unknown as BenchWindow).__bench?.firstIdle != null, undefined, {
+      timeout: timeoutMs,
+      polling: 100,
+    });
+    return { context, page, errors, load: await page.evaluate(readLoad) };
+  } catch (err) {
+    await context.close().catch(() => undefined);
+    const first = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+    throw new Error([first, ...errors].join('; '), { cause: err });
+  }
+}
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return round((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1e6);
+}
+
+async function clickAndWait(page: Page, target: [number, number, string], timeoutMs: number) {
+  const { x, y } = await page.evaluate(armSelect, target);
+  const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+  await page.mouse.click(box.x + x, box.y + y);
+  return within(page.evaluate(selectResult), timeoutMs, `select ${target[2]}`);
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  // Options given as undefined (the command line's unset flags) keep their defaults.
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as BenchOptions;
+  const o = { ...DEFAULTS, ...given };
+  const log = o.log ?? (() => undefined);
+  const dist = path.resolve(options.dist ?? path.join(o.root, 'dist'));
+  const loadStart = os.loadavg()[0];
+  const executable = findChromium();
+  if (!executable) throw new Error('no Chromium found: see tests/chromium.js');
+
+  if (o.build) {
+    log(`building into ${path.relative(o.root, dist) || '.'} …`);
+    const args = ['vite', 'build', '--logLevel', 'warn'];
+    if (dist !== path.join(o.root, 'dist')) args.push('--outDir', dist, '--emptyOutDir');
+    const r = spawnSync('npx', args, { cwd: o.root, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status})`);
+  }
+
+  // The synthetic catalogues, through the real build, into the served folder.
+  const generated = new Map<number, ReturnType<typeof writeSyntheticLayers>>();
+  rmSync(path.join(dist, 'bench-data'), { recursive: true, force: true });
+  for (const n of o.sizes) {
+    log(`generating ${n.toLocaleString('en-US')} events …`);
+    generated.set(n, writeSyntheticLayers(n, path.join(dist, 'bench-data', String(n)), o.root));
+  }
+
+  const server = await serve(dist);
+  const browser = await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS });
+  const timeout = o.loadTimeoutMs;
+  try {
+    // 1. Load: app and baseline, alternated, fresh context each; the baseline's window is the app's map.
+    // The app's first load (a warm-up, or the first run itself) gives the size of its map area.
+    log(o.warmup ? 'load: warming up …' : 'load …');
+    const first = await openPage(browser, `${server.url}/`, APP_VIEWPORT, timeout);
+    await first.context.close();
+    const baselineViewport = first.load.canvas;
+    const firstServed = server.take();
+    if (o.warmup) {
+      const warmBase = await openPage(browser, `${server.url}/baseline.html`, baselineViewport, timeout);
+      await warmBase.context.close();
+      server.take();
+    }
+
+    const runs: { app: LoadRun[]; baseline: LoadRun[] } = { app: [], baseline: [] };
+    const served: { app?: Served[]; baseline?: Served[] } = {};
+    const loadErrors: string[] = [];
+    if (!o.warmup) {
+      runs.app.push({ ...first.load, errors: first.errors });
+      served.app = firstServed;
+      loadErrors.push(...first.errors.map((e) => `app: ${e}`));
+    }
+    for (let i = 0; i < o.runs; i++) {
+      const order = i % 2 === 0 ? (['app', 'baseline'] as const) : (['baseline', 'app'] as const);
+      for (const which of order) {
+        // Without a warm-up, the first app load above is the app's first run.
+        if (!o.warmup && which === 'app' && i === 0) continue;
+        const url = which === 'app' ? `${server.url}/` : `${server.url}/baseline.html`;
+        const p = await openPage(browser, url, which === 'app' ? APP_VIEWPORT : baselineViewport, timeout);
+        await p.context.close();
+        served[which] ??= server.take();
+        server.take();
+        runs[which].push({ ...p.load, errors: p.errors });
+        loadErrors.push(...p.errors.map((e) => `${which}: ${e}`));
+        log(`load ${which} #${i + 1}: first idle ${Math.round(p.load.firstIdle)} ms`);
+      }
+    }
+    const detail = (rs: LoadRun[]) => ({
+      mapLoad: summarize(rs.map((r) => r.mapLoad ?? NaN)),
+      dataEnd: summarize(rs.map((r) => r.dataEnd ?? NaN)),
+      longTaskTotal: summarize(rs.map((r) => r.longTaskTotal)),
+    });
+    const app = summarize(runs.app.map((r) => r.firstIdle));
+    const baseline = summarize(runs.baseline.map((r) => r.firstIdle));
+    const [ca, cb] = [runs.app[0].camera, runs.baseline[0].camera];
+    const sameView = Math.abs(ca.zoom - cb.zoom) < 0.01 && Math.abs(ca.lng - cb.lng) < 0.01 && Math.abs(ca.lat - cb.lat) < 0.01;
+
+    // 2. Bytes of the first view, from what the server sent.
+    const appBytes = pageBytes(dist, served.app!);
+    const baselineBytes = pageBytes(dist, served.baseline!);
+    const own = appBytes.files.filter((f) => (f.kind === 'js' || f.kind === 'css') && !/\/maplibre[-.]/.test(f.path));
+    const sum = (fs: FileBytes[], k: 'raw' | 'gzip' | 'served') => fs.reduce((s, f) => s + f[k], 0);
+    const appChunk = appBytes.files.find((f) => /^\/assets\/index-[^/]+\.js$/.test(f.path)) ?? null;
+
+    // 3. Interactions on the seed story, in one page.
+    log('interactions on the seed story …');
+    const seed = await openPage(browser, `${server.url}/`, APP_VIEWPORT, timeout);
+    const inter = await interactions(seed.page, o.interactionRuns, SEED_SELECT, timeout, true);
+    await seed.context.close();
+    const base = await openPage(browser, `${server.url}/baseline.html`, baselineViewport, timeout);
+    const baselineRepaint = summarize(await repaints(base.page, o.interactionRuns, timeout));
+    await base.context.close();
+    const interErrors = [...seed.errors, ...base.errors.map((e) => `baseline: ${e}`)];
+
+    // 4. Scale: loads alternated across sizes, then interactions and heap at each size.
+    const scale: ScaleResult[] = [];
+    const loads = new Map<number, LoadRun[]>(o.sizes.map((n) => [n, []]));
+    const failures = new Map<number, string[]>(o.sizes.map((n) => [n, []]));
+    /** Sizes whose page did not load: not tried again. */
+    const broken = new Set<number>();
+    const scaleUrl = (n: number) => `${server.url}/?data=/bench-data/${n}/`;
+    for (const n of o.warmup ? o.sizes : []) {
+      // Warm-up (not counted): fills the server's compression cache for the big files.
+      log(`scale ${n}: warming up …`);
+      try {
+        const w = await openPage(browser, scaleUrl(n), APP_VIEWPORT, timeout);
+        await w.context.close();
+      } catch (err) {
+        failures.get(n)!.push(`warm-up: ${(err as Error).message}`);
+        broken.add(n);
+      }
+    }
+    for (let i = 0; i < o.scaleRuns; i++) {
+      for (const n of i % 2 === 0 ? o.sizes : [...o.sizes].reverse()) {
+        if (broken.has(n)) continue;
+        try {
+          const p = await openPage(browser, scaleUrl(n), APP_VIEWPORT, timeout);
+          await p.context.close();
+          loads.get(n)!.push({ ...p.load, errors: p.errors });
+          failures.get(n)!.push(...p.errors);
+          log(`scale ${n} load #${i + 1}: first idle ${Math.round(p.load.firstIdle)} ms`);
+        } catch (err) {
+          failures.get(n)!.push(`load: ${(err as Error).message}`);
+          broken.add(n);
+          log(`scale ${n}: load failed: ${(err as Error).message}`);
+        }
+      }
+    }
+    server.take();
+    for (const n of o.sizes) {
+      const g = generated.get(n)!;
+      const files = Object.fromEntries(
+        Object.keys(g.files).map((name) => [name, sizesOf(path.join(g.dir, name))] as const),
+      ) as ScaleResult['files'];
+      const rs = loads.get(n)!;
+      const result: ScaleResult = {
+        events: n,
+        places: g.places,
+        files: Object.fromEntries(Object.entries(files).map(([k, v]) => [k, { raw: v.raw, gzip: v.gzip }])),
+        generateMs: round(g.generateMs, 0),
+        buildMs: round(g.buildMs, 0),
+        load: rs.length ? summarize(rs.map((r) => r.firstIdle)) : null,
+        dataEnd: rs.length ? summarize(rs.map((r) => r.dataEnd ?? NaN)) : null,
+        longTaskTotal: rs.length ? summarize(rs.map((r) => r.longTaskTotal)) : null,
+        repaint: null,
+        toggle: null,
+        toggleDrawn: null,
+        toggleFrames: null,
+        select: null,
+        heapMB: null,
+        errors: failures.get(n)!,
+      };
+      if (rs.length) {
+        log(`scale ${n}: interactions …`);
+        try {
+          const p = await openPage(browser, scaleUrl(n), APP_VIEWPORT, timeout);
+          result.heapMB = await heapMB(p.page);
+          const r = await interactions(p.page, o.scaleInteractionRuns, SCALE_SELECT, timeout, false);
+          result.repaint = r.repaint;
+          result.toggle = r.toggle;
+          result.toggleDrawn = r.toggleDrawn;
+          result.toggleFrames = r.toggleFrames;
+          result.select = r.select;
+          result.errors.push(...p.errors);
+          await p.context.close();
+        } catch (err) {
+          result.errors.push(`interactions: ${(err as Error).message}`);
+        }
+      }
+      scale.push(result);
+    }
+
+    return {
+      version: 1,
+      date: new Date().toISOString(),
+      commit: commitOf(o.root),
+      machine: {
+        os: `${os.type()} ${os.release()} ${os.arch()}`,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+        memoryGB: round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        chromium: browser.version(),
+        loadAverage: { start: round(loadStart, 2), end: round(os.loadavg()[0], 2) },
+      },
+      options: {
+        warmup: o.warmup,
+        build: o.build,
+        runs: o.runs,
+        interactionRuns: o.interactionRuns,
+        sizes: o.sizes,
+        scaleRuns: o.scaleRuns,
+        scaleInteractionRuns: o.scaleInteractionRuns,
+        loadTimeoutMs: o.loadTimeoutMs,
+      },
+      viewport: { app: APP_VIEWPORT, baseline: baselineViewport },
+      load: {
+        app,
+        baseline,
+        ratio: round(app.median / baseline.median, 2),
+        sameView,
+        cameras: { app: ca, baseline: cb },
+        appDetail: detail(runs.app),
+        baselineDetail: detail(runs.baseline),
+        errors: loadErrors,
+      },
+      bytes: {
+        app: appBytes,
+        baseline: baselineBytes,
+        appOwnJsCss: {
+          raw: sum(own, 'raw'),
+          gzip: sum(own, 'gzip'),
+          served: sum(own, 'served'),
+          files: own.length,
+          paths: own.map((f) => f.path),
+        },
+        appChunk,
+      },
+      interactions: { ...inter, baselineRepaint, errors: interErrors },
+      scale,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function repaints(page: Page, n: number, timeoutMs: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await page.evaluate(settle);
+    out.push(await within(page.evaluate(repaint), timeoutMs, 'repaint'));
+  }
+  return out;
+}
+
+/** Repaint, toggle, select and (on the seed story) hash changes, `n` samples each, in an idle, loaded page. */
+async function interactions(page: Page, n: number, targets: [number, number, string][], timeoutMs: number, withHash: boolean) {
+  const frame = await repaints(page, n, timeoutMs);
+  const toggle: number[] = [];
+  const toggleDrawn: number[] = [];
+  const toggleFrames: number[] = [];
+  const select: number[] = [];
+  const selectDom: number[] = [];
+  const hash: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await page.evaluate(settle);
+    const t = await within(page.evaluate(toggleCategory, TOGGLED), timeoutMs, `toggle ${TOGGLED}`);
+    toggle.push(t.idle);
+    toggleDrawn.push(t.drawn);
+    toggleFrames.push(t.frames);
+  }
+  // Leave every layer shown.
+  if (n % 2) await within(page.evaluate(toggleCategory, TOGGLED), timeoutMs, `toggle ${TOGGLED}`);
+  for (let i = 0; i < n; i++) {
+    await page.evaluate(settle);
+    const r = await clickAndWait(page, targets[i % targets.length], timeoutMs);
+    select.push(r.shown);
+    selectDom.push(r.dom);
+  }
+  if (withHash) {
+    for (let i = 0; i < n; i++) {
+      await page.evaluate(settle);
+      hash.push(await within(page.evaluate(changeHash, HASHES[i % HASHES.length]), timeoutMs, 'hash change'));
+    }
+  }
+  return {
+    repaint: summarize(frame),
+    toggle: summarize(toggle),
+    toggleDrawn: summarize(toggleDrawn),
+    toggleFrames: summarize(toggleFrames),
+    select: summarize(select),
+    selectDom: summarize(selectDom),
+    hash: summarize(hash),
+  };
+}

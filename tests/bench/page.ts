@@ -1,0 +1,246 @@
+/**
+ * What runs inside the page. Every timing is taken there, with performance.now() (milliseconds since
+ * navigation start), so that Playwright's round trips never enter a figure: the Node side only starts an
+ * action and collects what the page measured.
+ *
+ * These functions are serialised into the page by Playwright: they may use nothing from this module's
+ * scope. (tsx wraps named inner functions in `__name(...)`; SHIM defines it in the page.)
+ */
+import type { Map as MaplibreMap } from 'maplibre-gl';
+
+/** Defines the helper that tsx's transform calls inside serialised functions. */
+export const SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
+
+export interface Probe {
+  /** performance.now() at the first `idle` after which every source drawn at this zoom has features. */
+  firstIdle: number | null;
+  mapLoad: number | null;
+  firstRender: number | null;
+  /** `idle` events seen before (and including) the one that counted. */
+  idles: number;
+  /** [start, duration] of each long task (> 50 ms of main-thread work). */
+  longTasks: [number, number][];
+  sources: string[];
+}
+
+export interface BenchWindow {
+  situationMap?: MaplibreMap;
+  __bench?: Probe;
+}
+
+/**
+ * Installed before any script of the page: catches the assignment of window.situationMap (the app and
+ * the baseline both make it) and from then on watches the map's `idle` events.
+ */
+export function installProbe(): void {
+  const w = window as unknown as BenchWindow;
+  const probe: Probe = { firstIdle: null, mapLoad: null, firstRender: null, idles: 0, longTasks: [], sources: [] };
+  w.__bench = probe;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) probe.longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No long task timing: the figure is left out, not guessed.
+  }
+  /** Sources used by a layer drawn at the current zoom: each must have features for the view to be complete. */
+  const drawnSources = (m: MaplibreMap): string[] => {
+    const z = m.getZoom();
+    const ids = new Set<string>();
+    for (const id of m.getLayersOrder()) {
+      const l = m.getLayer(id) as unknown as { source?: string; minzoom?: number; maxzoom?: number } | undefined;
+      if (!l?.source || (l.minzoom ?? 0) > z || z >= (l.maxzoom ?? 24)) continue;
+      if (m.getLayoutProperty(id, 'visibility') === 'none') continue;
+      ids.add(l.source);
+    }
+    return [...ids];
+  };
+  let map: MaplibreMap | undefined;
+  Object.defineProperty(window, 'situationMap', {
+    configurable: true,
+    get: () => map,
+    set: (m: MaplibreMap) => {
+      map = m;
+      m.once('load', () => (probe.mapLoad ??= performance.now()));
+      m.once('render', () => (probe.firstRender ??= performance.now()));
+      const onIdle = () => {
+        const t = performance.now();
+        probe.idles += 1;
+        const sources = drawnSources(m);
+        if (sources.every((s) => m.querySourceFeatures(s).length > 0)) {
+          probe.firstIdle = t;
+          probe.sources = sources;
+          m.off('idle', onIdle);
+        }
+      };
+      m.on('idle', onIdle);
+    },
+  });
+}
+
+export interface LoadTimings {
+  firstIdle: number;
+  mapLoad: number | null;
+  firstRender: number | null;
+  idles: number;
+  /** End of the last response of the data files (basemap, story), from Resource Timing. */
+  dataEnd: number | null;
+  domContentLoaded: number;
+  longTaskCount: number;
+  longTaskTotal: number;
+  longTaskMax: number;
+  sources: string[];
+  camera: { zoom: number; lng: number; lat: number };
+  canvas: { width: number; height: number };
+}
+
+/** Read once firstIdle is set. */
+export function readLoad(): LoadTimings {
+  const w = window as unknown as BenchWindow;
+  const p = w.__bench!;
+  const m = w.situationMap!;
+  const firstIdle = p.firstIdle!;
+  const data = performance
+    .getEntriesByType('resource')
+    .filter((e) => /\/(data|bench-data)\//.test(e.name))
+    .map((e) => (e as PerformanceResourceTiming).responseEnd);
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const tasks = p.longTasks.filter(([start]) => start < firstIdle);
+  const c = m.getCenter();
+  const canvas = m.getCanvas().getBoundingClientRect();
+  return {
+    firstIdle,
+    mapLoad: p.mapLoad,
+    firstRender: p.firstRender,
+    idles: p.idles,
+    dataEnd: data.length ? Math.max(...data) : null,
+    domContentLoaded: nav?.domContentLoadedEventEnd ?? 0,
+    longTaskCount: tasks.length,
+    longTaskTotal: tasks.reduce((s, [, d]) => s + d, 0),
+    longTaskMax: tasks.reduce((s, [, d]) => Math.max(s, d), 0),
+    sources: p.sources,
+    camera: { zoom: m.getZoom(), lng: c.lng, lat: c.lat },
+    canvas: { width: Math.round(canvas.width), height: Math.round(canvas.height) },
+  };
+}
+
+/**
+ * Clicks a layer toggle (a real click event on the checkbox, as the browser sends for a click) and
+ * measures until the map is idle again with the toggle applied: `idle` is MapLibre's event (tiles
+ * reloaded, symbols placed); `drawn` is the first frame issued with every tile loaded; `frames` is how
+ * many frames the map drew in between (each costs at least `repaint`'s floor). A toggle is applied
+ * when the labels' filter has changed (the places' layers change only through feature-state, which
+ * the frame after the click draws).
+ */
+export function toggleCategory(category: string): Promise<{ idle: number; drawn: number; frames: number }> {
+  const m = (window as unknown as BenchWindow).situationMap!;
+  const input = document.querySelector<HTMLInputElement>(`input[data-category="${category}"]`);
+  if (!input) throw new Error(`no toggle for ${category}`);
+  const before = JSON.stringify(m.getFilter('story-labels'));
+  const changed = () => JSON.stringify(m.getFilter('story-labels')) !== before;
+  return new Promise((resolve) => {
+    let drawn: number | null = null;
+    let frames = 0;
+    const onRender = () => {
+      frames += 1;
+      if (drawn === null && changed() && m.areTilesLoaded()) drawn = performance.now() - t0;
+    };
+    const onIdle = () => {
+      if (!changed()) return;
+      const idle = performance.now() - t0;
+      m.off('idle', onIdle);
+      m.off('render', onRender);
+      resolve({ idle, drawn: drawn ?? idle, frames });
+    };
+    m.on('render', onRender);
+    m.on('idle', onIdle);
+    const t0 = performance.now();
+    input.click();
+  });
+}
+
+/**
+ * The floor under every figure that draws the map: one frame with nothing changed, from the request
+ * until the GPU (here SwiftShader, on the CPU) has drawn it: a one-pixel read of the drawing buffer
+ * cannot return before. MapLibre's `render` and `idle` come when a frame's commands are issued, not
+ * when they have been carried out. With software WebGL this floor is most of the budgets.
+ */
+export function repaint(): Promise<number> {
+  const m = (window as unknown as BenchWindow).situationMap!;
+  return new Promise((resolve) => {
+    m.once('render', () => {
+      const gl = (m.getCanvas().getContext('webgl2') ?? m.getCanvas().getContext('webgl'))!;
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+      resolve(performance.now() - t0);
+    });
+    const t0 = performance.now();
+    m.triggerRepaint();
+  });
+}
+
+/**
+ * Sets location.hash to a #zoom/lat/lng view (as a link or the address bar would) and returns the
+ * milliseconds until the map is idle at that view.
+ */
+export function changeHash([hash, zoom, lat, lng]: [string, number, number, number]): Promise<number> {
+  const m = (window as unknown as BenchWindow).situationMap!;
+  const there = () => {
+    const c = m.getCenter();
+    return Math.abs(m.getZoom() - zoom) < 0.01 && Math.abs(c.lat - lat) < 0.01 && Math.abs(c.lng - lng) < 0.01;
+  };
+  if (there()) throw new Error(`the map is already at ${hash}`);
+  return new Promise((resolve) => {
+    const onIdle = () => {
+      if (!there()) return;
+      m.off('idle', onIdle);
+      resolve(performance.now() - t0);
+    };
+    m.on('idle', onIdle);
+    const t0 = performance.now();
+    location.hash = hash;
+  });
+}
+
+/**
+ * Arms the measurement of a click on the map: the clock starts at the click event (its timeStamp, on
+ * the page's clock) and stops when the Excerpts panel holds `text` and the next frame has been painted.
+ * Returns the pixel to click, relative to the map canvas. Collect the result with `selectResult`.
+ */
+export function armSelect([lng, lat, text]: [number, number, string]): { x: number; y: number } {
+  const w = window as unknown as BenchWindow & { __select?: Promise<{ shown: number; dom: number }> };
+  const m = w.situationMap!;
+  const panel = document.querySelector('section[aria-labelledby="excerpts-heading"]');
+  if (!panel) throw new Error('no Excerpts panel');
+  if (panel.textContent?.includes(text)) throw new Error(`the Excerpts panel already shows ${JSON.stringify(text)}`);
+  let clickedAt: number | null = null;
+  w.__select = new Promise((resolve) => {
+    const onClick = (e: MouseEvent) => (clickedAt ??= e.timeStamp);
+    m.getCanvasContainer().addEventListener('click', onClick, { capture: true, once: true });
+    const check = () => {
+      const section = document.querySelector('section[aria-labelledby="excerpts-heading"]');
+      if (clickedAt === null || !section?.textContent?.includes(text)) return false;
+      const dom = performance.now() - clickedAt;
+      observer.disconnect();
+      // After the next frame's rendering steps: the text is laid out and painted.
+      requestAnimationFrame(() => setTimeout(() => resolve({ dom, shown: performance.now() - clickedAt! })));
+      return true;
+    };
+    const observer = new MutationObserver(() => void check());
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const p = m.project([lng, lat]);
+  return { x: p.x, y: p.y };
+}
+
+export function selectResult(): Promise<{ shown: number; dom: number }> {
+  const w = window as unknown as { __select?: Promise<{ shown: number; dom: number }> };
+  return w.__select!;
+}
+
+/** Resolves once the map is idle (at once if it already is) and two more frames have passed. */
+export function settle(): Promise<void> {
+  const m = (window as unknown as BenchWindow).situationMap!;
+  const frames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+  if (m.loaded() && m.areTilesLoaded() && !m.isMoving()) return frames();
+  return new Promise((resolve) => m.once('idle', () => void frames().then(resolve)));
+}

@@ -1,0 +1,214 @@
+/** The benchmark's result as Markdown tables (printed by run.ts; the README's Performance section uses them). */
+import type { BenchResult, Bytes, Kind } from './harness';
+import { KINDS } from './harness';
+import type { Summary } from './stats';
+
+export interface Goal {
+  goal: string;
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+const kB = (n: number) => `${(n / 1000).toFixed(1)}`;
+const MB = (n: number) => `${(n / 1e6).toFixed(1)}`;
+const ms = (s: Summary | null | undefined) => (s && s.n ? `${Math.round(s.median)}` : '—');
+const range = (s: Summary | null | undefined) => (s && s.n ? `${Math.round(s.min)}–${Math.round(s.max)}` : '—');
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const lines = [head, head.map(() => '---'), ...rows.map((r) => r.map(String))];
+  return lines.map((l) => `| ${l.join(' | ')} |`).join('\n');
+}
+
+const KIND_LABELS: Record<Kind, string> = {
+  js: 'JavaScript',
+  css: 'CSS',
+  fonts: 'Fonts',
+  basemap: 'Basemap data',
+  story: 'Story data',
+  other: 'Other (HTML, icon)',
+};
+
+export function goals(r: BenchResult): Goal[] {
+  const seedData = r.bytes.app.byKind.basemap.gzip + r.bytes.app.byKind.story.gzip;
+  const biggest = r.scale.find((s) => s.events === Math.max(...r.scale.map((x) => x.events)));
+  const check = (value: number | undefined | null, limit: number) =>
+    value === undefined || value === null || Number.isNaN(value) ? null : value <= limit;
+  const list: Goal[] = [
+    {
+      goal: 'App first idle ÷ baseline first idle (medians)',
+      target: '≤ 1.3×',
+      measured: `${r.load.ratio.toFixed(2)}×`,
+      met: check(r.load.ratio, 1.3),
+    },
+    {
+      goal: "App's own JS + CSS beyond MapLibre, gzip",
+      target: '≤ 60 kB',
+      measured: `${kB(r.bytes.appOwnJsCss.gzip)} kB (main chunk ${kB(r.bytes.appChunk?.gzip ?? NaN)} kB)`,
+      met: check(r.bytes.appOwnJsCss.gzip, 60_000),
+    },
+    {
+      goal: 'First-view data (basemap + story), gzip',
+      target: '≤ 300 kB',
+      measured: `${kB(seedData)} kB`,
+      met: check(seedData, 300_000),
+    },
+    {
+      goal: 'Toggle a category → map idle (seed story)',
+      target: '≤ 100 ms',
+      measured: `${ms(r.interactions.toggle)} ms`,
+      met: check(r.interactions.toggle.median, 100),
+    },
+    {
+      goal: 'Click a place → Excerpts shown (seed story)',
+      target: '≤ 100 ms',
+      measured: `${ms(r.interactions.select)} ms`,
+      met: check(r.interactions.select.median, 100),
+    },
+  ];
+  if (biggest) {
+    const label = biggest.events.toLocaleString('en-US');
+    list.push(
+      {
+        goal: `First idle at ${label} events`,
+        target: '≤ 5 s',
+        measured: biggest.load ? `${(biggest.load.median / 1000).toFixed(2)} s` : 'failed',
+        met: biggest.load ? biggest.load.median <= 5000 : false,
+      },
+      {
+        goal: `Toggle → idle at ${label} events`,
+        target: '≤ 300 ms',
+        measured: biggest.toggle ? `${ms(biggest.toggle)} ms` : 'failed',
+        met: biggest.toggle ? biggest.toggle.median <= 300 : false,
+      },
+    );
+  }
+  return list;
+}
+
+function bytesRows(b: Record<Kind, Bytes>, total: Bytes): string[][] {
+  return [
+    ...KINDS.filter((k) => b[k].files).map((k) => [
+      KIND_LABELS[k],
+      String(b[k].files),
+      kB(b[k].raw),
+      kB(b[k].gzip),
+      kB(b[k].served),
+    ]),
+    ['**Total**', String(total.files), kB(total.raw), kB(total.gzip), kB(total.served)],
+  ];
+}
+
+export function markdown(r: BenchResult): string {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push(
+    `Measured ${r.date.slice(0, 10)} (commit ${r.commit}) on ${m.os}, ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB, ` +
+      `Node ${m.node}, Chromium ${m.chromium} (WebGL on SwiftShader, no GPU); load average ` +
+      `${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end.`,
+  );
+  out.push(
+    '',
+    `**Load** — navigation start to the first \`idle\` with every drawn source filled, ms ` +
+      `(${r.load.app.n} runs each, alternated, fresh context each; app ${r.viewport.app.width}×${r.viewport.app.height}, ` +
+      `baseline in a ${r.viewport.baseline.width}×${r.viewport.baseline.height} window = the app's map area` +
+      `${r.load.sameView ? ', same camera' : ', CAMERAS DIFFER'}):`,
+    '',
+    table(
+      ['Page', 'Median', 'Min–max', 'Map style loaded', 'Data received', 'Long tasks (sum)'],
+      (['app', 'baseline'] as const).map((k) => {
+        const d = k === 'app' ? r.load.appDetail : r.load.baselineDetail;
+        return [
+          k === 'app' ? 'App (seed story)' : 'Baseline (basemap only)',
+          ms(r.load[k]),
+          range(r.load[k]),
+          ms(d.mapLoad),
+          ms(d.dataEnd),
+          ms(d.longTaskTotal),
+        ];
+      }),
+    ),
+    '',
+    `Ratio of medians, app ÷ baseline: **${r.load.ratio.toFixed(2)}×**.`,
+  );
+  out.push(
+    '',
+    '**Bytes of the first view** (kB; served = brotli, as the production server sends it):',
+    '',
+    table(['App', 'Files', 'Raw', 'Gzip', 'Served'], bytesRows(r.bytes.app.byKind, r.bytes.app.total)),
+    '',
+    table(['Baseline', 'Files', 'Raw', 'Gzip', 'Served'], bytesRows(r.bytes.baseline.byKind, r.bytes.baseline.total)),
+    '',
+    `App's own JS + CSS beyond MapLibre: ${kB(r.bytes.appOwnJsCss.raw)} kB raw, **${kB(r.bytes.appOwnJsCss.gzip)} kB gzip** ` +
+      `(${r.bytes.appOwnJsCss.paths.map((p) => p.replace('/assets/', '')).join(', ')}); main chunk ` +
+      `${kB(r.bytes.appChunk?.gzip ?? NaN)} kB gzip.`,
+  );
+  const i = r.interactions;
+  out.push(
+    '',
+    `**Interactions on the seed story** (ms, measured in the page, ${i.toggle.n} samples each):`,
+    '',
+    table(
+      ['Action', 'Median', 'Min–max'],
+      [
+        ['One map frame, nothing changed, drawn to the end: the floor (app)', ms(i.repaint), range(i.repaint)],
+        ["… the same in the baseline page (its window is the app's map area)", ms(i.baselineRepaint), range(i.baselineRepaint)],
+        ['Toggle a category → map idle', ms(i.toggle), range(i.toggle)],
+        ['… first frame issued with every tile loaded', ms(i.toggleDrawn), range(i.toggleDrawn)],
+        ['… map frames drawn in between (count, not ms)', ms(i.toggleFrames), range(i.toggleFrames)],
+        ['Click a place → Excerpts panel shows its text (painted)', ms(i.select), range(i.select)],
+        ['… text in the DOM', ms(i.selectDom), range(i.selectDom)],
+        ['Hash change (#zoom/lat/lng) → map idle', ms(i.hash), range(i.hash)],
+      ],
+    ),
+  );
+  out.push(
+    '',
+    '**Scale** — synthetic catalogues through the real build, opened with `?data=/bench-data/<n>/` (ms unless stated):',
+    '',
+    table(
+      [
+        'Events',
+        'Places',
+        'story.json raw / gzip MB',
+        'places.geojson raw / gzip MB',
+        'Build s',
+        'First idle',
+        'Min–max',
+        'One frame',
+        'Toggle → idle',
+        'Toggle → drawn',
+        'Toggle frames',
+        'Select',
+        'Heap MB',
+        'Errors',
+      ],
+      r.scale.map((s) => [
+        s.events.toLocaleString('en-US'),
+        s.places.toLocaleString('en-US'),
+        s.files['story.json'] ? `${MB(s.files['story.json'].raw)} / ${MB(s.files['story.json'].gzip)}` : '—',
+        s.files['places.geojson'] ? `${MB(s.files['places.geojson'].raw)} / ${MB(s.files['places.geojson'].gzip)}` : '—',
+        (s.buildMs / 1000).toFixed(1),
+        ms(s.load),
+        range(s.load),
+        ms(s.repaint),
+        ms(s.toggle),
+        ms(s.toggleDrawn),
+        ms(s.toggleFrames),
+        ms(s.select),
+        s.heapMB ?? '—',
+        s.errors.length ? s.errors.join('; ').slice(0, 120) : 'none',
+      ]),
+    ),
+  );
+  out.push(
+    '',
+    '**Goals:**',
+    '',
+    table(
+      ['Goal', 'Target', 'Measured', 'Met'],
+      goals(r).map((g) => [g.goal, g.target, g.measured, g.met === null ? '—' : g.met ? 'yes' : '**no**']),
+    ),
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,81 @@
+/**
+ * The benchmark's harness (tests/bench/, `npm run bench`) run end to end at a tiny size: the production
+ * build, the production server, the baseline page, a 50-event synthetic catalogue through the real
+ * build, one run of everything. It checks that the harness works and its result has the shape the README
+ * and tests/bench/results/ rely on; it asserts no timing (the machine is shared and noisy).
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { KINDS, runBench } from '../bench/harness';
+import { goals, markdown } from '../bench/report';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const positive = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x > 0;
+
+test('the benchmark harness measures a tiny catalogue end to end', async () => {
+  test.setTimeout(240_000);
+  // A copy of the build: the harness writes its synthetic catalogue into the folder it serves.
+  const dist = mkdtempSync(path.join(tmpdir(), 'bench-smoke-'));
+  cpSync(path.join(ROOT, 'dist'), dist, { recursive: true });
+  let r: Awaited<ReturnType<typeof runBench>>;
+  try {
+    r = await runBench({
+      root: ROOT,
+      dist,
+      build: false,
+      warmup: false,
+      runs: 1,
+      interactionRuns: 1,
+      sizes: [50],
+      scaleRuns: 1,
+      scaleInteractionRuns: 1,
+      loadTimeoutMs: 90_000,
+    });
+  } finally {
+    rmSync(dist, { recursive: true, force: true });
+  }
+  writeFileSync(test.info().outputPath('bench-smoke.json'), JSON.stringify(r, null, 2));
+
+  expect(r.machine.cpus).toBeGreaterThan(0);
+  expect(r.machine.chromium).toMatch(/^\d+\./);
+  expect(r.date).toMatch(/^\d{4}-\d\d-\d\dT/);
+  // Load: both pages became idle, on the same camera, with nothing logged as an error.
+  for (const page of [r.load.app, r.load.baseline]) {
+    expect(page.n).toBe(1);
+    expect(positive(page.median)).toBe(true);
+  }
+  expect(positive(r.load.ratio)).toBe(true);
+  expect(r.load.sameView).toBe(true);
+  expect(r.load.errors).toEqual([]);
+  // Bytes: every kind accounted for; the app loads its story, the baseline none.
+  expect(Object.keys(r.bytes.app.byKind).sort()).toEqual([...KINDS].sort());
+  for (const kind of ['js', 'css', 'fonts', 'basemap', 'story'] as const)
+    expect(r.bytes.app.byKind[kind].files).toBeGreaterThan(0);
+  expect(r.bytes.baseline.byKind.story.files).toBe(0);
+  expect(r.bytes.app.total.gzip).toBeLessThan(r.bytes.app.total.raw);
+  expect(r.bytes.appChunk?.path).toMatch(/^\/assets\/index-.*\.js$/);
+  expect(r.bytes.appOwnJsCss.paths.some((p) => p.includes('maplibre'))).toBe(false);
+  // Interactions: one sample each, all finished.
+  const i = r.interactions;
+  for (const s of [i.repaint, i.baselineRepaint, i.toggle, i.toggleDrawn, i.toggleFrames, i.select, i.hash]) {
+    expect(s.n).toBe(1);
+    expect(positive(s.median)).toBe(true);
+  }
+  expect(r.interactions.errors).toEqual([]);
+  // Scale: the synthetic catalogue was built, opened, toggled and clicked.
+  expect(r.scale).toHaveLength(1);
+  const [s] = r.scale;
+  expect(s.events).toBe(50);
+  expect(s.errors).toEqual([]);
+  expect(positive(s.load?.median)).toBe(true);
+  expect(positive(s.repaint?.median)).toBe(true);
+  expect(positive(s.toggle?.median)).toBe(true);
+  expect(positive(s.select?.median)).toBe(true);
+  expect(positive(s.heapMB)).toBe(true);
+  expect(positive(s.files['story.json'].raw)).toBe(true);
+  // The report renders, with a verdict (or none) for each goal.
+  expect(goals(r).map((g) => g.goal)).toHaveLength(7);
+  expect(markdown(r)).toContain('| Goal | Target | Measured | Met |');
+});
