@@ -178,8 +178,8 @@ describe('validateCatalogue', () => {
     ],
     [
       'an unknown basemap unit',
-      (c) => (c.places[0].geometry = { units: ['RU-XXX'] }),
-      { file: P, id: 'rostov', field: 'geometry.units[0]', message: 'unknown basemap unit (ISO 3166-2) "RU-XXX"' },
+      (c) => (c.places[0].geometry = { units: ['RU-ZZZ'] }),
+      { file: P, id: 'rostov', field: 'geometry.units[0]', message: 'unknown basemap unit (ISO 3166-2) "RU-ZZZ"' },
     ],
     [
       'a duplicate place id',
