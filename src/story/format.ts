@@ -78,7 +78,7 @@ const STANCE: Record<StoryEvent['stance'], string> = {
 };
 
 /** "Reported — according to a U.S. defense official…", "Denied — as reported by NBC News". */
-export function attribution(e: Pick<StoryEvent, 'claim_by' | 'claim_kind' | 'stance'>, publisher = 'NBC News'): string {
+export function attribution(e: Pick<StoryEvent, 'claim_by' | 'claim_kind' | 'stance'>, publisher: string): string {
   if (e.claim_kind === 'article')
     return e.stance === 'reported' ? `Reported by ${publisher}` : `${STANCE[e.stance]} — as reported by ${publisher}`;
   return `${STANCE[e.stance]} — ${e.claim_kind === 'official' ? `according to ${e.claim_by}` : e.claim_by}`;

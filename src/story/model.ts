@@ -19,6 +19,7 @@ export interface StoryIndex {
   /** Events about each place that happened elsewhere, in catalogue order. */
   about: Map<string, StoryEvent[]>;
   places: Map<string, PlaceProperties>;
+  events: Map<string, StoryEvent>;
   /** Where in the text each event is first quoted: the smallest start of its excerpts. */
   firstMention: Map<StoryEvent, number>;
 }
@@ -37,9 +38,11 @@ export function storyIndex(story: Story): StoryIndex {
     here: new Map(),
     about: new Map(),
     places: new Map(story.places.features.map((f) => [f.properties.place_id, f.properties])),
+    events: new Map(),
     firstMention: new Map(),
   };
   for (const e of story.events) {
+    index.events.set(e.event_id, e);
     for (const p of e.places) add(index.here, p, e);
     for (const p of e.about) add(index.about, p, e);
     let first = Infinity;
@@ -193,9 +196,20 @@ export interface ReaderBlock {
  * it. Overlapping excerpts of different events give stretches quoted by several.
  */
 export function readerBlocks(source: StorySource, events: StoryEvent[]): ReaderBlock[] {
-  const spans = events.flatMap((e) =>
-    e.excerpts.filter(() => e.source_id === source.id).map((x) => ({ start: x.start, end: x.end, id: e.event_id })),
-  );
+  // Worked out once per source and events: the reader is mounted again each time its tab is opened.
+  const known = readerCache.get(source);
+  if (known?.events === events) return known.blocks;
+  const blocks = cutBlocks(source, events);
+  readerCache.set(source, { events, blocks });
+  return blocks;
+}
+
+const readerCache = new WeakMap<StorySource, { events: StoryEvent[]; blocks: ReaderBlock[] }>();
+
+function cutBlocks(source: StorySource, events: StoryEvent[]): ReaderBlock[] {
+  const spans = events
+    .filter((e) => e.source_id === source.id)
+    .flatMap((e) => e.excerpts.map((x) => ({ start: x.start, end: x.end, id: e.event_id })));
   // One sweep over the spans in order of their start: each block looks only at the spans that overlap
   // it (blocks are in text order and do not overlap), never at every excerpt of the story.
   const byStart = spans.map((_, i) => i).sort((a, b) => spans[a].start - spans[b].start || a - b);
