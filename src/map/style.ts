@@ -186,11 +186,19 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
 /** Basemap sources, then the story's; every one starts empty and is filled with setData. */
 export const ALL_SOURCES = [...BASEMAP_SOURCES, ...STORY_SOURCES];
 
-export function buildStyle(theme: Theme, hidden: ReadonlySet<Category> = new Set()): StyleSpecification {
+/**
+ * The app's style: the basemap and the story's layers, every source empty. `withStory: false` gives the
+ * basemap alone, as the benchmark's baseline page draws it.
+ */
+export function buildStyle(
+  theme: Theme,
+  hidden: ReadonlySet<Category> = new Set(),
+  { withStory = true }: { withStory?: boolean } = {},
+): StyleSpecification {
   const layers = basemapLayers(theme);
   // The story's marks go under the basemap's labels, so city names stay legible on top of them; the
   // story's own labels go last, so that they are placed first and win collisions.
-  const story = storyLayers(theme, hidden);
+  const story = withStory ? storyLayers(theme, hidden) : [];
   const firstLabel = layers.findIndex((l) => l.id === 'country-labels');
   layers.splice(firstLabel, 0, ...story.filter((l) => l.type !== 'symbol'));
   layers.push(...story.filter((l) => l.type === 'symbol'));
@@ -198,7 +206,7 @@ export function buildStyle(theme: Theme, hidden: ReadonlySet<Category> = new Set
     version: 8,
     name: 'Situation Map',
     sources: Object.fromEntries(
-      ALL_SOURCES.map((id) => [
+      (withStory ? ALL_SOURCES : BASEMAP_SOURCES).map((id) => [
         id,
         {
           type: 'geojson',
