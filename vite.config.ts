@@ -5,16 +5,12 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { CSP_META } from './src/server/csp.ts';
+import { contentType } from './src/server/content-types.ts';
 
 /** URL prefix → folder of generated, committed data under geodata/. */
 const DATA_MOUNTS: Record<string, string> = {
   'data/basemap/': 'geodata/basemap',
   'data/layers/': 'geodata/layers',
-};
-
-const TYPES: Record<string, string> = {
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
 };
 
 /**
@@ -30,8 +26,13 @@ function geodata(): Plugin {
         for (const [prefix, dir] of Object.entries(DATA_MOUNTS)) {
           if (!url.startsWith(prefix)) continue;
           const name = url.slice(prefix.length);
-          if (!readdirSync(dir).includes(name)) break;
-          res.setHeader('Content-Type', TYPES[path.extname(name)] ?? 'application/octet-stream');
+          if (!readdirSync(dir).includes(name)) {
+            // Not Vite's fallback page with a 200: a missing data file is missing, as in production.
+            res.statusCode = 404;
+            res.end(`${url} not found`);
+            return;
+          }
+          res.setHeader('Content-Type', contentType(name));
           res.end(readFileSync(path.join(dir, name)));
           return;
         }

@@ -15,11 +15,12 @@
  *   manifest.json      bytes and sha256 of each of the above, and the sources they came from.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { replaceFolder, stableJson } from '../../src/catalogue/io';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const MODULES = path.join(HERE, 'node_modules');
@@ -410,19 +411,13 @@ function writeAll(outDir: string, outputs: Record<string, string>, sources: Sour
     bytes: Buffer.byteLength(text),
     sha256: createHash('sha256').update(text).digest('hex'),
   }));
-  const manifest = stringify({
+  const manifest = {
     generator: 'geodata/build/basemap.ts',
     sources: sources.map(({ package: p, version, file, sha256 }) => ({ package: p, version, file, sha256 })),
     files,
-  }).replace(/\n$/, '');
-  const tmp = `${outDir}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  for (const [name, text] of Object.entries(outputs)) writeFileSync(path.join(tmp, name), text);
-  writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(JSON.parse(manifest), null, 2) + '\n');
-  mkdirSync(outDir, { recursive: true });
-  for (const name of [...Object.keys(outputs), 'manifest.json']) renameSync(path.join(tmp, name), path.join(outDir, name));
-  rmSync(tmp, { recursive: true, force: true });
+  };
+  // All or nothing, as the catalogue's layers are written.
+  replaceFolder(outDir, new Map([...Object.entries(outputs), ['manifest.json', stableJson(manifest)]]));
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -5,7 +5,8 @@
  * Outputs (under geodata/layers/):
  *   <place-id>.geojson  one file per place with events: a feature per event there (role "site") or about
  *                       it (role "about"), with flat properties and the excerpt that proves it
- *   events.geojson      every feature of the above in one file, in catalogue order (what the app loads)
+ *   events.geojson      every feature of the above in one file, in catalogue order (for other tools: the app
+ *                       reads places.geojson and story.json only)
  *   places.geojson      one feature per place: its geometry, precision, basis, note, label point, counts
  *   measures.json       distances computed from the basemap (kyiv → Belarus border)
  *   story.json          what the app reads beside places.geojson: the sources with their text, and every
@@ -200,7 +201,23 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
       });
     }
   }
-  if (drawErrors.length) return { ok: false, errors: drawErrors };
+  // Measures next, so that a run reports what cannot be drawn and what cannot be measured at once.
+  const measureErrors: ValidationError[] = [];
+  const measures = (placesFile.measures ?? []).map((m, i) => {
+    const from = geometry.get(m.from);
+    // Validation has made it a point place; one that could not be drawn is reported above.
+    if (from?.type !== 'Point') return null;
+    const [a, b] = m.to.border;
+    const border = input.basemap.border(a, b);
+    if (border.coordinates.length === 0) {
+      const message = `${a} and ${b} share no border in the basemap`;
+      measureErrors.push({ file: input.places.file, id: m.id || `measures[${i}]`, field: 'to.border', message });
+      return null;
+    }
+    const km = distanceToLineKm(from, border);
+    return { id: m.id, from: m.from, to: m.to, km: Math.round(km * 10) / 10 };
+  });
+  if (drawErrors.length || measureErrors.length) return { ok: false, errors: [...drawErrors, ...measureErrors] };
 
   const features: Feature[] = [];
   const storyEvents: Record<string, unknown>[] = [];
@@ -317,21 +334,6 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
     });
   addCollection('places.geojson', placeFeatures);
 
-  const measureErrors: ValidationError[] = [];
-  const measures = (placesFile.measures ?? []).map((m, i) => {
-    const from = geometry.get(m.from)!;
-    if (from.type !== 'Point') throw new Error(`measure ${m.id}: ${m.from} is not a point place`);
-    const [a, b] = m.to.border;
-    const border = input.basemap.border(a, b);
-    if (border.coordinates.length === 0) {
-      const message = `${a} and ${b} share no border in the basemap`;
-      measureErrors.push({ file: input.places.file, id: m.id || `measures[${i}]`, field: 'to.border', message });
-      return null;
-    }
-    const km = distanceToLineKm(from, border);
-    return { id: m.id, from: m.from, to: m.to, km: Math.round(km * 10) / 10 };
-  });
-  if (measureErrors.length) return { ok: false, errors: measureErrors };
   files.set('measures.json', stableJson({ measures }));
   const storySources = [...sources.values()].map((s) => ({ ...s.record, text_content: s.text }));
   files.set(

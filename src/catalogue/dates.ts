@@ -95,3 +95,12 @@ export function resolveDate(expr: string, published: string): ResolvedDate {
   }
   throw new DateError(`unknown date phrase ${JSON.stringify(expr)}; known: ${DATE_PHRASES.join('; ')}`);
 }
+
+/**
+ * Whether a date phrase stands in a text as whole words, case aside: "now" is not in "known", nor
+ * "may" in "mayor". How the validator checks that a date is the article's own.
+ */
+export function phraseIn(text: string, phrase: string): boolean {
+  const escaped = phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+}

@@ -2,7 +2,7 @@
  * Finds and reads the catalogue's inputs on disk (Node only). A file that cannot be read or parsed
  * becomes a ValidationError naming it, like any other problem, rather than an exception.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { basemapFrom, type Basemap, type BuildInput } from './build';
@@ -26,6 +26,9 @@ export function defaultFolders(root: string): Folders {
   };
 }
 
+/** An error about a file as a whole (it is missing, unreadable, not JSON, not the kind of record expected). */
+const fileError = (file: string, message: string, field = '(file)'): ValidationError => ({ file, id: '(file)', field, message });
+
 function readText(file: string, root: string, errors: ValidationError[]): string | undefined {
   try {
     const bytes = readFileSync(file);
@@ -34,7 +37,7 @@ function readText(file: string, root: string, errors: ValidationError[]): string
   } catch (err) {
     const reason =
       (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot be read as UTF-8 (${(err as Error).message})`;
-    errors.push({ file: path.relative(root, file), id: '(file)', field: '(file)', message: reason });
+    errors.push(fileError(path.relative(root, file), reason));
     return undefined;
   }
 }
@@ -45,12 +48,7 @@ function readJsonFile(file: string, root: string, errors: ValidationError[]): un
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    errors.push({
-      file: path.relative(root, file),
-      id: '(file)',
-      field: '(file)',
-      message: `not valid JSON: ${(err as Error).message}`,
-    });
+    errors.push(fileError(path.relative(root, file), `not valid JSON: ${(err as Error).message}`));
     return undefined;
   }
 }
@@ -66,7 +64,7 @@ export function loadInputs(folders: Folders): { input?: BuildInput; errors: Vali
     const record = readJsonFile(file, folders.root, errors);
     if (record === undefined) continue;
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-      errors.push({ file: rel(file), id: '(file)', field: '(record)', message: 'a source record (an object) expected' });
+      errors.push(fileError(rel(file), 'a source record (an object) expected', '(record)'));
       continue;
     }
     const { id, text: textName } = record as { id?: unknown; text?: unknown };
@@ -90,25 +88,16 @@ export function loadInputs(folders: Folders): { input?: BuildInput; errors: Vali
     .map((n) => path.join(folders.catalogue, n))
     .map((file) => ({ file: rel(file), json: readJsonFile(file, folders.root, errors) }));
 
-  const basemapFiles = ['region.topo.json', 'places.geojson'].map((n) => path.join(folders.basemap, n));
-  const missing = basemapFiles.filter((f) => !existsSync(f));
-  if (missing.length) {
-    for (const f of missing) errors.push({ file: rel(f), id: '(file)', field: '(file)', message: 'basemap file not found' });
-    return { errors };
-  }
+  // The basemap's two files, read and reported like the catalogue's own.
+  const [region, gazetteer] = ['region.topo.json', 'places.geojson'].map((n) =>
+    readJsonFile(path.join(folders.basemap, n), folders.root, errors),
+  );
+  if (region === undefined || gazetteer === undefined) return { errors };
   let basemap: Basemap;
   try {
-    basemap = basemapFrom(
-      JSON.parse(readFileSync(basemapFiles[0], 'utf8')),
-      JSON.parse(readFileSync(basemapFiles[1], 'utf8')) as FeatureCollection,
-    );
+    basemap = basemapFrom(region, gazetteer as FeatureCollection);
   } catch (err) {
-    errors.push({
-      file: rel(folders.basemap),
-      id: '(file)',
-      field: '(file)',
-      message: `basemap unreadable: ${(err as Error).message}`,
-    });
+    errors.push(fileError(rel(folders.basemap), `basemap unreadable: ${(err as Error).message}`));
     return { errors };
   }
   return { input: { sources, places, events, basemap }, errors };

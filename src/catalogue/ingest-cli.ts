@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stableJson } from './io';
 import type { Source } from './schema';
-import { ingestCapture } from './source';
+import { CaptureError, ingestCapture } from './source';
 
 const { values } = parseArgs({ options: { capture: { type: 'string' }, source: { type: 'string' } } });
 if (!values.capture || !values.source) {
@@ -20,7 +20,16 @@ if (!values.capture || !values.source) {
   process.exit(2);
 }
 const record = JSON.parse(readFileSync(values.source, 'utf8')) as Source;
-const { text, blocks } = ingestCapture(readFileSync(values.capture, 'utf8'), record);
+let ingested: ReturnType<typeof ingestCapture>;
+try {
+  ingested = ingestCapture(readFileSync(values.capture, 'utf8'), record);
+} catch (err) {
+  // A capture that does not fit its record is a finding to report, not a crash.
+  if (!(err instanceof CaptureError)) throw err;
+  console.error(`${values.capture}: ${err.message}`);
+  process.exit(1);
+}
+const { text, blocks } = ingested;
 const textFile = path.join(path.dirname(values.source), record.text);
 writeFileSync(textFile, text);
 writeFileSync(values.source, stableJson({ ...record, blocks }));

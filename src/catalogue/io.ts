@@ -1,7 +1,7 @@
 /**
  * Reading and writing the catalogue's files (Node only: used by the build, the CLI and the tests).
  */
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Stable JSON for committed files: two-space indent, newline at the end. */
@@ -16,16 +16,13 @@ export function featureLines(features: unknown[]): string {
   return `{"type":"FeatureCollection","features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
 }
 
-export function readJson(file: string): unknown {
-  return JSON.parse(readFileSync(file, 'utf8')) as unknown;
-}
-
 /**
- * Replaces the contents of `dir` with `files`, or changes nothing: everything is written to a sibling
- * temporary folder first, and only then swapped in. Files in `dir` not in `files` are removed.
+ * Replaces `dir` with a folder holding exactly `files`, or changes nothing: everything is written to a
+ * sibling temporary folder first, which then takes the old folder's place by two renames (the old one
+ * aside, the new one in), so that no reader ever sees a mix of old and new files.
  */
 export function replaceFolder(dir: string, files: Map<string, string>): void {
-  const tmp = `${dir}.tmp-${process.pid}`;
+  const [tmp, old] = [`${dir}.tmp-${process.pid}`, `${dir}.old-${process.pid}`];
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   try {
@@ -34,8 +31,8 @@ export function replaceFolder(dir: string, files: Map<string, string>): void {
     rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
-  mkdirSync(dir, { recursive: true });
-  for (const name of readdirSync(dir)) if (!files.has(name)) rmSync(path.join(dir, name));
-  for (const name of files.keys()) renameSync(path.join(tmp, name), path.join(dir, name));
-  rmSync(tmp, { recursive: true, force: true });
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(dir)) renameSync(dir, old);
+  renameSync(tmp, dir);
+  rmSync(old, { recursive: true, force: true });
 }

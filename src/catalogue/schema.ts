@@ -9,7 +9,8 @@ import type { Category, Precision } from '../map/theme';
 
 export type { Category, Precision };
 
-export type BlockKind = 'headline' | 'dek' | 'paragraph' | 'caption';
+export const BLOCK_KINDS = ['headline', 'dek', 'paragraph', 'caption'] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 export interface SourceBlock {
   kind: BlockKind;
@@ -34,7 +35,8 @@ export interface Source {
   blocks: SourceBlock[];
 }
 
-export type PlaceKind = 'country' | 'region' | 'city' | 'sea-area' | 'zone' | 'building';
+export const PLACE_KINDS = ['country', 'region', 'city', 'sea-area', 'zone', 'building'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 /** Where a place's geometry comes from. */
 export type PlaceGeometry =
@@ -52,7 +54,8 @@ export type PlaceGeometry =
  * Whose knowledge puts the place on the map: the article itself, or general knowledge used to draw
  * something the article leaves vague (marked context, never shown as the article's claim).
  */
-export type PlaceBasis = 'article' | 'context';
+export const PLACE_BASES = ['article', 'context'] as const;
+export type PlaceBasis = (typeof PLACE_BASES)[number];
 
 export interface Place {
   id: string;
@@ -86,13 +89,17 @@ export interface Quantity {
   previous?: { value: number; date: EventDate; text: string };
 }
 
-export type Stance = 'reported' | 'asserted' | 'announced' | 'denied' | 'planned' | 'warned';
+export const STANCES = ['reported', 'asserted', 'announced', 'denied', 'planned', 'warned'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const CLAIM_KINDS = ['article', 'official', 'government', 'person'] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
 export interface Claim {
   /** Who says it, in the article's words ("a U.S. defense official and a Western intelligence official"). */
   by: string;
   /** The article's own reporting, unnamed officials, a government or alliance, or a named person. */
-  kind: 'article' | 'official' | 'government' | 'person';
+  kind: ClaimKind;
   stance: Stance;
 }
 
@@ -107,7 +114,8 @@ export interface Excerpt {
  * was said. 'seat' means the article does not say where a statement was made, and it is drawn at the
  * claimant's seat of government.
  */
-export type Site = 'happened' | 'said' | 'seat';
+export const SITES = ['happened', 'said', 'seat'] as const;
+export type Site = (typeof SITES)[number];
 
 export interface CatalogueEvent {
   id: string;

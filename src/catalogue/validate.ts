@@ -3,8 +3,8 @@
  * a ValidationError with the file, the record's id and the field, and all of them are returned at once.
  */
 import { CATEGORIES, PRECISIONS } from '../map/theme';
-import { DateError, parseIsoDay, resolveDate } from './dates';
-import type { ValidationError } from './schema';
+import { DateError, parseIsoDay, phraseIn, resolveDate } from './dates';
+import { BLOCK_KINDS, CLAIM_KINDS, PLACE_BASES, PLACE_KINDS, SITES, STANCES, type ValidationError } from './schema';
 
 /** What the catalogue may refer to in the basemap. */
 export interface BasemapIndex {
@@ -26,12 +26,6 @@ export interface LoadedFile {
   json: unknown;
 }
 
-const PLACE_KINDS = ['country', 'region', 'city', 'sea-area', 'zone', 'building'];
-const BASES = ['article', 'context'];
-const SITES = ['happened', 'said', 'seat'];
-const STANCES = ['reported', 'asserted', 'announced', 'denied', 'planned', 'warned'];
-const CLAIM_KINDS = ['article', 'official', 'government', 'person'];
-const BLOCK_KINDS = ['headline', 'dek', 'paragraph', 'caption'];
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Date phrases that need not appear in an excerpt: they say so themselves. */
 const IMPLICIT_DATES = new Set(['undated', 'as of publication']);
@@ -228,7 +222,7 @@ function checkPlace(r: unknown, i: number, file: string, basemap: BasemapIndex, 
   }
   c.oneOf(r, 'kind', PLACE_KINDS);
   c.oneOf(r, 'precision', PRECISIONS);
-  c.oneOf(r, 'basis', BASES);
+  c.oneOf(r, 'basis', PLACE_BASES);
   c.string(r, 'note', { optional: true });
   if (r.basis === 'context' && typeof r.note !== 'string')
     c.fail('note', 'a place drawn from general knowledge (basis "context") must say so in a note');
@@ -286,8 +280,8 @@ function checkDate(c: Checker, d: unknown, field: string, published: string | un
     if (!(err instanceof DateError)) throw err;
     return c.fail(`${field}.expr`, err.message);
   }
-  const phrase = expr.toLowerCase();
-  if (!IMPLICIT_DATES.has(phrase) && !excerpts.some((t) => t.toLowerCase().includes(phrase))) {
+  const phrase = expr.trim().toLowerCase();
+  if (!IMPLICIT_DATES.has(phrase) && !excerpts.some((t) => phraseIn(t, phrase))) {
     c.fail(`${field}.expr`, `"${expr}" does not appear in the event's excerpts: a date must be the article's own`);
   }
 }
@@ -400,9 +394,10 @@ export function validateCatalogue(input: CatalogueInput, basemap: BasemapIndex):
       if (
         !Array.isArray(border) ||
         border.length !== 2 ||
-        !border.every((b) => typeof b === 'string' && basemap.countries.has(b))
+        !border.every((b) => typeof b === 'string' && basemap.countries.has(b)) ||
+        border[0] === border[1]
       ) {
-        c.fail('to.border', `two basemap country codes expected, ${show(border)} found`);
+        c.fail('to.border', `two different basemap country codes expected, ${show(border)} found`);
       }
     });
   }

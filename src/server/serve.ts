@@ -17,30 +17,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import { contentType } from './content-types';
 import { SECURITY_HEADERS } from './csp';
+
+export { CONTENT_TYPES, contentType } from './content-types';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4173;
-
-export const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.map': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.webmanifest': 'application/manifest+json',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
-const UNKNOWN_TYPE = 'application/octet-stream';
-
-export const contentType = (file: string): string => CONTENT_TYPES[path.extname(file).toLowerCase()] ?? UNKNOWN_TYPE;
 
 /** Text-like types gain from compression; fonts (woff2 is brotli inside) and PNGs do not. */
 const isCompressible = (type: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeek, parseIsoDay, resolveDate } from '../../src/catalogue/dates';
+import { isoWeek, parseIsoDay, phraseIn, resolveDate } from '../../src/catalogue/dates';
 
 const PUB = '2022-01-26'; // a Wednesday
 
@@ -51,4 +51,21 @@ describe('isoWeek', () => {
     ['2022-01-03', '2022-W01'],
     ['2026-12-31', '2026-W53'],
   ])('%s is in %s', (d, w) => expect(isoWeek(parseIsoDay(d)).label).toBe(w));
+});
+
+describe('phraseIn', () => {
+  it('finds a date phrase as whole words, whatever the case', () => {
+    expect(phraseIn('landed in Kyiv on Tuesday.', 'tuesday')).toBe(true);
+    expect(phraseIn('Right now, troops', 'now')).toBe(true);
+    expect(phraseIn('drills planned for next month', 'next month')).toBe(true);
+  });
+  it('not inside another word', () => {
+    expect(phraseIn('It is known that', 'now')).toBe(false);
+    expect(phraseIn('the mayor said', 'may')).toBe(false);
+    expect(phraseIn('Tuesdays', 'tuesday')).toBe(false);
+  });
+  it('takes a phrase with regular-expression characters literally', () => {
+    expect(phraseIn('a (week)', '(week)')).toBe(true);
+    expect(phraseIn('a week', '(week)')).toBe(false);
+  });
 });

@@ -238,6 +238,23 @@ describe('validateCatalogue', () => {
     );
   });
 
+  it('a measure needs two different countries: a border of a country with itself is its internal lines', () => {
+    const input = catalogue();
+    const measure = (border: string[]) => {
+      (input.places.json as Json).measures = [{ id: 'kyiv-to-border', from: 'kyiv', to: { border } }];
+      return errorsOf(input);
+    };
+    expect(measure(['UA', 'RU'])).toEqual([]);
+    expect(measure(['UA', 'UA'])).toEqual([
+      {
+        file: 'catalogue/places.json',
+        id: 'kyiv-to-border',
+        field: 'to.border',
+        message: 'two different basemap country codes expected, ["UA","UA"] found',
+      },
+    ]);
+  });
+
   it('reports every error of a run at once, across files', () => {
     const errors = errorsOf(
       catalogue((c) => {
