@@ -1,7 +1,8 @@
+import { CATEGORIES } from '../../src/map/theme';
 import { camera, expect, mapIdle, renderedNames, test } from './fixtures';
 
 /** Every category hidden: the basemap alone, so the story's own labels take no room from it. */
-const BASEMAP_ONLY = 'hide=troops,drills,aircraft,naval,military-aid,diplomacy,statement,civilians,sanctions,energy,conflict';
+const BASEMAP_ONLY = `hide=${CATEGORIES.join(',')}`;
 
 test.describe('the offline basemap', () => {
   test.use({ viewport: { width: 1600, height: 900 } });

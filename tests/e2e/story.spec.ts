@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Map as MaplibreMap } from 'maplibre-gl';
+import { STORY_HIT_LAYERS } from '../../src/map/storyLayers';
 import { camera, expect, mapIdle, test } from './fixtures';
 
 /** The app's map, as the page exposes it for tests (the shared fixture types only a few methods). */
@@ -16,7 +17,6 @@ const story = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../g
   events: { event_id: string; category: string; places: string[] }[];
   sources: { text_content: string; blocks: { kind: string; start: number; end: number }[] }[];
 };
-const HIT_LAYERS = ['story-fill', 'story-points', 'story-points-approx'];
 
 async function storyIdle(page: Page) {
   await mapIdle(page, { source: 'story-places' });
@@ -47,7 +47,7 @@ async function renderedPlaces(page: Page): Promise<string[]> {
             .map((f) => String(f.properties.place_id)),
         ),
       ].sort(),
-    HIT_LAYERS,
+    STORY_HIT_LAYERS,
   );
 }
 
@@ -144,10 +144,14 @@ test.describe('the story on the map', () => {
     await page.locator('input[data-category="drills"]').check();
     await storyIdle(page);
     expect(differs(await at(), shown), 'shown again as before').toBeLessThan(0.5);
-    // And a click there no longer selects it while hidden.
+    // And a click there no longer selects it while hidden. The click is handled (the places under it with
+    // events still shown are listed: the border zone and Russia, both with troops), and Rostov is not one.
     await page.locator('input[data-category="drills"]').uncheck();
     await storyIdle(page);
     await clickAt(page, 41.01196, 47.9);
+    await expect(excerpts(page).locator('h3')).toHaveText(['Russia near the border with Ukraine', 'Russia']);
+    await expect(page).toHaveURL(/[#&]place=[^&]*russia/);
+    expect(page.url()).not.toContain('rostov-region');
     await expect(excerpts(page)).not.toContainText('Rostov region');
   });
 
@@ -178,11 +182,11 @@ test.describe('the story on the map', () => {
   test('clicking the Rostov region shows its drills, before the wider zone and Russia', async ({ page }) => {
     await page.goto('/');
     await storyIdle(page);
-    await clickAt(page, 41.6, 47.6);
+    // A spot some 50 km inside the region, the border zone and Russia alike.
+    await clickAt(page, 40.5, 48.0);
     await expect(excerpts(page)).toContainText('as well as in the southern Rostov region, not far from the Ukrainian border.');
-    const headings = await excerpts(page).locator('h3').allTextContents();
-    expect(headings[0]).toBe('Rostov region');
-    expect(headings).toContain('Russia');
+    // Most specific first (by precision, then name): the region, the zone along the border, the country.
+    await expect(excerpts(page).locator('h3')).toHaveText(['Rostov region', 'Russia near the border with Ukraine', 'Russia']);
   });
 
   test('the article reader shows the text verbatim, and links both ways with the map', async ({ page }) => {

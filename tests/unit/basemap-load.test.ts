@@ -1,18 +1,21 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASEMAP_FILES, loadBasemap } from '../../src/basemap/load';
 import { regionLayers, TopologyShapeError } from '../../src/basemap/topology';
+import { filesFetch, ROOT } from '../helpers';
 
-const DIR = path.resolve(import.meta.dirname, '../../geodata/basemap');
+const DIR = path.join(ROOT, 'geodata/basemap');
 
-/** A fetch that serves the committed files, with some of them broken on purpose. */
+/** A fetch that serves the committed files, with some of them broken on purpose (each given the real file's text). */
 function fakeFetch(broken: Record<string, (body: string) => Response>): typeof fetch {
-  return (async (input: string | URL | Request) => {
-    const name = String(input).split('/').pop()!;
-    const body = readFileSync(path.join(DIR, name), 'utf8');
-    return broken[name]?.(body) ?? new Response(body, { headers: { 'content-type': 'application/json' } });
-  }) as typeof fetch;
+  const files = filesFetch(DIR);
+  return async (input, init) => {
+    const response = await files(input, init);
+    const breaks = broken[path.basename(String(input))];
+    if (!breaks) return response;
+    if (!response.ok) throw new Error(`${String(input)}: no such basemap file to break`);
+    return breaks(await response.text());
+  };
 }
 
 describe('loadBasemap', () => {
@@ -39,20 +42,35 @@ describe('loadBasemap', () => {
         'region.topo.json': () => new Response('not found', { status: 404, statusText: 'Not Found' }),
         'places.geojson': (body) => new Response(body.slice(0, 1000), { headers: { 'content-type': 'application/geo+json' } }),
         'physical.topo.json': () => new Response('{"type":"Topology","objects":{},"arcs":[]}'),
-        'world.topo.json': () =>
-          new Response('<!doctype html><p>Not here</p>', { headers: { 'content-type': 'text/html; charset=utf-8' } }),
       }),
     );
     expect(failures).toEqual([
       { file: 'physical.topo.json', reason: 'object "lakes" missing or not a GeometryCollection' },
       { file: 'places.geojson', reason: 'is not valid JSON (1000 bytes of application/geo+json; truncated or corrupt?)' },
       { file: 'region.topo.json', reason: 'the server answered 404 Not Found' },
+    ]);
+    // world.topo.json is intact: its sources are delivered, and only they.
+    expect(Object.keys(data).sort()).toEqual(['world', 'world-borders']);
+    expect(data.world!.features.length).toBeGreaterThan(100);
+    expect(data['world-borders']!.features.length).toBeGreaterThan(0);
+  });
+
+  it('names a file served as a web page, and still delivers the others', async () => {
+    const { data, failures } = await loadBasemap(
+      '/data/basemap/',
+      fakeFetch({
+        'world.topo.json': () =>
+          new Response('<!doctype html><p>Not here</p>', { headers: { 'content-type': 'text/html; charset=utf-8' } }),
+      }),
+    );
+    expect(failures).toEqual([
       {
         file: 'world.topo.json',
         reason: 'was served as a web page (text/html), not as data: the file is missing or the server is misconfigured',
       },
     ]);
-    expect(Object.keys(data)).toEqual([]);
+    expect(Object.keys(data).sort()).toEqual(['borders', 'country-labels', 'lakes', 'places', 'rivers', 'unit-labels', 'units']);
+    for (const [name, fc] of Object.entries(data)) expect(fc.features.length, name).toBeGreaterThan(0);
   });
 
   it('reports a network failure in words', async () => {

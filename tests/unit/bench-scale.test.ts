@@ -4,8 +4,7 @@
  * lookups and the article reader give what the plain scans gave; a dense story waits for a zoom to name
  * its points.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
@@ -23,18 +22,8 @@ import {
 } from '../../src/story/model';
 import type { StoryEvent, StorySource } from '../../src/story/types';
 import { ANCHORS, realBasemap, syntheticCatalogue, writeSyntheticLayers } from '../bench/synthetic';
+import { filesFetch, ROOT, tempProject } from '../helpers';
 import { mulberry32 } from '../prng';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-/** A fetch that serves a map of file names to text, as the production server would. */
-const serveFiles =
-  (files: Map<string, string>): typeof fetch =>
-  async (url) => {
-    const text = files.get(path.basename(String(url)));
-    if (text === undefined) return new Response('not found', { status: 404 });
-    return new Response(text, { headers: { 'content-type': 'application/json' } });
-  };
 
 /** The fields the app's StoryEvent declares: what both forms of story.json must agree on. */
 const APP_FIELDS: (keyof StoryEvent)[] = [...APP_EVENT_FIELDS, 'excerpts', 'places', 'about'];
@@ -47,8 +36,8 @@ describe('the compact story.json (BuildOptions.compactStory)', () => {
 
   it('is the seed story, loaded, field for field, with every excerpt the article verbatim', async () => {
     if (!full.ok || !compact.ok) throw new Error('the seed catalogue does not build');
-    const a = await loadStory('/full/', serveFiles(full.files));
-    const b = await loadStory('/compact/', serveFiles(compact.files));
+    const a = await loadStory('/full/', filesFetch(full.files));
+    const b = await loadStory('/compact/', filesFetch(compact.files));
     expect(a.failures).toEqual([]);
     expect(b.failures).toEqual([]);
     expect(b.story!.events.map(appView)).toEqual(a.story!.events.map(appView));
@@ -70,7 +59,7 @@ describe('the compact story.json (BuildOptions.compactStory)', () => {
     const story = JSON.parse(compact.files.get('story.json')!) as { events: { excerpts: { start: number }[] }[] };
     story.events[0].excerpts[0].start = -5;
     const files = new Map(compact.files).set('story.json', JSON.stringify(story));
-    const { story: loaded, failures } = await loadStory('/bad/', serveFiles(files));
+    const { story: loaded, failures } = await loadStory('/bad/', filesFetch(files));
     expect(loaded).toBeNull();
     expect(failures[0].reason).toMatch(/no text and no offsets/);
   });
@@ -78,7 +67,7 @@ describe('the compact story.json (BuildOptions.compactStory)', () => {
 
 describe('the synthetic catalogues', () => {
   it('validate and build through the real pipeline, the same bytes every time', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'bench-'));
+    const dir = tempProject([], ROOT, 'bench-');
     const a = writeSyntheticLayers(300, path.join(dir, 'a'), ROOT);
     const b = writeSyntheticLayers(300, path.join(dir, 'b'), ROOT);
     expect(a.summary).toMatch(/^300 events/);
@@ -150,13 +139,16 @@ describe('the story lookups at scale', () => {
   });
 
   it('eventsAt finds the same events through the index as by scanning them all', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'bench-'));
+    const dir = tempProject([], ROOT, 'bench-');
     writeSyntheticLayers(400, dir, ROOT);
-    const files = new Map(['story.json', 'places.geojson'].map((n) => [n, readFileSync(path.join(dir, n), 'utf8')]));
-    const { story } = await loadStory('/s/', serveFiles(files));
+    const { story, failures } = await loadStory('/s/', filesFetch(dir));
+    expect(failures).toEqual([]);
     const ids = story!.places.features.map((f) => f.properties.place_id).filter((_, i) => i % 7 === 0);
     const hidden = new Set(['drills'] as const);
-    for (const entry of eventsAt(story!, ids, hidden)) {
+    const entries = eventsAt(story!, ids, hidden);
+    expect(entries).toHaveLength(ids.length);
+    expect(entries.some((entry) => entry.here.length > 0)).toBe(true);
+    for (const entry of entries) {
       const visible = story!.events.filter((e) => !hidden.has(e.category as 'drills'));
       expect(entry.here).toEqual(visible.filter((e) => e.places.includes(entry.place.place_id)));
       expect(entry.about).toEqual(visible.filter((e) => e.about.includes(entry.place.place_id)));

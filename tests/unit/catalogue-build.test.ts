@@ -2,9 +2,7 @@
  * The committed story layers: current, valid, verbatim. Builds the catalogue in memory and compares it
  * byte for byte with geodata/layers/, so a change to the catalogue without a rebuild fails here.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getIssues } from '@placemarkio/check-geojson';
 import { booleanClockwise } from '@turf/turf';
@@ -13,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { buildLayers } from '../../src/catalogue/build';
 import { defaultFolders, loadInputs } from '../../src/catalogue/files';
 import type { CatalogueEvent, Source } from '../../src/catalogue/schema';
+import { ROOT, runTsx, tempProject } from '../helpers';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const LAYERS = path.join(ROOT, 'geodata/layers');
 const { input, errors: loadErrors } = loadInputs(defaultFolders(ROOT));
 const result = buildLayers(input!);
@@ -166,9 +164,7 @@ describe('the article as a source', () => {
 
 describe('the layers CLI', () => {
   it('on a broken catalogue prints every error, exits non-zero and changes no file', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'catalogue-'));
-    for (const dir of ['geodata/sources', 'geodata/catalogue', 'geodata/basemap', 'geodata/layers'])
-      cpSync(path.join(ROOT, dir), path.join(root, dir), { recursive: true });
+    const root = tempProject(['geodata/sources', 'geodata/catalogue', 'geodata/basemap', 'geodata/layers'], ROOT, 'catalogue-');
     const eventsFile = path.join(root, 'geodata/catalogue/nbc-2022-01-26.events.json');
     const broken = JSON.parse(readFileSync(eventsFile, 'utf8')) as { events: CatalogueEvent[] };
     broken.events[0].excerpts[0].start += 1;
@@ -177,16 +173,7 @@ describe('the layers CLI', () => {
     const snapshot = () =>
       readdirSync(path.join(root, 'geodata/layers')).map((n) => readFileSync(path.join(root, 'geodata/layers', n), 'utf8'));
     const before = snapshot();
-    let stderr = '';
-    let status = 0;
-    try {
-      execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/catalogue/cli.ts'), '--root', root], {
-        stdio: 'pipe',
-      });
-    } catch (err) {
-      status = (err as { status: number }).status;
-      stderr = String((err as { stderr: Buffer }).stderr);
-    }
+    const { status, stderr } = runTsx('src/catalogue/cli.ts', ['--root', root]);
     expect(status).toBe(1);
     expect(stderr).toContain('2 problem(s) in the catalogue; nothing was written');
     expect(stderr).toContain(

@@ -14,9 +14,7 @@
  * objects, the same in every run): a mutation that leaves a place's geometry alone reuses the result,
  * and one that changes it (another country, another width) computes it afresh. Nothing else is mocked.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it, vi } from 'vitest';
@@ -24,6 +22,7 @@ import { buildLayers, type BuildInput, type BuildResult } from '../../src/catalo
 import { defaultFolders, loadInputs } from '../../src/catalogue/files';
 import type { Source } from '../../src/catalogue/schema';
 import { CATEGORIES } from '../../src/map/theme';
+import { ROOT, runTsx, tempProject } from '../helpers';
 import { mulberry32 } from '../prng';
 
 vi.mock('@turf/turf', async (importOriginal) => {
@@ -48,7 +47,6 @@ vi.mock('@turf/turf', async (importOriginal) => {
   };
 });
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const SEED = Number(process.env.FUZZ_SEED ?? 20220126);
 const COUNT = Number(process.env.FUZZ_COUNT ?? 1000);
 
@@ -401,7 +399,8 @@ type Outcome = 'ok' | 'errors';
 
 function classify(result: BuildResult): { outcome: Outcome } | { problem: string } {
   if (result.ok) {
-    // Parsing every output would double the time of a build; its size and ending are checked instead.
+    // Parsing every output would double the time of a build: only that each is there and ends as a
+    // complete JSON document ("}\n") is checked.
     for (const name of ['events.geojson', 'places.geojson', 'story.json', 'index.json'])
       if (!result.files.get(name)?.endsWith('}\n')) return { problem: `ok, but ${name} is missing or cut short` };
     return { outcome: 'ok' };
@@ -498,7 +497,6 @@ describe('catalogue fuzzing', () => {
         `accepted after junk was put at:\n  ${[...unchecked].sort().join('\n  ')}`,
     );
     expect(failures, `seed ${SEED}`).toEqual([]);
-    expect(counts.ok + counts.errors).toBeGreaterThanOrEqual(Math.min(COUNT, 1000));
     expect(counts.ok).toBeGreaterThan(0);
     expect(counts.errors).toBeGreaterThan(0);
   }, 600_000);
@@ -523,38 +521,23 @@ describe('the layers CLI on mutated copies', () => {
   it.each(CASES)(
     '%s: exit 1, nothing written',
     (_name, change) => {
-      const root = mkdtempSync(path.join(tmpdir(), 'fuzz-cli-'));
-      try {
-        for (const dir of ['geodata/sources', 'geodata/catalogue', 'geodata/basemap', 'geodata/layers'])
-          cpSync(path.join(ROOT, dir), path.join(root, dir), { recursive: true });
-        const doc = clone();
-        change(doc);
-        writeFileSync(path.join(root, doc.places.file), JSON.stringify(doc.places.json, null, 2));
-        for (const f of doc.events) writeFileSync(path.join(root, f.file), JSON.stringify(f.json, null, 2));
-        const layers = path.join(root, 'geodata/layers');
-        const snapshot = () => new Map(readdirSync(layers).map((n) => [n, readFileSync(path.join(layers, n))]));
-        const before = snapshot();
-        let status = 0;
-        let stderr = '';
-        try {
-          execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/catalogue/cli.ts'), '--root', root], {
-            stdio: 'pipe',
-          });
-        } catch (err) {
-          status = (err as { status: number }).status;
-          stderr = String((err as { stderr: Buffer }).stderr);
-        }
-        expect(status).toBe(1);
-        expect(stderr).toMatch(/^\d+ problem\(s\) in the catalogue; nothing was written:/);
-        expect(stderr).not.toMatch(/\n\s+at /); // a report, not a stack trace
-        const after = snapshot();
-        expect([...after.keys()]).toEqual([...before.keys()]);
-        for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), name).toBe(true);
-        expect(readdirSync(path.join(root, 'geodata')).sort()).toEqual(['basemap', 'catalogue', 'layers', 'sources']);
-        expect(existsSync(`${layers}.tmp-${process.pid}`)).toBe(false);
-      } finally {
-        rmSync(root, { recursive: true, force: true });
-      }
+      const root = tempProject(['geodata/sources', 'geodata/catalogue', 'geodata/basemap', 'geodata/layers'], ROOT, 'fuzz-cli-');
+      const doc = clone();
+      change(doc);
+      writeFileSync(path.join(root, doc.places.file), JSON.stringify(doc.places.json, null, 2));
+      for (const f of doc.events) writeFileSync(path.join(root, f.file), JSON.stringify(f.json, null, 2));
+      const layers = path.join(root, 'geodata/layers');
+      const snapshot = () => new Map(readdirSync(layers).map((n) => [n, readFileSync(path.join(layers, n))]));
+      const before = snapshot();
+      const { status, stderr } = runTsx('src/catalogue/cli.ts', ['--root', root]);
+      expect(status).toBe(1);
+      expect(stderr).toMatch(/^\d+ problem\(s\) in the catalogue; nothing was written:/);
+      expect(stderr).not.toMatch(/\n\s+at /); // a report, not a stack trace
+      const after = snapshot();
+      expect([...after.keys()]).toEqual([...before.keys()]);
+      for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), name).toBe(true);
+      // Nothing left beside the layers either (no temporary folder of a half-done write).
+      expect(readdirSync(path.join(root, 'geodata')).sort()).toEqual(['basemap', 'catalogue', 'layers', 'sources']);
     },
     60_000,
   );
@@ -656,15 +639,9 @@ describe('loadInputs: a malformed source record is an error, not a crash', () =>
     ['a source file holding null', 'null'],
     ['a source whose id has a "toString" that is not a function', '{"id": {"toString": 1}, "text": 5}'],
   ])('%s', (_name, content) => {
-    const root = mkdtempSync(path.join(tmpdir(), 'fuzz-load-'));
-    try {
-      for (const dir of ['geodata/sources', 'geodata/catalogue', 'geodata/basemap'])
-        cpSync(path.join(ROOT, dir), path.join(root, dir), { recursive: true });
-      writeFileSync(path.join(root, 'geodata/sources/nbc-2022-01-26.json'), content);
-      const { errors } = loadInputs(defaultFolders(root));
-      expect(errors).toContainEqual(expect.objectContaining({ file: 'geodata/sources/nbc-2022-01-26.json' }));
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    const root = tempProject(['geodata/sources', 'geodata/catalogue', 'geodata/basemap'], ROOT, 'fuzz-load-');
+    writeFileSync(path.join(root, 'geodata/sources/nbc-2022-01-26.json'), content);
+    const { errors } = loadInputs(defaultFolders(root));
+    expect(errors).toContainEqual(expect.objectContaining({ file: 'geodata/sources/nbc-2022-01-26.json' }));
   });
 });

@@ -9,6 +9,7 @@ import { booleanPointInPolygon, booleanWithin, pointToLineDistance, truncate } f
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { borderBand, distanceToLineKm, labelPoint } from '../../src/catalogue/geometry';
+import { ROOT } from '../helpers';
 
 const DIR = path.resolve(import.meta.dirname, '../fixtures/geometry');
 const input = (name: string) => JSON.parse(readFileSync(path.join(DIR, 'in', `${name}.geojson`), 'utf8')) as FeatureCollection;
@@ -16,8 +17,10 @@ const input = (name: string) => JSON.parse(readFileSync(path.join(DIR, 'in', `${
 function golden(name: string, actual: FeatureCollection): void {
   const file = path.join(DIR, 'out', `${name}.geojson`);
   const text = JSON.stringify(truncate(actual, { precision: 6 }), null, 2) + '\n';
-  if (process.env.REGEN || !existsSync(file)) writeFileSync(file, text);
-  expect(text).toBe(readFileSync(file, 'utf8'));
+  if (process.env.REGEN) writeFileSync(file, text);
+  const regen = 'run REGEN=1 npx vitest run tests/unit/catalogue-geometry.test.ts and review the diff';
+  expect(existsSync(file), `${path.relative(ROOT, file)} is missing: ${regen}`).toBe(true);
+  expect(text, `differs from ${path.relative(ROOT, file)}: fix the code, or ${regen}`).toBe(readFileSync(file, 'utf8'));
 }
 
 describe('derived geometry (golden files)', () => {

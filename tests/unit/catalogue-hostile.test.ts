@@ -9,9 +9,7 @@
  * The built layers are committed under tests/fixtures/hostile/layers/ for an end-to-end test to serve to
  * the UI. They are formatted by Prettier (the repository's check covers them); REGEN=1 rewrites them.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import * as prettier from 'prettier';
@@ -19,8 +17,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildLayers, type BuildInput } from '../../src/catalogue/build';
 import { defaultFolders, loadInputs } from '../../src/catalogue/files';
 import type { CatalogueEvent, Place, Source } from '../../src/catalogue/schema';
+import { ROOT, runTsx, tempProject } from '../helpers';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/hostile');
 const LAYERS = path.join(FIXTURE, 'layers');
 const ID = 'hostile-2022-01-26';
@@ -37,18 +35,18 @@ const PAYLOADS = {
   emoji: '🇺🇦🪖💥👩🏽‍🚀',
 };
 
-/** A throw-away project: the fixture's sources and catalogue, and the real basemap beside them. */
+/**
+ * A throw-away project: the fixture's sources and catalogue, and the real basemap beside them. One made
+ * in a test is removed when the test finishes; the one made here, at the top, after all of them.
+ */
 function project(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'hostile-'));
-  cpSync(path.join(FIXTURE, 'geodata'), path.join(root, 'geodata'), { recursive: true });
+  const root = tempProject(['geodata'], FIXTURE, 'hostile-');
   cpSync(path.join(ROOT, 'geodata/basemap'), path.join(root, 'geodata/basemap'), { recursive: true });
   return root;
 }
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 
 const root = project();
-roots.push(root);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 const loaded = loadInputs(defaultFolders(root));
 const input = loaded.input!;
 const result = buildLayers(input);
@@ -266,7 +264,6 @@ describe('hostile strings the validator refuses, with a clear error', () => {
 
   it('a text file that is not UTF-8 (an encoded lone surrogate) is named, not read', () => {
     const broken = project();
-    roots.push(broken);
     const file = path.join(broken, 'geodata/sources', `${ID}.txt`);
     // ED A0 80 is U+D800 in CESU-8: not valid UTF-8.
     writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.from([0xed, 0xa0, 0x80])]));
@@ -285,30 +282,31 @@ describe('the hostile layers for the end-to-end tests', () => {
     return prettier.format(content, { ...options, filepath: file });
   }
 
+  const regen = 'run REGEN=1 npx vitest run tests/unit/catalogue-hostile.test.ts';
+
   it('are current (REGEN=1 rewrites them) and parse to exactly what the build gives', async () => {
     const want = new Map<string, string>();
     for (const [name, content] of built) want.set(name, await formatted(name, content));
-    if (process.env.REGEN || !existsSync(LAYERS)) {
+    if (process.env.REGEN) {
       rmSync(LAYERS, { recursive: true, force: true });
       mkdirSync(LAYERS, { recursive: true });
       for (const [name, content] of want) writeFileSync(path.join(LAYERS, name), content);
     }
-    expect(readdirSync(LAYERS).sort()).toEqual([...want.keys()].sort());
+    expect(existsSync(LAYERS), `${path.relative(ROOT, LAYERS)} is missing: ${regen}`).toBe(true);
+    expect(readdirSync(LAYERS).sort(), `the files in ${path.relative(ROOT, LAYERS)} are not the build's: ${regen}`).toEqual(
+      [...want.keys()].sort(),
+    );
     for (const [name, content] of want) {
       const committed = readFileSync(path.join(LAYERS, name), 'utf8');
-      expect(committed === content, `${name} is stale: run REGEN=1 npx vitest run tests/unit/catalogue-hostile.test.ts`).toBe(
-        true,
-      );
+      expect(committed === content, `${name} is stale: ${regen}`).toBe(true);
       expect(JSON.parse(committed)).toEqual(JSON.parse(built.get(name)!));
     }
   });
 
   it('the CLI writes the same layers as the build in memory', () => {
     const cli = project();
-    roots.push(cli);
-    execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/catalogue/cli.ts'), '--root', cli], {
-      stdio: 'pipe',
-    });
+    const run = runTsx('src/catalogue/cli.ts', ['--root', cli]);
+    expect(run.status, run.stderr).toBe(0);
     const out = path.join(cli, 'geodata/layers');
     expect(readdirSync(out).sort()).toEqual([...built.keys()].sort());
     for (const [name, content] of built) expect(readFileSync(path.join(out, name), 'utf8') === content, name).toBe(true);

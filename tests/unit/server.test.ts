@@ -12,8 +12,8 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP_DIRECTIVES, CSP_HEADER, CSP_META, SECURITY_HEADERS } from '../../src/server/csp';
 import { chooseEncoding, MIN_COMPRESS_BYTES, startServer, type Running } from '../../src/server/serve';
+import { ROOT, runTsx } from '../helpers';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-BUILD';
 
 interface Reply {
@@ -330,14 +330,7 @@ describe('the server on the command line', () => {
   ])(
     '%j exits %i, saying why',
     (args, code, message) => {
-      let status = 0;
-      let stderr = '';
-      try {
-        execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/serve.ts'), ...args], { stdio: 'pipe' });
-      } catch (err) {
-        status = (err as { status: number }).status;
-        stderr = String((err as { stderr: Buffer }).stderr);
-      }
+      const { status, stderr } = runTsx('src/server/serve.ts', args);
       expect(status).toBe(code);
       expect(stderr).toMatch(message);
     },

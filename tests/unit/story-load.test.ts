@@ -1,18 +1,13 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadStory } from '../../src/story/load';
+import { filesFetch, ROOT } from '../helpers';
 
-const DIR = path.resolve(import.meta.dirname, '../../geodata/layers');
-const serve =
-  (broken: Record<string, () => Response> = {}): typeof fetch =>
-  async (input) => {
-    const name = String(input).split('/').pop()!;
-    return (
-      broken[name]?.() ??
-      new Response(readFileSync(path.join(DIR, name), 'utf8'), { headers: { 'content-type': 'application/json' } })
-    );
-  };
+/** The committed story layers, with some files replaced by a broken answer. */
+const serve = (broken: Record<string, () => Response> = {}): typeof fetch => {
+  const files = filesFetch(path.join(ROOT, 'geodata/layers'));
+  return async (input, init) => broken[path.basename(String(input))]?.() ?? files(input, init);
+};
 
 describe('loadStory', () => {
   it('loads the events, sources and places', async () => {

@@ -32,7 +32,7 @@ describe('attribution', () => {
       { claim_by: 'Kremlin spokesperson Dmitri Peskov', claim_kind: 'person', stance: 'asserted' },
       'Said — Kremlin spokesperson Dmitri Peskov',
     ],
-  ] as const)('%j → %s', (e, text) => expect(attribution(e)).toBe(text));
+  ] as const)('%j → %s', (e, text) => expect(attribution(e, 'NBC News')).toBe(text));
 });
 
 describe('eventsAt', () => {
@@ -76,11 +76,21 @@ describe('mapPlaces', () => {
 describe('readerBlocks', () => {
   const blocks = readerBlocks(story.sources[0], story.events);
 
-  it('rebuilds the source text exactly from its segments', () => {
-    const text = story.sources[0].text_content;
-    for (const b of blocks) {
-      const joined = b.segments.map((s) => s.text).join('');
-      expect(joined).toBe(text.slice(b.segments[0].start, b.segments.at(-1)!.end));
+  it('rebuilds each block of the source text exactly from its segments', () => {
+    const source = story.sources[0];
+    expect(blocks.map((b) => [b.kind, b.start])).toEqual(source.blocks.map((b) => [b.kind, b.start]));
+    for (const [i, b] of blocks.entries()) {
+      const { start, end } = source.blocks[i];
+      const at = `block ${i} (${start}–${end})`;
+      expect(b.segments.map((s) => s.text).join(''), at).toBe(source.text_content.slice(start, end));
+      // The segments tile the block end to end, none empty, each one's text the source at its own offsets.
+      expect(b.segments[0].start, at).toBe(start);
+      expect(b.segments.at(-1)!.end, at).toBe(end);
+      for (const [k, s] of b.segments.entries()) {
+        if (k > 0) expect(s.start, `${at} segment ${k}`).toBe(b.segments[k - 1].end);
+        expect(s.end, `${at} segment ${k}`).toBeGreaterThan(s.start);
+        expect(s.text, `${at} segment ${k}`).toBe(source.text_content.slice(s.start, s.end));
+      }
     }
   });
 

@@ -50,9 +50,9 @@ describe('generated style', () => {
     for (const name of named) expect(Object.keys(patterns)).toContain(name);
   });
 
-  it('places the story places' + "' labels first (topmost symbol layer)", () => {
+  it("draws the story places' basemap labels over every other basemap label, under only the story's own labels", () => {
     const symbols = style.layers.filter((l) => l.type === 'symbol').map((l) => l.id);
-    expect(symbols.at(-2)).toBe('places-story');
+    expect(symbols.slice(-2)).toEqual(['places-story', 'story-labels']);
   });
 });
 
