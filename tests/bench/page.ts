@@ -237,10 +237,19 @@ export function selectResult(): Promise<{ shown: number; dom: number }> {
   return w.__select!;
 }
 
-/** Resolves once the map is idle (at once if it already is) and two more frames have passed. */
+/**
+ * Resolves once the map is idle (at once if it already is), the GPU has carried out its drawing (a
+ * one-pixel read cannot return before: `idle` comes when a frame's commands are issued, and with
+ * software WebGL carrying them out takes 100-200 ms more), and two more frames have passed. Every
+ * measurement starts from there, so none is charged for the frame before it.
+ */
 export function settle(): Promise<void> {
   const m = (window as unknown as BenchWindow).situationMap!;
-  const frames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-  if (m.loaded() && m.areTilesLoaded() && !m.isMoving()) return frames();
-  return new Promise((resolve) => m.once('idle', () => void frames().then(resolve)));
+  const finished = () => {
+    const gl = (m.getCanvas().getContext('webgl2') ?? m.getCanvas().getContext('webgl'))!;
+    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+    return new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+  };
+  if (m.loaded() && m.areTilesLoaded() && !m.isMoving()) return finished();
+  return new Promise((resolve) => m.once('idle', () => void finished().then(resolve)));
 }

@@ -32,6 +32,9 @@ const KIND_LABELS: Record<Kind, string> = {
 export function goals(r: BenchResult): Goal[] {
   const seedData = r.bytes.app.byKind.basemap.gzip + r.bytes.app.byKind.story.gzip;
   const biggest = r.scale.find((s) => s.events === Math.max(...r.scale.map((x) => x.events)));
+  /** The slower of hiding and showing: the goal is for a toggle, either way. */
+  const slower = (a: Summary | null, b: Summary | null) => (a && b ? (a.median >= b.median ? a : b) : null);
+  const seedToggle = slower(r.interactions.toggleHide, r.interactions.toggleShow)!;
   const check = (value: number | undefined | null, limit: number) =>
     value === undefined || value === null || Number.isNaN(value) ? null : value <= limit;
   const list: Goal[] = [
@@ -56,8 +59,8 @@ export function goals(r: BenchResult): Goal[] {
     {
       goal: 'Toggle a category → map idle (seed story)',
       target: '≤ 100 ms',
-      measured: `${ms(r.interactions.toggle)} ms`,
-      met: check(r.interactions.toggle.median, 100),
+      measured: `${ms(seedToggle)} ms (hide ${ms(r.interactions.toggleHide)}, show ${ms(r.interactions.toggleShow)})`,
+      met: check(seedToggle.median, 100),
     },
     {
       goal: 'Click a place → Excerpts shown (seed story)',
@@ -68,6 +71,7 @@ export function goals(r: BenchResult): Goal[] {
   ];
   if (biggest) {
     const label = biggest.events.toLocaleString('en-US');
+    const toggle = slower(biggest.toggleHide, biggest.toggleShow);
     list.push(
       {
         goal: `First idle at ${label} events`,
@@ -78,8 +82,8 @@ export function goals(r: BenchResult): Goal[] {
       {
         goal: `Toggle → idle at ${label} events`,
         target: '≤ 300 ms',
-        measured: biggest.toggle ? `${ms(biggest.toggle)} ms` : 'failed',
-        met: biggest.toggle ? biggest.toggle.median <= 300 : false,
+        measured: toggle ? `${ms(toggle)} ms (hide ${ms(biggest.toggleHide)}, show ${ms(biggest.toggleShow)})` : 'failed',
+        met: toggle ? toggle.median <= 300 : false,
       },
     );
   }
@@ -146,16 +150,17 @@ export function markdown(r: BenchResult): string {
   const i = r.interactions;
   out.push(
     '',
-    `**Interactions on the seed story** (ms, measured in the page, ${i.toggle.n} samples each):`,
+    `**Interactions on the seed story** (ms, measured in the page, ${i.select.n} samples each):`,
     '',
     table(
       ['Action', 'Median', 'Min–max'],
       [
         ['One map frame, nothing changed, drawn to the end: the floor (app)', ms(i.repaint), range(i.repaint)],
         ["… the same in the baseline page (its window is the app's map area)", ms(i.baselineRepaint), range(i.baselineRepaint)],
-        ['Toggle a category → map idle', ms(i.toggle), range(i.toggle)],
-        ['… first frame issued with every tile loaded', ms(i.toggleDrawn), range(i.toggleDrawn)],
-        ['… map frames drawn in between (count, not ms)', ms(i.toggleFrames), range(i.toggleFrames)],
+        ['Hide a category → map idle', ms(i.toggleHide), range(i.toggleHide)],
+        ['Show it again → map idle', ms(i.toggleShow), range(i.toggleShow)],
+        ['… either: first frame issued with every tile loaded', ms(i.toggleDrawn), range(i.toggleDrawn)],
+        ['… either: map frames drawn in between (count, not ms)', ms(i.toggleFrames), range(i.toggleFrames)],
         ['Click a place → Excerpts panel shows its text (painted)', ms(i.select), range(i.select)],
         ['… text in the DOM', ms(i.selectDom), range(i.selectDom)],
         ['Hash change (#zoom/lat/lng) → map idle', ms(i.hash), range(i.hash)],
@@ -176,7 +181,8 @@ export function markdown(r: BenchResult): string {
         'First idle',
         'Min–max',
         'One frame',
-        'Toggle → idle',
+        'Hide → idle',
+        'Show → idle',
         'Toggle → drawn',
         'Toggle frames',
         'Select',
@@ -192,7 +198,8 @@ export function markdown(r: BenchResult): string {
         ms(s.load),
         range(s.load),
         ms(s.repaint),
-        ms(s.toggle),
+        ms(s.toggleHide),
+        ms(s.toggleShow),
         ms(s.toggleDrawn),
         ms(s.toggleFrames),
         ms(s.select),

@@ -57,10 +57,14 @@ test('the benchmark harness measures a tiny catalogue end to end', async () => {
   expect(r.bytes.app.total.gzip).toBeLessThan(r.bytes.app.total.raw);
   expect(r.bytes.appChunk?.path).toMatch(/^\/assets\/index-.*\.js$/);
   expect(r.bytes.appOwnJsCss.paths.some((p) => p.includes('maplibre'))).toBe(false);
-  // Interactions: one sample each, all finished.
+  // Interactions: one sample each (a hide and a show: two toggles), all finished.
   const i = r.interactions;
-  for (const s of [i.repaint, i.baselineRepaint, i.toggle, i.toggleDrawn, i.toggleFrames, i.select, i.hash]) {
+  for (const s of [i.repaint, i.baselineRepaint, i.toggleHide, i.toggleShow, i.select, i.hash]) {
     expect(s.n).toBe(1);
+    expect(positive(s.median)).toBe(true);
+  }
+  for (const s of [i.toggleDrawn, i.toggleFrames]) {
+    expect(s.n).toBe(2);
     expect(positive(s.median)).toBe(true);
   }
   expect(r.interactions.errors).toEqual([]);
@@ -71,7 +75,8 @@ test('the benchmark harness measures a tiny catalogue end to end', async () => {
   expect(s.errors).toEqual([]);
   expect(positive(s.load?.median)).toBe(true);
   expect(positive(s.repaint?.median)).toBe(true);
-  expect(positive(s.toggle?.median)).toBe(true);
+  expect(positive(s.toggleHide?.median)).toBe(true);
+  expect(positive(s.toggleShow?.median)).toBe(true);
   expect(positive(s.select?.median)).toBe(true);
   expect(positive(s.heapMB)).toBe(true);
   expect(positive(s.files['story.json'].raw)).toBe(true);
