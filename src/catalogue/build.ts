@@ -13,8 +13,8 @@
  *                       event with the same flat properties as the features, without geometry
  *   index.json          what was built: sources, files, counts
  */
-import { area, simplify, truncate } from '@turf/turf';
-import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import { area, bboxClip, simplify, truncate } from '@turf/turf';
+import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { UnitProperties } from '../basemap/topology';
@@ -74,13 +74,36 @@ const MIN_PART_KM2: Record<Precision, number> = { exact: 0, city: 0, region: 0, 
 /** Most specific first: the order a list of places at a clicked spot is shown in. */
 export const PRECISION_RANK: Record<Precision, number> = { exact: 0, city: 1, region: 2, zone: 3, country: 4 };
 
-function placeGeometry(g: PlaceGeometry, basemap: Basemap): Geometry {
+function placeGeometry(g: PlaceGeometry, precision: Precision, basemap: Basemap): Geometry {
   const areas = (codes: string[], from: Map<string, Area>) => dissolve(codes.map((c) => from.get(c)!));
   if ('units' in g) return areas(g.units, basemap.units);
-  if ('countries' in g) return areas(g.countries, basemap.countries);
+  if ('countries' in g) {
+    // Each country on its own first: small islands go, but never a whole member (Malta is 316 km²).
+    const parts = g.countries.map((c) => {
+      const whole = dropSmallParts(basemap.countries.get(c)!, MIN_PART_KM2[precision]) as Area;
+      return g.clip ? clipTo(whole, g.clip, c) : whole;
+    });
+    return dissolve(parts);
+  }
   if ('gazetteer' in g) return basemap.gazetteer.get(g.gazetteer)!.point;
   if ('point' in g) return { type: 'Point', coordinates: g.point };
-  return borderBand(basemap.countries.get(g.along)!, areas(g.within, basemap.countries), g.km);
+  if ('polygon' in g) return { type: 'Polygon', coordinates: [g.polygon] };
+  const border: MultiLineString = {
+    type: 'MultiLineString',
+    coordinates: g.within.flatMap((w) => basemap.border(g.along, w).coordinates),
+  };
+  if (border.coordinates.length === 0)
+    throw new Error(`${g.along} and ${g.within.join(', ')} share no land border in the basemap`);
+  return borderBand(border, areas(g.within, basemap.countries), g.km);
+}
+
+/** The parts of an area inside a [west, south, east, north] box; an error if none is. */
+function clipTo(geometry: Area, box: [number, number, number, number], code: string): Area {
+  const clipped = bboxClip(geometry, box).geometry as Area;
+  const polygons: Position[][][] = clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates;
+  const parts = polygons.filter((rings) => rings.length > 0 && rings[0].length >= 4);
+  if (parts.length === 0) throw new Error(`${code} lies wholly outside the clip box [${box.join(', ')}]`);
+  return parts.length === 1 ? { type: 'Polygon', coordinates: parts[0] } : { type: 'MultiPolygon', coordinates: parts };
 }
 
 function dropSmallParts(geometry: Geometry, minKm2: number): Geometry {
@@ -91,8 +114,10 @@ function dropSmallParts(geometry: Geometry, minKm2: number): Geometry {
   return parts.length === 1 ? { type: 'Polygon', coordinates: parts[0] } : { type: 'MultiPolygon', coordinates: parts };
 }
 
-function finish(geometry: Geometry, precision: Precision): Geometry {
-  const f: Feature = { type: 'Feature', properties: {}, geometry: dropSmallParts(geometry, MIN_PART_KM2[precision]) };
+/** Simplified and rounded; small parts dropped unless placeGeometry did so country by country. */
+function finish(geometry: Geometry, precision: Precision, droppedPerCountry: boolean): Geometry {
+  const kept = droppedPerCountry ? geometry : dropSmallParts(geometry, MIN_PART_KM2[precision]);
+  const f: Feature = { type: 'Feature', properties: {}, geometry: kept };
   const tolerance = TOLERANCE[precision];
   const simplified = tolerance ? simplify(f, { tolerance, highQuality: true, mutate: false }) : f;
   return truncate(simplified, { precision: 5, mutate: true }).geometry;
@@ -191,7 +216,7 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
   const drawErrors: ValidationError[] = [];
   for (const p of placesFile.places) {
     try {
-      geometry.set(p.id, finish(placeGeometry(p.geometry, input.basemap), p.precision));
+      geometry.set(p.id, finish(placeGeometry(p.geometry, p.precision, input.basemap), p.precision, 'countries' in p.geometry));
     } catch (err) {
       drawErrors.push({
         file: input.places.file,
@@ -323,6 +348,8 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
           precision_rank: PRECISION_RANK[p.precision],
           place_basis: p.basis,
           place_note: p.note ?? null,
+          // The basemap place it is drawn at: the map sets in bold the ones the article itself names.
+          gazetteer: 'gazetteer' in p.geometry ? p.geometry.gazetteer : null,
           events_here: fs.filter((f) => f.properties!.role === 'site').length,
           events_about: fs.filter((f) => f.properties!.role === 'about').length,
           categories: categories.join(','),

@@ -4,6 +4,8 @@
  *   npm run geodata:layers            validate, then write every layer (or nothing, on any error)
  *   npm run geodata:layers -- --check validate and compare with the committed layers; write nothing
  *
+ * Titles and claims that may have lost the article's hedge or stance are printed for review (review.ts).
+ *
  * Every error is printed as `file: id: field: message`, all of them in one run; the exit code is 1.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildLayers } from './build';
+import { reviewInput } from './review';
 import { defaultFolders, loadInputs } from './files';
 import { replaceFolder } from './io';
 import { formatError } from './schema';
@@ -29,6 +32,13 @@ if (errors.length || !result?.ok) {
   console.error(`${errors.length} problem(s) in the catalogue; nothing was written:`);
   for (const e of errors) console.error(`  ${formatError(e)}`);
   process.exit(1);
+}
+
+// Wording a person should look at: printed, never blocking (the seed is kept free of them by a unit test).
+const notes = reviewInput(input!);
+if (notes.length) {
+  console.warn(`${notes.length} note(s) for review (hedges and stances the titles and claims may have lost):`);
+  for (const n of notes) console.warn(`  ${formatError(n)}`);
 }
 
 if (values.check) {

@@ -9,7 +9,10 @@
 import type { DatePrecision } from './schema';
 
 export interface ResolvedDate {
-  /** ISO 8601 at the phrase's precision: 2022-01-25, 2022-W04, 2022-02; empty when unknown. */
+  /**
+   * ISO 8601 at the phrase's precision: 2022-01-25, 2022-W04, 2022-02, or an interval of inclusive days
+   * for a window (2022-01-27/2022-02-09); empty when unknown.
+   */
   value: string;
   precision: DatePrecision;
   /** First and last day covered, for filtering by time; empty when unknown. */
@@ -60,11 +63,33 @@ function week(d: Date, offsetWeeks: number): ResolvedDate {
 
 const day = (d: Date): ResolvedDate => ({ value: isoDay(d), precision: 'day', start: isoDay(d), end: isoDay(d) });
 
+/**
+ * Windows the article gives only in words, as days from publication (inclusive): "days" reach two weeks,
+ * "a few weeks" six. The bounds are this project's drawing convention, stated in the README, wide enough
+ * never to be sharper than the words; "just days after" dates what came days before the article.
+ */
+export const WINDOWS: Record<string, [number, number]> = {
+  'in the coming days': [1, 14],
+  'over the next few days': [1, 14],
+  'in the coming weeks': [1, 42],
+  'over the next few weeks': [1, 42],
+  'just days after': [-14, -1],
+  'days earlier': [-14, -1],
+};
+
+function window(pub: Date, [from, to]: [number, number]): ResolvedDate {
+  const [start, end] = [isoDay(addDays(pub, from)), isoDay(addDays(pub, to))];
+  return { value: `${start}/${end}`, precision: 'window', start, end };
+}
+
 /** The phrases the resolver understands; anything else is an error for the editor to look at. */
 export const DATE_PHRASES = [
   'today, now, as of publication (the publication date: for what the article reports as current)',
   'Monday … Sunday, with an optional "afternoon", "evening" or "morning" (the latest such day on or before publication)',
-  'this week, last week, at this time last week',
+  'this week, last week, next week, at this time last week',
+  `windows: ${Object.keys(WINDOWS).join(', ')} (days from publication: ${Object.values(WINDOWS)
+    .map(([a, b]) => `${a}..${b}`)
+    .join(', ')})`,
   'this month, last month, next month',
   'undated (the article gives no time)',
 ];
@@ -80,12 +105,15 @@ export function resolveDate(expr: string, published: string): ResolvedDate {
     const back = (pub.getUTCDay() - WEEKDAYS.indexOf(weekday[1]) + 7) % 7;
     return day(addDays(pub, -back));
   }
+  if (phrase in WINDOWS) return window(pub, WINDOWS[phrase]);
   switch (phrase) {
     case 'this week':
       return week(pub, 0);
     case 'last week':
     case 'at this time last week':
       return week(pub, -1);
+    case 'next week':
+      return week(pub, 1);
     case 'this month':
       return month(pub, 0);
     case 'last month':

@@ -30,13 +30,16 @@ export function dissolve(areas: Area[]): Area {
 }
 
 /**
- * The part of `within` no farther than `km` from `along`'s boundary: "Russian territory near the border
- * with Ukraine". Buffering `along` outward and intersecting with `within` keeps the band on the far side
- * of the border only. Coordinates are truncated to 5 decimals (~1 m) so the output is deterministic.
+ * The part of `within` no farther than `km` from `border`, the land border it shares with the country the
+ * article measures from: "Russian territory near its shared border with Ukraine". Growing the line, not
+ * the neighbour's whole outline, keeps coasts out: Ukraine's coast and Crimea face Russia's Taman
+ * peninsula across the water, some 250 km from the land border, and must not pull it into the band.
+ * Coordinates are truncated to 5 decimals (~1 m) so the output is deterministic.
  */
-export function borderBand(along: Area, within: Area, km: number): Area {
+export function borderBand(border: LineString | MultiLineString, within: Area, km: number): Area {
   if (!(km > 0)) throw new Error(`borderBand: km must be positive, got ${km}`);
-  const grown = buffer(feature(along), km, { units: 'kilometers', steps: 8 });
+  if (border.coordinates.length === 0) throw new Error('borderBand: the countries share no border');
+  const grown = buffer(feature(border), km, { units: 'kilometers', steps: 8 });
   if (!grown) throw new Error('borderBand: buffer is empty');
   const band = intersect({ type: 'FeatureCollection', features: [grown as Feature<Area>, feature(within)] });
   if (!band) throw new Error('borderBand: the areas do not meet within the distance');

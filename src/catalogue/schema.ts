@@ -40,14 +40,24 @@ export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 /** Where a place's geometry comes from. */
 export type PlaceGeometry =
-  /** Basemap units by ISO 3166-2 code, or whole countries by ISO 3166-1 alpha-2 code. */
+  /**
+   * Basemap units by ISO 3166-2 code, or whole countries by ISO 3166-1 alpha-2 code; `clip`, a
+   * [west, south, east, north] box, keeps only the parts of the countries inside it (the EU in Europe,
+   * without French Guiana and Réunion).
+   */
   | { units: string[] }
-  | { countries: string[] }
+  | { countries: string[]; clip?: [number, number, number, number] }
   /** A gazetteer point from the basemap's places, by id ("geonames:703448"). */
   | { gazetteer: string }
   /** A point given outright, [lng, lat]. */
   | { point: [number, number] }
-  /** Territory of `within` countries no farther than `km` from the border of `along`. */
+  /**
+   * An area given outright, as one closed ring of [lng, lat] (first and last the same): a stand-in for a
+   * place the article names only loosely ("in the Arctic"). Its bounds are a drawing convention, which the
+   * place's note must say.
+   */
+  | { polygon: [number, number][] }
+  /** Territory of `within` countries no farther than `km` from their shared land border with `along`. */
   | { recipe: 'border-band'; along: string; within: string[]; km: number };
 
 /**
@@ -68,7 +78,11 @@ export interface Place {
   note?: string;
 }
 
-export type DatePrecision = 'day' | 'week' | 'month' | 'unknown';
+/**
+ * How precisely an event's date is known: a day, an ISO week, a month, a window the article gives only in
+ * words ("in the coming days": its bounds are a stated convention), or not at all.
+ */
+export type DatePrecision = 'day' | 'week' | 'month' | 'window' | 'unknown';
 
 /**
  * A date as the article gives it. `expr` is the article's own phrase ("Tuesday", "next month",
@@ -89,7 +103,11 @@ export interface Quantity {
   previous?: { value: number; date: EventDate; text: string };
 }
 
-export const STANCES = ['reported', 'asserted', 'announced', 'denied', 'planned', 'warned'] as const;
+/**
+ * The verb's stance, kept as the article gives it (truth.md): "signaled" is not "said", "was due to" is
+ * planned, a forecast ("see an increasing likelihood") is assessed.
+ */
+export const STANCES = ['reported', 'asserted', 'announced', 'signaled', 'assessed', 'denied', 'planned', 'warned'] as const;
 export type Stance = (typeof STANCES)[number];
 
 export const CLAIM_KINDS = ['article', 'official', 'government', 'person'] as const;
@@ -110,9 +128,9 @@ export interface Excerpt {
 }
 
 /**
- * How the event's places relate to it. Brief item 4: where a thing happens is kept apart from where it
- * was said. 'seat' means the article does not say where a statement was made, and it is drawn at the
- * claimant's seat of government.
+ * How the event's places relate to it. Where a thing happens is kept apart from where it was said.
+ * 'seat' means the article does not say where: the event is listed at the claimant's seat of government,
+ * a capital city, which the map never colours with the event's category nor labels with its figures.
  */
 export const SITES = ['happened', 'said', 'seat'] as const;
 export type Site = (typeof SITES)[number];
@@ -120,7 +138,10 @@ export type Site = (typeof SITES)[number];
 export interface CatalogueEvent {
   id: string;
   source: string;
-  /** Where it happened or was said (see `site`), most specific place first. */
+  /**
+   * Where it happened or was said (see `site`), most specific place first. Empty when the article gives
+   * no place and no seat stands in: then `about` must name what it concerns.
+   */
   places: string[];
   site: Site;
   /** Places the event is about but did not happen at (Ukraine, for "no intention of moving U.S. forces into Ukraine"). */

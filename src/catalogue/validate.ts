@@ -161,12 +161,20 @@ function checkSource(s: LoadedSource, errors: ValidationError[]): void {
 
 function checkGeometry(c: Checker, g: unknown, basemap: BasemapIndex): void {
   if (!isObj(g)) return c.fail('geometry', `object expected, ${describe(g)} found`);
-  const shapes = ['units', 'countries', 'gazetteer', 'point', 'recipe'].filter((k) => k in g);
+  const kinds = ['units', 'countries', 'gazetteer', 'point', 'polygon', 'recipe'];
+  const shapes = kinds.filter((k) => k in g);
   if (shapes.length !== 1)
-    return c.fail(
-      'geometry',
-      `exactly one of units, countries, gazetteer, point, recipe expected, ${shapes.join(', ') || 'none'} found`,
-    );
+    return c.fail('geometry', `exactly one of ${kinds.join(', ')} expected, ${shapes.join(', ') || 'none'} found`);
+  const lngLat = (p: unknown, field: string): boolean => {
+    if (!Array.isArray(p) || p.length !== 2 || !p.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+      c.fail(field, `[longitude, latitude] expected, ${show(p)} found`);
+      return false;
+    }
+    const [lng, lat] = p as number[];
+    if (lng < -180 || lng > 180) c.fail(field, `longitude ${lng} out of range -180..180`);
+    if (lat < -90 || lat > 90) c.fail(field, `latitude ${lat} out of range -90..90 (is [lng, lat] swapped?)`);
+    return lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90;
+  };
   const codes = (field: string, known: Set<string>, what: string) => {
     const list = c.array(g, field, { prefix: 'geometry.' });
     list?.forEach((code, i) => {
@@ -177,24 +185,49 @@ function checkGeometry(c: Checker, g: unknown, basemap: BasemapIndex): void {
     case 'units':
       c.keys(g, ['units'], 'geometry.');
       return codes('units', basemap.units, 'basemap unit (ISO 3166-2)');
-    case 'countries':
-      c.keys(g, ['countries'], 'geometry.');
-      return codes('countries', basemap.countries, 'basemap country (ISO 3166-1 alpha-2)');
+    case 'countries': {
+      c.keys(g, ['countries', 'clip'], 'geometry.');
+      codes('countries', basemap.countries, 'basemap country (ISO 3166-1 alpha-2)');
+      const box = g.clip;
+      if (box === undefined) return;
+      const ok =
+        Array.isArray(box) &&
+        box.length === 4 &&
+        box.every((n) => typeof n === 'number' && Number.isFinite(n)) &&
+        box[0] < box[2] &&
+        box[1] < box[3] &&
+        box[0] >= -180 &&
+        box[2] <= 180 &&
+        box[1] >= -90 &&
+        box[3] <= 90;
+      if (!ok)
+        c.fail(
+          'geometry.clip',
+          `[west, south, east, north] in degrees, west < east, south < north, expected, ${show(box)} found`,
+        );
+      return;
+    }
     case 'gazetteer': {
       c.keys(g, ['gazetteer'], 'geometry.');
       const id = c.string(g, 'gazetteer', { prefix: 'geometry.' });
       if (id && !basemap.gazetteer.has(id)) c.fail('geometry.gazetteer', `unknown gazetteer id ${JSON.stringify(id)}`);
       return;
     }
-    case 'point': {
+    case 'point':
       c.keys(g, ['point'], 'geometry.');
-      const p = g.point;
-      if (!Array.isArray(p) || p.length !== 2 || !p.every((n) => typeof n === 'number' && Number.isFinite(n))) {
-        return c.fail('geometry.point', `[longitude, latitude] expected, ${show(p)} found`);
-      }
-      const [lng, lat] = p as number[];
-      if (lng < -180 || lng > 180) c.fail('geometry.point', `longitude ${lng} out of range -180..180`);
-      if (lat < -90 || lat > 90) c.fail('geometry.point', `latitude ${lat} out of range -90..90 (is [lng, lat] swapped?)`);
+      lngLat(g.point, 'geometry.point');
+      return;
+    case 'polygon': {
+      c.keys(g, ['polygon'], 'geometry.');
+      const ring = g.polygon;
+      if (!Array.isArray(ring) || ring.length < 4)
+        return c.fail(
+          'geometry.polygon',
+          `a closed ring of at least 4 [longitude, latitude] expected, ${show(ring)?.slice(0, 80)} found`,
+        );
+      if (!ring.every((p, i) => lngLat(p, `geometry.polygon[${i}]`))) return;
+      const [first, last] = [ring[0] as number[], ring[ring.length - 1] as number[]];
+      if (first[0] !== last[0] || first[1] !== last[1]) c.fail('geometry.polygon', 'the ring must end where it starts');
       return;
     }
     case 'recipe': {
@@ -226,13 +259,19 @@ function checkPlace(r: unknown, i: number, file: string, basemap: BasemapIndex, 
   c.string(r, 'note', { optional: true });
   if (r.basis === 'context' && typeof r.note !== 'string')
     c.fail('note', 'a place drawn from general knowledge (basis "context") must say so in a note');
+  // An approximate place drawn as a dot looks exact once zoomed in: "the Arctic" is an area.
+  if (r.precision === 'zone' && isObj(r.geometry) && ('gazetteer' in r.geometry || 'point' in r.geometry))
+    c.fail('precision', 'an approximate zone must be drawn as an area (units, countries, polygon or recipe), not a point');
+  if (isObj(r.geometry) && 'polygon' in r.geometry && typeof r.note !== 'string')
+    c.fail('note', 'a polygon given outright is a drawing convention: the note must say what bounds it');
   checkGeometry(c, r.geometry, basemap);
 }
 
 interface EventContext {
   file: string;
   sources: Map<string, { text: string; published: string }>;
-  places: Set<string>;
+  /** Each place's kind, by id. */
+  places: Map<string, unknown>;
   errors: ValidationError[];
 }
 
@@ -319,8 +358,11 @@ function checkEvent(r: unknown, i: number, ctx: EventContext): void {
   const sourceId = c.string(r, 'source');
   const source = sourceId ? ctx.sources.get(sourceId) : undefined;
   if (sourceId && !source) c.fail('source', `unknown source ${JSON.stringify(sourceId)}`);
+  // No place at all is honest when the article gives none and no seat stands in ("intelligence agencies
+  // see an increasing likelihood of an incursion"): then the event must say what it is about.
+  const noPlace = Array.isArray(r.places) && r.places.length === 0 && Array.isArray(r.about) && r.about.length > 0;
   for (const field of ['places', 'about'] as const) {
-    const list = c.array(r, field, { optional: field === 'about' });
+    const list = field === 'places' && noPlace ? [] : c.array(r, field, { optional: field === 'about' });
     const seen = new Set<unknown>();
     list?.forEach((id, j) => {
       if (typeof id !== 'string' || !ctx.places.has(id)) c.fail(`${field}[${j}]`, `unknown place ${show(id)}`);
@@ -328,7 +370,15 @@ function checkEvent(r: unknown, i: number, ctx: EventContext): void {
       seen.add(id);
     });
   }
-  c.oneOf(r, 'site', SITES);
+  const site = c.oneOf(r, 'site', SITES);
+  if (site === 'seat' && Array.isArray(r.places)) {
+    if (r.places.length === 0) c.fail('places', 'an event drawn at a seat of government needs that seat');
+    r.places.forEach((id, j) => {
+      const kind = typeof id === 'string' ? ctx.places.get(id) : undefined;
+      if (kind !== undefined && kind !== 'city')
+        c.fail(`places[${j}]`, `a seat of government is a capital city; ${show(id)} is a ${String(kind)}`);
+    });
+  }
   c.oneOf(r, 'category', CATEGORIES);
   c.string(r, 'title', { max: 140 });
   if (!isObj(r.claim)) c.fail('claim', `object expected, ${describe(r.claim)} found`);
@@ -409,7 +459,10 @@ export function validateCatalogue(input: CatalogueInput, basemap: BasemapIndex):
       continue;
     }
     checkIds(f.json.events, f.file, 'events', errors, eventIds);
-    const ctx: EventContext = { file: f.file, sources, places: new Set(placeIds.keys()), errors };
+    const kinds = new Map<string, unknown>();
+    if (isObj(placesJson) && Array.isArray(placesJson.places))
+      for (const p of placesJson.places) if (isObj(p) && typeof p.id === 'string' && placeIds.has(p.id)) kinds.set(p.id, p.kind);
+    const ctx: EventContext = { file: f.file, sources, places: kinds, errors };
     f.json.events.forEach((e, i) => checkEvent(e, i, ctx));
   }
   return errors;

@@ -11,7 +11,9 @@
  * keep its room from the others, and that only layout can give.
  *
  * Precision is drawn, not hidden: regions and cities solid; whole countries dashed and faint; approximate
- * zones hatched and dashed; an approximate point (a base standing in for "the Arctic") blurred.
+ * zones hatched and dashed. An approximate place is always an area (the validator refuses a zone drawn as
+ * a point): a blurred dot of fixed pixels is a sharp dot once zoomed in. A place listed only as a seat of
+ * government standing in for an unnamed place takes no category's colour (placeState).
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { CATEGORIES, type Category, type Theme } from './theme';
@@ -26,7 +28,7 @@ export const STORY_SOURCES = ['story-places', 'story-labels'] as const;
 export const STORY_TILE_BUFFER = 32;
 export const HATCH_ZONE = 'hatch-zone';
 /** Layers a click or hover hits. */
-export const STORY_HIT_LAYERS = ['story-fill', 'story-points', 'story-points-approx'];
+export const STORY_HIT_LAYERS = ['story-fill', 'story-points'];
 
 const AREA: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
 const POINT: FilterSpecification = ['==', ['geometry-type'], 'Point'];
@@ -43,44 +45,59 @@ const namedByBasemap: ExpressionSpecification = ['in', ['get', 'kind'], ['litera
 
 /** A place has a count for a category only when it has events in it (see mapPlaces): `has` is enough, and cheap. */
 const has = (c: Category): ExpressionSpecification => ['has', `c_${c}`];
+/** …and a mark of it only when one of them happened or was said there, not at a seat standing in. */
+const marks = (c: Category): ExpressionSpecification => ['has', `m_${c}`];
 
 export interface StoryExpressions {
   /** True for a place with at least one event in a visible category. */
   visible: ExpressionSpecification;
   /**
-   * The colour of the first visible category the place has (categories in legend order): the
-   * feature-state `color` (placeState), and the place's first category before any state is set.
+   * The colour of the first visible category that happened or was said at the place (categories in
+   * legend order), neutral for a place shown only as a seat standing in: the feature-state `color`
+   * (placeState), and the place's first such category before any state is set.
    */
   color: ExpressionSpecification;
   /**
-   * A place's name and its quantity when the quantity's category is visible; for cities, buildings and
-   * countries only the quantity, since the basemap already names them.
+   * A place's name and its own quantities of the visible categories (see mapPlaces: never a figure
+   * shared with other places, nor a seat's); for cities, buildings and countries only the quantities,
+   * since the basemap already names them.
    */
   label: ExpressionSpecification;
 }
 
 export function storyExpressions(theme: Theme, hidden: ReadonlySet<Category>): StoryExpressions {
   const shown = CATEGORIES.filter((c) => !hidden.has(c));
-  const quantityShown: ExpressionSpecification = [
-    'all',
-    ['==', ['typeof', ['get', 'q_label']], 'string'],
-    ['in', ['coalesce', ['get', 'q_category'], ''], ['literal', shown]],
+  // The quantities of the shown categories, one per line: each followed by a newline, the last one cut.
+  const lines: ExpressionSpecification = [
+    'concat',
+    '',
+    '',
+    ...shown.map((c): ExpressionSpecification => ['case', ['has', `q_${c}`], ['concat', ['get', `q_${c}`], '\n'], '']),
   ];
-  // Before its state is set, a place takes the colour of its first category, hidden or not: the state
-  // is set in the same task as the data (MapView), before any tile of it is drawn.
-  const fromCounts = ['case', ...CATEGORIES.flatMap((c) => [has(c), theme.categories[c]]), theme.basemap.textMuted];
+  const quantity: ExpressionSpecification = [
+    'let',
+    'q',
+    lines,
+    ['case', ['==', ['length', ['var', 'q']], 0], '', ['slice', ['var', 'q'], 0, ['-', ['length', ['var', 'q']], 1]]],
+  ];
+  // Before its state is set, a place takes the colour of its first marked category, hidden or not: the
+  // state is set in the same task as the data (MapView), before any tile of it is drawn.
+  const fromCounts = ['case', ...CATEGORIES.flatMap((c) => [marks(c), theme.categories[c]]), theme.basemap.seat];
   return {
     visible: ['any', ...shown.map(has)] as unknown as ExpressionSpecification,
     color: ['to-color', ['coalesce', ['feature-state', 'color'], fromCounts]] as unknown as ExpressionSpecification,
     label: [
-      'case',
-      ['all', namedByBasemap, quantityShown],
-      ['get', 'q_label'],
-      namedByBasemap,
-      '',
-      quantityShown,
-      ['concat', ['get', 'name'], '\n', ['get', 'q_label']],
-      ['get', 'name'],
+      'let',
+      'quantity',
+      quantity,
+      [
+        'case',
+        namedByBasemap,
+        ['var', 'quantity'],
+        ['==', ['var', 'quantity'], ''],
+        ['get', 'name'],
+        ['concat', ['get', 'name'], '\n', ['var', 'quantity']],
+      ],
     ],
   };
 }
@@ -91,8 +108,7 @@ const FILTERS: Record<string, FilterSpecification> = {
   'story-hatch': ['all', AREA, ZONE],
   'story-outline': ['all', AREA, ['!', APPROX]],
   'story-outline-approx': ['all', AREA, APPROX],
-  'story-points': ['all', POINT, ['!', ZONE]],
-  'story-points-approx': ['all', POINT, ZONE],
+  'story-points': POINT,
 };
 const labelFilter = (visible: ExpressionSpecification): FilterSpecification => ['all', LABEL_ZOOM, visible];
 /** Opacity `shown` for a place that is on, 0 for one that is off. */
@@ -158,20 +174,6 @@ export function storyLayers(theme: Theme, hidden: ReadonlySet<Category>): LayerS
       },
     },
     {
-      id: 'story-points-approx',
-      type: 'circle',
-      source: 'story-places',
-      paint: {
-        'circle-color': x.color,
-        'circle-radius': emphasis(16, 18, 20),
-        'circle-opacity': unlessOff(0.35),
-        'circle-blur': 0.6,
-        'circle-stroke-color': x.color,
-        'circle-stroke-opacity': unlessOff(1),
-        'circle-stroke-width': ['case', state('selected'), 2, 0],
-      },
-    },
-    {
       id: 'story-points',
       type: 'circle',
       source: 'story-places',
@@ -219,15 +221,18 @@ export interface PlaceState {
 }
 
 /**
- * The state of one place given the categories hidden: the colour of the first category it has that is
- * shown (legend order, as the colour expression before any state is set), or off when none is.
+ * The state of one place given the categories hidden: off when none of its categories is shown; else the
+ * colour of the first shown category that happened or was said there (legend order, as the colour
+ * expression before any state is set), or the neutral seat colour when only events listed at it as a
+ * seat of government are shown.
  */
 export function placeState(
   theme: Theme,
-  counts: Partial<Record<`c_${Category}`, number>>,
+  counts: Partial<Record<`c_${Category}` | `m_${Category}`, number>>,
   hidden: ReadonlySet<Category>,
 ): PlaceState {
-  for (const c of CATEGORIES)
-    if (counts[`c_${c}`] !== undefined && !hidden.has(c)) return { off: false, color: theme.categories[c] };
-  return { off: true, color: theme.basemap.textMuted };
+  const shown = CATEGORIES.filter((c) => !hidden.has(c) && counts[`c_${c}`] !== undefined);
+  if (shown.length === 0) return { off: true, color: theme.basemap.seat };
+  const marked = shown.find((c) => counts[`m_${c}`] !== undefined);
+  return { off: false, color: marked ? theme.categories[marked] : theme.basemap.seat };
 }

@@ -5,7 +5,7 @@
  * No `glyphs` entry: MapLibre (>= 5.11) then draws text with the page's own web font, here the bundled
  * Noto Sans, and no glyph server is needed.
  */
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { hatch, type RasterImage } from './patterns';
 import { HATCH_ZONE, STORY_SOURCES, STORY_TILE_BUFFER, storyLayers } from './storyLayers';
 import type { Category, Theme } from './theme';
@@ -34,11 +34,34 @@ export function stylePatterns(theme: Theme): Record<string, () => RasterImage> {
   };
 }
 
-/** Place labels: story places first, then capitals, then by population (see geodata/build/basemap.ts). */
-const STORY = ['==', ['get', 'story'], true];
+/**
+ * The basemap places the article itself names (gazetteer ids, "geonames:703448"): set in bold and placed
+ * first. Emphasis is for what the article names, so it comes from the story's catalogue (places with
+ * basis "article"), never from the basemap's own list of the theatre's cities; the rest are orientation
+ * labels. Empty until a story is loaded.
+ */
+const named = (ids: readonly string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];
 
-export function basemapLayers(theme: Theme): LayerSpecification[] {
+/** Filters of the place layers that depend on the named places (namedPlaceLayers applies them to a map). */
+function placeFilters(ids: readonly string[]): Record<'places-dot' | 'places' | 'places-story', FilterSpecification> {
+  return {
+    'places-dot': ['any', named(ids), ['<=', ['get', 'rank'], 1], ['>=', ['zoom'], 4.5]],
+    places: ['all', ['!', named(ids)], ['any', ['<=', ['get', 'rank'], 1], ['>=', ['zoom'], 4.5]]],
+    'places-story': named(ids),
+  };
+}
+
+/** What changes in the style when the story's named places are known: the place layers' filters and dot size. */
+export function namedPlaceLayers(ids: readonly string[]) {
+  return {
+    filters: placeFilters(ids),
+    dotRadius: ['case', named(ids), 3.5, 2.5] as ExpressionSpecification,
+  };
+}
+
+export function basemapLayers(theme: Theme, namedIds: readonly string[] = []): LayerSpecification[] {
   const b = theme.basemap;
+  const filters = placeFilters(namedIds);
   const halo = { 'text-halo-color': b.halo, 'text-halo-width': 1.4, 'text-halo-blur': 0.3 };
   return [
     { id: 'sea', type: 'background', paint: { 'background-color': b.sea } },
@@ -138,9 +161,9 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
       id: 'places-dot',
       type: 'circle',
       source: 'places',
-      filter: ['any', STORY, ['<=', ['get', 'rank'], 1], ['>=', ['zoom'], 4.5]],
+      filter: filters['places-dot'],
       paint: {
-        'circle-radius': ['case', STORY, 3.5, 2.5],
+        'circle-radius': namedPlaceLayers(namedIds).dotRadius,
         'circle-color': b.text,
         'circle-stroke-color': b.halo,
         'circle-stroke-width': 1,
@@ -150,7 +173,7 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
       id: 'places',
       type: 'symbol',
       source: 'places',
-      filter: ['all', ['!', STORY], ['any', ['<=', ['get', 'rank'], 1], ['>=', ['zoom'], 4.5]]],
+      filter: filters.places,
       layout: {
         'text-field': ['get', 'name'],
         'text-font': theme.font.regular,
@@ -163,12 +186,12 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
       paint: { 'text-color': b.text, ...halo },
     },
     // Drawn last so that it is placed first: MapLibre places symbols from the top layer down, and the
-    // places the story names must win collisions (Severomorsk over Murmansk, Luhansk over its suburbs).
+    // places the article names must win collisions.
     {
       id: 'places-story',
       type: 'symbol',
       source: 'places',
-      filter: STORY,
+      filter: filters['places-story'],
       layout: {
         'text-field': ['get', 'name'],
         'text-font': theme.font.bold,

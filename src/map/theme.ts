@@ -50,6 +50,8 @@ export interface Theme {
     text: string;
     textMuted: string;
     halo: string;
+    /** A place shown only as a seat of government standing in for an unnamed place: no category's colour. */
+    seat: string;
   };
   categories: Record<Category, string>;
   precision: Record<Precision, PrecisionStyle>;
@@ -78,6 +80,7 @@ export const defaultTheme: Theme = {
     text: '#26262b',
     textMuted: '#6b6760',
     halo: '#ffffff',
+    seat: '#6b6760',
   },
   categories: {
     troops: '#CC6677',

@@ -50,8 +50,11 @@ function utc(iso: string): Date {
 
 const dayText = (d: Date) => `${d.getUTCDate()} ${MONTH[d.getUTCMonth()].slice(0, 3)} ${d.getUTCFullYear()}`;
 
-/** "Tue 25 Jan 2022", "Week of 24 Jan 2022", "February 2022", "Date not given": never sharper than the data. */
-export function formatDate(e: Pick<StoryEvent, 'date' | 'date_precision' | 'date_start'>): string {
+/**
+ * "Tue 25 Jan 2022", "Week of 24 Jan 2022", "February 2022", "Between 27 Jan and 9 Feb 2022", "Date not
+ * given": never sharper than the data.
+ */
+export function formatDate(e: Pick<StoryEvent, 'date' | 'date_precision' | 'date_start'> & { date_end?: string | null }): string {
   switch (e.date_precision) {
     case 'day': {
       const d = utc(e.date!);
@@ -63,6 +66,11 @@ export function formatDate(e: Pick<StoryEvent, 'date' | 'date_precision' | 'date
       const d = utc(e.date!);
       return `${MONTH[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
     }
+    case 'window': {
+      const [a, b] = [utc(e.date_start!), utc(e.date_end!)];
+      const first = a.getUTCFullYear() === b.getUTCFullYear() ? dayText(a).replace(/ \d{4}$/, '') : dayText(a);
+      return `Between ${first} and ${dayText(b)}`;
+    }
     default:
       return 'Date not given';
   }
@@ -72,6 +80,8 @@ const STANCE: Record<StoryEvent['stance'], string> = {
   reported: 'Reported',
   asserted: 'Said',
   announced: 'Announced',
+  signaled: 'Signaled',
+  assessed: 'Assessed',
   denied: 'Denied',
   planned: 'Planned',
   warned: 'Warning',
@@ -87,5 +97,16 @@ export function attribution(e: Pick<StoryEvent, 'claim_by' | 'claim_kind' | 'sta
 export const SITE_LABELS: Record<StoryEvent['site'], string> = {
   happened: 'Where it happened',
   said: 'Where it was said',
-  seat: 'Drawn at the seat of government: the article does not say where',
+  seat: 'Place not given in the article: listed here at the seat of government, not drawn as this place’s own',
 };
+
+/**
+ * The scope of an event's figure when the event has several places: one figure for all of them, never
+ * one place's own ("over 100,000 troops near its shared border with Ukraine and in Belarus"). Null when
+ * the figure has one place.
+ */
+export function quantityScope(e: Pick<StoryEvent, 'places' | 'quantity'>, nameOf: (placeId: string) => string): string | null {
+  if (!e.quantity || e.places.length < 2) return null;
+  const names = e.places.map(nameOf);
+  return `One figure for ${names.slice(0, -1).join(', ')} and ${names.at(-1)} together`;
+}

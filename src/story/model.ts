@@ -5,9 +5,24 @@ import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import { CATEGORIES, type Category } from '../map/theme';
 import type { PlaceProperties, Story, StoryEvent, StorySource } from './types';
 
-/** Per-place properties the map's expressions read: event counts by category, a quantity label. */
-export type MapPlaceProperties = PlaceProperties &
-  Partial<Record<`c_${Category}`, number>> & { q_label: string | null; q_category: string | null };
+/**
+ * Per-place properties the map's expressions read, by category:
+ * - `c_<category>`: events listed at the place, a seat's included: whether the place is shown and hit;
+ * - `m_<category>`: events that happened or were said there: the place's colour. An event listed at a
+ *   seat of government because the article gives no place never colours it (8,500 U.S. troops on alert
+ *   are not troops in Washington);
+ * - `q_<category>`: the quantities of events of that place alone, one per line. A figure of an event
+ *   with several places ("over 100,000 troops near the border and in Belarus") belongs to none of them
+ *   alone, and a seat's is not the seat's: those are shown, with their scope, in the Excerpts panel only.
+ */
+export type CategoryCounts = Partial<Record<`c_${Category}` | `m_${Category}`, number>>;
+export type CategoryQuantities = Partial<Record<`q_${Category}`, string>>;
+export type MapPlaceProperties = PlaceProperties & CategoryCounts & CategoryQuantities;
+
+/** Whether an event marks its place with its category and figures: it happened or was said there. */
+export const marksPlace = (e: StoryEvent) => e.site !== 'seat';
+/** Whether an event's figures are its place's own: drawn there, and the only place it has. */
+export const figuresOwnPlace = (e: StoryEvent) => marksPlace(e) && e.places.length === 1;
 
 /**
  * Lookups over a story, built once per story object in one pass over its events (a catalogue of 100,000
@@ -59,28 +74,28 @@ export function mapPlaces(story: Story): FeatureCollection<Geometry, MapPlacePro
     type: 'FeatureCollection',
     features: story.places.features.map((f) => {
       const here = byPlace.get(f.properties.place_id) ?? [];
-      const counts: Partial<Record<`c_${Category}`, number>> = {};
-      for (const e of here) counts[`c_${e.category}`] = (counts[`c_${e.category}`] ?? 0) + 1;
-      const withQuantity = here.find((e) => e.quantity);
-      return {
-        ...f,
-        properties: {
-          ...f.properties,
-          ...counts,
-          q_label: withQuantity?.quantity ?? null,
-          q_category: withQuantity?.category ?? null,
-        },
-      };
+      const counts: CategoryCounts = {};
+      const quantities: CategoryQuantities = {};
+      for (const e of here) {
+        counts[`c_${e.category}`] = (counts[`c_${e.category}`] ?? 0) + 1;
+        if (!marksPlace(e)) continue;
+        counts[`m_${e.category}`] = (counts[`m_${e.category}`] ?? 0) + 1;
+        if (e.quantity && figuresOwnPlace(e)) {
+          const q = quantities[`q_${e.category}`];
+          quantities[`q_${e.category}`] = q ? `${q}\n${e.quantity}` : e.quantity;
+        }
+      }
+      return { ...f, properties: { ...f.properties, ...counts, ...quantities } };
     }),
   };
 }
 
 /** What the story's area, point and outline layers read of a place (see storyLayers.ts). */
-export type ShapeProperties = Pick<MapPlaceProperties, 'place_id' | 'location_precision'> &
-  Partial<Record<`c_${Category}`, number>>;
+export type ShapeProperties = Pick<MapPlaceProperties, 'place_id' | 'location_precision'> & CategoryCounts;
 /** What the story's label layer reads of a place; `label_minzoom` only where the label waits for a zoom. */
-export type LabelProperties = Pick<MapPlaceProperties, 'name' | 'kind' | 'precision_rank' | 'q_label' | 'q_category'> &
-  Partial<Record<`c_${Category}`, number>> & { label_minzoom?: number; area?: true };
+export type LabelProperties = Pick<MapPlaceProperties, 'name' | 'kind' | 'precision_rank'> &
+  CategoryCounts &
+  CategoryQuantities & { label_minzoom?: number; area?: true };
 
 /**
  * A story with more point places than this labels its points (names and quantities) only from
@@ -91,10 +106,16 @@ export type LabelProperties = Pick<MapPlaceProperties, 'name' | 'kind' | 'precis
 export const DENSE_POINTS = 1000;
 export const DENSE_LABEL_MINZOOM = 7;
 
-const COUNT_KEYS = CATEGORIES.map((c) => `c_${c}` as const);
-function counts(p: MapPlaceProperties): Partial<Record<`c_${Category}`, number>> {
-  const out: Partial<Record<`c_${Category}`, number>> = {};
+const COUNT_KEYS = CATEGORIES.flatMap((c) => [`c_${c}`, `m_${c}`] as const);
+const QUANTITY_KEYS = CATEGORIES.map((c) => `q_${c}` as const);
+function counts(p: MapPlaceProperties): CategoryCounts {
+  const out: CategoryCounts = {};
   for (const k of COUNT_KEYS) if (p[k] !== undefined) out[k] = p[k];
+  return out;
+}
+function quantities(p: MapPlaceProperties): CategoryQuantities {
+  const out: CategoryQuantities = {};
+  for (const k of QUANTITY_KEYS) if (p[k] !== undefined) out[k] = p[k];
   return out;
 }
 
@@ -121,6 +142,18 @@ export function placeShapes(
   };
 }
 
+/**
+ * The basemap places the article itself names: those its places of basis "article" are drawn at (Kyiv,
+ * Moscow for "the Russian Foreign Ministry building in Moscow"). A place drawn from general knowledge
+ * (London, standing in for "Britain") is not one of them.
+ */
+export function namedByArticle(places: FeatureCollection<Geometry, PlaceProperties>): string[] {
+  const ids = new Set<string>();
+  for (const f of places.features)
+    if (f.properties.place_basis === 'article' && f.properties.gazetteer) ids.add(f.properties.gazetteer);
+  return [...ids].sort();
+}
+
 /** Label points: one per place, at the point the build computed inside it. */
 export function labelPoints(places: FeatureCollection<Geometry, MapPlaceProperties>): FeatureCollection<Point, LabelProperties> {
   let points = 0;
@@ -135,9 +168,8 @@ export function labelPoints(places: FeatureCollection<Geometry, MapPlaceProperti
         name: f.properties.name,
         kind: f.properties.kind,
         precision_rank: f.properties.precision_rank,
-        q_label: f.properties.q_label,
-        q_category: f.properties.q_category,
         ...counts(f.properties),
+        ...quantities(f.properties),
         ...(dense && f.geometry?.type === 'Point' ? { label_minzoom: DENSE_LABEL_MINZOOM } : {}),
         // An area's label is centred on its label point; a point's hangs below its dot (storyLayers.ts).
         ...(f.geometry && f.geometry.type !== 'Point' ? { area: true as const } : {}),

@@ -50,6 +50,8 @@ export interface PlaceProperties {
   precision_rank: number;
   place_basis: 'article' | 'context';
   place_note: string | null;
+  /** The basemap place ("geonames:703448") a city or building is drawn at; null for areas. */
+  gazetteer?: string | null;
   events_here: number;
   events_about: number;
   label_lng: number;

@@ -174,8 +174,8 @@ describe('what the map is given', () => {
       label_lng: 30,
       label_lat: 50,
       c_troops: 1,
-      q_label: null,
-      q_category: null,
+      m_troops: 1,
+      q_troops: '5 troops',
     },
   });
   const area: Geometry = {
@@ -200,10 +200,10 @@ describe('what the map is given', () => {
       type: 'Feature',
       id: 0,
       geometry: { type: 'Point', coordinates: [30, 50] },
-      properties: { place_id: 'p0', location_precision: 'city', c_troops: 1 },
+      properties: { place_id: 'p0', location_precision: 'city', c_troops: 1, m_troops: 1 },
     });
     expect(Object.keys(labelPoints(collection(2)).features[0].properties).sort()).toEqual(
-      ['c_troops', 'kind', 'name', 'precision_rank', 'q_category', 'q_label'].sort(),
+      ['c_troops', 'm_troops', 'kind', 'name', 'precision_rank', 'q_troops'].sort(),
     );
   });
 

@@ -5,12 +5,13 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getIssues } from '@placemarkio/check-geojson';
-import { booleanClockwise } from '@turf/turf';
-import type { FeatureCollection, Position } from 'geojson';
+import { booleanClockwise, booleanPointInPolygon } from '@turf/turf';
+import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { buildLayers } from '../../src/catalogue/build';
 import { defaultFolders, loadInputs } from '../../src/catalogue/files';
-import type { CatalogueEvent, Source } from '../../src/catalogue/schema';
+import { reviewInput } from '../../src/catalogue/review';
+import { formatError, type CatalogueEvent, type Source } from '../../src/catalogue/schema';
 import { ROOT, runTsx, tempProject } from '../helpers';
 
 const LAYERS = path.join(ROOT, 'geodata/layers');
@@ -100,11 +101,79 @@ describe('the seed story catalogue', () => {
     expect(events.get('yaroslavl-drills')).toMatchObject({ excerpt_block: 'caption' });
   });
 
+  const placeFeatures = () => (JSON.parse(built.get('places.geojson')!) as FeatureCollection).features;
+  const placeFeature = (id: string) => placeFeatures().find((f) => f.properties!.place_id === id)!;
+  const storyEvents = () => (JSON.parse(built.get('story.json')!) as { events: Record<string, unknown>[] }).events;
+
   it('marks general knowledge as context, never as the article', () => {
-    const places = (JSON.parse(built.get('places.geojson')!) as FeatureCollection).features.map((f) => f.properties!);
-    const fleet = places.find((p) => p.place_id === 'northern-fleet-base')!;
-    expect(fleet).toMatchObject({ place_basis: 'context', location_precision: 'zone' });
-    expect(fleet.place_note).toMatch(/general knowledge/);
+    const arctic = placeFeature('arctic');
+    expect(arctic.properties).toMatchObject({ place_basis: 'context', location_precision: 'zone' });
+    expect(arctic.properties!.place_note).toMatch(/general knowledge/);
+  });
+
+  it('draws "in the Arctic" as an area, never as a dot that looks exact when zoomed in', () => {
+    expect(placeFeature('arctic').geometry.type).toBe('Polygon');
+    expect(placeFeatures().map((f) => f.properties!.place_id)).not.toContain('northern-fleet-base');
+    const zones = placeFeatures().filter((f) => f.properties!.location_precision === 'zone');
+    for (const z of zones) expect(z.geometry.type, String(z.properties!.place_id)).not.toBe('Point');
+  });
+
+  it('measures "near its shared border with Ukraine" from the land border: not Taman or Anapa, across the water', () => {
+    const band = placeFeature('russia-near-ukraine-border').geometry as Polygon | MultiPolygon;
+    expect(booleanPointInPolygon([37.32, 44.89], band), 'Anapa').toBe(false);
+    expect(booleanPointInPolygon([36.72, 45.21], band), 'Taman').toBe(false);
+    expect(booleanPointInPolygon([36.58, 50.6], band), 'Belgorod, ~40 km from the border').toBe(true);
+  });
+
+  it('draws the EU in Europe: Malta kept, French Guiana and Réunion left out', () => {
+    const eu = placeFeature('european-union').geometry as Polygon | MultiPolygon;
+    expect(booleanPointInPolygon([14.44, 35.9], eu), 'Malta').toBe(true);
+    expect(booleanPointInPolygon([33.3, 35.1], eu), 'Cyprus').toBe(true);
+    expect(booleanPointInPolygon([-53, 4], eu), 'French Guiana').toBe(false);
+    expect(booleanPointInPolygon([55.5, -21.1], eu), 'Réunion').toBe(false);
+  });
+
+  it('draws a seat of government only at a capital city, and says where the article gives no place', () => {
+    const kinds = new Map(placeFeatures().map((f) => [f.properties!.place_id, f.properties!.kind]));
+    const seats = storyEvents().filter((e) => e.site === 'seat');
+    expect(seats.length).toBeGreaterThan(0);
+    for (const e of seats) for (const p of e.places as string[]) expect(kinds.get(p), `${e.event_id} at ${p}`).toBe('city');
+    // Psaki's remark: the article gives no place, so it is at a seat, not "where it was said".
+    expect(storyEvents().find((e) => e.event_id === 'energy-supplies-europe')).toMatchObject({ site: 'seat' });
+  });
+
+  it('keeps the windows the article gives in words, and dates the event rather than the telling', () => {
+    const byId = new Map(storyEvents().map((e) => [e.event_id, e]));
+    expect(byId.get('nato-standby')).toMatchObject({ date_expr: 'just days after', date_precision: 'window' });
+    expect(byId.get('blinken-lavrov-talks')).toMatchObject({ date_expr: 'in the coming days', date_precision: 'window' });
+    expect(byId.get('incursion-likelihood')).toMatchObject({ date_expr: 'over the next few weeks', places: [] });
+    // "Putin continues to enlarge…, officials told NBC News Wednesday": Wednesday is the telling.
+    expect(byId.get('military-presence-enlarged')).toMatchObject({ date_precision: 'unknown' });
+  });
+
+  it('credits each claim to whoever the article says speaks (truth.md: claims)', () => {
+    const byId = new Map(storyEvents().map((e) => [e.event_id, e]));
+    expect(byId.get('russia-denies-invasion-plans')).toMatchObject({
+      claim_by: 'Russia',
+      claim_kind: 'government',
+      stance: 'denied',
+    });
+    expect(byId.get('russia-warns-retaliation')).toMatchObject({ claim_by: 'Russia', stance: 'warned' });
+    expect(byId.get('britain-sanctions')).toMatchObject({ stance: 'signaled' });
+    // No attribution in that sentence: the article's own voice.
+    expect(byId.get('forces-exercising-in-belarus')).toMatchObject({ claim_kind: 'article' });
+  });
+
+  it('has no title or claim flagged for review (hedges, conditions and stances kept)', () => {
+    expect(reviewInput(input!).map(formatError)).toEqual([]);
+  });
+
+  it('names in bold only the basemap places the article itself names', () => {
+    const named = placeFeatures()
+      .filter((f) => f.properties!.place_basis === 'article' && f.properties!.gazetteer)
+      .map((f) => f.properties!.gazetteer as string);
+    // Kyiv, Moscow, Washington, Paris: not Minsk, Rostov-on-Don, Severomorsk or London.
+    expect([...new Set(named)].sort()).toEqual(['geonames:2988507', 'geonames:4140963', 'geonames:524901', 'geonames:703448']);
   });
 
   it('computes the distance from Kyiv to the Belarusian border', () => {

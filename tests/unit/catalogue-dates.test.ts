@@ -18,6 +18,10 @@ describe('resolveDate against Wednesday 26 January 2022', () => {
     ['at this time last week', '2022-W03', 'week', '2022-01-17', '2022-01-23'],
     ['next month', '2022-02', 'month', '2022-02-01', '2022-02-28'],
     ['last month', '2021-12', 'month', '2021-12-01', '2021-12-31'],
+    ['next week', '2022-W05', 'week', '2022-01-31', '2022-02-06'],
+    ['in the coming days', '2022-01-27/2022-02-09', 'window', '2022-01-27', '2022-02-09'],
+    ['over the next few weeks', '2022-01-27/2022-03-09', 'window', '2022-01-27', '2022-03-09'],
+    ['just days after', '2022-01-12/2022-01-25', 'window', '2022-01-12', '2022-01-25'],
     ['undated', '', 'unknown', '', ''],
   ])('%s → %s (%s)', (expr, value, precision, start, end) => {
     expect(resolveDate(expr, PUB)).toEqual({ value, precision, start, end });
@@ -29,9 +33,7 @@ describe('resolveDate against Wednesday 26 January 2022', () => {
   });
 
   it('rejects phrases it cannot resolve, listing the ones it can', () => {
-    expect(() => resolveDate('over the next few weeks', PUB)).toThrow(
-      /unknown date phrase "over the next few weeks"; known: today/,
-    );
+    expect(() => resolveDate('in a fortnight or so', PUB)).toThrow(/unknown date phrase "in a fortnight or so"; known: today/);
   });
 });
 

@@ -560,8 +560,8 @@ describe('regressions found by the fuzzer: an error, not an exception', () => {
     ],
     [
       'a measure from an area, not a point',
-      (d) => (((d.places.json as Places).measures as Record<string, unknown>[])[0].from = 'united-kingdom'),
-      { id: 'kyiv-to-belarus-border', field: 'from', message: /"united-kingdom" is not a point place/ },
+      (d) => (((d.places.json as Places).measures as Record<string, unknown>[])[0].from = 'belarus'),
+      { id: 'kyiv-to-belarus-border', field: 'from', message: /"belarus" is not a point place/ },
     ],
     [
       'a measure to a border the basemap does not have',
@@ -571,7 +571,7 @@ describe('regressions found by the fuzzer: an error, not an exception', () => {
     [
       'a border band whose countries do not meet',
       (d) => (place(d, 'russia-near-ukraine-border').geometry = { recipe: 'border-band', along: 'UA', within: ['GB'], km: 100 }),
-      { id: 'russia-near-ukraine-border', field: 'geometry', message: /cannot be drawn: .*do not meet/ },
+      { id: 'russia-near-ukraine-border', field: 'geometry', message: /cannot be drawn: UA and GB share no land border/ },
     ],
     [
       'an id nested 20,000 arrays deep',

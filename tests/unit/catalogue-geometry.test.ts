@@ -24,11 +24,11 @@ function golden(name: string, actual: FeatureCollection): void {
 }
 
 describe('derived geometry (golden files)', () => {
-  it('border-band: the neighbour within km of the border, and nothing of the country itself', () => {
+  it('border-band: the neighbour within km of the shared land border, not of coasts across the water', () => {
     const fc = input('border-band');
-    const [along, within] = fc.features as Feature<Polygon>[];
+    const [along, within, border] = fc.features as [Feature<MultiPolygon>, Feature<Polygon>, Feature<LineString>];
     const before = JSON.stringify(fc);
-    const band = borderBand(along.geometry, within.geometry, along.properties!.km as number);
+    const band = borderBand(border.geometry, within.geometry, along.properties!.km as number);
     expect(JSON.stringify(fc), 'inputs are not mutated').toBe(before);
     golden('border-band', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { km: 50 }, geometry: band }] });
     const bandFeature: Feature<Polygon | MultiPolygon> = { type: 'Feature', properties: {}, geometry: band };
@@ -37,6 +37,8 @@ describe('derived geometry (golden files)', () => {
     expect(booleanPointInPolygon([32.6, 49], band)).toBe(true);
     expect(booleanPointInPolygon([32.8, 49], band)).toBe(false);
     expect(booleanPointInPolygon([31.9, 49], band)).toBe(false);
+    // 22 km across the water from the peninsula, over 100 km from the land border: the Taman case.
+    expect(booleanPointInPolygon([33, 47.05], band)).toBe(false);
   });
 
   it('label-point: inside the area even where the centroid is not', () => {
@@ -104,7 +106,7 @@ describe('derived geometry (golden files)', () => {
   });
 
   it('rejects a band of no width', () => {
-    const [along, within] = input('border-band').features as Feature<Polygon>[];
-    expect(() => borderBand(along.geometry, within.geometry, 0)).toThrow('km must be positive');
+    const [, within, border] = input('border-band').features as [Feature, Feature<Polygon>, Feature<LineString>];
+    expect(() => borderBand(border.geometry, within.geometry, 0)).toThrow('km must be positive');
   });
 });

@@ -231,11 +231,76 @@ describe('validateCatalogue', () => {
       (c) => (ev(c).places = 'rostov'),
       { file: E, id: 'drills', field: 'places', message: 'array expected, string found' },
     ],
+    [
+      'a seat of government that is not a city (a seat is a capital)',
+      (c) => (ev(c).site = 'seat'),
+      { file: E, id: 'drills', field: 'places[0]', message: 'a seat of government is a capital city; "rostov" is a region' },
+    ],
+    [
+      'no place and nothing it is about',
+      (c) => (ev(c).places = []),
+      { file: E, id: 'drills', field: 'places', message: 'must not be empty' },
+    ],
+    [
+      'an approximate zone drawn as a point',
+      (c) => Object.assign(c.places[1], { precision: 'zone' }),
+      {
+        file: P,
+        id: 'kyiv',
+        field: 'precision',
+        message: 'an approximate zone must be drawn as an area (units, countries, polygon or recipe), not a point',
+      },
+    ],
+    [
+      'a polygon ring that is not closed',
+      (c) =>
+        Object.assign(c.places[0], {
+          geometry: {
+            polygon: [
+              [28, 66],
+              [60, 66],
+              [60, 76],
+              [28, 76],
+            ],
+          },
+          note: 'A drawing convention.',
+        }),
+      { file: P, id: 'rostov', field: 'geometry.polygon', message: 'the ring must end where it starts' },
+    ],
+    [
+      'a polygon without a note saying what bounds it',
+      (c) =>
+        Object.assign(c.places[0], {
+          geometry: {
+            polygon: [
+              [28, 66],
+              [60, 66],
+              [60, 76],
+              [28, 66],
+            ],
+          },
+        }),
+      {
+        file: P,
+        id: 'rostov',
+        field: 'note',
+        message: 'a polygon given outright is a drawing convention: the note must say what bounds it',
+      },
+    ],
+    [
+      'a clip box the wrong way round',
+      (c) => Object.assign(c.places[0], { geometry: { countries: ['RU'], clip: [45, 34, -25, 72] } }),
+      { file: P, id: 'rostov', field: 'geometry.clip', message: /^\[west, south, east, north\]/ },
+    ],
   ])('reports %s', (_what, change, expected) => {
     const errors = errorsOf(catalogue(change));
     expect(errors).toContainEqual(
       typeof expected.message === 'string' ? expected : { ...expected, message: expect.stringMatching(expected.message) },
     );
+  });
+
+  it('accepts an event with no place when it says what it is about (the article gives none)', () => {
+    expect(errorsOf(catalogue((c) => Object.assign(ev(c), { places: [], about: ['kyiv'] })))).toEqual([]);
   });
 
   it('a measure needs two different countries: a border of a country with itself is its internal lines', () => {

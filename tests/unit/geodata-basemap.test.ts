@@ -119,7 +119,7 @@ describe('admin-1 units', () => {
 describe('places', () => {
   const byName = new Map(places.features.map((f) => [f.properties!.name as string, f]));
 
-  it('has every place the story names, marked so its label wins', () => {
+  it("has the theatre's cities at the top rank (orientation labels; which are bold is the story's to say)", () => {
     for (const name of [
       'Kyiv',
       'Moscow',

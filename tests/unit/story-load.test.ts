@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadStory } from '../../src/story/load';
@@ -9,12 +10,19 @@ const serve = (broken: Record<string, () => Response> = {}): typeof fetch => {
   return async (input, init) => broken[path.basename(String(input))]?.() ?? files(input, init);
 };
 
+/** What the build says it wrote (index.json), to check the loader against. */
+const built = JSON.parse(readFileSync(path.join(ROOT, 'geodata/layers/index.json'), 'utf8')) as {
+  events: number;
+  files: { name: string; features: number | null }[];
+};
+const placeCount = built.files.find((f) => f.name === 'places.geojson')!.features;
+
 describe('loadStory', () => {
   it('loads the events, sources and places', async () => {
     const { story, failures } = await loadStory('/data/layers/', serve());
     expect(failures).toEqual([]);
-    expect(story!.events.length).toBe(34);
-    expect(story!.places.features.length).toBe(19);
+    expect(story!.events.length).toBe(built.events);
+    expect(story!.places.features.length).toBe(placeCount);
     expect(story!.sources[0].text_content.length).toBeGreaterThan(7000);
   });
 
@@ -23,7 +31,7 @@ describe('loadStory', () => {
       '/data/layers/',
       serve({ 'places.geojson': () => new Response('{"type":"Feat', { headers: { 'content-type': 'application/geo+json' } }) }),
     );
-    expect(story!.events.length).toBe(34);
+    expect(story!.events.length).toBe(built.events);
     expect(story!.places.features).toEqual([]);
     expect(failures).toEqual([
       { file: 'places.geojson', reason: 'is not valid JSON (13 bytes of application/geo+json; truncated or corrupt?)' },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { attribution, formatDate } from '../../src/story/format';
+import { attribution, formatDate, quantityScope } from '../../src/story/format';
 import { countByCategory, eventsAt, mapPlaces, readerBlocks } from '../../src/story/model';
 import type { Story } from '../../src/story/types';
 
@@ -16,8 +16,27 @@ describe('formatDate', () => {
     [{ date: '2022-01-25', date_precision: 'day', date_start: '2022-01-25' }, 'Tue 25 Jan 2022'],
     [{ date: '2022-W04', date_precision: 'week', date_start: '2022-01-24' }, 'Week of 24 Jan 2022'],
     [{ date: '2022-02', date_precision: 'month', date_start: '2022-02-01' }, 'February 2022'],
+    [
+      { date: '2022-01-27/2022-02-09', date_precision: 'window', date_start: '2022-01-27', date_end: '2022-02-09' },
+      'Between 27 Jan and 9 Feb 2022',
+    ],
+    [
+      { date: '2021-12-20/2022-01-05', date_precision: 'window', date_start: '2021-12-20', date_end: '2022-01-05' },
+      'Between 20 Dec 2021 and 5 Jan 2022',
+    ],
     [{ date: null, date_precision: 'unknown', date_start: null }, 'Date not given'],
   ] as const)('%j → %s', (e, text) => expect(formatDate(e)).toBe(text));
+});
+
+describe('quantityScope', () => {
+  it('says that a figure of several places is one figure for all of them, and nothing for one place', () => {
+    const name = (id: string) => ({ a: 'Russia near the border with Ukraine', b: 'Belarus' })[id] ?? id;
+    expect(quantityScope({ places: ['a', 'b'], quantity: 'over 100,000 troops' }, name)).toBe(
+      'One figure for Russia near the border with Ukraine and Belarus together',
+    );
+    expect(quantityScope({ places: ['a'], quantity: '62 battalion tactical groups' }, name)).toBeNull();
+    expect(quantityScope({ places: ['a', 'b'], quantity: null }, name)).toBeNull();
+  });
 });
 
 describe('attribution', () => {
@@ -55,15 +74,34 @@ describe('eventsAt', () => {
 });
 
 describe('mapPlaces', () => {
-  it('counts events by category per place and carries the quantity label', () => {
-    const belarus = mapPlaces(story).features.find((f) => f.properties.place_id === 'belarus')!.properties;
-    expect(belarus).toMatchObject({
-      c_troops: 2,
-      c_aircraft: 1,
-      c_drills: 1,
-      q_label: 'over 100,000 troops',
-      q_category: 'troops',
-    });
+  const props = (id: string) => mapPlaces(story).features.find((f) => f.properties.place_id === id)!.properties;
+
+  it('counts events by category per place', () => {
+    expect(props('belarus')).toMatchObject({ c_troops: 2, c_aircraft: 1, c_drills: 1, m_troops: 2 });
+  });
+
+  it('never prints a figure shared by several places on one of them (truth.md: a figure has a scope)', () => {
+    // "over 100,000 troops near its shared border with Ukraine and in Belarus" is one figure for both.
+    const buildup = story.events.find((e) => e.event_id === 'troop-buildup')!;
+    expect(buildup.places.length).toBeGreaterThan(1);
+    expect(buildup.quantity).toBe('over 100,000 troops');
+    for (const id of buildup.places) expect(JSON.stringify(props(id))).not.toContain('100,000');
+  });
+
+  it('labels a place with its own figures: the 62 battalion tactical groups, up from 59', () => {
+    expect(props('russia-near-ukraine-border').q_troops).toBe('62 battalion tactical groups, up from 59');
+  });
+
+  it('neither colours nor labels a seat of government with what the article does not place there', () => {
+    // "Washington put 8,500 troops on heightened alert": the article gives no place for the troops.
+    const washington = props('washington');
+    expect(washington.c_troops).toBe(1);
+    expect(washington.m_troops).toBeUndefined();
+    expect(JSON.stringify(washington)).not.toContain('8,500');
+    // A place listed only as a seat (Moscow, for Russia's statements) is shown, in no category's colour.
+    const moscow = props('moscow');
+    expect(Object.keys(moscow).filter((k) => k.startsWith('m_'))).toEqual([]);
+    expect(Object.keys(moscow).filter((k) => k.startsWith('c_')).length).toBeGreaterThan(0);
   });
 
   it('counts every event once per category in the legend', () => {

@@ -1,9 +1,9 @@
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { ALL_SOURCES, buildStyle, stylePatterns } from '../../src/map/style';
-import { placeState, storyLabelUpdate } from '../../src/map/storyLayers';
-import { CATEGORIES, defaultTheme, PRECISIONS, type Theme } from '../../src/map/theme';
+import { placeState, storyExpressions, storyLabelUpdate } from '../../src/map/storyLayers';
+import { CATEGORIES, defaultTheme, PRECISIONS, type Category, type Theme } from '../../src/map/theme';
 
 /** WCAG relative luminance and contrast ratio. */
 function luminance(hex: string): number {
@@ -104,10 +104,44 @@ describe('story layers', () => {
 
   it('a place takes the colour of its first shown category, and is off when none is shown', () => {
     const c = defaultTheme.categories;
-    expect(placeState(defaultTheme, { c_drills: 2, c_troops: 1 }, new Set())).toEqual({ off: false, color: c.troops });
-    expect(placeState(defaultTheme, { c_drills: 2, c_troops: 1 }, new Set(['troops']))).toEqual({ off: false, color: c.drills });
-    expect(placeState(defaultTheme, { c_drills: 2, c_troops: 1 }, new Set(['troops', 'drills']))).toMatchObject({ off: true });
+    const both = { c_drills: 2, c_troops: 1, m_drills: 2, m_troops: 1 };
+    expect(placeState(defaultTheme, both, new Set())).toEqual({ off: false, color: c.troops });
+    expect(placeState(defaultTheme, both, new Set(['troops']))).toEqual({ off: false, color: c.drills });
+    expect(placeState(defaultTheme, both, new Set(['troops', 'drills']))).toMatchObject({ off: true });
     expect(placeState(defaultTheme, {}, new Set())).toMatchObject({ off: true });
+  });
+
+  it('a seat of government standing in for an unnamed place takes no category colour', () => {
+    // Washington: 8,500 troops on alert (a seat), and a statement said there.
+    const washington = { c_troops: 1, c_statement: 1, m_statement: 1 };
+    expect(placeState(defaultTheme, washington, new Set())).toEqual({ off: false, color: defaultTheme.categories.statement });
+    expect(placeState(defaultTheme, washington, new Set(['statement']))).toEqual({
+      off: false,
+      color: defaultTheme.basemap.seat,
+    });
+    expect(defaultTheme.basemap.seat).not.toBe(defaultTheme.categories.troops);
+  });
+
+  describe('the story label, evaluated by the style spec', () => {
+    const label = (props: Record<string, unknown>, hidden: string[] = []) => {
+      const e = createExpression(storyExpressions(defaultTheme, new Set(hidden as Category[])).label, 'text-field', {
+        type: 'string',
+        'property-type': 'data-driven',
+        expression: { interpolated: false, parameters: ['zoom', 'feature'] },
+      } as never);
+      if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
+      return String(e.value.evaluate({ zoom: 5 }, { type: 'Point', properties: props } as never));
+    };
+    it("prints a place's own figures, one a line, under its name; a city only its figures", () => {
+      const zone = { name: 'Near the border', kind: 'zone', c_troops: 1, q_troops: '62 battalion tactical groups, up from 59' };
+      expect(label(zone)).toBe('Near the border\n62 battalion tactical groups, up from 59');
+      expect(label({ ...zone, c_drills: 1, q_drills: '3 drills' })).toBe(
+        'Near the border\n62 battalion tactical groups, up from 59\n3 drills',
+      );
+      expect(label({ ...zone, c_drills: 1, q_drills: '3 drills' }, ['troops'])).toBe('Near the border\n3 drills');
+      expect(label({ name: 'Belarus', kind: 'zone', c_troops: 1 })).toBe('Belarus');
+      expect(label({ name: 'Kyiv', kind: 'city', c_troops: 1 })).toBe('');
+    });
   });
 
   it('draws the story labels last, so they win label collisions', () => {

@@ -1,0 +1,99 @@
+/**
+ * What the map says, read off the running map as a reader sees it (shared/docs/truth.md): a figure is
+ * printed only on a place that is its own; a seat of government standing in for an unnamed place is
+ * neither coloured nor labelled with what the article does not place there; "the Arctic" is an area;
+ * the near-border zone stops short of the coast. Real Chromium, real WebGL, the production build.
+ */
+import type { Page } from '@playwright/test';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { defaultTheme } from '../../src/map/theme';
+import { expect, mapIdle, test } from './fixtures';
+
+type MapWindow = { situationMap: MaplibreMap };
+const storyIdle = (page: Page) => mapIdle(page, { source: 'story-places' });
+
+/**
+ * The text of every story label drawn now: the label layer's own text-field, evaluated by MapLibre for
+ * each rendered label feature (what the reader sees, not a copy of the expression).
+ */
+async function drawnLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const m = (window as unknown as MapWindow).situationMap;
+    const layer = m.style.getLayer('story-labels') as unknown as {
+      layout: { get(k: string): { evaluate(f: unknown, s: unknown): unknown } };
+    };
+    return m
+      .queryRenderedFeatures({ layers: ['story-labels'] })
+      .map((f) => String(layer.layout.get('text-field').evaluate({ type: 1, properties: f.properties }, {})));
+  });
+}
+
+/** A story place's colour and whether it is off, as its feature-state says. */
+async function placeState(page: Page, placeId: string) {
+  return page.evaluate((id) => {
+    const m = (window as unknown as MapWindow).situationMap;
+    const f = m.querySourceFeatures('story-places').find((x) => x.properties.place_id === id)!;
+    return m.getFeatureState({ source: 'story-places', id: f.id });
+  }, placeId);
+}
+
+test.describe('the map says what the article says, and no more', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test("one figure of several places is printed on none of them; a place's own figure is (62 BTGs)", async ({ page }) => {
+    await page.goto('/#4.3/50/32');
+    await storyIdle(page);
+    const labels = (await drawnLabels(page)).join('\n');
+    expect(labels).not.toContain('100,000');
+    expect(labels).toContain('62 battalion tactical groups, up from 59');
+    // The figure is in the panel, once, with its scope.
+    await page.goto('/#4.3/50/32&place=belarus');
+    const panel = page.getByRole('region', { name: /Excerpts/ });
+    await expect(panel).toContainText('over 100,000 troops');
+    await expect(panel).toContainText('One figure for Russia near the border with Ukraine and Belarus together');
+  });
+
+  test('Washington is not coloured or labelled as troops: the 8,500 on alert have no place in the article', async ({ page }) => {
+    // Only troops shown: Washington is listed for the 8,500 (a seat), so shown, but in no category's colour.
+    const others = ['statement', 'diplomacy', 'sanctions', 'energy', 'civilians'];
+    await page.goto(`/#5/38.9/-77&hide=${others.join(',')}`);
+    await storyIdle(page);
+    await expect.poll(() => placeState(page, 'washington')).toMatchObject({ off: false, color: defaultTheme.basemap.seat });
+    expect((await drawnLabels(page)).join('\n')).not.toContain('8,500');
+    await page.goto(`/#5/38.9/-77&hide=${others.join(',')}&place=washington`);
+    const panel = page.getByRole('region', { name: /Excerpts/ });
+    await expect(panel).toContainText('8,500 troops');
+    await expect(panel).toContainText('Place not given in the article');
+  });
+
+  test('"in the Arctic" is an area, hatched as approximate; no dot at Severomorsk', async ({ page }) => {
+    await page.goto('/#4/70/40');
+    await storyIdle(page);
+    const arctic = await page.evaluate(() =>
+      (window as unknown as MapWindow).situationMap
+        .queryRenderedFeatures({ layers: ['story-fill', 'story-hatch', 'story-points'] })
+        .filter((f) => f.properties.place_id === 'arctic')
+        .map((f) => `${f.layer.id}:${f.geometry.type}`),
+    );
+    expect(arctic).toContain('story-hatch:Polygon');
+    expect(arctic.some((x) => x.startsWith('story-points'))).toBe(false);
+    const bold = await page.evaluate(() =>
+      (window as unknown as MapWindow).situationMap
+        .queryRenderedFeatures({ layers: ['places-story'] })
+        .map((f) => f.properties.name),
+    );
+    expect(bold).not.toContain('Severomorsk');
+    expect(bold).not.toContain('Murmansk');
+  });
+
+  test('statements whose place the article does not give are listed at a capital, saying so', async ({ page }) => {
+    await page.goto('/#5/55.75/37.6&place=moscow');
+    const panel = page.getByRole('region', { name: /Excerpts/ });
+    await expect(panel).toContainText('Russia has repeatedly denied planning to invade Ukraine');
+    await expect(panel).toContainText('Denied — Russia');
+    await expect(panel).toContainText('Place not given in the article');
+    // Britain's signal is at London, its seat, not spread over the United Kingdom.
+    await page.goto('/#5/51.5/-0.12&place=london');
+    await expect(panel).toContainText('Signaled — Britain');
+  });
+});
