@@ -123,6 +123,19 @@ function finish(geometry: Geometry, precision: Precision, droppedPerCountry: boo
   return truncate(simplified, { precision: 5, mutate: true }).geometry;
 }
 
+/**
+ * How much ink a place gets on the map, by how precisely it is placed (Imhof's visual hierarchy: ink
+ * follows importance and certainty): a point the strongest mark; a named region a clear fill; an
+ * approximate zone lighter and hatched; a whole country, or a group of whole countries however vaguely
+ * named ("eastern Europe"), the faintest, never hatched over a continent.
+ */
+export type Ink = 'point' | 'region' | 'zone' | 'country';
+function inkOf(p: Place, g: Geometry): Ink {
+  if (g.type === 'Point') return 'point';
+  if (p.precision === 'country' || 'countries' in p.geometry) return 'country';
+  return p.precision === 'zone' ? 'zone' : 'region';
+}
+
 const thousands = (n: number) => n.toLocaleString('en-US');
 
 /** "over 100,000 troops"; "62 battalion tactical groups, up from 59". */
@@ -346,6 +359,7 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
           kind: p.kind,
           location_precision: p.precision,
           precision_rank: PRECISION_RANK[p.precision],
+          ink: inkOf(p, geometry.get(p.id)!),
           place_basis: p.basis,
           place_note: p.note ?? null,
           // The basemap place it is drawn at: the map sets in bold the ones the article itself names.

@@ -32,8 +32,10 @@ export const STORY_HIT_LAYERS = ['story-fill', 'story-points'];
 
 const AREA: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
 const POINT: FilterSpecification = ['==', ['geometry-type'], 'Point'];
-const APPROX: ExpressionSpecification = ['in', ['get', 'location_precision'], ['literal', ['country', 'zone']]];
-const ZONE: ExpressionSpecification = ['==', ['get', 'location_precision'], 'zone'];
+/** The place's ink (build.ts inkOf), or its precision in layers built before ink was recorded. */
+const INK: ExpressionSpecification = ['coalesce', ['get', 'ink'], ['get', 'location_precision']];
+const APPROX: ExpressionSpecification = ['in', INK, ['literal', ['country', 'zone']]];
+const ZONE: ExpressionSpecification = ['==', INK, 'zone'];
 const state = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
 /** A place none of whose categories is shown: drawn fully transparent, and not hit (see MapView). */
 const OFF = state('off');
@@ -119,7 +121,7 @@ export function storyLayers(theme: Theme, hidden: ReadonlySet<Category>): LayerS
   const p = theme.precision;
   const opacity: ExpressionSpecification = [
     'match',
-    ['get', 'location_precision'],
+    INK,
     'region',
     p.region.fillOpacity,
     'country',
@@ -128,7 +130,7 @@ export function storyLayers(theme: Theme, hidden: ReadonlySet<Category>): LayerS
     p.zone.fillOpacity,
     p.city.fillOpacity,
   ];
-  const emphasis = (normal: number, hover: number, selected: number): ExpressionSpecification => [
+  const emphasis = (normal: number | ExpressionSpecification, hover: number, selected: number): ExpressionSpecification => [
     'case',
     state('selected'),
     selected,
@@ -152,7 +154,7 @@ export function storyLayers(theme: Theme, hidden: ReadonlySet<Category>): LayerS
       id: 'story-hatch',
       type: 'fill',
       source: 'story-places',
-      paint: { 'fill-pattern': HATCH_ZONE, 'fill-opacity': unlessOff(0.45), 'fill-antialias': false },
+      paint: { 'fill-pattern': HATCH_ZONE, 'fill-opacity': unlessOff(p.zone.hatchOpacity), 'fill-antialias': false },
     },
     {
       id: 'story-outline',
@@ -169,7 +171,11 @@ export function storyLayers(theme: Theme, hidden: ReadonlySet<Category>): LayerS
       paint: {
         'line-color': x.color,
         'line-opacity': unlessOff(1),
-        'line-width': emphasis(p.zone.outlineWidth, 2.5, 3.5),
+        'line-width': emphasis(
+          ['match', INK, 'country', p.country.outlineWidth, p.zone.outlineWidth] as ExpressionSpecification,
+          2.5,
+          3.5,
+        ),
         'line-dasharray': p.zone.dash,
       },
     },

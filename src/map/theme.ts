@@ -30,6 +30,8 @@ export interface PrecisionStyle {
   fillOpacity: number;
   /** Whether the area is hatched rather than filled solid (approximate places). */
   hatched: boolean;
+  /** Opacity of the hatch over a hatched area. */
+  hatchOpacity: number;
   outlineWidth: number;
 }
 
@@ -96,10 +98,11 @@ export const defaultTheme: Theme = {
     conflict: '#BBBBBB',
   },
   precision: {
-    exact: { dash: [], fillOpacity: 0.35, hatched: false, outlineWidth: 2 },
-    city: { dash: [], fillOpacity: 0.3, hatched: false, outlineWidth: 2 },
-    region: { dash: [], fillOpacity: 0.22, hatched: false, outlineWidth: 1.5 },
-    country: { dash: [4, 2], fillOpacity: 0.1, hatched: false, outlineWidth: 1.5 },
-    zone: { dash: [2, 2], fillOpacity: 0.1, hatched: true, outlineWidth: 1.5 },
+    // Ink follows precision (build.ts inkOf): the precise marks strongest, whole countries faintest.
+    exact: { dash: [], fillOpacity: 0.35, hatched: false, hatchOpacity: 0, outlineWidth: 2 },
+    city: { dash: [], fillOpacity: 0.3, hatched: false, hatchOpacity: 0, outlineWidth: 2 },
+    region: { dash: [], fillOpacity: 0.28, hatched: false, hatchOpacity: 0, outlineWidth: 1.8 },
+    country: { dash: [4, 2], fillOpacity: 0.035, hatched: false, hatchOpacity: 0, outlineWidth: 1.2 },
+    zone: { dash: [2, 2], fillOpacity: 0.07, hatched: true, hatchOpacity: 0.3, outlineWidth: 1.5 },
   },
 };

@@ -91,7 +91,7 @@ export function mapPlaces(story: Story): FeatureCollection<Geometry, MapPlacePro
 }
 
 /** What the story's area, point and outline layers read of a place (see storyLayers.ts). */
-export type ShapeProperties = Pick<MapPlaceProperties, 'place_id' | 'location_precision'> & CategoryCounts;
+export type ShapeProperties = Pick<MapPlaceProperties, 'place_id' | 'location_precision' | 'ink'> & CategoryCounts;
 /** What the story's label layer reads of a place; `label_minzoom` only where the label waits for a zoom. */
 export type LabelProperties = Pick<MapPlaceProperties, 'name' | 'kind' | 'precision_rank'> &
   CategoryCounts &
@@ -135,6 +135,7 @@ export function placeShapes(
       properties: {
         place_id: f.properties.place_id,
         location_precision: f.properties.location_precision,
+        ...(f.properties.ink ? { ink: f.properties.ink } : {}),
         ...counts(f.properties),
       },
       geometry: f.geometry,

@@ -48,6 +48,8 @@ export interface PlaceProperties {
   kind: string;
   location_precision: Precision;
   precision_rank: number;
+  /** How much ink the map gives it (src/catalogue/build.ts inkOf); absent in layers built before it. */
+  ink?: 'point' | 'region' | 'zone' | 'country';
   place_basis: 'article' | 'context';
   place_note: string | null;
   /** The basemap place ("geonames:703448") a city or building is drawn at; null for areas. */

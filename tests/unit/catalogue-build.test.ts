@@ -168,6 +168,20 @@ describe('the seed story catalogue', () => {
     expect(reviewInput(input!).map(formatError)).toEqual([]);
   });
 
+  it('gives ink by precision: points strongest, regions filled, zones hatched, countries and groups faintest', () => {
+    const ink = (id: string) => placeFeature(id).properties!.ink;
+    expect(['kyiv', 'rostov-region', 'russia-near-ukraine-border', 'arctic', 'belarus'].map(ink)).toEqual([
+      'point',
+      'region',
+      'zone',
+      'zone',
+      'country',
+    ]);
+    // "eastern Europe" and the EU are vaguely named, but drawn as whole countries: never a hatch over a continent.
+    expect(ink('eastern-europe')).toBe('country');
+    expect(ink('european-union')).toBe('country');
+  });
+
   it('names in bold only the basemap places the article itself names', () => {
     const named = placeFeatures()
       .filter((f) => f.properties!.place_basis === 'article' && f.properties!.gazetteer)
