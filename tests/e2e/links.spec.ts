@@ -112,8 +112,8 @@ test.describe('a link with duplicates, unknown ids and garbage', () => {
     const note = page.locator('.link-note');
     await expect(note).toHaveText(/Ignored from the link: layer “weather”, “foo=bar”, place “nowhere”\./);
     await expect(note).toBeVisible();
-    // Announced: the note is inside a polite live region that was there before it.
-    await expect(page.locator('[aria-live="polite"]').filter({ has: note })).toHaveCount(1);
+    // Announced: the note is inside a status region (implicitly aria-live polite) that was there before it.
+    await expect(page.getByRole('status').filter({ has: note })).toHaveCount(1);
     await expect.poll(() => hash(page)).toBe('#5/50/30&hide=troops&place=kyiv');
     await expect(excerpts(page).locator('h3')).toHaveText(['Kyiv']);
     // Replaced, not pushed: Back leaves the page rather than returning to the uncleaned link.
