@@ -1,8 +1,11 @@
 import './fonts';
 import './app.css';
+import './ui/status.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
+// index.html says "Loading…" before this script runs; from here the app says it, and takes the element's place.
+target.replaceChildren();
 export default mount(App, { target });

@@ -103,6 +103,12 @@ export function resolveTarget(root: string, target: string): Outcome {
   return { file };
 }
 
+/** A request target for a log line: printable ASCII, at most 80 characters, its length said when cut. */
+export function shortTarget(target: string | undefined, max = 80): string {
+  const t = (target ?? '').replace(/[^\x20-\x7e]/g, '?');
+  return t.length <= max ? t : `${t.slice(0, max)}… (${t.length} characters)`;
+}
+
 /** An ETag per file version and encoding: a compressed body is a different representation. */
 const etagOf = (s: Stats, encoding: Encoding | null) =>
   `"${s.size.toString(36)}-${Math.trunc(s.mtimeMs).toString(36)}${encoding ? `-${encoding}` : ''}"`;
@@ -161,6 +167,12 @@ export function createHandler(root: string): Handler {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return plain(req, res, 404, 'not found');
+      // A name over the file system's limit (255 bytes a name, 4,096 a path) names no file of ours. A line
+      // to say so, short: the target is the client's, and may be kilobytes long.
+      if (code === 'ENAMETOOLONG') {
+        console.error(`serve: ${req.method} ${shortTarget(req.url)}: 404, name too long for the file system`);
+        return plain(req, res, 404, 'not found');
+      }
       throw err;
     }
     if (!s.isFile()) return plain(req, res, 404, 'not found');
@@ -193,7 +205,9 @@ export function createHandler(root: string): Handler {
 
   return (req, res) => {
     serve(req, res).catch((err: unknown) => {
-      console.error(`serve: ${req.method} ${req.url}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      console.error(
+        `serve: ${req.method} ${shortTarget(req.url)}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
       if (!res.headersSent) plain(req, res, 500, 'internal server error');
       else res.destroy(err instanceof Error ? err : undefined);
     });

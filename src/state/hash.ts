@@ -4,7 +4,9 @@
  *
  *   #5.5/48.9/35.2&hide=energy,sanctions&place=kyiv&event=us-plane-kyiv
  *
- * A bare #zoom/lat/lng link is a valid view; unknown keys and malformed parts are ignored, never fatal.
+ * A bare #zoom/lat/lng link is a valid view, and so is one without a camera (#hide=energy). Unknown keys and
+ * malformed parts are ignored, never fatal, and readHash says which, so that the app can tell the reader and
+ * put the canonical form (encodeHash of what was used) back in the address bar.
  */
 import { CATEGORIES, type Category } from '../map/theme';
 
@@ -40,27 +42,115 @@ export function encodeHash(v: ViewHash): string {
   return parts.length ? `#${parts.join('&')}` : '';
 }
 
-export function decodeHash(hash: string): ViewHash {
+/** Something a link named that the view could not use, for the reader's note. */
+export interface Ignored {
+  /** view: a camera that is not one; part: a key the app does not know, or no key at all. */
+  what: 'view' | 'layer' | 'place' | 'event' | 'part';
+  value: string;
+}
+
+/** A value as the reader typed it: percent-decoded when that is possible, as it is when not. */
+function shown(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+const unique = <T>(xs: T[]) => [...new Set(xs)];
+
+/**
+ * The view a hash names, and what in it was ignored: malformed cameras, unknown keys and layers, ids that
+ * are not ids. Names given twice count once (a place twice was two selections of one place); a key given
+ * twice keeps its last value.
+ */
+export function readHash(hash: string): { view: ViewHash; ignored: Ignored[] } {
   const view: ViewHash = { camera: null, hidden: [], places: [], event: null };
+  const ignored: Ignored[] = [];
   const parts = hash.replace(/^#/, '').split('&');
-  const [zoom, lat, lng] = (parts[0] ?? '').split('/').map((n) => (n.trim() === '' ? NaN : Number(n)));
-  if (
-    [zoom, lat, lng].every(Number.isFinite) &&
-    zoom >= 0 &&
-    zoom <= 24 &&
-    lat >= -90 &&
-    lat <= 90 &&
-    lng >= -180 &&
-    lng <= 180
-  ) {
-    view.camera = { zoom, lat, lng };
+  const first = parts[0] ?? '';
+  if (!first.includes('=')) {
+    parts.shift();
+    const [zoom, lat, lng] = first.split('/').map((n) => (n.trim() === '' ? NaN : Number(n)));
+    if (
+      [zoom, lat, lng].every(Number.isFinite) &&
+      zoom >= 0 &&
+      zoom <= 24 &&
+      lat >= -90 &&
+      lat <= 90 &&
+      lng >= -180 &&
+      lng <= 180
+    ) {
+      view.camera = { zoom, lat, lng };
+    } else if (first !== '') ignored.push({ what: 'view', value: shown(first) });
   }
+  const earlier: Partial<Record<'hide' | 'place' | 'event', Ignored[]>> = {};
   for (const part of parts) {
-    const [key, value = ''] = part.split('=');
-    const list = value.split(',').filter(Boolean);
-    if (key === 'hide') view.hidden = CATEGORIES.filter((c) => list.includes(c));
-    else if (key === 'place') view.places = list.filter((id) => ID.test(id));
-    else if (key === 'event' && ID.test(value)) view.event = value;
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    const value = eq < 0 ? '' : part.slice(eq + 1);
+    const list = unique(value.split(',').filter(Boolean));
+    const mine: Ignored[] = [];
+    if (eq >= 0 && key === 'hide') {
+      view.hidden = CATEGORIES.filter((c) => list.includes(c));
+      for (const x of list) if (!(CATEGORIES as readonly string[]).includes(x)) mine.push({ what: 'layer', value: shown(x) });
+    } else if (eq >= 0 && key === 'place') {
+      view.places = list.filter((id) => ID.test(id));
+      for (const x of list) if (!ID.test(x)) mine.push({ what: 'place', value: shown(x) });
+    } else if (eq >= 0 && key === 'event') {
+      view.event = ID.test(value) ? value : null;
+      if (value && !ID.test(value)) mine.push({ what: 'event', value: shown(value) });
+    } else {
+      ignored.push({ what: 'part', value: shown(part) });
+      continue;
+    }
+    // The value this key replaces: its usable entries are ignored now, as its unusable ones were.
+    const k = key as 'hide' | 'place' | 'event';
+    if (earlier[k]) ignored.push(...earlier[k]);
+    earlier[k] = [];
+    ignored.push(...mine);
+    if (k === 'place') earlier[k] = view.places.map((value) => ({ what: 'place', value }));
+    if (k === 'event' && view.event) earlier[k] = [{ what: 'event', value: view.event }];
+    if (k === 'hide') earlier[k] = view.hidden.map((value) => ({ what: 'layer', value }));
   }
-  return view;
+  return { view, ignored };
+}
+
+export function decodeHash(hash: string): ViewHash {
+  return readHash(hash).view;
+}
+
+/** What the story has, to check a link's ids against once it is loaded. */
+export interface KnownIds {
+  places: { has(id: string): boolean };
+  events: { has(id: string): boolean };
+}
+
+/** The view less the places and events the story does not have, and those it dropped. */
+export function knownOnly(view: ViewHash, known: KnownIds): { view: ViewHash; ignored: Ignored[] } {
+  const ignored: Ignored[] = view.places.filter((id) => !known.places.has(id)).map((value) => ({ what: 'place', value }));
+  const eventKnown = view.event === null || known.events.has(view.event);
+  if (!eventKnown) ignored.push({ what: 'event', value: view.event! });
+  if (!ignored.length) return { view, ignored };
+  return {
+    view: { ...view, places: view.places.filter((id) => known.places.has(id)), event: eventKnown ? view.event : null },
+    ignored,
+  };
+}
+
+const MAX_SHOWN = 5;
+const MAX_VALUE = 40;
+
+/** The reader's note: "Ignored from the link: place “nowhere”, layer “weather”." Empty when nothing was. */
+export function ignoredText(ignored: readonly Ignored[]): string {
+  if (!ignored.length) return '';
+  const cut = (v: string) => (v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE - 1)}…` : v);
+  const items = ignored
+    .slice(0, MAX_SHOWN)
+    .map((x) => `${x.what === 'part' ? '' : `${x.what} `}“${cut(x.value)}”`)
+    .join(', ');
+  const more = ignored.length > MAX_SHOWN ? ` and ${ignored.length - MAX_SHOWN} more` : '';
+  return `Ignored from the link: ${items}${more}.`;
 }

@@ -8,7 +8,7 @@
  * server's compression cache, which a real deployment would have precompressed).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -188,7 +188,7 @@ const APP_VIEWPORT = { width: 1280, height: 800 };
 
 function kindOf(urlPath: string): Kind {
   if (urlPath.startsWith('/data/basemap/')) return 'basemap';
-  if (urlPath.startsWith('/data/layers/') || urlPath.startsWith('/bench-data/')) return 'story';
+  if (urlPath.startsWith('/data/layers/')) return 'story';
   const ext = path.extname(urlPath).toLowerCase();
   if (ext === '.js' || ext === '.mjs') return 'js';
   if (ext === '.css') return 'css';
@@ -202,9 +202,23 @@ interface Served {
   sent: number;
 }
 
-/** The production server's handler, with every response's size noted. */
-async function serve(dist: string) {
-  const handler = createHandler(dist);
+const LAYERS = '/data/layers/';
+
+/**
+ * The production server's handler, with every response's size noted. With `layers`, the story's files
+ * (/data/layers/…) come from that folder instead of the build's: how a synthetic catalogue is opened in the
+ * production build, which reads its story from there and nowhere else.
+ */
+async function serve(dist: string, layers?: string) {
+  const build = createHandler(dist);
+  const story = layers ? createHandler(layers) : null;
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    if (story && req.url?.startsWith(LAYERS)) {
+      req.url = req.url.slice(LAYERS.length - 1);
+      return story(req, res);
+    }
+    build(req, res);
+  };
   let log: Served[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     // The handler sends each body with one end(body) call: count what it hands over.
@@ -363,15 +377,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status})`);
   }
 
-  // The synthetic catalogues, through the real build, into the served folder.
+  // The synthetic catalogues, through the real build, into a folder of their own outside the build (so
+  // that `npm start` never serves them); each is served by a server of its own in place of the story.
   const generated = new Map<number, ReturnType<typeof writeSyntheticLayers>>();
-  rmSync(path.join(dist, 'bench-data'), { recursive: true, force: true });
+  const benchData = mkdtempSync(path.join(os.tmpdir(), 'situation-map-bench-'));
   for (const n of o.sizes) {
     log(`generating ${n.toLocaleString('en-US')} events …`);
-    generated.set(n, writeSyntheticLayers(n, path.join(dist, 'bench-data', String(n)), o.root));
+    generated.set(n, writeSyntheticLayers(n, path.join(benchData, String(n)), o.root));
   }
 
   const server = await serve(dist);
+  const scaleServers = new Map<number, Awaited<ReturnType<typeof serve>>>();
+  for (const n of o.sizes) scaleServers.set(n, await serve(dist, path.join(benchData, String(n))));
   const browser = await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS });
   const timeout = o.loadTimeoutMs;
   try {
@@ -444,7 +461,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const failures = new Map<number, string[]>(o.sizes.map((n) => [n, []]));
     /** Sizes whose page did not load: not tried again. */
     const broken = new Set<number>();
-    const scaleUrl = (n: number) => `${server.url}/?data=/bench-data/${n}/`;
+    const scaleUrl = (n: number) => `${scaleServers.get(n)!.url}/`;
     for (const n of o.warmup ? o.sizes : []) {
       // Warm-up (not counted): fills the server's compression cache for the big files.
       log(`scale ${n}: warming up …`);
@@ -570,6 +587,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   } finally {
     await browser.close();
     await server.close();
+    for (const s of scaleServers.values()) await s.close();
+    rmSync(benchData, { recursive: true, force: true });
   }
 }
 

@@ -102,7 +102,7 @@ export function readLoad(): LoadTimings {
   const firstIdle = p.firstIdle!;
   const data = performance
     .getEntriesByType('resource')
-    .filter((e) => /\/(data|bench-data)\//.test(e.name))
+    .filter((e) => /\/data\//.test(e.name))
     .map((e) => (e as PerformanceResourceTiming).responseEnd);
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   const tasks = p.longTasks.filter(([start]) => start < firstIdle);

@@ -169,7 +169,7 @@ export function markdown(r: BenchResult): string {
   );
   out.push(
     '',
-    '**Scale** — synthetic catalogues through the real build, opened with `?data=/bench-data/<n>/` (ms unless stated):',
+    '**Scale** — synthetic catalogues through the real build, served at /data/layers/ in place of the seed story (ms unless stated):',
     '',
     table(
       [

@@ -10,10 +10,13 @@ import { expect, mapIdle, test } from './fixtures';
 const HOSTILE = path.resolve(import.meta.dirname, '../fixtures/hostile/layers');
 const excerpts = (page: Page) => page.getByRole('region', { name: /Excerpts/ });
 
-/** Serves a folder of layers at /test-data/<name>/ on the page's own origin. */
-async function serveFolder(page: Page, name: string, dir: string) {
+/**
+ * Serves a folder of layers in place of the story's own, at /data/layers/ on the page's own origin (the
+ * production build reads its story from there and nowhere else).
+ */
+async function serveLayers(page: Page, dir: string) {
   await page.route(
-    (url) => url.pathname.startsWith(`/test-data/${name}/`),
+    (url) => url.pathname.startsWith('/data/layers/'),
     (route) => {
       const file = path.join(dir, path.basename(new URL(route.request().url()).pathname));
       if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
@@ -40,10 +43,10 @@ test.describe('hostile data', () => {
       (window as unknown as { __ran: string[] }).__ran = [];
       window.alert = (m?: unknown) => (window as unknown as { __ran: string[] }).__ran.push(String(m));
     });
-    await serveFolder(page, 'hostile', HOSTILE);
+    await serveLayers(page, HOSTILE);
     const story = JSON.parse(readFileSync(path.join(HOSTILE, 'story.json'), 'utf8')) as { events: { places: string[] }[] };
     const places = [...new Set(story.events.flatMap((e) => e.places))];
-    await page.goto(`/?data=/test-data/hostile/#4.5/49/32&place=${places.join(',')}`);
+    await page.goto(`/#4.5/49/32&place=${places.join(',')}`);
     await mapIdle(page, { source: 'story-places' });
 
     await expect(excerpts(page)).toContainText('<img src=x onerror=alert(1)>');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHash, encodeHash, type ViewHash } from '../../src/state/hash';
+import { decodeHash, encodeHash, ignoredText, knownOnly, readHash, type ViewHash } from '../../src/state/hash';
 
 describe('view hash', () => {
   it('round-trips camera, hidden layers and selection', () => {
@@ -52,5 +52,93 @@ describe('view hash', () => {
 
   it('an empty view is an empty hash', () => {
     expect(encodeHash({ camera: null, hidden: [], places: [], event: null })).toBe('');
+  });
+});
+
+describe('a link read, normalised and explained', () => {
+  it('selects a place named twice once (a duplicate broke the Excerpts panel)', () => {
+    expect(decodeHash('#5/50/30&place=kyiv,kyiv').places).toEqual(['kyiv']);
+    expect(decodeHash('#5/50/30&place=kyiv,belarus,kyiv,belarus').places).toEqual(['kyiv', 'belarus']);
+    expect(decodeHash('#hide=troops,troops').hidden).toEqual(['troops']);
+  });
+
+  it('reads a selection without a camera', () => {
+    expect(decodeHash('#hide=energy&place=kyiv')).toEqual({ camera: null, hidden: ['energy'], places: ['kyiv'], event: null });
+  });
+
+  it('says what it ignored, and why in a word', () => {
+    const r = readHash('#abc/1/2&hide=troops,weather&place=kyiv,<b>,kyiv&event=x"y&foo=bar&&zoom');
+    expect(r.view).toEqual({ camera: null, hidden: ['troops'], places: ['kyiv'], event: null });
+    expect(r.ignored).toEqual([
+      { what: 'view', value: 'abc/1/2' },
+      { what: 'layer', value: 'weather' },
+      { what: 'place', value: '<b>' },
+      { what: 'event', value: 'x"y' },
+      { what: 'part', value: 'foo=bar' },
+      { what: 'part', value: 'zoom' },
+    ]);
+  });
+
+  it('ignores nothing in a canonical link, or in no link', () => {
+    for (const hash of ['', '#', '#5.5/48.9/35.2&hide=troops,energy&place=kyiv,belarus&event=us-plane-kyiv'])
+      expect(readHash(hash).ignored, hash).toEqual([]);
+  });
+
+  it('shows percent-encoded values decoded, and malformed ones as they are', () => {
+    expect(readHash('#place=%E2%80%9Cx%E2%80%9D').ignored).toEqual([{ what: 'place', value: '“x”' }]);
+    expect(readHash('#place=%E2%80').ignored).toEqual([{ what: 'place', value: '%E2%80' }]);
+  });
+
+  it('a later key wins, and what it replaced is said', () => {
+    const r = readHash('#place=kyiv&place=belarus');
+    expect(r.view.places).toEqual(['belarus']);
+    expect(r.ignored).toEqual([{ what: 'place', value: 'kyiv' }]);
+  });
+
+  it('drops places and events the story does not have, once it is known', () => {
+    const known = { places: new Set(['kyiv', 'belarus']), events: new Set(['us-plane-kyiv']) };
+    const view = decodeHash('#5/50/30&hide=energy&place=nowhere,kyiv,belarus&event=no-such-event');
+    expect(knownOnly(view, known)).toEqual({
+      view: { camera: { zoom: 5, lat: 50, lng: 30 }, hidden: ['energy'], places: ['kyiv', 'belarus'], event: null },
+      ignored: [
+        { what: 'place', value: 'nowhere' },
+        { what: 'event', value: 'no-such-event' },
+      ],
+    });
+    const fine = decodeHash('#place=kyiv&event=us-plane-kyiv');
+    expect(knownOnly(fine, known)).toEqual({ view: fine, ignored: [] });
+  });
+
+  it('the canonical form of a link is its encoding: deduplicated, garbage gone, camera rounded', () => {
+    expect(encodeHash(decodeHash('#5/50/30&place=kyiv,kyiv&foo=1&hide=energy,troops'))).toBe(
+      '#5/50/30&hide=troops,energy&place=kyiv',
+    );
+    expect(encodeHash(decodeHash('#nonsense'))).toBe('');
+  });
+
+  it('explains what was ignored in a sentence, short and quoted', () => {
+    expect(ignoredText([])).toBe('');
+    expect(ignoredText([{ what: 'place', value: 'nowhere' }])).toBe('Ignored from the link: place “nowhere”.');
+    expect(
+      ignoredText([
+        { what: 'place', value: 'nowhere' },
+        { what: 'layer', value: 'weather' },
+        { what: 'part', value: 'foo=bar' },
+      ]),
+    ).toBe('Ignored from the link: place “nowhere”, layer “weather”, “foo=bar”.');
+    const long = ignoredText([{ what: 'place', value: 'x'.repeat(500) }]);
+    expect(long.length).toBeLessThan(80);
+    expect(long).toContain('…');
+    const many = ignoredText(Array.from({ length: 12 }, (_, i) => ({ what: 'place' as const, value: `p${i}` })));
+    expect(many).toBe('Ignored from the link: place “p0”, place “p1”, place “p2”, place “p3”, place “p4” and 7 more.');
+  });
+});
+
+describe('a key given twice', () => {
+  it('reports what each earlier value held once', () => {
+    expect(readHash('#hide=troops&hide=energy,weather').ignored).toEqual([
+      { what: 'layer', value: 'troops' },
+      { what: 'layer', value: 'weather' },
+    ]);
   });
 });

@@ -9,7 +9,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CSP_DIRECTIVES, CSP_HEADER, CSP_META, SECURITY_HEADERS } from '../../src/server/csp';
 import { chooseEncoding, MIN_COMPRESS_BYTES, startServer, type Running } from '../../src/server/serve';
 import { ROOT, runTsx } from '../helpers';
@@ -280,6 +280,26 @@ describe('the production server', () => {
     expect(r.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(r.body.toString()).toBe('404 not found\n');
     expect((await get('/app.js/child')).status).toBe(404);
+  });
+
+  it.each([
+    ['one name over 255 bytes', `/${'a'.repeat(300)}.js`],
+    ['a path of many names, 5,000 bytes', `/${'abcdefghi/'.repeat(500)}x.js`],
+  ])('answers a path too long for the file system (%s) with 404 and one short log line', async (_, target) => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const r = await get(target);
+      expect(r.status).toBe(404);
+      expect(r.body.toString()).toBe('404 not found\n');
+      expect(errors).toHaveBeenCalledTimes(1);
+      const line = errors.mock.calls[0].map(String).join(' ');
+      expect(line).not.toContain('\n');
+      expect(line.length).toBeLessThan(200);
+      expect(line).not.toContain(target);
+      expect(line).toMatch(/too long/);
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it('revalidates with ETag and caches hashed assets for good', async () => {
