@@ -24,6 +24,8 @@ export interface Source {
   publisher: string;
   /** ISO date, the day the article was published; relative dates resolve against it. */
   published: string;
+  /** Where the original is published (https): the app links it, opening in a new tab on a click. */
+  url?: string;
   dateline?: string;
   /** File name of the text, beside this record. */
   text: string;

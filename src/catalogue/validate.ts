@@ -124,9 +124,24 @@ function checkSource(s: LoadedSource, errors: ValidationError[]): void {
   const c = new Checker(errors, s.file, recordId(s.record, 'source', 0));
   if (!isObj(s.record)) return c.fail('(record)', `object expected, ${describe(s.record)} found`);
   const r = s.record;
-  c.keys(r, ['id', 'title', 'publisher', 'published', 'dateline', 'text', 'captured_from', 'removed', 'captions', 'blocks']);
+  c.keys(r, [
+    'id',
+    'title',
+    'publisher',
+    'published',
+    'url',
+    'dateline',
+    'text',
+    'captured_from',
+    'removed',
+    'captions',
+    'blocks',
+  ]);
   for (const f of ['title', 'publisher', 'text', 'captured_from']) c.string(r, f);
   c.string(r, 'dateline', { optional: true });
+  const url = c.string(r, 'url', { optional: true, max: 2000 });
+  if (url !== undefined && !(URL.canParse(url) && new URL(url).protocol === 'https:'))
+    c.fail('url', `an https URL of the original article expected, ${JSON.stringify(url.slice(0, 80))} found`);
   // Copied into story.json as they are: lists of strings, or a value that cannot be written out gets through.
   for (const f of ['removed', 'captions']) {
     const list = r[f];

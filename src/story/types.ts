@@ -37,6 +37,8 @@ export interface StorySource {
   title: string;
   publisher: string;
   published: string;
+  /** The original article (https), linked from the header. */
+  url?: string;
   dateline?: string;
   blocks: SourceBlock[];
   text_content: string;

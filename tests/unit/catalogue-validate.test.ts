@@ -288,6 +288,16 @@ describe('validateCatalogue', () => {
       },
     ],
     [
+      'an article URL that is not https',
+      (c) => (c.source.url = 'javascript:alert(1)'),
+      {
+        file: 'sources/src.json',
+        id: 'src',
+        field: 'url',
+        message: 'an https URL of the original article expected, "javascript:alert(1)" found',
+      },
+    ],
+    [
       'a clip box the wrong way round',
       (c) => Object.assign(c.places[0], { geometry: { countries: ['RU'], clip: [45, 34, -25, 72] } }),
       { file: P, id: 'rostov', field: 'geometry.clip', message: /^\[west, south, east, north\]/ },
