@@ -88,7 +88,7 @@ test.describe('broken data at run time', () => {
     await page.goto('/');
     await expect(page.getByRole('alert')).toContainText('places.geojson: is not valid JSON');
     await page.getByRole('tab', { name: 'Article' }).click();
-    await expect(page.locator('section.article button.passage').first()).toBeVisible();
+    await expect(page.locator('section.article .passage').first()).toBeVisible();
     await expect(page.locator('input[data-category="troops"]')).toBeChecked();
     await mapIdle(page);
   });
