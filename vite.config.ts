@@ -81,5 +81,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // Some tests validate whole GeoJSON files or run the CLI: seconds on a busy 2-core machine, not 5.
+    testTimeout: 30_000,
   },
 });

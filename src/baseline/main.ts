@@ -21,7 +21,7 @@ setWorkerUrl(workerUrl);
 
 const map = new MaplibreMap({
   container: 'map',
-  style: buildStyle(defaultTheme, new Set(), { withStory: false }),
+  style: buildStyle(defaultTheme, { withStory: false }),
   bounds: FIRST_VIEW,
   attributionControl: false,
   minZoom: 1,

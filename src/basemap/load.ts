@@ -3,13 +3,24 @@
  * reported by name and reason, and whatever did load is still drawn.
  */
 import type { FeatureCollection } from 'geojson';
-import type { BasemapSource } from '../map/style';
+import { fetchJson, type FileFailure } from '../io/fetch';
 import { physicalLayers, placesLayer, regionLayers, worldLayers } from './topology';
 
-export interface FileFailure {
-  file: string;
-  reason: string;
-}
+export type { FileFailure };
+
+/** The map's basemap sources, each filled from one of the files below. */
+export const BASEMAP_SOURCES = [
+  'world',
+  'world-borders',
+  'units',
+  'borders',
+  'lakes',
+  'rivers',
+  'unit-labels',
+  'country-labels',
+  'places',
+] as const;
+export type BasemapSource = (typeof BASEMAP_SOURCES)[number];
 
 export type SourceData = Partial<Record<BasemapSource, FeatureCollection>>;
 
@@ -28,28 +39,6 @@ const FILES: Record<string, (json: unknown) => SourceData> = {
 };
 
 export const BASEMAP_FILES = Object.keys(FILES);
-
-/** Fetches JSON, turning each way it can fail into words a reader can act on. */
-export async function fetchJson(url: string, fetchFn: typeof fetch = fetch): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetchFn(url);
-  } catch (err) {
-    throw new Error(`could not be fetched (${err instanceof Error ? err.message : String(err)})`, { cause: err });
-  }
-  if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
-  const type = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-  // A JSON file served as a web page is almost always an error page or a misconfigured server.
-  if (type === 'text/html')
-    throw new Error('was served as a web page (text/html), not as data: the file is missing or the server is misconfigured');
-  const text = await response.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    const kind = response.headers.get('content-type') ?? 'unknown type';
-    throw new Error(`is not valid JSON (${text.length} bytes of ${kind}; truncated or corrupt?)`, { cause: err });
-  }
-}
 
 export async function loadBasemap(
   baseUrl: string,

@@ -5,37 +5,11 @@
  * Offsets count UTF-16 code units (JavaScript string indices) into the source's text file, `end`
  * exclusive: `text.slice(start, end) === excerpt.text` must hold exactly.
  */
-import type { Category, Precision } from '../map/theme';
+import type { Category, Precision } from './vocabulary';
 
 export type { Category, Precision };
 
-export const BLOCK_KINDS = ['headline', 'dek', 'paragraph', 'caption'] as const;
-export type BlockKind = (typeof BLOCK_KINDS)[number];
-
-export interface SourceBlock {
-  kind: BlockKind;
-  start: number;
-  end: number;
-}
-
-export interface Source {
-  id: string;
-  title: string;
-  publisher: string;
-  /** ISO date, the day the article was published; relative dates resolve against it. */
-  published: string;
-  /** Where the original is published (https): the app links it, opening in a new tab on a click. */
-  url?: string;
-  dateline?: string;
-  /** File name of the text, beside this record. */
-  text: string;
-  /** Where the text was captured from, and the page chrome removed from it (verbatim lines). */
-  captured_from: string;
-  removed: string[];
-  /** First words of each paragraph that is a photo caption (captions carry facts: the Yaroslavl drills). */
-  captions: string[];
-  blocks: SourceBlock[];
-}
+export { BLOCK_KINDS, type BlockKind, type Source, type SourceBlock } from '../sources/record';
 
 export const PLACE_KINDS = ['country', 'region', 'city', 'sea-area', 'zone', 'building'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];

@@ -2,7 +2,7 @@
  * Checks a catalogue against its sources and the basemap. Never throws on bad data: every problem becomes
  * a ValidationError with the file, the record's id and the field, and all of them are returned at once.
  */
-import { CATEGORIES, PRECISIONS } from '../map/theme';
+import { CATEGORIES, PRECISIONS } from './vocabulary';
 import { DateError, parseIsoDay, phraseIn, resolveDate } from './dates';
 import { BLOCK_KINDS, CLAIM_KINDS, PLACE_BASES, PLACE_KINDS, SITES, STANCES, type ValidationError } from './schema';
 

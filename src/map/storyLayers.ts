@@ -6,17 +6,18 @@
  * on a layer reloads every tile of its source in the worker, and with Russia and the EU among the places
  * that was a second or more of tiles arriving and frames drawn one after another (tests/tools/interaction.ts).
  * So the area and point layers never change: each place's colour and whether it is shown are feature-state
- * (placeState), which MapLibre applies to the tiles it has on the main thread, in the next frame. Only
- * the labels, a source of points, take a new filter and text (storyLabelUpdate): a hidden label must not
- * keep its room from the others, and that only layout can give.
+ * (data.ts placeState), which MapLibre applies to the tiles it has on the main thread, in the next frame.
+ * Only the labels, a source of points, take a new filter and text (data.ts labelUpdate): a hidden label
+ * must not keep its room from the others, and that only layout can give. Both follow the story's one
+ * visibility rule (src/story/visibility.ts).
  *
  * Precision is drawn, not hidden: regions and cities solid; whole countries dashed and faint; approximate
  * zones hatched and dashed. An approximate place is always an area (the validator refuses a zone drawn as
  * a point): a blurred dot of fixed pixels is a sharp dot once zoomed in. A place listed only as a seat of
- * government standing in for an unnamed place takes no category's colour (placeState).
+ * government standing in for an unnamed place takes no category's colour.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
-import { CATEGORIES, type Category, type Theme } from './theme';
+import type { Theme } from './theme';
 
 export const STORY_SOURCES = ['story-places', 'story-labels'] as const;
 /**
@@ -43,66 +44,12 @@ const OFF = state('off');
 /** Labels that wait for a zoom (a dense story's point names: see labelPoints) are left out below it. */
 const LABEL_ZOOM: FilterSpecification = ['any', ['!', ['has', 'label_minzoom']], ['>=', ['zoom'], ['get', 'label_minzoom']]];
 
-const namedByBasemap: ExpressionSpecification = ['in', ['get', 'kind'], ['literal', ['city', 'building', 'country']]];
-
-/** A place has a count for a category only when it has events in it (see mapPlaces): `has` is enough, and cheap. */
-const has = (c: Category): ExpressionSpecification => ['has', `c_${c}`];
-/** …and a mark of it only when one of them happened or was said there, not at a seat standing in. */
-const marks = (c: Category): ExpressionSpecification => ['has', `m_${c}`];
-
-export interface StoryExpressions {
-  /** True for a place with at least one event in a visible category. */
-  visible: ExpressionSpecification;
-  /**
-   * The colour of the first visible category that happened or was said at the place (categories in
-   * legend order), neutral for a place shown only as a seat standing in: the feature-state `color`
-   * (placeState), and the place's first such category before any state is set.
-   */
-  color: ExpressionSpecification;
-  /**
-   * A place's name and its own quantities of the visible categories (see mapPlaces: never a figure
-   * shared with other places, nor a seat's); for cities, buildings and countries only the quantities,
-   * since the basemap already names them.
-   */
-  label: ExpressionSpecification;
-}
-
-export function storyExpressions(theme: Theme, hidden: ReadonlySet<Category>): StoryExpressions {
-  const shown = CATEGORIES.filter((c) => !hidden.has(c));
-  // The quantities of the shown categories, one per line: each followed by a newline, the last one cut.
-  const lines: ExpressionSpecification = [
-    'concat',
-    '',
-    '',
-    ...shown.map((c): ExpressionSpecification => ['case', ['has', `q_${c}`], ['concat', ['get', `q_${c}`], '\n'], '']),
-  ];
-  const quantity: ExpressionSpecification = [
-    'let',
-    'q',
-    lines,
-    ['case', ['==', ['length', ['var', 'q']], 0], '', ['slice', ['var', 'q'], 0, ['-', ['length', ['var', 'q']], 1]]],
-  ];
-  // Before its state is set, a place takes the colour of its first marked category, hidden or not: the
-  // state is set in the same task as the data (MapView), before any tile of it is drawn.
-  const fromCounts = ['case', ...CATEGORIES.flatMap((c) => [marks(c), theme.categories[c]]), theme.basemap.seat];
-  return {
-    visible: ['any', ...shown.map(has)] as unknown as ExpressionSpecification,
-    color: ['to-color', ['coalesce', ['feature-state', 'color'], fromCounts]] as unknown as ExpressionSpecification,
-    label: [
-      'let',
-      'quantity',
-      quantity,
-      [
-        'case',
-        namedByBasemap,
-        ['var', 'quantity'],
-        ['==', ['var', 'quantity'], ''],
-        ['get', 'name'],
-        ['concat', ['get', 'name'], '\n', ['var', 'quantity']],
-      ],
-    ],
-  };
-}
+/**
+ * A place's colour: its feature-state, set from the story's visibility rule (data.ts placeState) in the
+ * same task as its data, before any tile of it is drawn; neutral until then.
+ */
+const colorOf = (theme: Theme): ExpressionSpecification =>
+  ['to-color', ['coalesce', ['feature-state', 'color'], theme.basemap.seat]] as unknown as ExpressionSpecification;
 
 /** What each layer draws; the area and point layers draw every place, whatever is hidden (see above). */
 const FILTERS: Record<string, FilterSpecification> = {
@@ -112,12 +59,14 @@ const FILTERS: Record<string, FilterSpecification> = {
   'story-outline-approx': ['all', AREA, APPROX],
   'story-points': POINT,
 };
-const labelFilter = (visible: ExpressionSpecification): FilterSpecification => ['all', LABEL_ZOOM, visible];
+/** The labels' filter: the visible places (data.ts labelUpdate), those waiting for a zoom left out. */
+export const labelFilter = (visible: FilterSpecification): FilterSpecification =>
+  ['all', LABEL_ZOOM, visible] as FilterSpecification;
 /** Opacity `shown` for a place that is on, 0 for one that is off. */
 const unlessOff = (shown: number | ExpressionSpecification): ExpressionSpecification => ['case', OFF, 0, shown];
 
-export function storyLayers(theme: Theme, hidden: ReadonlySet<Category>): LayerSpecification[] {
-  const x = storyExpressions(theme, hidden);
+export function storyLayers(theme: Theme): LayerSpecification[] {
+  const x = { color: colorOf(theme) };
   const p = theme.precision;
   const opacity: ExpressionSpecification = [
     'match',
@@ -197,7 +146,8 @@ export function storyLayers(theme: Theme, hidden: ReadonlySet<Category>): LayerS
       type: 'symbol',
       source: 'story-labels',
       layout: {
-        'text-field': x.label,
+        // Set with the story's data and at every change of the view (data.ts labelUpdate).
+        'text-field': ['get', 'name'],
         'text-font': theme.font.bold,
         'text-size': 12,
         // Below a point's dot; an area's centred on its label point, the point farthest from its edges.
@@ -210,35 +160,6 @@ export function storyLayers(theme: Theme, hidden: ReadonlySet<Category>): LayerS
     },
   ];
   return layers.map(
-    (l) => ({ ...l, filter: l.id === 'story-labels' ? labelFilter(x.visible) : FILTERS[l.id] }) as LayerSpecification,
+    (l) => ({ ...l, filter: l.id === 'story-labels' ? labelFilter(false) : FILTERS[l.id] }) as LayerSpecification,
   );
-}
-
-/** What a toggle changes in the style: the labels' filter and text, nothing else. */
-export function storyLabelUpdate(theme: Theme, hidden: ReadonlySet<Category>) {
-  const x = storyExpressions(theme, hidden);
-  return { layer: 'story-labels', filter: labelFilter(x.visible), textField: x.label };
-}
-
-/** A story place's feature-state for the visible categories: shown or off, and in which colour. */
-export interface PlaceState {
-  off: boolean;
-  color: string;
-}
-
-/**
- * The state of one place given the categories hidden: off when none of its categories is shown; else the
- * colour of the first shown category that happened or was said there (legend order, as the colour
- * expression before any state is set), or the neutral seat colour when only events listed at it as a
- * seat of government are shown.
- */
-export function placeState(
-  theme: Theme,
-  counts: Partial<Record<`c_${Category}` | `m_${Category}`, number>>,
-  hidden: ReadonlySet<Category>,
-): PlaceState {
-  const shown = CATEGORIES.filter((c) => !hidden.has(c) && counts[`c_${c}`] !== undefined);
-  if (shown.length === 0) return { off: true, color: theme.basemap.seat };
-  const marked = shown.find((c) => counts[`m_${c}`] !== undefined);
-  return { off: false, color: marked ? theme.categories[marked] : theme.basemap.seat };
 }

@@ -8,20 +8,10 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { hatch, type RasterImage } from './patterns';
 import { HATCH_ZONE, STORY_SOURCES, STORY_TILE_BUFFER, storyLayers } from './storyLayers';
-import type { Category, Theme } from './theme';
+import { BASEMAP_SOURCES, type BasemapSource } from '../basemap/load';
+import type { Theme } from './theme';
 
-export const BASEMAP_SOURCES = [
-  'world',
-  'world-borders',
-  'units',
-  'borders',
-  'lakes',
-  'rivers',
-  'unit-labels',
-  'country-labels',
-  'places',
-] as const;
-export type BasemapSource = (typeof BASEMAP_SOURCES)[number];
+export { BASEMAP_SOURCES, type BasemapSource };
 
 /** Name of the hatch image a fill-pattern asks for; the map view draws it on first use. */
 export const HATCH_DISPUTED = 'hatch-disputed';
@@ -213,15 +203,11 @@ export const ALL_SOURCES = [...BASEMAP_SOURCES, ...STORY_SOURCES];
  * The app's style: the basemap and the story's layers, every source empty. `withStory: false` gives the
  * basemap alone, as the benchmark's baseline page draws it.
  */
-export function buildStyle(
-  theme: Theme,
-  hidden: ReadonlySet<Category> = new Set(),
-  { withStory = true }: { withStory?: boolean } = {},
-): StyleSpecification {
+export function buildStyle(theme: Theme, { withStory = true }: { withStory?: boolean } = {}): StyleSpecification {
   const layers = basemapLayers(theme);
   // The story's marks go under the basemap's labels, so city names stay legible on top of them; the
   // story's own labels go last, so that they are placed first and win collisions.
-  const story = withStory ? storyLayers(theme, hidden) : [];
+  const story = withStory ? storyLayers(theme) : [];
   const firstLabel = layers.findIndex((l) => l.id === 'country-labels');
   layers.splice(firstLabel, 0, ...story.filter((l) => l.type !== 'symbol'));
   layers.push(...story.filter((l) => l.type === 'symbol'));

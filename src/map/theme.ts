@@ -1,27 +1,9 @@
+import type { Category, Precision } from '../catalogue/vocabulary';
+
 /**
  * The map's typed design tokens. The style (style.ts) is generated from a Theme, never written by hand,
  * so that a colour or a line weight is decided in exactly one place.
  */
-
-/** Event categories the catalogue may use; the palette must give each a colour. */
-export const CATEGORIES = [
-  'troops',
-  'drills',
-  'aircraft',
-  'naval',
-  'military-aid',
-  'diplomacy',
-  'statement',
-  'civilians',
-  'sanctions',
-  'energy',
-  'conflict',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-/** How sharply the article places something (after ACLED's geo-precision codes, made visible). */
-export const PRECISIONS = ['exact', 'city', 'region', 'country', 'zone'] as const;
-export type Precision = (typeof PRECISIONS)[number];
 
 export interface PrecisionStyle {
   /** Outline dash pattern in line widths; empty for a solid line. */

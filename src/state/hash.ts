@@ -8,13 +8,10 @@
  * malformed parts are ignored, never fatal, and readHash says which, so that the app can tell the reader and
  * put the canonical form (encodeHash of what was used) back in the address bar.
  */
-import { CATEGORIES, type Category } from '../map/theme';
+import { CATEGORIES, type Category } from '../catalogue/vocabulary';
+import type { Camera } from '../map/camera';
 
-export interface Camera {
-  zoom: number;
-  lat: number;
-  lng: number;
-}
+export type { Camera };
 
 export interface ViewHash {
   camera: Camera | null;

@@ -1,20 +1,15 @@
 /**
- * The reader's view in one place: layers turned off, the selection, the open panel, and requests to move
- * the map. Mirrored to the URL by App (see hash.ts); the camera itself lives in the map.
+ * The reader's view in one place: layers turned off, the time window and sources shown, the selection,
+ * the open panel, and requests to move the map. Mirrored to the URL by App (see hash.ts); the camera itself lives in the map.
  */
 import { SvelteSet } from 'svelte/reactivity';
-import type { Category } from '../map/theme';
+import type { FocusRequest } from '../map/camera';
+import type { Category } from '../catalogue/vocabulary';
+import type { TimeWindow, ViewFilter } from '../story/visibility';
 
 export type Tab = 'layers' | 'places' | 'excerpts' | 'article';
 
-/** A request to move the map: to a place's label point at a zoom, or to a camera from a link. */
-export interface FocusRequest {
-  lng: number;
-  lat: number;
-  zoom: number;
-  /** Jump without animation (back/forward, reduced motion). */
-  jump: boolean;
-}
+export type { FocusRequest };
 
 export class View {
   readonly hidden = new SvelteSet<Category>();
@@ -24,6 +19,17 @@ export class View {
   excerpt: { start: number; end: number } | null = $state(null);
   tab: Tab = $state('excerpts');
   focus: FocusRequest | null = $state.raw(null);
+  /** A time window, when one is set (not yet in the UI: the time issue brings the timeline). */
+  window: TimeWindow | null = $state.raw(null);
+  /** The sources shown; null for all of them. */
+  sources: ReadonlySet<string> | null = $state.raw(null);
+
+  /** What the story's visibility rule reads of the view (src/story/visibility.ts). */
+  get filter(): ViewFilter {
+    // A plain copy of the reactive set: read once here, not once per event by the rule.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a snapshot, not state
+    return { hidden: new Set(this.hidden), window: this.window, sources: this.sources };
+  }
 
   toggle(category: Category): void {
     if (this.hidden.has(category)) this.hidden.delete(category);

@@ -1,7 +1,7 @@
 /**
  * Seeded synthetic catalogues for the benchmark, built through the real pipeline: a source text whose
  * sentences are the excerpts, places and events as an editor would write them, validated and built by
- * buildLayers (src/catalogue/build.ts) against the real basemap. Same seed and size, same bytes.
+ * buildLayers (src/layers/build.ts) against the real basemap. Same seed and size, same bytes.
  *
  * The catalogue: most events at points spread over Ukraine, Belarus and western Russia (several events
  * share a point), a quarter on basemap units (oblasts, Belarus' regions, Russia's western subjects), a
@@ -11,9 +11,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection, Geometry, Position } from 'geojson';
-import { basemapFrom, buildLayers, type Basemap, type BuildOptions } from '../../src/catalogue/build';
+import { basemapFrom, buildLayers, type Basemap, type BuildOptions } from '../../src/layers/build';
 import type { CatalogueEvent, Place, Source, SourceBlock } from '../../src/catalogue/schema';
-import { CATEGORIES, type Category } from '../../src/map/theme';
+import { CATEGORIES, type Category } from '../../src/catalogue/vocabulary';
 import { mulberry32 } from '../prng';
 
 /** Ukraine, Belarus and western Russia: where the synthetic points fall. [west, south, east, north] */

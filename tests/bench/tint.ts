@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { CATEGORIES } from '../../src/map/theme';
+import { CATEGORIES } from '../../src/catalogue/vocabulary';
 import { createHandler } from '../../src/server/serve';
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from '../chromium.js';
 

@@ -1,4 +1,4 @@
-import { CATEGORIES } from '../../src/map/theme';
+import { CATEGORIES } from '../../src/catalogue/vocabulary';
 import { camera, expect, mapIdle, renderedNames, test } from './fixtures';
 
 /** Every category hidden: the basemap alone, so the story's own labels take no room from it. */

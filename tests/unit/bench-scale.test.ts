@@ -8,19 +8,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { APP_EVENT_FIELDS, buildLayers } from '../../src/catalogue/build';
-import { defaultFolders, loadInputs } from '../../src/catalogue/files';
+import { buildLayers } from '../../src/layers/build';
+import { APP_EVENT_FIELDS } from '../../src/layers/format';
+import { defaultFolders, loadInputs } from '../../src/layers/inputs';
 import { loadStory } from '../../src/story/load';
-import {
-  DENSE_LABEL_MINZOOM,
-  DENSE_POINTS,
-  eventsAt,
-  labelPoints,
-  placeShapes,
-  readerBlocks,
-  type MapPlaceProperties,
-} from '../../src/story/model';
-import type { StoryEvent, StorySource } from '../../src/story/types';
+import { DENSE_LABEL_MINZOOM, DENSE_POINTS, labelPoints, placeShapes } from '../../src/map/data';
+import { eventsAt, readerBlocks } from '../../src/story/model';
+import type { PlaceProperties, StoryEvent, StorySource } from '../../src/story/types';
 import { ANCHORS, realBasemap, syntheticCatalogue, writeSyntheticLayers } from '../bench/synthetic';
 import { filesFetch, ROOT, tempProject } from '../helpers';
 import { mulberry32 } from '../prng';
@@ -145,7 +139,7 @@ describe('the story lookups at scale', () => {
     expect(failures).toEqual([]);
     const ids = story!.places.features.map((f) => f.properties.place_id).filter((_, i) => i % 7 === 0);
     const hidden = new Set(['drills'] as const);
-    const entries = eventsAt(story!, ids, hidden);
+    const entries = eventsAt(story!, ids, { hidden });
     expect(entries).toHaveLength(ids.length);
     expect(entries.some((entry) => entry.here.length > 0)).toBe(true);
     for (const entry of entries) {
@@ -157,7 +151,7 @@ describe('the story lookups at scale', () => {
 });
 
 describe('what the map is given', () => {
-  const place = (i: number, geometry: Geometry): FeatureCollection<Geometry, MapPlaceProperties>['features'][number] => ({
+  const place = (i: number, geometry: Geometry): FeatureCollection<Geometry, PlaceProperties>['features'][number] => ({
     type: 'Feature',
     id: i,
     geometry,
@@ -173,9 +167,6 @@ describe('what the map is given', () => {
       events_about: 0,
       label_lng: 30,
       label_lat: 50,
-      c_troops: 1,
-      m_troops: 1,
-      q_troops: '5 troops',
     },
   });
   const area: Geometry = {
@@ -200,10 +191,10 @@ describe('what the map is given', () => {
       type: 'Feature',
       id: 0,
       geometry: { type: 'Point', coordinates: [30, 50] },
-      properties: { place_id: 'p0', location_precision: 'city', c_troops: 1, m_troops: 1 },
+      properties: { place_id: 'p0', location_precision: 'city' },
     });
     expect(Object.keys(labelPoints(collection(2)).features[0].properties).sort()).toEqual(
-      ['c_troops', 'm_troops', 'kind', 'name', 'precision_rank', 'q_troops'].sort(),
+      ['kind', 'name', 'place_id', 'precision_rank'].sort(),
     );
   });
 

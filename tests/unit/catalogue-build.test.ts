@@ -8,8 +8,8 @@ import { getIssues } from '@placemarkio/check-geojson';
 import { booleanClockwise, booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { buildLayers } from '../../src/catalogue/build';
-import { defaultFolders, loadInputs } from '../../src/catalogue/files';
+import { buildLayers } from '../../src/layers/build';
+import { defaultFolders, loadInputs } from '../../src/layers/inputs';
 import { reviewInput } from '../../src/catalogue/review';
 import { formatError, type CatalogueEvent, type Source } from '../../src/catalogue/schema';
 import { ROOT, runTsx, tempProject } from '../helpers';
@@ -256,7 +256,7 @@ describe('the layers CLI', () => {
     const snapshot = () =>
       readdirSync(path.join(root, 'geodata/layers')).map((n) => readFileSync(path.join(root, 'geodata/layers', n), 'utf8'));
     const before = snapshot();
-    const { status, stderr } = runTsx('src/catalogue/cli.ts', ['--root', root]);
+    const { status, stderr } = runTsx('src/layers/cli.ts', ['--root', root]);
     expect(status).toBe(1);
     expect(stderr).toContain('2 problem(s) in the catalogue; nothing was written');
     expect(stderr).toContain(

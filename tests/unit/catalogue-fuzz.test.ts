@@ -18,10 +18,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it, vi } from 'vitest';
-import { buildLayers, type BuildInput, type BuildResult } from '../../src/catalogue/build';
-import { defaultFolders, loadInputs } from '../../src/catalogue/files';
+import { buildLayers, type BuildInput, type BuildResult } from '../../src/layers/build';
+import { defaultFolders, loadInputs } from '../../src/layers/inputs';
 import type { Source } from '../../src/catalogue/schema';
-import { CATEGORIES } from '../../src/map/theme';
+import { CATEGORIES } from '../../src/catalogue/vocabulary';
 import { ROOT, runTsx, tempProject } from '../helpers';
 import { mulberry32 } from '../prng';
 
@@ -529,7 +529,7 @@ describe('the layers CLI on mutated copies', () => {
       const layers = path.join(root, 'geodata/layers');
       const snapshot = () => new Map(readdirSync(layers).map((n) => [n, readFileSync(path.join(layers, n))]));
       const before = snapshot();
-      const { status, stderr } = runTsx('src/catalogue/cli.ts', ['--root', root]);
+      const { status, stderr } = runTsx('src/layers/cli.ts', ['--root', root]);
       expect(status).toBe(1);
       expect(stderr).toMatch(/^\d+ problem\(s\) in the catalogue; nothing was written:/);
       expect(stderr).not.toMatch(/\n\s+at /); // a report, not a stack trace
@@ -633,7 +633,7 @@ describe('regressions found by the fuzzer: an error, not an exception', () => {
   });
 });
 
-/** Crashes the fuzzer found in loadInputs (src/catalogue/files.ts), fixed: each is now an error. */
+/** Crashes the fuzzer found in loadInputs (src/layers/inputs.ts), fixed: each is now an error. */
 describe('loadInputs: a malformed source record is an error, not a crash', () => {
   it.each([
     ['a source file holding null', 'null'],

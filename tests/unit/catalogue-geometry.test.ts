@@ -8,7 +8,7 @@ import path from 'node:path';
 import { booleanPointInPolygon, booleanWithin, pointToLineDistance, truncate } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { borderBand, distanceToLineKm, labelPoint } from '../../src/catalogue/geometry';
+import { borderBand, distanceToLineKm, labelPoint } from '../../src/layers/geometry';
 import { ROOT } from '../helpers';
 
 const DIR = path.resolve(import.meta.dirname, '../fixtures/geometry');

@@ -14,8 +14,8 @@ import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import * as prettier from 'prettier';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildLayers, type BuildInput } from '../../src/catalogue/build';
-import { defaultFolders, loadInputs } from '../../src/catalogue/files';
+import { buildLayers, type BuildInput } from '../../src/layers/build';
+import { defaultFolders, loadInputs } from '../../src/layers/inputs';
 import type { CatalogueEvent, Place, Source } from '../../src/catalogue/schema';
 import { ROOT, runTsx, tempProject } from '../helpers';
 
@@ -305,7 +305,7 @@ describe('the hostile layers for the end-to-end tests', () => {
 
   it('the CLI writes the same layers as the build in memory', () => {
     const cli = project();
-    const run = runTsx('src/catalogue/cli.ts', ['--root', cli]);
+    const run = runTsx('src/layers/cli.ts', ['--root', cli]);
     expect(run.status, run.stderr).toBe(0);
     const out = path.join(cli, 'geodata/layers');
     expect(readdirSync(out).sort()).toEqual([...built.keys()].sort());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CaptureError, ingestCapture } from '../../src/catalogue/source';
+import { CaptureError, ingestCapture } from '../../src/sources/capture';
 
 const RAW =
   'Chrome line\n\nHeadline\n\nThe dek.\nMore chrome\n\nWASHINGTON\u00a0— First paragraph. \n\nA photo caption. Someone / AP\n\nLast paragraph.';

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attribution, formatDate, quantityScope } from '../../src/story/format';
-import { countByCategory, eventsAt, mapPlaces, readerBlocks } from '../../src/story/model';
+import { countByCategory, eventsAt, placeViews, readerBlocks } from '../../src/story/model';
+import { isVisible, type ViewFilter } from '../../src/story/visibility';
+import { CATEGORIES, type Category } from '../../src/catalogue/vocabulary';
 import type { Story } from '../../src/story/types';
 
 const LAYERS = path.resolve(import.meta.dirname, '../../geodata/layers');
@@ -68,42 +70,70 @@ describe('eventsAt', () => {
   });
 
   it('leaves out hidden categories', () => {
-    const [belarus] = eventsAt(story, ['belarus'], new Set(['troops']));
+    const [belarus] = eventsAt(story, ['belarus'], { hidden: new Set(['troops']) });
     expect(belarus.here.map((e) => e.category).sort()).toEqual(['aircraft', 'drills']);
   });
 });
 
-describe('mapPlaces', () => {
-  const props = (id: string) => mapPlaces(story).features.find((f) => f.properties.place_id === id)!.properties;
+describe('placeViews: what each place shows in a view', () => {
+  const all = { hidden: new Set<Category>() };
+  const at = (id: string, view: ViewFilter = all) => placeViews(story, view).get(id)!;
 
-  it('counts events by category per place', () => {
-    expect(props('belarus')).toMatchObject({ c_troops: 2, c_aircraft: 1, c_drills: 1, m_troops: 2 });
-  });
-
-  it('never prints a figure shared by several places on one of them (truth.md: a figure has a scope)', () => {
+  it('never gives a place a figure it shares with other places (truth.md: a figure has a scope)', () => {
     // "over 100,000 troops near its shared border with Ukraine and in Belarus" is one figure for both.
     const buildup = story.events.find((e) => e.event_id === 'troop-buildup')!;
     expect(buildup.places.length).toBeGreaterThan(1);
     expect(buildup.quantity).toBe('over 100,000 troops');
-    for (const id of buildup.places) expect(JSON.stringify(props(id))).not.toContain('100,000');
+    for (const id of buildup.places) expect(at(id).quantities.join()).not.toContain('100,000');
   });
 
-  it('labels a place with its own figures: the 62 battalion tactical groups, up from 59', () => {
-    expect(props('russia-near-ukraine-border').q_troops).toBe('62 battalion tactical groups, up from 59');
+  it('gives a place its own figures: the 62 battalion tactical groups, up from 59', () => {
+    expect(at('russia-near-ukraine-border').quantities).toEqual(['62 battalion tactical groups, up from 59']);
+    expect(at('russia-near-ukraine-border', { hidden: new Set(['troops']) }).quantities).toEqual([]);
   });
 
   it('neither colours nor labels a seat of government with what the article does not place there', () => {
-    // "Washington put 8,500 troops on heightened alert": the article gives no place for the troops.
-    const washington = props('washington');
-    expect(washington.c_troops).toBe(1);
-    expect(washington.m_troops).toBeUndefined();
-    expect(JSON.stringify(washington)).not.toContain('8,500');
-    // A place listed only as a seat (Moscow, for Russia's statements) is shown, in no category's colour.
-    const moscow = props('moscow');
-    expect(Object.keys(moscow).filter((k) => k.startsWith('m_'))).toEqual([]);
-    expect(Object.keys(moscow).filter((k) => k.startsWith('c_')).length).toBeGreaterThan(0);
+    // Only troops shown: "Washington put 8,500 troops on heightened alert" keeps Washington listed, uncoloured.
+    const onlyTroops = { hidden: new Set(CATEGORIES.filter((c) => c !== 'troops')) };
+    expect(at('washington', onlyTroops)).toEqual({ visible: true, category: null, quantities: [] });
+    // Moscow is listed only as a seat (Russia's statements): shown, in no category's colour.
+    expect(at('moscow')).toMatchObject({ visible: true, category: null });
+    expect(at('belarus')).toMatchObject({ visible: true, category: 'troops' });
+    expect(at('belarus', { hidden: new Set(['troops']) })).toMatchObject({ visible: true, category: 'drills' });
   });
 
+  it('follows the time window and the sources, through the one rule', () => {
+    const tuesday = {
+      hidden: new Set<Category>(),
+      window: { start: '2022-01-25', end: '2022-01-25', mode: 'overlaps' as const },
+    };
+    // Belarus: the fighter jets are Wednesday's, the buildup undated, the joint drills next month.
+    expect(at('belarus', tuesday).visible).toBe(false);
+    expect(at('kyiv', tuesday)).toMatchObject({ visible: true, category: 'military-aid' });
+    expect(at('kyiv', { hidden: new Set(), sources: new Set(['another-source']) }).visible).toBe(false);
+  });
+});
+
+describe('isVisible', () => {
+  const e = story.events.find((x) => x.event_id === 'joint-drills-belarus')!; // February 2022, a month
+  const w = (start: string, end: string, mode: 'overlaps' | 'within') => ({
+    hidden: new Set<Category>(),
+    window: { start, end, mode },
+  });
+  it('an interval overlaps a window that meets it, and is within one that holds it', () => {
+    expect(isVisible(e, w('2022-02-10', '2022-02-12', 'overlaps'))).toBe(true);
+    expect(isVisible(e, w('2022-02-10', '2022-02-12', 'within'))).toBe(false);
+    expect(isVisible(e, w('2022-01-31', '2022-03-01', 'within'))).toBe(true);
+    expect(isVisible(e, w('2022-01-01', '2022-01-31', 'overlaps'))).toBe(false);
+  });
+  it('an undated event is in no window', () => {
+    const undated = story.events.find((x) => x.date_precision === 'unknown')!;
+    expect(isVisible(undated, { hidden: new Set() })).toBe(true);
+    expect(isVisible(undated, w('2000-01-01', '2099-12-31', 'overlaps'))).toBe(false);
+  });
+});
+
+describe('countByCategory', () => {
   it('counts every event once per category in the legend', () => {
     const counts = countByCategory(story.events);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(story.events.length);

@@ -2,8 +2,13 @@ import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-
 import type { StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { ALL_SOURCES, buildStyle, stylePatterns } from '../../src/map/style';
-import { placeState, storyExpressions, storyLabelUpdate } from '../../src/map/storyLayers';
-import { CATEGORIES, defaultTheme, PRECISIONS, type Category, type Theme } from '../../src/map/theme';
+import { labelUpdate, placeState } from '../../src/map/data';
+import { labelFilter } from '../../src/map/storyLayers';
+import type { PlaceProperties } from '../../src/story/types';
+import type { PlaceView } from '../../src/story/visibility';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { CATEGORIES, PRECISIONS } from '../../src/catalogue/vocabulary';
+import { defaultTheme, type Theme } from '../../src/map/theme';
 
 /** WCAG relative luminance and contrast ratio. */
 function luminance(hex: string): number {
@@ -76,71 +81,76 @@ describe('theme', () => {
 });
 
 describe('story layers', () => {
-  it.each([[[]], [['troops']], [['troops', 'drills', 'aircraft']], [[...CATEGORIES]]] as const)(
-    'the style validates with %j hidden',
-    (hidden) => {
-      const style = buildStyle(defaultTheme, new Set(hidden));
-      expect(validateStyleMin(style as Parameters<typeof validateStyleMin>[0]).map((e) => e.message)).toEqual([]);
-    },
-  );
+  const fc = (props: Partial<PlaceProperties>[]) =>
+    ({
+      type: 'FeatureCollection',
+      features: props.map((p, i) => ({
+        type: 'Feature',
+        id: i,
+        geometry: { type: 'Point', coordinates: [30, 50] },
+        properties: p,
+      })),
+    }) as unknown as FeatureCollection<Geometry, PlaceProperties>;
+  const places = fc([
+    { place_id: 'zone', name: 'Near the border', kind: 'zone' },
+    { place_id: 'kyiv', name: 'Kyiv', kind: 'city' },
+    { place_id: 'belarus', name: 'Belarus', kind: 'country' },
+    { place_id: 'hidden', name: 'Hidden', kind: 'region' },
+  ]);
+  const views = new Map<string, PlaceView>([
+    ['zone', { visible: true, category: 'troops', quantities: ['62 battalion tactical groups, up from 59', '3 drills'] }],
+    ['kyiv', { visible: true, category: 'military-aid', quantities: ['2 planes'] }],
+    ['belarus', { visible: true, category: null, quantities: [] }],
+    ['hidden', { visible: false, category: null, quantities: [] }],
+  ]);
 
-  it('every toggle update is itself valid style-spec', () => {
-    const u = storyLabelUpdate(defaultTheme, new Set(['troops']));
+  it('the style validates, with the labels as any view sets them', () => {
     const style = buildStyle(defaultTheme);
-    const layers = style.layers.map((l) =>
-      l.id === u.layer ? { ...l, filter: u.filter, layout: { ...l.layout, 'text-field': u.textField } } : l,
-    );
-    expect(validateStyleMin({ ...style, layers } as Parameters<typeof validateStyleMin>[0]).map((e) => e.message)).toEqual([]);
+    expect(validateStyleMin(style as Parameters<typeof validateStyleMin>[0]).map((e) => e.message)).toEqual([]);
+    for (const v of [views, new Map<string, PlaceView>()]) {
+      const u = labelUpdate(places, v);
+      const layers = style.layers.map((l) =>
+        l.id === 'story-labels' ? { ...l, filter: labelFilter(u.filter), layout: { ...l.layout, 'text-field': u.textField } } : l,
+      );
+      expect(validateStyleMin({ ...style, layers } as Parameters<typeof validateStyleMin>[0]).map((e) => e.message)).toEqual([]);
+    }
   });
 
-  it('a toggle changes only the labels in the style: the places layers are the same whatever is hidden', () => {
-    const all = buildStyle(defaultTheme).layers.filter((l) => l.id.startsWith('story-') && l.id !== 'story-labels');
-    const some = buildStyle(defaultTheme, new Set(['troops', 'drills'])).layers.filter(
-      (l) => l.id.startsWith('story-') && l.id !== 'story-labels',
-    );
-    expect(some).toEqual(all);
-    expect(all.length).toBeGreaterThan(4);
-  });
-
-  it('a place takes the colour of its first shown category, and is off when none is shown', () => {
-    const c = defaultTheme.categories;
-    const both = { c_drills: 2, c_troops: 1, m_drills: 2, m_troops: 1 };
-    expect(placeState(defaultTheme, both, new Set())).toEqual({ off: false, color: c.troops });
-    expect(placeState(defaultTheme, both, new Set(['troops']))).toEqual({ off: false, color: c.drills });
-    expect(placeState(defaultTheme, both, new Set(['troops', 'drills']))).toMatchObject({ off: true });
-    expect(placeState(defaultTheme, {}, new Set())).toMatchObject({ off: true });
-  });
-
-  it('a seat of government standing in for an unnamed place takes no category colour', () => {
-    // Washington: 8,500 troops on alert (a seat), and a statement said there.
-    const washington = { c_troops: 1, c_statement: 1, m_statement: 1 };
-    expect(placeState(defaultTheme, washington, new Set())).toEqual({ off: false, color: defaultTheme.categories.statement });
-    expect(placeState(defaultTheme, washington, new Set(['statement']))).toEqual({
-      off: false,
-      color: defaultTheme.basemap.seat,
-    });
+  it('a place takes the colour of its first visible category, no colour as a seat only, and is off when nothing shows', () => {
+    expect(placeState(defaultTheme, views.get('zone'))).toEqual({ off: false, color: defaultTheme.categories.troops });
+    expect(placeState(defaultTheme, views.get('belarus'))).toEqual({ off: false, color: defaultTheme.basemap.seat });
+    expect(placeState(defaultTheme, views.get('hidden'))).toMatchObject({ off: true });
+    expect(placeState(defaultTheme, undefined)).toMatchObject({ off: true });
     expect(defaultTheme.basemap.seat).not.toBe(defaultTheme.categories.troops);
   });
 
-  describe('the story label, evaluated by the style spec', () => {
-    const label = (props: Record<string, unknown>, hidden: string[] = []) => {
-      const e = createExpression(storyExpressions(defaultTheme, new Set(hidden as Category[])).label, 'text-field', {
-        type: 'string',
+  describe('the story labels, evaluated by the style spec', () => {
+    const u = labelUpdate(places, views);
+    const evaluate = (expr: unknown, spec: object, props: Record<string, unknown>) => {
+      const e = createExpression(expr, 'x', {
         'property-type': 'data-driven',
         expression: { interpolated: false, parameters: ['zoom', 'feature'] },
+        ...spec,
       } as never);
       if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
-      return String(e.value.evaluate({ zoom: 5 }, { type: 'Point', properties: props } as never));
+      return e.value.evaluate({ zoom: 5 }, { type: 'Point', properties: props } as never);
     };
-    it("prints a place's own figures, one a line, under its name; a city only its figures", () => {
-      const zone = { name: 'Near the border', kind: 'zone', c_troops: 1, q_troops: '62 battalion tactical groups, up from 59' };
-      expect(label(zone)).toBe('Near the border\n62 battalion tactical groups, up from 59');
-      expect(label({ ...zone, c_drills: 1, q_drills: '3 drills' })).toBe(
+    const text = (p: Record<string, unknown>) => String(evaluate(u.textField, { type: 'string' }, p));
+    const shown = (p: Record<string, unknown>) => evaluate(labelFilter(u.filter), { type: 'boolean' }, p);
+
+    it("prints a place's own figures, one a line, under its name; a city or country only its figures", () => {
+      expect(text({ place_id: 'zone', name: 'Near the border', kind: 'zone' })).toBe(
         'Near the border\n62 battalion tactical groups, up from 59\n3 drills',
       );
-      expect(label({ ...zone, c_drills: 1, q_drills: '3 drills' }, ['troops'])).toBe('Near the border\n3 drills');
-      expect(label({ name: 'Belarus', kind: 'zone', c_troops: 1 })).toBe('Belarus');
-      expect(label({ name: 'Kyiv', kind: 'city', c_troops: 1 })).toBe('');
+      expect(text({ place_id: 'kyiv', name: 'Kyiv', kind: 'city' })).toBe('2 planes');
+      expect(text({ place_id: 'belarus', name: 'Belarus', kind: 'country' })).toBe('');
+      expect(text({ place_id: 'other', name: 'Rostov region', kind: 'region' })).toBe('Rostov region');
+    });
+
+    it('labels only the visible places', () => {
+      expect(shown({ place_id: 'zone' })).toBe(true);
+      expect(shown({ place_id: 'hidden' })).toBe(false);
+      expect(shown({ place_id: 'kyiv', label_minzoom: 7 })).toBe(false);
     });
   });
 

@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { basemapFrom, type Basemap, type BuildInput } from './build';
-import type { ValidationError } from './schema';
-import type { LoadedFile, LoadedSource } from './validate';
+import type { ValidationError } from '../catalogue/schema';
+import type { LoadedFile, LoadedSource } from '../catalogue/validate';
 
 export interface Folders {
   /** Paths in errors are given relative to this folder. */

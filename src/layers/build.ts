@@ -13,17 +13,27 @@
  *                       event with the same flat properties as the features, without geometry
  *   index.json          what was built: sources, files, counts
  */
-import { area, bboxClip, simplify, truncate } from '@turf/turf';
-import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { area, simplify, truncate } from '@turf/turf';
+import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { UnitProperties } from '../basemap/topology';
 import { regionLayers } from '../basemap/topology';
-import { resolveDate } from './dates';
-import { borderBand, dissolve, distanceToLineKm, labelPoint } from './geometry';
-import { featureLines, stableJson } from './io';
-import type { CatalogueEvent, Measure, Place, PlaceGeometry, Precision, Quantity, Source, ValidationError } from './schema';
-import { validateCatalogue, type BasemapIndex, type CatalogueInput } from './validate';
+import { resolveDate } from '../catalogue/dates';
+import { borderBand, clipArea, dissolve, distanceToLineKm, labelPoint } from './geometry';
+import { featureLines, stableJson } from '../io/files';
+import { compactEvent, type StoryEvent, type StoryFile } from './format';
+import type {
+  CatalogueEvent,
+  Measure,
+  Place,
+  PlaceGeometry,
+  Precision,
+  Quantity,
+  Source,
+  ValidationError,
+} from '../catalogue/schema';
+import { validateCatalogue, type BasemapIndex, type CatalogueInput } from '../catalogue/validate';
 
 type Area = Polygon | MultiPolygon;
 
@@ -97,13 +107,11 @@ function placeGeometry(g: PlaceGeometry, precision: Precision, basemap: Basemap)
   return borderBand(border, areas(g.within, basemap.countries), g.km);
 }
 
-/** The parts of an area inside a [west, south, east, north] box; an error if none is. */
+/** The parts of a country inside a [west, south, east, north] box; an error if none is. */
 function clipTo(geometry: Area, box: [number, number, number, number], code: string): Area {
-  const clipped = bboxClip(geometry, box).geometry as Area;
-  const polygons: Position[][][] = clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates;
-  const parts = polygons.filter((rings) => rings.length > 0 && rings[0].length >= 4);
-  if (parts.length === 0) throw new Error(`${code} lies wholly outside the clip box [${box.join(', ')}]`);
-  return parts.length === 1 ? { type: 'Polygon', coordinates: parts[0] } : { type: 'MultiPolygon', coordinates: parts };
+  const clipped = clipArea(geometry, box);
+  if (!clipped) throw new Error(`${code} lies wholly outside the clip box [${box.join(', ')}]`);
+  return clipped;
 }
 
 function dropSmallParts(geometry: Geometry, minKm2: number): Geometry {
@@ -112,6 +120,21 @@ function dropSmallParts(geometry: Geometry, minKm2: number): Geometry {
   // Never drop everything: a place made only of small islands keeps its largest part.
   if (parts.length === 0) return geometry;
   return parts.length === 1 ? { type: 'Polygon', coordinates: parts[0] } : { type: 'MultiPolygon', coordinates: parts };
+}
+
+/**
+ * Drawn geometry by place geometry and precision, per basemap: the same recipe gives the same shape, and
+ * a border band alone takes a second of Turf (the validator's fuzz test builds the catalogue a thousand
+ * times). The build's output is the same bytes with or without it.
+ */
+const drawnCache = new WeakMap<Basemap, Map<string, Geometry>>();
+function drawn(p: Place, basemap: Basemap): Geometry {
+  let cache = drawnCache.get(basemap);
+  if (!cache) drawnCache.set(basemap, (cache = new Map()));
+  const key = `${p.precision} ${JSON.stringify(p.geometry)}`;
+  let g = cache.get(key);
+  if (!g) cache.set(key, (g = finish(placeGeometry(p.geometry, p.precision, basemap), p.precision, 'countries' in p.geometry)));
+  return g;
 }
 
 /** Simplified and rounded; small parts dropped unless placeGeometry did so country by country. */
@@ -166,41 +189,6 @@ export interface BuildOptions {
   compactStory?: boolean;
 }
 
-/** The event fields the app reads (src/story/types.ts StoryEvent); the loader restores what is left out. */
-export const APP_EVENT_FIELDS = [
-  'event_id',
-  'title',
-  'category',
-  'site',
-  'date_expr',
-  'date',
-  'date_precision',
-  'date_start',
-  'date_end',
-  'quantity',
-  'claim_by',
-  'claim_kind',
-  'stance',
-  'source_id',
-] as const;
-
-/**
- * An event for the compact story.json: only the fields the app reads, nulls and empty lists left out, and
- * excerpts by offsets alone (their text is the source's, which story.json carries once: the app slices
- * it back out, so what it shows is the article's own words by construction). "paragraph" is the default
- * block.
- */
-function compactEvent(e: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of APP_EVENT_FIELDS) if (e[k] !== null && e[k] !== undefined) out[k] = e[k];
-  out.excerpts = (e.excerpts as { start: number; end: number; block: string }[]).map(({ start, end, block }) =>
-    block === 'paragraph' ? { start, end } : { start, end, block },
-  );
-  out.places = e.places;
-  if ((e.about as string[]).length) out.about = e.about;
-  return out;
-}
-
 /** The block holding an offset: blocks are validated to be in order and not to overlap, so a binary search. */
 function blockAt<B extends { start: number; end: number }>(blocks: B[], offset: number): B | undefined {
   let [lo, hi] = [0, blocks.length - 1];
@@ -229,7 +217,7 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
   const drawErrors: ValidationError[] = [];
   for (const p of placesFile.places) {
     try {
-      geometry.set(p.id, finish(placeGeometry(p.geometry, p.precision, input.basemap), p.precision, 'countries' in p.geometry));
+      geometry.set(p.id, drawn(p, input.basemap));
     } catch (err) {
       drawErrors.push({
         file: input.places.file,
@@ -258,7 +246,8 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
   if (drawErrors.length || measureErrors.length) return { ok: false, errors: [...drawErrors, ...measureErrors] };
 
   const features: Feature[] = [];
-  const storyEvents: Record<string, unknown>[] = [];
+  // Each event as the story file has it: the format's fields (format.ts), and the flat properties the GeoJSON shares.
+  const storyEvents: (StoryEvent & Record<string, unknown>)[] = [];
   for (const e of events) {
     const src = sources.get(e.source)!;
     const date = resolveDate(e.date.expr, src.record.published);
@@ -376,12 +365,14 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
   addCollection('places.geojson', placeFeatures);
 
   files.set('measures.json', stableJson({ measures }));
-  const storySources = [...sources.values()].map((s) => ({ ...s.record, text_content: s.text }));
+  const story: StoryFile = {
+    sources: [...sources.values()].map((s) => ({ ...s.record, text_content: s.text })),
+    events: storyEvents,
+    measures: measures.filter((m) => m !== null),
+  };
   files.set(
     'story.json',
-    options.compactStory
-      ? `${JSON.stringify({ sources: storySources, events: storyEvents.map(compactEvent), measures })}\n`
-      : stableJson({ sources: storySources, events: storyEvents, measures }),
+    options.compactStory ? `${JSON.stringify({ ...story, events: storyEvents.map(compactEvent) })}\n` : stableJson(story),
   );
 
   const counts: Record<string, number> = {};
@@ -389,7 +380,7 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
   files.set(
     'index.json',
     stableJson({
-      generator: 'src/catalogue/build.ts',
+      generator: 'src/layers/build.ts',
       sources: [...sources.values()].map((s) => ({
         id: s.record.id,
         title: s.record.title,

@@ -10,9 +10,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { stableJson } from './io';
-import type { Source } from './schema';
-import { CaptureError, ingestCapture } from './source';
+import { stableJson } from '../io/files';
+import type { Source } from './record';
+import { CaptureError, ingestCapture } from './capture';
 
 const { values } = parseArgs({ options: { capture: { type: 'string' }, source: { type: 'string' } } });
 if (!values.capture || !values.source) {

@@ -13,10 +13,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildLayers } from './build';
-import { reviewInput } from './review';
-import { defaultFolders, loadInputs } from './files';
-import { replaceFolder } from './io';
-import { formatError } from './schema';
+import { reviewInput } from '../catalogue/review';
+import { defaultFolders, loadInputs } from './inputs';
+import { replaceFolder } from '../io/files';
+import { formatError } from '../catalogue/schema';
 
 const { values } = parseArgs({
   options: { check: { type: 'boolean', default: false }, root: { type: 'string' }, out: { type: 'string' } },

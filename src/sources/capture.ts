@@ -2,7 +2,7 @@
  * From a captured web page to a source text: page chrome removed, everything else verbatim, and the text
  * divided into blocks (headline, dek, paragraphs, photo captions) by offsets.
  */
-import type { BlockKind, SourceBlock } from './schema';
+import type { BlockKind, SourceBlock } from './record';
 
 export interface CaptureProfile {
   /** Lines of page chrome, verbatim, to remove ("Get more newsLiveon"). */

@@ -3,7 +3,7 @@
  * http(s) address. Anything else (absent, not a string, not a URL, javascript:, data:) is no link: the
  * header then shows the title as text. The catalogue validator is where a bad URL is an error.
  */
-import type { StorySource } from '../story/types';
+import type { StorySource } from './types';
 
 export function articleUrl(source: StorySource): string | null {
   const url: unknown = (source as StorySource & { url?: unknown }).url;

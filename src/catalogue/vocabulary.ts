@@ -1,0 +1,25 @@
+/**
+ * The catalogue's vocabulary: the categories an event may have and how precisely a place may be placed.
+ * The first stage of the pipeline that names them, so that every later one (the layers build, the story's
+ * queries, the map's theme, the URL, the panels) reads them from here and none from the map.
+ */
+
+/** Event categories the catalogue may use; the map's theme gives each a colour. */
+export const CATEGORIES = [
+  'troops',
+  'drills',
+  'aircraft',
+  'naval',
+  'military-aid',
+  'diplomacy',
+  'statement',
+  'civilians',
+  'sanctions',
+  'energy',
+  'conflict',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** How sharply the article places something (after ACLED's geo-precision codes, made visible). */
+export const PRECISIONS = ['exact', 'city', 'region', 'country', 'zone'] as const;
+export type Precision = (typeof PRECISIONS)[number];

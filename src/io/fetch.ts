@@ -1,0 +1,32 @@
+/**
+ * Fetching the app's data files in the browser: each way a fetch can fail becomes words a reader can act
+ * on, named with its file by the caller (the basemap's loader, the story's).
+ */
+
+/** A file that could not be loaded, and why. */
+export interface FileFailure {
+  file: string;
+  reason: string;
+}
+
+/** Fetches JSON, turning each way it can fail into words a reader can act on. */
+export async function fetchJson(url: string, fetchFn: typeof fetch = fetch): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetchFn(url);
+  } catch (err) {
+    throw new Error(`could not be fetched (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+  }
+  if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
+  const type = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  // A JSON file served as a web page is almost always an error page or a misconfigured server.
+  if (type === 'text/html')
+    throw new Error('was served as a web page (text/html), not as data: the file is missing or the server is misconfigured');
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    const kind = response.headers.get('content-type') ?? 'unknown type';
+    throw new Error(`is not valid JSON (${text.length} bytes of ${kind}; truncated or corrupt?)`, { cause: err });
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The story file (geodata/layers/story.json): the one format the layers build writes (build.ts) and the
+ * app reads (src/story/load.ts), typed once here for both. Two forms: the full one, every event with all
+ * its flat properties and excerpts with their text, for other tools; and the compact one for large
+ * stories, with only APP_EVENT_FIELDS and excerpts by offsets, which decodeStory restores.
+ */
+import type { BlockKind, Category, Claim, DatePrecision, Precision, Site, SourceBlock } from '../catalogue/schema';
+
+export interface StoryExcerpt {
+  start: number;
+  end: number;
+  text: string;
+  block: BlockKind;
+}
+
+export interface StoryEvent {
+  event_id: string;
+  title: string;
+  category: Category;
+  site: Site;
+  date_expr: string;
+  date: string | null;
+  date_precision: DatePrecision;
+  date_start: string | null;
+  date_end: string | null;
+  quantity: string | null;
+  claim_by: string;
+  claim_kind: Claim['kind'];
+  stance: Claim['stance'];
+  source_id: string;
+  excerpts: StoryExcerpt[];
+  places: string[];
+  about: string[];
+}
+
+export interface StorySource {
+  id: string;
+  title: string;
+  publisher: string;
+  published: string;
+  /** The original article (https), linked from the header. */
+  url?: string;
+  dateline?: string;
+  blocks: SourceBlock[];
+  text_content: string;
+}
+
+export interface PlaceProperties {
+  place_id: string;
+  name: string;
+  kind: string;
+  location_precision: Precision;
+  precision_rank: number;
+  /** How much ink the map gives it (src/layers/build.ts inkOf); absent in layers built before it. */
+  ink?: 'point' | 'region' | 'zone' | 'country';
+  place_basis: 'article' | 'context';
+  place_note: string | null;
+  /** The basemap place ("geonames:703448") a city or building is drawn at; null for areas. */
+  gazetteer?: string | null;
+  events_here: number;
+  events_about: number;
+  label_lng: number;
+  label_lat: number;
+}
+
+export interface StoryMeasure {
+  id: string;
+  from: string;
+  km: number;
+}
+
+/** What story.json holds. */
+export interface StoryFile {
+  sources: StorySource[];
+  events: StoryEvent[];
+  measures: StoryMeasure[];
+}
+
+/** The event fields the app reads, each a field of StoryEvent; decodeStory restores what the compact form leaves out. */
+export const APP_EVENT_FIELDS = [
+  'event_id',
+  'title',
+  'category',
+  'site',
+  'date_expr',
+  'date',
+  'date_precision',
+  'date_start',
+  'date_end',
+  'quantity',
+  'claim_by',
+  'claim_kind',
+  'stance',
+  'source_id',
+] as const satisfies readonly (keyof StoryEvent)[];
+
+/**
+ * An event for the compact story.json: only the fields the app reads, nulls and empty lists left out, and
+ * excerpts by offsets alone (their text is the source's, which story.json carries once: the app slices
+ * it back out, so what it shows is the article's own words by construction). "paragraph" is the default
+ * block.
+ */
+export function compactEvent(e: StoryEvent & Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of APP_EVENT_FIELDS) if (e[k] !== null && e[k] !== undefined) out[k] = e[k];
+  out.excerpts = (e.excerpts as { start: number; end: number; block: string }[]).map(({ start, end, block }) =>
+    block === 'paragraph' ? { start, end } : { start, end, block },
+  );
+  out.places = e.places;
+  if ((e.about as string[]).length) out.about = e.about;
+  return out;
+}
+
+export class StoryShapeError extends Error {}
+
+/** Reads a story file, full or compact, into the events and sources the app uses; throws StoryShapeError. */
+export function decodeStory(json: unknown): StoryFile {
+  const s = json as Partial<StoryFile> | null;
+  if (!s || !Array.isArray(s.sources) || !Array.isArray(s.events))
+    throw new StoryShapeError('not a story file: "sources" and "events" expected');
+  const texts = new Map<unknown, string>();
+  for (const [i, src] of (s.sources as StorySource[]).entries()) {
+    if (typeof src?.text_content !== 'string' || !Array.isArray(src.blocks))
+      throw new StoryShapeError(`sources[${i}] has no text`);
+    texts.set(src.id, src.text_content);
+  }
+  for (const [i, e] of (s.events as StoryEvent[]).entries()) {
+    if (typeof e?.event_id !== 'string' || !Array.isArray(e.places) || !Array.isArray(e.excerpts))
+      throw new StoryShapeError(`events[${i}] is malformed`);
+    completeEvent(e, i, texts.get(e.source_id));
+  }
+  return { sources: s.sources, events: s.events, measures: Array.isArray(s.measures) ? s.measures : [] };
+}
+
+/**
+ * Restores what the compact story.json leaves out (BuildOptions.compactStory in src/layers/build.ts):
+ * absent fields are null, an absent "about" is empty, an absent block is a paragraph, and an excerpt
+ * without its text gets it from the source at its offsets. The full form passes through unchanged.
+ */
+function completeEvent(e: StoryEvent, i: number, text: string | undefined): void {
+  e.about ??= [];
+  if (!Array.isArray(e.about)) throw new StoryShapeError(`events[${i}].about is malformed`);
+  e.date ??= null;
+  e.date_start ??= null;
+  e.date_end ??= null;
+  e.quantity ??= null;
+  for (const [j, x] of e.excerpts.entries()) {
+    x.block ??= 'paragraph';
+    if (typeof x.text === 'string') continue;
+    const inText = text !== undefined && Number.isInteger(x.start) && Number.isInteger(x.end) && x.start >= 0;
+    if (!inText || x.start >= x.end || x.end > text.length)
+      throw new StoryShapeError(`events[${i}].excerpts[${j}] has no text and no offsets into its source's text`);
+    x.text = text.slice(x.start, x.end);
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The story's places shaped for the map's two sources, and the state and label text each place takes in
+ * a view. MapLibre copies every property of every feature to its worker on the main thread; with tens of
+ * thousands of places the notes, names in other languages and label points would cost seconds (npm run
+ * bench), so the sources carry only what the style reads. What a place shows is decided by the story's
+ * one visibility rule (src/story/visibility.ts); this file only turns it into feature-state and labels.
+ */
+import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import type { PlaceProperties } from '../story/types';
+import type { PlaceView } from '../story/visibility';
+import type { Theme } from './theme';
+
+/** What the story's area, point and outline layers read of a place (see storyLayers.ts). */
+export type ShapeProperties = Pick<PlaceProperties, 'place_id' | 'location_precision' | 'ink'>;
+/** What the story's label layer reads of a place; `label_minzoom` only where the label waits for a zoom. */
+export type LabelProperties = Pick<PlaceProperties, 'place_id' | 'name' | 'kind' | 'precision_rank'> & {
+  label_minzoom?: number;
+  area?: true;
+};
+
+type Places = FeatureCollection<Geometry, PlaceProperties>;
+
+/**
+ * A story with more point places than this labels its points only from DENSE_LABEL_MINZOOM on; areas
+ * are labelled at every zoom. At the first view of a 100,000-event catalogue some 30,000 labels would be
+ * laid out and uploaded for a few dozen to win the collisions (npm run bench). The lists name every place.
+ */
+export const DENSE_POINTS = 1000;
+export const DENSE_LABEL_MINZOOM = 7;
+
+export function placeShapes(places: Places): FeatureCollection<Geometry, ShapeProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: places.features.map((f) => ({
+      type: 'Feature',
+      id: f.id,
+      properties: {
+        place_id: f.properties.place_id,
+        location_precision: f.properties.location_precision,
+        ...(f.properties.ink ? { ink: f.properties.ink } : {}),
+      },
+      geometry: f.geometry,
+    })),
+  };
+}
+
+/** Label points: one per place, at the point the build computed inside it. */
+export function labelPoints(places: Places): FeatureCollection<Point, LabelProperties> {
+  let points = 0;
+  for (const f of places.features) if (f.geometry?.type === 'Point') points++;
+  const dense = points > DENSE_POINTS;
+  return {
+    type: 'FeatureCollection',
+    features: places.features.map((f): Feature<Point, LabelProperties> => ({
+      type: 'Feature',
+      id: f.id,
+      properties: {
+        place_id: f.properties.place_id,
+        name: f.properties.name,
+        kind: f.properties.kind,
+        precision_rank: f.properties.precision_rank,
+        ...(dense && f.geometry?.type === 'Point' ? { label_minzoom: DENSE_LABEL_MINZOOM } : {}),
+        // An area's label is centred on its label point; a point's hangs below its dot (storyLayers.ts).
+        ...(f.geometry && f.geometry.type !== 'Point' ? { area: true as const } : {}),
+      },
+      geometry: { type: 'Point', coordinates: [f.properties.label_lng, f.properties.label_lat] },
+    })),
+  };
+}
+
+/**
+ * The basemap places the article itself names: those its places of basis "article" are drawn at (Kyiv,
+ * Moscow for "the Russian Foreign Ministry building in Moscow"). A place drawn from general knowledge
+ * (London, standing in for "Britain") is not one of them.
+ */
+export function namedByArticle(places: Places): string[] {
+  const ids = new Set<string>();
+  for (const f of places.features)
+    if (f.properties.place_basis === 'article' && f.properties.gazetteer) ids.add(f.properties.gazetteer);
+  return [...ids].sort();
+}
+
+/** A story place's feature-state: shown or off, and in which colour. */
+export interface PlaceState {
+  off: boolean;
+  color: string;
+}
+
+/**
+ * Off when none of its events is visible; else its first visible category's colour, or the neutral seat
+ * colour when only events listed at it as a seat of government standing in are visible.
+ */
+export function placeState(theme: Theme, view: PlaceView | undefined): PlaceState {
+  if (!view?.visible) return { off: true, color: theme.basemap.seat };
+  return { off: false, color: view.category ? theme.categories[view.category] : theme.basemap.seat };
+}
+
+/** Places the basemap already names: their story label gives only their figures. */
+const NAMED_BY_BASEMAP = new Set(['city', 'building', 'country']);
+
+/**
+ * The labels' filter and text in a view: the visible places, each with its own figures under its name
+ * (only the figures for a place the basemap names). Lookups by place id (`match`), which MapLibre compiles
+ * to a table, so a story of tens of thousands of places costs one pass, not one per place.
+ */
+export function labelUpdate(
+  places: Places,
+  views: ReadonlyMap<string, PlaceView>,
+): { filter: FilterSpecification; textField: ExpressionSpecification } {
+  const visible: string[] = [];
+  const texts: string[] = [];
+  for (const f of places.features) {
+    const id = f.properties.place_id;
+    const v = views.get(id);
+    if (!v?.visible) continue;
+    visible.push(id);
+    if (v.quantities.length === 0) continue;
+    const figures = v.quantities.join('\n');
+    texts.push(id, NAMED_BY_BASEMAP.has(f.properties.kind) ? figures : `${f.properties.name}\n${figures}`);
+  }
+  const plain: ExpressionSpecification = [
+    'case',
+    ['in', ['get', 'kind'], ['literal', [...NAMED_BY_BASEMAP]]],
+    '',
+    ['get', 'name'],
+  ];
+  const id: ExpressionSpecification = ['get', 'place_id'];
+  return {
+    filter: visible.length ? ['match', id, visible, true, false] : false,
+    textField: texts.length ? (['match', id, ...texts, plain] as unknown as ExpressionSpecification) : plain,
+  };
+}

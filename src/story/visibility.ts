@@ -1,0 +1,74 @@
+/**
+ * The one rule for what a reader sees: whether an event is visible in a view. The map's marks and labels,
+ * the lists of places, the Excerpts panel and the layer counts all ask it, and nothing else decides.
+ *
+ * A view hides categories, and may hold a time window and a set of sources (shown in the UI by the time
+ * and sources panels). With a window set, an event whose date the article does not give is not placed
+ * in it: it leaves the map and the counts, and the panels list it apart.
+ */
+import { CATEGORIES, type Category } from '../catalogue/vocabulary';
+import type { StoryEvent } from './types';
+
+/** Inclusive ISO days; `overlaps` keeps an event whose interval meets the window, `within` one inside it. */
+export interface TimeWindow {
+  start: string;
+  end: string;
+  mode: 'overlaps' | 'within';
+}
+
+export interface ViewFilter {
+  hidden: ReadonlySet<Category>;
+  window?: TimeWindow | null;
+  /** The sources shown; null or absent for all of them. */
+  sources?: ReadonlySet<string> | null;
+}
+
+export function isVisible(e: StoryEvent, v: ViewFilter): boolean {
+  if (v.hidden.has(e.category)) return false;
+  if (v.sources && !v.sources.has(e.source_id)) return false;
+  const w = v.window;
+  if (!w) return true;
+  if (!e.date_start || !e.date_end) return false;
+  return w.mode === 'within' ? e.date_start >= w.start && e.date_end <= w.end : e.date_start <= w.end && e.date_end >= w.start;
+}
+
+/** The same view with no category hidden: what a category's count is counted in. */
+export const allCategories = (v: ViewFilter): ViewFilter => ({ ...v, hidden: new Set() });
+
+/** Whether an event marks its place with its category and figures: it happened or was said there. */
+export const marksPlace = (e: StoryEvent) => e.site !== 'seat';
+/**
+ * Whether an event's figures are its place's own: drawn there, and the only place it has. A figure of
+ * several places at once ("over 100,000 troops near the border and in Belarus") is none of them alone.
+ */
+export const figuresOwnPlace = (e: StoryEvent) => marksPlace(e) && e.places.length === 1;
+
+/** What a place shows in a view, from the events listed at it. */
+export interface PlaceView {
+  /** At least one of its events is visible. */
+  visible: boolean;
+  /**
+   * The first category, in legend order, of a visible event that happened or was said there; null when
+   * only events listed at it as a seat of government standing in are visible (then it takes no colour).
+   */
+  category: Category | null;
+  /** Its own figures among the visible events, in legend order of their categories. */
+  quantities: string[];
+}
+
+const ORDER = new Map(CATEGORIES.map((c, i) => [c, i]));
+
+export function placeView(here: readonly StoryEvent[], v: ViewFilter): PlaceView {
+  let visible = false;
+  let category: Category | null = null;
+  const figures: { rank: number; text: string }[] = [];
+  for (const e of here) {
+    if (!isVisible(e, v)) continue;
+    visible = true;
+    if (!marksPlace(e)) continue;
+    if (category === null || ORDER.get(e.category)! < ORDER.get(category)!) category = e.category;
+    if (e.quantity && figuresOwnPlace(e)) figures.push({ rank: ORDER.get(e.category)!, text: e.quantity });
+  }
+  figures.sort((a, b) => a.rank - b.rank);
+  return { visible, category, quantities: figures.map((f) => f.text) };
+}
