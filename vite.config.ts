@@ -6,6 +6,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { CSP_META } from './src/server/csp.ts';
 import { contentType } from './src/server/content-types.ts';
+import { precompress } from './src/server/precompress.ts';
 
 /** URL prefix → folder of generated, committed data under geodata/. */
 const DATA_MOUNTS: Record<string, string> = {
@@ -64,8 +65,20 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** A brotli and a gzip copy of each file worth compressing, for the production server (src/server/). */
+function precompressed(): Plugin {
+  return {
+    name: 'situation-map:precompress',
+    apply: 'build',
+    async writeBundle({ dir }) {
+      if (!dir) throw new Error('precompress: the build has no output folder');
+      await precompress(dir);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), geodata(), contentSecurityPolicy()],
+  plugins: [svelte(), geodata(), contentSecurityPolicy(), precompressed()],
   build: {
     target: 'es2022',
     // maplibre-gl alone is ~1.1 MB; the warning would only ever be about it.

@@ -1,6 +1,8 @@
 /**
- * The production server: serves the Vite build in dist/ with the app's security headers, the right
- * content types, and gzip/brotli compression. node:http only.
+ * The production server: serves the Vite build in dist/ with the app's security headers and content
+ * types. Files are served by sirv (the static server under Vite's own preview): lookup, the brotli/gzip
+ * copies written at build time (precompress.ts), ETag and 304, Range. The thin handler around it does what
+ * sirv does not, each said where it is done.
  *
  *   npm start                                  builds, then serves at http://127.0.0.1:4173/
  *   tsx src/server/serve.ts [--host H] [--port P] [--dir D]
@@ -10,13 +12,13 @@
  * NUL inside a segment is refused (400), so a request can never name a file outside the folder.
  */
 import { realpathSync, statSync, type Stats } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, promisify } from 'node:util';
-import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import sirv from 'sirv';
 import { contentType } from './content-types';
 import { SECURITY_HEADERS } from './csp';
 
@@ -24,12 +26,6 @@ export { CONTENT_TYPES, contentType } from './content-types';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4173;
-
-/** Text-like types gain from compression; fonts (woff2 is brotli inside) and PNGs do not. */
-const isCompressible = (type: string) =>
-  /^(text\/|image\/svg\+xml|application\/(json|geo\+json|manifest\+json|javascript))/.test(type);
-/** Below this, compression saves less than the headers it costs. */
-export const MIN_COMPRESS_BYTES = 1024;
 
 export type Encoding = 'br' | 'gzip';
 
@@ -56,18 +52,6 @@ export function chooseEncoding(header: string | undefined): Encoding | null {
   if (br <= 0 && gz <= 0) return null;
   return br >= gz ? 'br' : 'gzip';
 }
-
-const compressors: Record<Encoding, (b: Buffer) => Promise<Buffer>> = {
-  br: (b) =>
-    promisify(brotliCompress)(b, {
-      params: {
-        // Quality 6: within 2 % of quality 9 on the app's bundle and layers, at a sixth of the time.
-        [zlibConstants.BROTLI_PARAM_QUALITY]: 6,
-        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: b.length,
-      },
-    }),
-  gzip: (b) => promisify(gzip)(b, { level: 6 }),
-};
 
 type Outcome = { file: string } | { status: 400 | 404; reason: string };
 
@@ -109,41 +93,41 @@ export function shortTarget(target: string | undefined, max = 80): string {
   return t.length <= max ? t : `${t.slice(0, max)}… (${t.length} characters)`;
 }
 
-/** An ETag per file version and encoding: a compressed body is a different representation. */
-const etagOf = (s: Stats, encoding: Encoding | null) =>
-  `"${s.size.toString(36)}-${Math.trunc(s.mtimeMs).toString(36)}${encoding ? `-${encoding}` : ''}"`;
-
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+/**
+ * The Range header to hand sirv for a file of `size` bytes: absolute "bytes=first-last" (past the end: sirv
+ * answers 416), or undefined to send it all (200, as RFC 9110 §14.2 allows). sirv alone reads "bytes=-500"
+ * as the first 501 bytes, "bytes=0-0" as the whole file, and a reversed or multiple range as nonsense.
+ */
+export function rangeFor(header: string, size: number): string | undefined {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || m[1] + m[2] === '') return undefined;
+  const suffix = m[1] === '';
+  const first = suffix ? size - Number(m[2]) : Number(m[1]);
+  const last = suffix || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if (first >= size || (suffix && Number(m[2]) === 0)) return `bytes=${size}-`;
+  if (first > last) return undefined;
+  return last === 0 ? undefined : `bytes=${Math.max(first, 0)}-${last}`;
 }
 
-export interface Handler {
-  (req: IncomingMessage, res: ServerResponse): void;
-}
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** The request handler for the build in `root` (an absolute or relative path to an existing folder). */
 export function createHandler(root: string): Handler {
   const base = realpathSync(path.resolve(root));
-  const cache = new Map<string, { size: number; mtimeMs: number; body: Promise<Buffer> }>();
-
-  /** The compressed body, computed once per file version and encoding. */
-  function compressed(file: string, s: Stats, encoding: Encoding): Promise<Buffer> {
-    const key = `${encoding}:${file}`;
-    const hit = cache.get(key);
-    if (hit && hit.size === s.size && hit.mtimeMs === s.mtimeMs) return hit.body;
-    const body = readFile(file).then(compressors[encoding]);
-    cache.set(key, { size: s.size, mtimeMs: s.mtimeMs, body });
-    // A failed compression is not remembered: the next request tries again.
-    body.catch(() => cache.delete(key));
-    return body;
-  }
+  // Production mode: sirv lists the folder once, now; a file added later is not served.
+  const files = sirv(base, {
+    etag: true,
+    brotli: true,
+    gzip: true,
+    // No "/about" → about.html, no folder → its index.html: a name is served as it is or not at all.
+    extensions: [],
+    setHeaders: (res, pathname) => res.setHeader('Content-Type', contentType(pathname)),
+    onNoMatch: (req, res) => plain(req, res, 404, 'not found'),
+  });
 
   function plain(req: IncomingMessage, res: ServerResponse, status: number, message: string, headers = {}): void {
     const body = Buffer.from(`${status} ${message}\n`);
     res.writeHead(status, {
-      ...SECURITY_HEADERS,
       ...headers,
       'Content-Type': 'text/plain; charset=utf-8',
       'Content-Length': body.length,
@@ -153,17 +137,21 @@ export function createHandler(root: string): Handler {
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    // sirv answers any method with the file.
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return plain(req, res, 405, 'method not allowed: only GET and HEAD', { Allow: 'GET, HEAD' });
+    // sirv answers a traversal with a 404 (it normalises the path); it is refused here, with a reason.
     const target = resolveTarget(base, req.url ?? '');
     if ('status' in target) return plain(req, res, target.status, target.reason);
 
-    let s: Stats;
+    // sirv serves what a symbolic link in the folder points to, wherever that is, and treats every
+    // file-system error alike: the link's real place is checked here, and a name too long said.
+    let size: number;
     try {
-      s = await stat(target.file);
-      // A symbolic link in the build may not lead out of it.
-      const real = await realpath(target.file);
-      if (!real.startsWith(base + path.sep)) return plain(req, res, 404, 'not found');
+      // stat first: it says ENAMETOOLONG where realpath, stopping at the first missing name, says ENOENT.
+      size = (await stat(target.file)).size;
+      if (!(await realpath(target.file)).startsWith(base + path.sep)) return plain(req, res, 404, 'not found');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return plain(req, res, 404, 'not found');
@@ -175,32 +163,22 @@ export function createHandler(root: string): Handler {
       }
       throw err;
     }
-    if (!s.isFile()) return plain(req, res, 404, 'not found');
-
-    const type = contentType(target.file);
-    const compressible = isCompressible(type) && s.size >= MIN_COMPRESS_BYTES;
-    const encoding = compressible ? chooseEncoding(req.headers['accept-encoding']) : null;
-    const etag = etagOf(s, encoding);
-    const headers: Record<string, string | number> = {
-      ...SECURITY_HEADERS,
-      'Content-Type': type,
-      ETag: etag,
-      'Last-Modified': s.mtime.toUTCString(),
-      // Vite puts a content hash in every name under assets/: those never change. The rest is revalidated.
-      'Cache-Control': target.file.startsWith(path.join(base, 'assets') + path.sep)
-        ? 'public, max-age=31536000, immutable'
-        : 'no-cache',
-    };
-    if (compressible) headers.Vary = 'Accept-Encoding';
-    if (matchesEtag(req.headers['if-none-match'], etag)) {
-      res.writeHead(304, headers);
-      return void res.end();
+    if (req.url?.split(/[?#]/, 1)[0] === '/') req.url = '/index.html';
+    // Vite puts a content hash in every name under assets/: those never change. The rest is revalidated.
+    const immutable = target.file.startsWith(path.join(base, 'assets') + path.sep);
+    res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    // sirv takes any mention of "br" or "gzip" as acceptance, q=0 included: it is shown the one choice.
+    let encoding = chooseEncoding(req.headers['accept-encoding']);
+    if (req.headers.range !== undefined) {
+      // A range is of the file's own bytes (a range of brotli cannot be decoded alone), and with If-Range
+      // sirv would not check the validator: the whole file then, which the RFC always allows.
+      encoding = null;
+      const range = req.headers['if-range'] === undefined ? rangeFor(req.headers.range, size) : undefined;
+      if (range === undefined) delete req.headers.range;
+      else req.headers.range = range;
     }
-    const body = encoding ? await compressed(target.file, s, encoding) : await readFile(target.file);
-    if (encoding) headers['Content-Encoding'] = encoding;
-    headers['Content-Length'] = body.length;
-    res.writeHead(200, headers);
-    res.end(req.method === 'HEAD' ? undefined : body);
+    req.headers['accept-encoding'] = encoding ?? 'identity';
+    files(req, res);
   }
 
   return (req, res) => {

@@ -4,8 +4,9 @@
  * (tests/e2e/bench-smoke.spec.ts) calls runBench with tiny sizes.
  *
  * Every timing is taken inside the page (see page.ts). Runs of the app and of the baseline alternate,
- * each in a fresh browser context, after one warm-up of each that is not counted (it also fills the
- * server's compression cache, which a real deployment would have precompressed).
+ * each in a fresh browser context, after one warm-up of each that is not counted. The server sends the
+ * brotli copies the build wrote (src/server/precompress.ts); the synthetic catalogues are given theirs
+ * the same way.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -15,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { precompress } from '../../src/server/precompress';
 import { createHandler } from '../../src/server/serve';
 import { CHROMIUM_ARGS, findChromium } from '../chromium.js';
 import {
@@ -221,14 +223,16 @@ async function serve(dist: string, layers?: string) {
   };
   let log: Served[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    // The handler sends each body with one end(body) call: count what it hands over.
+    // sirv streams a file through write() calls; the handler's own answers are one end(body): count both.
     let sent = 0;
-    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-    (res as unknown as { end: typeof end }).end = (...args: unknown[]) => {
-      const chunk = args[0];
+    const count = (chunk: unknown) => {
       if (Buffer.isBuffer(chunk) || typeof chunk === 'string') sent += Buffer.byteLength(chunk);
-      return end(...args);
     };
+    const [write, end] = [res.write.bind(res), res.end.bind(res)] as ((...args: unknown[]) => unknown)[];
+    Object.assign(res, {
+      write: (...args: unknown[]) => (count(args[0]), write(...args)),
+      end: (...args: unknown[]) => (count(args[0]), end(...args)),
+    });
     res.on('finish', () => log.push({ path: (req.url ?? '').split(/[?#]/)[0], status: res.statusCode, sent }));
     handler(req, res);
   });
@@ -384,6 +388,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   for (const n of o.sizes) {
     log(`generating ${n.toLocaleString('en-US')} events …`);
     generated.set(n, writeSyntheticLayers(n, path.join(benchData, String(n)), o.root));
+    // As the build does for the seed story's layers: the server sends these copies, compresses nothing.
+    await precompress(path.join(benchData, String(n)));
   }
 
   const server = await serve(dist);
@@ -463,7 +469,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const broken = new Set<number>();
     const scaleUrl = (n: number) => `${scaleServers.get(n)!.url}/`;
     for (const n of o.warmup ? o.sizes : []) {
-      // Warm-up (not counted): fills the server's compression cache for the big files.
+      // Warm-up (not counted).
       log(`scale ${n}: warming up …`);
       try {
         const w = await openPage(browser, scaleUrl(n), APP_VIEWPORT, timeout);

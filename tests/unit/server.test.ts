@@ -1,17 +1,19 @@
 /**
  * The production server (src/server/serve.ts) over real sockets: security headers on every response,
- * content types, compression (decompressed and compared), path traversal, 404/405, HEAD, revalidation;
+ * content types, compression from the build's precompressed copies (decompressed and compared), path
+ * traversal, 404/405, HEAD, revalidation, Range;
  * its command line; and the Content-Security-Policy it shares with the build's <meta> element.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CSP_DIRECTIVES, CSP_HEADER, CSP_META, SECURITY_HEADERS } from '../../src/server/csp';
-import { chooseEncoding, MIN_COMPRESS_BYTES, startServer, type Running } from '../../src/server/serve';
+import { MIN_COMPRESS_BYTES, precompress } from '../../src/server/precompress';
+import { chooseEncoding, startServer, type Running } from '../../src/server/serve';
 import { ROOT, runTsx } from '../helpers';
 
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-BUILD';
@@ -63,6 +65,7 @@ const FILES: Record<string, string | Buffer> = {
 let dir: string;
 let root: string;
 let server: Running;
+let compressed: string[];
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'serve-'));
@@ -73,6 +76,8 @@ beforeAll(async () => {
   }
   writeFileSync(path.join(dir, 'outside.txt'), SECRET);
   symlinkSync(path.join(dir, 'outside.txt'), path.join(root, 'link-out.txt'));
+  // What the build does to dist/ (vite.config.ts): the server compresses nothing itself.
+  compressed = await precompress(root);
   server = await startServer({ root, port: 0 });
 });
 
@@ -152,7 +157,7 @@ describe('the production server', () => {
         const br = await get(target, { 'Accept-Encoding': 'gzip, deflate, br' });
         expect(br.headers['content-encoding']).toBe('br');
         expect(brotliDecompressSync(br.body).equals(file)).toBe(true);
-        // The second time comes from the cache: the same bytes.
+        // The same copy every time.
         const again = await get(target, { 'Accept-Encoding': 'br' });
         expect(again.body.equals(br.body)).toBe(true);
         const plain = await get(target);
@@ -168,6 +173,29 @@ describe('the production server', () => {
         expect(r.headers['content-encoding'], target).toBeUndefined();
         expect(r.body.equals(Buffer.from(FILES[target === '/' ? 'index.html' : target.slice(1)])), target).toBe(true);
       }
+    });
+
+    it('writes copies for the text files over the threshold only, each smaller than its file', () => {
+      const names = compressed.map((f) => path.relative(root, f)).sort();
+      expect(names).toEqual(
+        [
+          'app.js',
+          'worker.mjs',
+          'style.css',
+          'data.json',
+          'shape.geojson',
+          'notes.txt',
+          'icon.svg',
+          'UPPER.JS',
+          'assets/chunk-abc123.js',
+        ].sort(),
+      );
+      for (const name of names) {
+        for (const ext of ['br', 'gz'])
+          expect(statSync(path.join(root, `${name}.${ext}`)).size).toBeLessThan(statSync(path.join(root, name)).size);
+      }
+      expect(existsSync(path.join(root, 'tiny.js.br'))).toBe(false);
+      expect(existsSync(path.join(root, 'image.png.br'))).toBe(false);
     });
 
     it('honours q-values and refusals', async () => {
@@ -304,14 +332,73 @@ describe('the production server', () => {
 
   it('revalidates with ETag and caches hashed assets for good', async () => {
     const r = await get('/app.js');
-    expect(r.headers.etag).toMatch(/^"[^"]+"$/);
+    // sirv's tag, weak (size and time, not content), matched whole: a browser sends back the one it holds.
+    expect(r.headers.etag).toMatch(/^W\/"[^"]+"$/);
     expect(r.headers['last-modified']).toBeTruthy();
     expect(r.headers['cache-control']).toBe('no-cache');
-    const again = await get('/app.js', { 'If-None-Match': `W/"other", ${r.headers.etag}` });
+    const again = await get('/app.js', { 'If-None-Match': String(r.headers.etag) });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
+    expect(again.headers['cache-control']).toBe('no-cache');
     expect((await get('/app.js', { 'If-None-Match': '"other"' })).status).toBe(200);
     expect((await get('/assets/chunk-abc123.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+});
+
+describe('Range requests', () => {
+  const file = Buffer.from(FILES['app.js']);
+  const size = file.length;
+
+  it.each([
+    ['a range', 'bytes=100-199', 100, 199],
+    ['an open range', `bytes=${size - 10}-`, size - 10, size - 1],
+    ['a suffix range', 'bytes=-500', size - 500, size - 1],
+    ['a suffix longer than the file', `bytes=-${size + 10}`, 0, size - 1],
+    ['a range past the end', `bytes=${size - 5}-${size + 100}`, size - 5, size - 1],
+    ['one byte', 'bytes=7-7', 7, 7],
+  ])('answers %s (%s) with 206, its Content-Range and those bytes of the file itself', async (_, range, first, last) => {
+    // Accept-Encoding as a browser sends it: a range is of the file's bytes, never of its brotli copy.
+    const r = await get('/app.js', { Range: range, 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(r.status).toBe(206);
+    expect(r.headers['content-range']).toBe(`bytes ${first}-${last}/${size}`);
+    expect(r.headers['content-encoding']).toBeUndefined();
+    expect(r.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(r.headers['content-security-policy']).toBe(CSP_HEADER);
+    expect(Number(r.headers['content-length'])).toBe(last - first + 1);
+    expect(r.body.equals(file.subarray(first, last + 1))).toBe(true);
+  });
+
+  it.each([`bytes=${size}-`, `bytes=${size + 1000}-${size + 2000}`, 'bytes=-0'])(
+    'answers the unsatisfiable %s with 416 and the size',
+    async (range) => {
+      const r = await get('/app.js', { Range: range });
+      expect(r.status).toBe(416);
+      expect(r.headers['content-range']).toBe(`bytes */${size}`);
+      expect(r.headers['content-security-policy']).toBe(CSP_HEADER);
+      expect(r.body.length).toBe(0);
+    },
+  );
+
+  it.each(['bytes=0-0', 'bytes=200-100', 'bytes=0-1,5-6', 'lines=1-2', 'bytes=-', 'bytes=x-y'])(
+    'ignores the range %s it will not serve as asked, and sends the whole file (200)',
+    async (range) => {
+      const r = await get('/app.js', { Range: range });
+      expect(r.status).toBe(200);
+      expect(r.headers['content-range']).toBeUndefined();
+      expect(r.body.equals(file)).toBe(true);
+    },
+  );
+
+  it('sends the whole file when If-Range is given (the validator is not checked)', async () => {
+    const r = await get('/app.js', { Range: 'bytes=0-9', 'If-Range': 'Wed, 21 Oct 2015 07:28:00 GMT' });
+    expect(r.status).toBe(200);
+    expect(r.body.equals(file)).toBe(true);
+  });
+
+  it('still refuses what it refuses', async () => {
+    expect((await get('/../outside.txt', { Range: 'bytes=0-3' })).status).toBe(400);
+    expect((await get('/missing.js', { Range: 'bytes=0-3' })).status).toBe(404);
+    expect((await get('/link-out.txt', { Range: 'bytes=0-3' })).status).toBe(404);
   });
 });
 
