@@ -206,7 +206,13 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
   const errors = validateCatalogue(input, input.basemap.index);
   if (errors.length) return { ok: false, errors };
 
-  const sources = new Map(input.sources.map((s) => [(s.record as Source).id, { record: s.record as Source, text: s.text }]));
+  // In order of publication (then id): the order the reader and the header list the articles in.
+  const sources = new Map(
+    input.sources
+      .map((s) => ({ record: s.record as Source, text: s.text }))
+      .sort((a, b) => a.record.published.localeCompare(b.record.published) || a.record.id.localeCompare(b.record.id))
+      .map((s) => [s.record.id, s]),
+  );
   const placesFile = input.places.json as { places: Place[]; measures?: Measure[] };
   const places = new Map(placesFile.places.map((p) => [p.id, p]));
   const events = input.events.flatMap((f) => (f.json as { events: CatalogueEvent[] }).events);

@@ -16,7 +16,9 @@ export class View {
   places: string[] = $state([]);
   event: string | null = $state(null);
   /** The passage "show in article" asked for. */
-  excerpt: { start: number; end: number } | null = $state(null);
+  excerpt: { source: string; start: number; end: number } | null = $state(null);
+  /** The source the article reader shows; null for the one the passage asked for, or the first. */
+  reading: string | null = $state(null);
   tab: Tab = $state('excerpts');
   focus: FocusRequest | null = $state.raw(null);
   /** A time window, when one is set (not yet in the UI: the time issue brings the timeline). */

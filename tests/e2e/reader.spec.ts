@@ -358,8 +358,12 @@ for (const device of [
           // The choice closes, and the focus goes back to the passage.
           await expect(choice).toHaveCount(0);
           await expect(passage).toBeFocused();
-          await expect(page.locator(`aside.left button[data-event="${id}"][aria-pressed="true"]`).first()).toBeVisible();
-          if (i === 0) {
+          // The list of places lists an event at its places; one the article gives no place for is
+          // reached through what it is about, in the Excerpts panel.
+          const placed = story.events.find((e) => e.event_id === id)!.places.length > 0;
+          if (placed)
+            await expect(page.locator(`aside.left button[data-event="${id}"][aria-pressed="true"]`).first()).toBeVisible();
+          if (i === 0 || !placed) {
             await page.getByRole('tab', { name: 'Excerpts' }).click();
             await expect(chosen(page, id)).toBeVisible();
             await openArticle(page);
