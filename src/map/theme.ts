@@ -10,8 +10,6 @@ export interface PrecisionStyle {
   dash: number[];
   /** Fill opacity of an area drawn with this precision. */
   fillOpacity: number;
-  /** Whether the area is hatched rather than filled solid (approximate places). */
-  hatched: boolean;
   /** Opacity of the hatch over a hatched area. */
   hatchOpacity: number;
   outlineWidth: number;
@@ -81,10 +79,10 @@ export const defaultTheme: Theme = {
   },
   precision: {
     // Ink follows precision (build.ts inkOf): the precise marks strongest, whole countries faintest.
-    exact: { dash: [], fillOpacity: 0.35, hatched: false, hatchOpacity: 0, outlineWidth: 2 },
-    city: { dash: [], fillOpacity: 0.3, hatched: false, hatchOpacity: 0, outlineWidth: 2 },
-    region: { dash: [], fillOpacity: 0.28, hatched: false, hatchOpacity: 0, outlineWidth: 1.8 },
-    country: { dash: [4, 2], fillOpacity: 0.035, hatched: false, hatchOpacity: 0, outlineWidth: 1.2 },
-    zone: { dash: [2, 2], fillOpacity: 0.07, hatched: true, hatchOpacity: 0.3, outlineWidth: 1.5 },
+    exact: { dash: [], fillOpacity: 0.35, hatchOpacity: 0, outlineWidth: 2 },
+    city: { dash: [], fillOpacity: 0.3, hatchOpacity: 0, outlineWidth: 2 },
+    region: { dash: [], fillOpacity: 0.28, hatchOpacity: 0, outlineWidth: 1.8 },
+    country: { dash: [4, 2], fillOpacity: 0.035, hatchOpacity: 0, outlineWidth: 1.2 },
+    zone: { dash: [2, 2], fillOpacity: 0.07, hatchOpacity: 0.3, outlineWidth: 1.5 },
   },
 };

@@ -110,3 +110,11 @@ export function quantityScope(e: Pick<StoryEvent, 'places' | 'quantity'>, nameOf
   const names = e.places.map(nameOf);
   return `One figure for ${names.slice(0, -1).join(', ')} and ${names.at(-1)} together`;
 }
+
+/** "26 January 2022", a source's publication day in words (UTC); the ISO text itself if it is not a date. */
+export function publishedText(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
