@@ -4,7 +4,7 @@
  * its flat properties and excerpts with their text, for other tools; and the compact one for large
  * stories, with only APP_EVENT_FIELDS and excerpts by offsets, which decodeStory restores.
  */
-import type { BlockKind, Category, Claim, DatePrecision, Precision, Site, SourceBlock } from '../catalogue/schema';
+import type { BlockKind, Category, Claim, DatePrecision, Precision, Site, Source } from '../catalogue/schema';
 
 export interface StoryExcerpt {
   start: number;
@@ -33,17 +33,10 @@ export interface StoryEvent {
   about: string[];
 }
 
-export interface StorySource {
-  id: string;
-  title: string;
-  publisher: string;
-  published: string;
-  /** The original article (https), linked from the header. */
-  url?: string;
-  dateline?: string;
-  blocks: SourceBlock[];
+/** A source as the story file carries it: its record, less where it was captured from, and its text. */
+export type StorySource = Pick<Source, 'id' | 'title' | 'publisher' | 'published' | 'url' | 'dateline' | 'blocks'> & {
   text_content: string;
-}
+};
 
 export interface PlaceProperties {
   place_id: string;

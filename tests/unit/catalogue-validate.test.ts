@@ -71,6 +71,13 @@ function catalogue(change: (c: { source: Json; places: Json[]; events: Json[] })
   };
 }
 const ev = (c: { events: Json[] }) => c.events[0];
+/** A closed ring, for polygon places. */
+const RING = [
+  [28, 66],
+  [60, 66],
+  [60, 76],
+  [28, 66],
+];
 const errorsOf = (input: CatalogueInput) => validateCatalogue(input, BASEMAP);
 
 describe('validateCatalogue', () => {
@@ -255,14 +262,7 @@ describe('validateCatalogue', () => {
       'a polygon ring that is not closed',
       (c) =>
         Object.assign(c.places[0], {
-          geometry: {
-            polygon: [
-              [28, 66],
-              [60, 66],
-              [60, 76],
-              [28, 76],
-            ],
-          },
+          geometry: { polygon: [...RING.slice(0, 3), [28, 76]] },
           note: 'A drawing convention.',
         }),
       { file: P, id: 'rostov', field: 'geometry.polygon', message: 'the ring must end where it starts' },
@@ -271,14 +271,7 @@ describe('validateCatalogue', () => {
       'a polygon without a note saying what bounds it',
       (c) =>
         Object.assign(c.places[0], {
-          geometry: {
-            polygon: [
-              [28, 66],
-              [60, 66],
-              [60, 76],
-              [28, 66],
-            ],
-          },
+          geometry: { polygon: RING },
         }),
       {
         file: P,
