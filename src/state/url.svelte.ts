@@ -1,0 +1,99 @@
+/**
+ * The URL mirrors the reader's view (hash.ts gives its form): camera moves replace the history entry,
+ * toggles and selections add one, so back and forward step through them, from the first change, with or
+ * without a camera in the address (a bare address is the first view, and Back from the first change
+ * returns to it). A link is shown in its canonical form, and what it named that the view could not use
+ * is kept for the page to say.
+ */
+import type { StoryIndex } from '../story/model';
+import { encodeHash, ignoredText, knownOnly, readHash, type Camera, type Ignored, type ViewHash } from './hash';
+import type { View } from './view.svelte';
+
+export class UrlState {
+  /** What the last link opened (or typed into the address bar) named that the view could not use. */
+  ignored: Ignored[] = $state([]);
+  /** That, in words for the page; empty when nothing was ignored. */
+  readonly note = $derived(ignoredText(this.ignored));
+  /** The view the address held when the page opened. */
+  readonly initial: ViewHash;
+  private camera: Camera | null;
+  private applyingHistory = false;
+
+  /**
+   * Reads the address into `view`, and from then on keeps the two in step. Call while a component is
+   * being set up: it registers effects. `index` gives the story's ids, once a story has loaded whole.
+   */
+  constructor(
+    private readonly view: View,
+    private readonly index: () => StoryIndex | null,
+  ) {
+    const link = readHash(location.hash);
+    this.initial = link.view;
+    this.ignored = link.ignored;
+    this.camera = link.view.camera;
+    for (const c of link.view.hidden) view.hidden.add(c);
+    view.select(link.view.places, link.view.event);
+    if (location.hash) this.replace(this.currentHash());
+
+    $effect(() => {
+      const hash = this.currentHash();
+      if (this.applyingHistory || hash === location.hash) return;
+      history.pushState(null, '', hash || location.pathname + location.search);
+    });
+    $effect(() => {
+      // Back, forward, or a hash typed into the address bar.
+      const onPop = () => this.fromAddress();
+      addEventListener('popstate', onPop);
+      return () => removeEventListener('popstate', onPop);
+    });
+  }
+
+  private current = (): ViewHash => ({
+    camera: this.camera,
+    hidden: [...this.view.hidden],
+    places: this.view.places,
+    event: this.view.event,
+  });
+  private currentHash = () => encodeHash(this.current());
+
+  /** Puts `hash` in the address bar in place of the current entry ('' is the bare address). */
+  private replace(hash: string) {
+    if (hash !== location.hash) history.replaceState(history.state, '', hash || location.pathname + location.search);
+  }
+
+  /** The map moved: the current entry follows it. */
+  moved(c: Camera) {
+    this.camera = c;
+    this.replace(this.currentHash());
+  }
+
+  /** Drops from the view, and from the address, the places and events the story does not have. */
+  dropUnknown(index: StoryIndex) {
+    const known = knownOnly(this.current(), index);
+    if (!known.ignored.length) return;
+    this.ignored = [...this.ignored, ...known.ignored];
+    // The address first: the view's change then finds it already there, and adds no history entry.
+    this.replace(encodeHash(known.view));
+    this.view.select(known.view.places, known.view.event);
+  }
+
+  private fromAddress() {
+    const read = readHash(location.hash);
+    const index = this.index();
+    const known = index ? knownOnly(read.view, index) : { view: read.view, ignored: [] };
+    const v = known.view;
+    if (read.ignored.length || known.ignored.length) {
+      this.ignored = [...read.ignored, ...known.ignored];
+      this.replace(encodeHash(v));
+    }
+    this.applyingHistory = true;
+    this.view.hidden.clear();
+    for (const c of v.hidden) this.view.hidden.add(c);
+    this.view.select(v.places, v.event);
+    if (v.camera) {
+      this.camera = v.camera;
+      this.view.focus = { ...v.camera, jump: true };
+    }
+    queueMicrotask(() => (this.applyingHistory = false));
+  }
+}
