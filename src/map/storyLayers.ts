@@ -66,7 +66,7 @@ export const labelFilter = (visible: FilterSpecification): FilterSpecification =
 const unlessOff = (shown: number | ExpressionSpecification): ExpressionSpecification => ['case', OFF, 0, shown];
 
 export function storyLayers(theme: Theme): LayerSpecification[] {
-  const x = { color: colorOf(theme) };
+  const color = colorOf(theme);
   const p = theme.precision;
   const opacity: ExpressionSpecification = [
     'match',
@@ -94,7 +94,7 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
       source: 'story-places',
       // No antialiasing pass: story-outline and story-outline-approx draw every edge (see style.ts).
       paint: {
-        'fill-color': x.color,
+        'fill-color': color,
         'fill-opacity': unlessOff(['case', state('selected'), ['+', opacity, 0.15], opacity]),
         'fill-antialias': false,
       },
@@ -110,7 +110,7 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
       type: 'line',
       source: 'story-places',
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': x.color, 'line-opacity': unlessOff(1), 'line-width': emphasis(p.region.outlineWidth, 2.5, 3.5) },
+      paint: { 'line-color': color, 'line-opacity': unlessOff(1), 'line-width': emphasis(p.region.outlineWidth, 2.5, 3.5) },
     },
     {
       id: 'story-outline-approx',
@@ -118,7 +118,7 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
       source: 'story-places',
       layout: { 'line-join': 'round' },
       paint: {
-        'line-color': x.color,
+        'line-color': color,
         'line-opacity': unlessOff(1),
         'line-width': emphasis(
           ['match', INK, 'country', p.country.outlineWidth, p.zone.outlineWidth] as ExpressionSpecification,
@@ -133,7 +133,7 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
       type: 'circle',
       source: 'story-places',
       paint: {
-        'circle-color': x.color,
+        'circle-color': color,
         'circle-radius': emphasis(7, 8.5, 10),
         'circle-opacity': unlessOff(1),
         'circle-stroke-opacity': unlessOff(1),
