@@ -346,9 +346,13 @@ for (const device of [
         const passage = shared.nth(i).locator('.passage');
         const ids = (await passage.getAttribute('data-events'))!.split(' ');
         for (const id of ids) {
-          await passage.click();
           const choice = article(page).locator(`[data-choice-event="${id}"]`);
-          await expect(choice, `the passage offers ${id}`).toBeVisible();
+          // The map is still flying to the previous choice, and on a busy machine a click can land while the
+          // panel scrolls the passage back into view: click again until the list is open (never once open).
+          await expect(async () => {
+            if (!(await choice.isVisible())) await passage.click();
+            await expect(choice, `the passage offers ${id}`).toBeVisible({ timeout: 3000 });
+          }).toPass({ timeout: 30_000 });
           await choice.click();
           if (device.name === 'phone') {
             await expect(chosen(page, id)).toBeVisible();
