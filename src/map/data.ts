@@ -5,7 +5,7 @@
  * bench), so the sources carry only what the style reads. What a place shows is decided by the story's
  * one visibility rule (src/story/visibility.ts); this file only turns it into feature-state and labels.
  */
-import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { PlaceProperties } from '../story/types';
 import type { PlaceView } from '../story/visibility';
@@ -13,8 +13,12 @@ import type { Theme } from './theme';
 
 /** What the story's area, point and outline layers read of a place (see storyLayers.ts). */
 export type ShapeProperties = Pick<PlaceProperties, 'place_id' | 'location_precision' | 'ink'>;
-/** What the story's label layer reads of a place; `label_minzoom` only where the label waits for a zoom. */
-export type LabelProperties = Pick<PlaceProperties, 'place_id' | 'name' | 'kind' | 'precision_rank'> & {
+/**
+ * What the story's label layer reads of a place: `text` is its label in the view the data was set in
+ * (labelTexts), `label_minzoom` only where the label waits for a zoom.
+ */
+export type LabelProperties = Pick<PlaceProperties, 'place_id' | 'kind' | 'precision_rank'> & {
+  text: string;
   label_minzoom?: number;
   area?: true;
 };
@@ -45,8 +49,11 @@ export function placeShapes(places: Places): FeatureCollection<Geometry, ShapePr
   };
 }
 
-/** Label points: one per place, at the point the build computed inside it. */
-export function labelPoints(places: Places): FeatureCollection<Point, LabelProperties> {
+/**
+ * Label points: one per place, at the point the build computed inside it, each with its text in the view
+ * the data is set in (labelTexts); later views send only what differs (labelTextField).
+ */
+export function labelPoints(places: Places, texts: ReadonlyMap<string, string>): FeatureCollection<Point, LabelProperties> {
   let points = 0;
   for (const f of places.features) if (f.geometry?.type === 'Point') points++;
   const dense = points > DENSE_POINTS;
@@ -57,7 +64,7 @@ export function labelPoints(places: Places): FeatureCollection<Point, LabelPrope
       id: f.id,
       properties: {
         place_id: f.properties.place_id,
-        name: f.properties.name,
+        text: texts.get(f.properties.place_id) ?? '',
         kind: f.properties.kind,
         precision_rank: f.properties.precision_rank,
         ...(dense && f.geometry?.type === 'Point' ? { label_minzoom: DENSE_LABEL_MINZOOM } : {}),
@@ -100,34 +107,60 @@ export function placeState(theme: Theme, view: PlaceView | undefined): PlaceStat
 const NAMED_BY_BASEMAP = new Set(['city', 'building', 'country']);
 
 /**
- * The labels' filter and text in a view: the visible places, each with its own figures under its name
- * (only the figures for a place the basemap names). Lookups by place id (`match`), which MapLibre compiles
- * to a table, so a story of tens of thousands of places costs one pass, not one per place.
+ * Each place's label in a view, by place id: its own figures under its name (only the figures for a place
+ * the basemap names), or '' when nothing of it is visible. An empty text places no symbol, so a hidden
+ * place keeps no room from the others' labels.
  */
-export function labelUpdate(
-  places: Places,
-  views: ReadonlyMap<string, PlaceView>,
-): { filter: FilterSpecification; textField: ExpressionSpecification } {
-  const visible: string[] = [];
-  const texts: string[] = [];
+export function labelTexts(places: Places, views: ReadonlyMap<string, PlaceView>): Map<string, string> {
+  const texts = new Map<string, string>();
   for (const f of places.features) {
-    const id = f.properties.place_id;
+    const { place_id: id, name, kind } = f.properties;
     const v = views.get(id);
-    if (!v?.visible) continue;
-    visible.push(id);
-    if (v.quantities.length === 0) continue;
-    const figures = v.quantities.join('\n');
-    texts.push(id, NAMED_BY_BASEMAP.has(f.properties.kind) ? figures : `${f.properties.name}\n${figures}`);
+    if (!v?.visible) texts.set(id, '');
+    else if (NAMED_BY_BASEMAP.has(kind)) texts.set(id, v.quantities.join('\n'));
+    else texts.set(id, [name, ...v.quantities].join('\n'));
   }
-  const plain: ExpressionSpecification = [
-    'case',
-    ['in', ['get', 'kind'], ['literal', [...NAMED_BY_BASEMAP]]],
-    '',
-    ['get', 'name'],
-  ];
-  const id: ExpressionSpecification = ['get', 'place_id'];
-  return {
-    filter: visible.length ? ['match', id, visible, true, false] : false,
-    textField: texts.length ? (['match', id, ...texts, plain] as unknown as ExpressionSpecification) : plain,
+  return texts;
+}
+
+const PLACE_ID: ExpressionSpecification = ['get', 'place_id'];
+
+/**
+ * The labels' text-field for a view, given the texts the label source was set with (`baked`) and the
+ * view's (`now`): a `match` on place id over whichever is shorter, the places whose text changed (else
+ * the baked text) or the places labelled at all (else none), places of one text in one branch. A toggle
+ * in a story of tens of thousands of places thus sends MapLibre the few hundred labels it changes, not
+ * every label there is, and the layout in its worker evaluates one table lookup per feature.
+ */
+export function labelTextField(baked: ReadonlyMap<string, string>, now: ReadonlyMap<string, string>): ExpressionSpecification {
+  const changed = new Map<string, string[]>();
+  const labelled = new Map<string, string[]>();
+  let changes = 0;
+  let shown = 0;
+  const add = (m: Map<string, string[]>, text: string, id: string) => {
+    const ids = m.get(text);
+    if (ids) ids.push(id);
+    else m.set(text, [id]);
   };
+  for (const [id, text] of now) {
+    if (text !== (baked.get(id) ?? '')) {
+      add(changed, text, id);
+      changes++;
+    }
+    if (text !== '') {
+      add(labelled, text, id);
+      shown++;
+    }
+  }
+  for (const [id, text] of baked) {
+    if (now.has(id) || text === '') continue;
+    add(changed, '', id);
+    changes++;
+  }
+  const [branches, otherwise]: [Map<string, string[]>, ExpressionSpecification | string] =
+    changes <= shown ? [changed, ['get', 'text']] : [labelled, ''];
+  if (branches.size === 0) return (typeof otherwise === 'string' ? ['literal', otherwise] : otherwise) as ExpressionSpecification;
+  const cases: unknown[] = [];
+  for (const [text, ids] of branches) cases.push(ids.length === 1 ? ids[0] : ids, text);
+  return ['match', PLACE_ID, ...cases, otherwise] as unknown as ExpressionSpecification;
 }

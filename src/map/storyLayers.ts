@@ -7,9 +7,9 @@
  * that was a second or more of tiles arriving and frames drawn one after another (tests/tools/interaction.ts).
  * So the area and point layers never change: each place's colour and whether it is shown are feature-state
  * (data.ts placeState), which MapLibre applies to the tiles it has on the main thread, in the next frame.
- * Only the labels, a source of points, take a new filter and text (data.ts labelUpdate): a hidden label
- * must not keep its room from the others, and that only layout can give. Both follow the story's one
- * visibility rule (src/story/visibility.ts).
+ * Only the labels, a source of points, take a new text (data.ts labelTextField), empty for a hidden place:
+ * a hidden label must not keep its room from the others, and that only layout can give. Both follow the
+ * story's one visibility rule (src/story/visibility.ts).
  *
  * Precision is drawn, not hidden: regions and cities solid; whole countries dashed and faint; approximate
  * zones hatched and dashed. An approximate place is always an area (the validator refuses a zone drawn as
@@ -58,10 +58,8 @@ const FILTERS: Record<string, FilterSpecification> = {
   'story-outline': ['all', AREA, ['!', APPROX]],
   'story-outline-approx': ['all', AREA, APPROX],
   'story-points': POINT,
+  'story-labels': LABEL_ZOOM,
 };
-/** The labels' filter: the visible places (data.ts labelUpdate), those waiting for a zoom left out. */
-export const labelFilter = (visible: FilterSpecification): FilterSpecification =>
-  ['all', LABEL_ZOOM, visible] as FilterSpecification;
 /** Opacity `shown` for a place that is on, 0 for one that is off. */
 const unlessOff = (shown: number | ExpressionSpecification): ExpressionSpecification => ['case', OFF, 0, shown];
 
@@ -146,8 +144,8 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
       type: 'symbol',
       source: 'story-labels',
       layout: {
-        // Set with the story's data and at every change of the view (data.ts labelUpdate).
-        'text-field': ['get', 'name'],
+        // The text the source was set with; each change of the view sends what differs (data.ts labelTextField).
+        'text-field': ['get', 'text'],
         'text-font': theme.font.bold,
         'text-size': 12,
         // Below a point's dot; an area's centred on its label point, the point farthest from its edges.
@@ -159,7 +157,5 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
       paint: { 'text-color': theme.basemap.text, 'text-halo-color': theme.basemap.halo, 'text-halo-width': 1.8 },
     },
   ];
-  return layers.map(
-    (l) => ({ ...l, filter: l.id === 'story-labels' ? labelFilter(false) : FILTERS[l.id] }) as LayerSpecification,
-  );
+  return layers.map((l) => ({ ...l, filter: FILTERS[l.id] }) as LayerSpecification);
 }

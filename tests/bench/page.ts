@@ -129,15 +129,17 @@ export function readLoad(): LoadTimings {
  * measures until the map is idle again with the toggle applied: `idle` is MapLibre's event (tiles
  * reloaded, symbols placed); `drawn` is the first frame issued with every tile loaded; `frames` is how
  * many frames the map drew in between (each costs at least `repaint`'s floor). A toggle is applied
- * when the labels' filter has changed (the places' layers change only through feature-state, which
- * the frame after the click draws).
+ * when the labels' text has changed (the places' layers change only through feature-state, which the
+ * frame after the click draws); read until it has, not once a frame after.
  */
 export function toggleCategory(category: string): Promise<{ idle: number; drawn: number; frames: number }> {
   const m = (window as unknown as BenchWindow).situationMap!;
   const input = document.querySelector<HTMLInputElement>(`input[data-category="${category}"]`);
   if (!input) throw new Error(`no toggle for ${category}`);
-  const before = JSON.stringify(m.getFilter('story-labels'));
-  const changed = () => JSON.stringify(m.getFilter('story-labels')) !== before;
+  const text = () => JSON.stringify(m.getLayoutProperty('story-labels', 'text-field'));
+  const before = text();
+  let applied = false;
+  const changed = () => (applied ||= text() !== before);
   return new Promise((resolve) => {
     let drawn: number | null = null;
     let frames = 0;
@@ -156,6 +158,42 @@ export function toggleCategory(category: string): Promise<{ idle: number; drawn:
     m.on('idle', onIdle);
     const t0 = performance.now();
     input.click();
+  });
+}
+
+/**
+ * Steps the timeline's window a day later (a real click on its button) and measures until the map has
+ * taken the new view (MapView marks each view it applies on the map's container, data-view-applied) and
+ * is idle: `applied` when the view was handed to MapLibre, `idle` when MapLibre had drawn it (at once
+ * if the step changed nothing on the map, so no frame was asked for), `frames` drawn in between.
+ */
+export function stepWindow(): Promise<{ applied: number; idle: number; frames: number }> {
+  const m = (window as unknown as BenchWindow).situationMap!;
+  const button = document.querySelector<HTMLButtonElement>('button[data-step="1"]');
+  if (!button || button.disabled) throw new Error('no step to take on the timeline');
+  const container = m.getContainer();
+  const before = container.dataset.viewApplied;
+  return new Promise((resolve) => {
+    let frames = 0;
+    const onRender = () => (frames += 1);
+    m.on('render', onRender);
+    const done = (applied: number) => {
+      const finish = () => {
+        m.off('render', onRender);
+        resolve({ applied, idle: performance.now() - t0, frames });
+      };
+      // A frame asked for and not yet drawn (MapLibre's own flag): wait for it; none: the map is idle now.
+      if ((m as unknown as { _frameRequest?: unknown })._frameRequest || !m.areTilesLoaded()) m.once('idle', finish);
+      else finish();
+    };
+    const seen = new MutationObserver(() => {
+      if (container.dataset.viewApplied === before) return;
+      seen.disconnect();
+      done(performance.now() - t0);
+    });
+    seen.observe(container, { attributes: true, attributeFilter: ['data-view-applied'] });
+    const t0 = performance.now();
+    button.click();
   });
 }
 

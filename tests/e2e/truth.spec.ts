@@ -53,6 +53,33 @@ test.describe('the map says what the article says, and no more', () => {
     await expect(panel).toContainText('One figure for Russia near the border with Ukraine and Belarus together');
   });
 
+  test('a toggle takes its figures and hidden places off the labels, and back, from any first view', async ({ page }) => {
+    const troops = page.locator('input[data-category="troops"]');
+    // Set in the view the page opened with, then changed by toggles: both ways must draw the same labels.
+    for (const first of ['/#4.3/50/32', '/#4.3/50/32&hide=troops']) {
+      await page.goto(first);
+      await storyIdle(page);
+      if (first.includes('hide')) {
+        await troops.check();
+        await storyIdle(page);
+      }
+      await expect
+        .poll(async () => (await drawnLabels(page)).join('\n'), first)
+        .toContain('62 battalion tactical groups, up from 59');
+      const shown = (await drawnLabels(page)).sort();
+      await troops.uncheck();
+      await storyIdle(page);
+      const hidden = await drawnLabels(page);
+      expect(hidden.join('\n'), first).not.toContain('62 battalion tactical groups');
+      // Hidden places leave no empty label behind, and nothing new appears.
+      expect(hidden.every((t) => t.length > 0)).toBe(true);
+      expect(hidden.length, first).toBeLessThan(shown.length);
+      await troops.check();
+      await storyIdle(page);
+      await expect.poll(async () => (await drawnLabels(page)).sort(), first).toEqual(shown);
+    }
+  });
+
   test('Washington is not coloured or labelled as troops: the 8,500 on alert have no place in the article', async ({ page }) => {
     // Only troops shown: Washington is listed for the 8,500 (a seat), so shown, but in no category's colour.
     const others = ['statement', 'diplomacy', 'sanctions', 'energy', 'civilians'];

@@ -1,9 +1,8 @@
 import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import type { StyleSpecification } from 'maplibre-gl';
+import type { StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { ALL_SOURCES, buildStyle, stylePatterns } from '../../src/map/style';
-import { labelUpdate, placeState } from '../../src/map/data';
-import { labelFilter } from '../../src/map/storyLayers';
+import { labelPoints, labelTexts, labelTextField, placeState } from '../../src/map/data';
 import type { PlaceProperties } from '../../src/story/types';
 import type { PlaceView } from '../../src/story/visibility';
 import type { FeatureCollection, Geometry } from 'geojson';
@@ -105,13 +104,21 @@ describe('story layers', () => {
     ['hidden', { visible: false, category: null, quantities: [] }],
   ]);
 
+  const none = new Map<string, PlaceView>();
+  const all = new Map([...views.keys()].map((id) => [id, { visible: true, category: null, quantities: [] }]));
+
   it('the style validates, with the labels as any view sets them', () => {
     const style = buildStyle(defaultTheme);
     expect(validateStyleMin(style as Parameters<typeof validateStyleMin>[0]).map((e) => e.message)).toEqual([]);
-    for (const v of [views, new Map<string, PlaceView>()]) {
-      const u = labelUpdate(places, v);
+    for (const [from, to] of [
+      [views, views],
+      [views, none],
+      [none, views],
+      [all, views],
+    ]) {
+      const field = labelTextField(labelTexts(places, from), labelTexts(places, to));
       const layers = style.layers.map((l) =>
-        l.id === 'story-labels' ? { ...l, filter: labelFilter(u.filter), layout: { ...l.layout, 'text-field': u.textField } } : l,
+        l.id === 'story-labels' ? { ...l, layout: { ...l.layout, 'text-field': field } } : l,
       );
       expect(validateStyleMin({ ...style, layers } as Parameters<typeof validateStyleMin>[0]).map((e) => e.message)).toEqual([]);
     }
@@ -126,7 +133,6 @@ describe('story layers', () => {
   });
 
   describe('the story labels, evaluated by the style spec', () => {
-    const u = labelUpdate(places, views);
     const evaluate = (expr: unknown, spec: object, props: Record<string, unknown>) => {
       const e = createExpression(expr, 'x', {
         'property-type': 'data-driven',
@@ -136,22 +142,53 @@ describe('story layers', () => {
       if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
       return e.value.evaluate({ zoom: 5 }, { type: 'Point', properties: props } as never);
     };
-    const text = (p: Record<string, unknown>) => String(evaluate(u.textField, { type: 'string' }, p));
-    const shown = (p: Record<string, unknown>) => evaluate(labelFilter(u.filter), { type: 'boolean' }, p);
-
-    it("prints a place's own figures, one a line, under its name; a city or country only its figures", () => {
-      expect(text({ place_id: 'zone', name: 'Near the border', kind: 'zone' })).toBe(
-        'Near the border\n62 battalion tactical groups, up from 59\n3 drills',
+    /** Every label as MapLibre would draw it: the source set in view `from`, the layer's text then set for `to`. */
+    const drawn = (from: Map<string, PlaceView>, to: Map<string, PlaceView>) => {
+      const field = labelTextField(labelTexts(places, from), labelTexts(places, to));
+      return Object.fromEntries(
+        labelPoints(places, labelTexts(places, from)).features.map((f) => [
+          f.properties.place_id,
+          String(evaluate(field, { type: 'formatted' }, f.properties)),
+        ]),
       );
-      expect(text({ place_id: 'kyiv', name: 'Kyiv', kind: 'city' })).toBe('2 planes');
-      expect(text({ place_id: 'belarus', name: 'Belarus', kind: 'country' })).toBe('');
-      expect(text({ place_id: 'other', name: 'Rostov region', kind: 'region' })).toBe('Rostov region');
+    };
+
+    it("prints a place's own figures, one a line, under its name; a city or country only its figures; nothing when hidden", () => {
+      expect(Object.fromEntries(labelTexts(places, views))).toEqual({
+        zone: 'Near the border\n62 battalion tactical groups, up from 59\n3 drills',
+        kyiv: '2 planes',
+        belarus: '',
+        hidden: '',
+      });
+      expect(labelTexts(places, all).get('hidden')).toBe('Hidden');
     });
 
-    it('labels only the visible places', () => {
-      expect(shown({ place_id: 'zone' })).toBe(true);
-      expect(shown({ place_id: 'hidden' })).toBe(false);
-      expect(shown({ place_id: 'kyiv', label_minzoom: 7 })).toBe(false);
+    it('draws the texts of the view now, whatever view the source was set in, sent as the shorter list', () => {
+      const cases = [views, none, all];
+      for (const from of cases)
+        for (const to of cases)
+          expect(drawn(from, to), `${cases.indexOf(from)} → ${cases.indexOf(to)}`).toEqual(
+            Object.fromEntries(labelTexts(places, to)),
+          );
+      // Unchanged: the source's own texts, no list at all.
+      expect(labelTextField(labelTexts(places, views), labelTexts(places, views))).toEqual(['get', 'text']);
+      // One place hidden of four: one change listed, not the others still labelled.
+      const one = new Map(all);
+      one.set('zone', { visible: false, category: null, quantities: [] });
+      expect(labelTextField(labelTexts(places, all), labelTexts(places, one))).toEqual([
+        'match',
+        ['get', 'place_id'],
+        'zone',
+        '',
+        ['get', 'text'],
+      ]);
+    });
+
+    it('waits for its zoom where a dense story says so', () => {
+      const filter = (buildStyle(defaultTheme).layers.find((l) => l.id === 'story-labels') as SymbolLayerSpecification).filter;
+      const shown = (p: Record<string, unknown>) => evaluate(filter, { type: 'boolean' }, p);
+      expect(shown({ place_id: 'zone', text: 'x' })).toBe(true);
+      expect(shown({ place_id: 'kyiv', text: 'x', label_minzoom: 7 })).toBe(false);
     });
   });
 
