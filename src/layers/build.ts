@@ -294,7 +294,19 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
       excerpt_count: excerpts.length,
       excerpts,
     };
-    storyEvents.push({ ...eventProps, places: e.places, about: e.about ?? [] });
+    const change =
+      q?.previous && previousDate?.start && previousDate.end
+        ? {
+            from: q.previous.value,
+            to: q.value,
+            unit: q.unit,
+            date: previousDate.value,
+            date_precision: previousDate.precision,
+            date_start: previousDate.start,
+            date_end: previousDate.end,
+          }
+        : null;
+    storyEvents.push({ ...eventProps, change, places: e.places, about: e.about ?? [] });
     for (const { id, role } of links) {
       const place = places.get(id)!;
       features.push({

@@ -28,9 +28,22 @@ export interface StoryEvent {
   claim_kind: Claim['kind'];
   stance: Claim['stance'];
   source_id: string;
+  /** A figure the article reports as changed ("62, up from 59 at this time last week"): the earlier one and its date. */
+  change: StoryChange | null;
   excerpts: StoryExcerpt[];
   places: string[];
   about: string[];
+}
+
+export interface StoryChange {
+  from: number;
+  to: number;
+  unit: string;
+  /** The earlier figure's date, as resolved from the article's phrase (an interval when it is not a day). */
+  date: string;
+  date_precision: DatePrecision;
+  date_start: string;
+  date_end: string;
 }
 
 /** A source as the story file carries it: its record, less where it was captured from, and its text. */
@@ -85,6 +98,7 @@ export const APP_EVENT_FIELDS = [
   'claim_kind',
   'stance',
   'source_id',
+  'change',
 ] as const satisfies readonly (keyof StoryEvent)[];
 
 /**
@@ -137,6 +151,7 @@ function completeEvent(e: StoryEvent, i: number, text: string | undefined): void
   e.date_start ??= null;
   e.date_end ??= null;
   e.quantity ??= null;
+  e.change ??= null;
   for (const [j, x] of e.excerpts.entries()) {
     x.block ??= 'paragraph';
     if (typeof x.text === 'string') continue;

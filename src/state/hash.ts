@@ -2,7 +2,10 @@
  * The view in the URL: MapLibre's standard camera hash (#zoom/lat/lng, as its `hash` option writes it),
  * then the layers turned off and the selection as &key=value pairs:
  *
- *   #5.5/48.9/35.2&hide=energy,sanctions&place=kyiv&event=us-plane-kyiv
+ *   #5.5/48.9/35.2&hide=energy,sanctions&place=kyiv&event=us-plane-kyiv&source=nbc&t=2022-01-24/2022-01-26
+ *
+ * The time window comes last, as an ISO 8601 interval of inclusive days (`t=start/end`; one day alone is
+ * that day), with `tmode=within` before it when only events entirely inside it are shown.
  *
  * A bare #zoom/lat/lng link is a valid view, and so is one without a camera (#hide=energy). Unknown keys and
  * malformed parts are ignored, never fatal, and readHash says which, so that the app can tell the reader and
@@ -10,6 +13,7 @@
  */
 import { CATEGORIES, type Category } from '../catalogue/vocabulary';
 import type { Camera } from '../map/camera';
+import type { TimeWindow } from '../story/visibility';
 
 export type { Camera };
 
@@ -18,6 +22,20 @@ export interface ViewHash {
   hidden: Category[];
   places: string[];
   event: string | null;
+  /** The sources shown, when not all of them. */
+  sources?: string[];
+  window?: TimeWindow | null;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar day in ISO form (not 2022-02-30, which Date would roll into March). */
+export const isIsoDay = (s: string): boolean => DAY.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+
+/** `2022-01-24/2022-01-26`, or `2022-01-25` for one day: the window, or null if it is not one. */
+export function readInterval(value: string): { start: string; end: string } | null {
+  const [start, end = start, ...rest] = value.split('/');
+  if (rest.length || !isIsoDay(start) || !isIsoDay(end) || end < start) return null;
+  return { start, end };
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -36,13 +54,18 @@ export function encodeHash(v: ViewHash): string {
   if (hidden.length) parts.push(`hide=${hidden.join(',')}`);
   if (v.places.length) parts.push(`place=${v.places.join(',')}`);
   if (v.event) parts.push(`event=${v.event}`);
+  if (v.sources?.length) parts.push(`source=${v.sources.join(',')}`);
+  if (v.window) {
+    if (v.window.mode === 'within') parts.push('tmode=within');
+    parts.push(`t=${v.window.start}/${v.window.end}`);
+  }
   return parts.length ? `#${parts.join('&')}` : '';
 }
 
 /** Something a link named that the view could not use, for the reader's note. */
 export interface Ignored {
   /** view: a camera that is not one; part: a key the app does not know, or no key at all. */
-  what: 'view' | 'layer' | 'place' | 'event' | 'part';
+  what: 'view' | 'layer' | 'place' | 'event' | 'source' | 'dates' | 'part';
   value: string;
 }
 
@@ -56,6 +79,7 @@ function shown(value: string): string {
 }
 
 const unique = <T>(xs: T[]) => [...new Set(xs)];
+type Key = 'hide' | 'place' | 'event' | 'source' | 't';
 
 /**
  * The view a hash names, and what in it was ignored: malformed cameras, unknown keys and layers, ids that
@@ -64,6 +88,7 @@ const unique = <T>(xs: T[]) => [...new Set(xs)];
  */
 export function readHash(hash: string): { view: ViewHash; ignored: Ignored[] } {
   const view: ViewHash = { camera: null, hidden: [], places: [], event: null };
+  let mode: TimeWindow['mode'] = 'overlaps';
   const ignored: Ignored[] = [];
   const parts = hash.replace(/^#/, '').split('&');
   const first = parts[0] ?? '';
@@ -82,7 +107,7 @@ export function readHash(hash: string): { view: ViewHash; ignored: Ignored[] } {
       view.camera = { zoom, lat, lng };
     } else if (first !== '') ignored.push({ what: 'view', value: shown(first) });
   }
-  const earlier: Partial<Record<'hide' | 'place' | 'event', Ignored[]>> = {};
+  const earlier: Partial<Record<Key, Ignored[]>> = {};
   for (const part of parts) {
     if (part === '') continue;
     const eq = part.indexOf('=');
@@ -99,19 +124,36 @@ export function readHash(hash: string): { view: ViewHash; ignored: Ignored[] } {
     } else if (eq >= 0 && key === 'event') {
       view.event = ID.test(value) ? value : null;
       if (value && !ID.test(value)) mine.push({ what: 'event', value: shown(value) });
+    } else if (eq >= 0 && key === 'source') {
+      view.sources = list.filter((id) => ID.test(id));
+      for (const x of list) if (!ID.test(x)) mine.push({ what: 'source', value: shown(x) });
+    } else if (eq >= 0 && key === 'tmode' && (value === 'within' || value === 'overlaps')) {
+      mode = value;
+    } else if (eq >= 0 && key === 't') {
+      const w = readInterval(value);
+      if (w) view.window = { ...w, mode };
+      else {
+        delete view.window;
+        mine.push({ what: 'dates', value: shown(value) });
+      }
     } else {
       ignored.push({ what: 'part', value: shown(part) });
       continue;
     }
+    if (key === 'tmode') continue;
     // The value this key replaces: its usable entries are ignored now, as its unusable ones were.
-    const k = key as 'hide' | 'place' | 'event';
+    const k = key as Key;
     if (earlier[k]) ignored.push(...earlier[k]);
     earlier[k] = [];
     ignored.push(...mine);
     if (k === 'place') earlier[k] = view.places.map((value) => ({ what: 'place', value }));
     if (k === 'event' && view.event) earlier[k] = [{ what: 'event', value: view.event }];
     if (k === 'hide') earlier[k] = view.hidden.map((value) => ({ what: 'layer', value }));
+    if (k === 'source') earlier[k] = (view.sources ?? []).map((value) => ({ what: 'source', value }));
+    if (k === 't' && view.window) earlier[k] = [{ what: 'dates', value }];
   }
+  // The mode applies to the window wherever it stands; without a window it says nothing.
+  if (view.window) view.window = { ...view.window, mode };
   return { view, ignored };
 }
 
@@ -123,6 +165,7 @@ export function decodeHash(hash: string): ViewHash {
 export interface KnownIds {
   places: { has(id: string): boolean };
   events: { has(id: string): boolean };
+  sources: { has(id: string): boolean };
 }
 
 /** The view less the places and events the story does not have, and those it dropped. */
@@ -130,9 +173,16 @@ export function knownOnly(view: ViewHash, known: KnownIds): { view: ViewHash; ig
   const ignored: Ignored[] = view.places.filter((id) => !known.places.has(id)).map((value) => ({ what: 'place', value }));
   const eventKnown = view.event === null || known.events.has(view.event);
   if (!eventKnown) ignored.push({ what: 'event', value: view.event! });
+  const sources = view.sources ?? [];
+  for (const id of sources) if (!known.sources.has(id)) ignored.push({ what: 'source', value: id });
   if (!ignored.length) return { view, ignored };
   return {
-    view: { ...view, places: view.places.filter((id) => known.places.has(id)), event: eventKnown ? view.event : null },
+    view: {
+      ...view,
+      places: view.places.filter((id) => known.places.has(id)),
+      event: eventKnown ? view.event : null,
+      ...(view.sources ? { sources: sources.filter((id) => known.sources.has(id)) } : {}),
+    },
     ignored,
   };
 }

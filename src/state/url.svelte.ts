@@ -33,6 +33,7 @@ export class UrlState {
     this.camera = link.view.camera;
     for (const c of link.view.hidden) view.hidden.add(c);
     view.select(link.view.places, link.view.event);
+    this.applyTime(link.view);
     if (location.hash) this.replace(this.currentHash());
 
     $effect(() => {
@@ -53,7 +54,17 @@ export class UrlState {
     hidden: [...this.view.hidden],
     places: this.view.places,
     event: this.view.event,
+    sources: this.view.sources ? [...this.view.sources].sort() : [],
+    window: this.view.window,
   });
+
+  /** The link's sources and time window into the view (none named: all sources, no window). */
+  private applyTime(v: ViewHash) {
+    // A value replaced whole, never changed in place: a plain set.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    this.view.sources = v.sources?.length ? new Set(v.sources) : null;
+    this.view.window = v.window ?? null;
+  }
   private currentHash = () => encodeHash(this.current());
 
   /** Puts `hash` in the address bar in place of the current entry ('' is the bare address). */
@@ -75,6 +86,7 @@ export class UrlState {
     // The address first: the view's change then finds it already there, and adds no history entry.
     this.replace(encodeHash(known.view));
     this.view.select(known.view.places, known.view.event);
+    this.applyTime(known.view);
   }
 
   private fromAddress() {
@@ -90,6 +102,7 @@ export class UrlState {
     this.view.hidden.clear();
     for (const c of v.hidden) this.view.hidden.add(c);
     this.view.select(v.places, v.event);
+    this.applyTime(v);
     if (v.camera) {
       this.camera = v.camera;
       this.view.focus = { ...v.camera, jump: true };

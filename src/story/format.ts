@@ -2,6 +2,7 @@
  * How the story's data reads on screen: dates with their precision, who claims what, and labels.
  * Plain strings only: the UI renders them as text, never as HTML.
  */
+import { inWindow, type TimeWindow } from './visibility';
 import type { Category, Precision } from '../catalogue/schema';
 import type { StoryEvent } from './types';
 
@@ -76,6 +77,23 @@ export function formatDate(e: Pick<StoryEvent, 'date' | 'date_precision' | 'date
   }
 }
 
+/**
+ * "59 → 62 battalion tactical groups (Week of 17 Jan 2022 → Wed 26 Jan 2022)": a change the article
+ * reports, read as one when the window holds both dates (or there is no window); null otherwise, and for
+ * an event that reports no change. The earlier date is as precise as the article's phrase.
+ */
+export function changeText(
+  e: Pick<StoryEvent, 'change' | 'date' | 'date_precision' | 'date_start' | 'date_end'>,
+  w: TimeWindow | null,
+): string | null {
+  const c = e.change;
+  if (!c || !e.date_start || !e.date_end) return null;
+  if (!inWindow(c.date_start, c.date_end, w) || !inWindow(e.date_start, e.date_end, w)) return null;
+  return `${thousands(c.from)} → ${thousands(c.to)} ${c.unit} (${formatDate(c)} → ${formatDate(e)})`;
+}
+
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 const STANCE: Record<StoryEvent['stance'], string> = {
   reported: 'Reported',
   asserted: 'Said',
@@ -113,8 +131,8 @@ export function quantityScope(e: Pick<StoryEvent, 'places' | 'quantity'>, nameOf
 
 /** "26 January 2022", a source's publication day in words (UTC); the ISO text itself if it is not a date. */
 export function publishedText(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const d = utc(iso);
+  // Only a real day: not a month, and not 2022-13-01, which Date would roll over into the next year.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || d.toISOString().slice(0, 10) !== iso) return iso;
+  return `${d.getUTCDate()} ${MONTH[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }

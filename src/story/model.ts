@@ -4,7 +4,7 @@
  */
 import { CATEGORIES, type Category } from '../catalogue/vocabulary';
 import type { PlaceProperties, Story, StoryEvent, StorySource } from './types';
-import { allCategories, isVisible, placeView, type PlaceView, type ViewFilter } from './visibility';
+import { allCategories, isVisible, placeView, undatedApart, type PlaceView, type ViewFilter } from './visibility';
 
 /**
  * Lookups over a story, built once per story object in one pass over its events (a catalogue of 100,000
@@ -17,6 +17,7 @@ export interface StoryIndex {
   about: Map<string, StoryEvent[]>;
   places: Map<string, PlaceProperties>;
   events: Map<string, StoryEvent>;
+  sources: Map<string, StorySource>;
   /** Where in the text each event is first quoted: the smallest start of its excerpts. */
   firstMention: Map<StoryEvent, number>;
 }
@@ -36,6 +37,7 @@ export function storyIndex(story: Story): StoryIndex {
     about: new Map(),
     places: new Map(story.places.features.map((f) => [f.properties.place_id, f.properties])),
     events: new Map(),
+    sources: new Map(story.sources.map((s) => [s.id, s])),
     firstMention: new Map(),
   };
   for (const e of story.events) {
@@ -64,6 +66,8 @@ export interface PlaceEntry {
   here: StoryEvent[];
   /** Events about this place that happened elsewhere. */
   about: StoryEvent[];
+  /** With a time window set: events here or about here that the article gives no date for (undatedApart). */
+  undated: StoryEvent[];
 }
 
 /** Everything visible at the given places, most specific place first. */
@@ -78,6 +82,11 @@ export function eventsAt(story: Story, placeIds: string[], view: ViewFilter = { 
       place,
       here: visible(index.here.get(place.place_id)),
       about: visible(index.about.get(place.place_id)),
+      undated: view.window
+        ? [...(index.here.get(place.place_id) ?? []), ...(index.about.get(place.place_id) ?? [])].filter((e) =>
+            undatedApart(e, view),
+          )
+        : [],
     }));
 }
 
@@ -86,6 +95,14 @@ export function countByCategory(events: StoryEvent[], view: ViewFilter = { hidde
   const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   const all = allCategories(view);
   for (const e of events) if (isVisible(e, all)) counts[e.category] += 1;
+  return counts;
+}
+
+/** Events per source in the view, whether the source itself is shown or not (the sources panel's counts). */
+export function countBySource(story: Story, view: ViewFilter): Map<string, number> {
+  const counts = new Map(story.sources.map((s) => [s.id, 0]));
+  const all = { ...view, sources: null };
+  for (const e of story.events) if (isVisible(e, all)) counts.set(e.source_id, (counts.get(e.source_id) ?? 0) + 1);
   return counts;
 }
 

@@ -23,17 +23,33 @@ export interface ViewFilter {
   sources?: ReadonlySet<string> | null;
 }
 
+/** A view that hides nothing: every event is visible in it (what isVisible says, known without asking). */
+export const showsEverything = (v: ViewFilter): boolean => v.hidden.size === 0 && !v.window && !v.sources;
+
 export function isVisible(e: StoryEvent, v: ViewFilter): boolean {
   if (v.hidden.has(e.category)) return false;
   if (v.sources && !v.sources.has(e.source_id)) return false;
-  const w = v.window;
-  if (!w) return true;
+  if (!v.window) return true;
   if (!e.date_start || !e.date_end) return false;
-  return w.mode === 'within' ? e.date_start >= w.start && e.date_end <= w.end : e.date_start <= w.end && e.date_end >= w.start;
+  return inWindow(e.date_start, e.date_end, v.window);
 }
 
+/** Whether an interval of inclusive ISO days is in a window (no window: always), by the window's mode. */
+export function inWindow(start: string, end: string, w: TimeWindow | null | undefined): boolean {
+  if (!w) return true;
+  return w.mode === 'within' ? start >= w.start && end <= w.end : start <= w.end && end >= w.start;
+}
+
+const NOTHING_HIDDEN: ReadonlySet<Category> = new Set();
+/**
+ * An event a time window leaves out only because the article gives no date for it: shown in the view
+ * but for the window. The panels list these apart, as "date not given", never on a day.
+ */
+export const undatedApart = (e: StoryEvent, v: ViewFilter): boolean =>
+  !!v.window && (!e.date_start || !e.date_end) && isVisible(e, { ...v, window: null });
+
 /** The same view with no category hidden: what a category's count is counted in. */
-export const allCategories = (v: ViewFilter): ViewFilter => ({ ...v, hidden: new Set() });
+export const allCategories = (v: ViewFilter): ViewFilter => ({ ...v, hidden: NOTHING_HIDDEN });
 
 /** Whether an event marks its place with its category and figures: it happened or was said there. */
 export const marksPlace = (e: StoryEvent) => e.site !== 'seat';
@@ -62,8 +78,9 @@ export function placeView(here: readonly StoryEvent[], v: ViewFilter): PlaceView
   let visible = false;
   let category: Category | null = null;
   const figures: { rank: number; text: string }[] = [];
+  const all = showsEverything(v);
   for (const e of here) {
-    if (!isVisible(e, v)) continue;
+    if (!all && !isVisible(e, v)) continue;
     visible = true;
     if (!marksPlace(e)) continue;
     if (category === null || ORDER.get(e.category)! < ORDER.get(category)!) category = e.category;

@@ -28,6 +28,7 @@ import {
   selectResult,
   settle,
   SHIM,
+  stepWindow,
   toggleCategory,
   type BenchWindow,
   type LoadTimings,
@@ -102,6 +103,10 @@ export interface ScaleResult {
   toggleShow: Summary | null;
   toggleDrawn: Summary | null;
   toggleFrames: Summary | null;
+  /** The timeline's window stepped a day: until the map has the view, until idle, frames drawn between. */
+  stepApplied: Summary | null;
+  stepIdle: Summary | null;
+  stepFrames: Summary | null;
   select: Summary | null;
   /** JS heap of the page (main thread; MapLibre's workers not included) after load and a GC, MB. */
   heapMB: number | null;
@@ -155,6 +160,9 @@ export interface BenchResult {
     toggleDrawn: Summary;
     /** Map frames drawn between the click on a toggle and the map's idle. */
     toggleFrames: Summary;
+    stepApplied: Summary;
+    stepIdle: Summary;
+    stepFrames: Summary;
     select: Summary;
     selectDom: Summary;
     hash: Summary;
@@ -186,6 +194,8 @@ const HASHES: [string, number, number, number][] = [
   ['#6/50.45/30.52', 6, 50.45, 30.52],
 ];
 const TOGGLED = 'troops';
+/** The first day the timeline steps from: the seed's and the synthetic stories' busiest week follows it. */
+const STEP_FROM = '2022-01-22';
 const APP_VIEWPORT = { width: 1280, height: 800 };
 
 function kindOf(urlPath: string): Kind {
@@ -516,6 +526,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         toggleShow: null,
         toggleDrawn: null,
         toggleFrames: null,
+        stepApplied: null,
+        stepIdle: null,
+        stepFrames: null,
         select: null,
         heapMB: null,
         errors: failures.get(n)!,
@@ -531,6 +544,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           result.toggleShow = r.toggleShow;
           result.toggleDrawn = r.toggleDrawn;
           result.toggleFrames = r.toggleFrames;
+          result.stepApplied = r.stepApplied;
+          result.stepIdle = r.stepIdle;
+          result.stepFrames = r.stepFrames;
           result.select = r.select;
           result.errors.push(...p.errors);
           await p.context.close();
@@ -636,12 +652,31 @@ async function interactions(page: Page, n: number, targets: [number, number, str
       hash.push(await within(page.evaluate(changeHash, HASHES[i % HASHES.length]), timeoutMs, 'hash change'));
     }
   }
+  // The timeline's step, a day at a time from STEP_FROM (a link names the first window, as a reader's would).
+  const [stepApplied, stepIdle, stepFrames]: number[][] = [[], [], []];
+  await page.evaluate((day) => {
+    const rest = location.hash.replace(/^#/, '').replace(/(^|&)t=[^&]*/, '');
+    location.hash = `${rest}${rest ? '&' : ''}t=${day}/${day}`;
+  }, STEP_FROM);
+  await page.waitForFunction(() => !!document.querySelector('button[data-step="1"]:not(:disabled)'), undefined, {
+    timeout: timeoutMs,
+  });
+  for (let i = 0; i < n; i++) {
+    await page.evaluate(settle);
+    const r = await within(page.evaluate(stepWindow), timeoutMs, 'timeline step');
+    stepApplied.push(r.applied);
+    stepIdle.push(r.idle);
+    stepFrames.push(r.frames);
+  }
   return {
     repaint: summarize(frame),
     toggleHide: summarize(hide),
     toggleShow: summarize(show),
     toggleDrawn: summarize(toggleDrawn),
     toggleFrames: summarize(toggleFrames),
+    stepApplied: summarize(stepApplied),
+    stepIdle: summarize(stepIdle),
+    stepFrames: summarize(stepFrames),
     select: summarize(select),
     selectDom: summarize(selectDom),
     hash: summarize(hash),

@@ -69,6 +69,19 @@ export function goals(r: BenchResult): Goal[] {
       met: check(r.interactions.select.median, 100),
     },
   ];
+  // A step of the timeline redraws the map in at most one frame more than the frame itself: its time to
+  // idle, in frames of the floor measured on the same page (the one-frame repaint), at most 2.
+  const stepGoal = (label: string, step: Summary | null, frame: Summary | null) => {
+    const frames = step && frame ? step.median / frame.median : null;
+    list.push({
+      goal: `Timeline step → map idle, in frames of the floor (${label})`,
+      target: '≤ 2 frames',
+      measured: frames === null ? 'not measured' : `${frames.toFixed(2)} (${ms(step)} ms, one frame ${ms(frame)} ms)`,
+      met: check(frames, 2),
+    });
+  };
+  stepGoal('seed story', r.interactions.stepIdle, r.interactions.repaint);
+  for (const s of r.scale) if (s.events <= 10_000) stepGoal(`${s.events.toLocaleString('en-US')} events`, s.stepIdle, s.repaint);
   if (biggest) {
     const label = biggest.events.toLocaleString('en-US');
     const toggle = slower(biggest.toggleHide, biggest.toggleShow);
@@ -164,6 +177,9 @@ export function markdown(r: BenchResult): string {
         ['Click a place → Excerpts panel shows its text (painted)', ms(i.select), range(i.select)],
         ['… text in the DOM', ms(i.selectDom), range(i.selectDom)],
         ['Hash change (#zoom/lat/lng) → map idle', ms(i.hash), range(i.hash)],
+        ['Timeline step (window a day later) → view handed to the map', ms(i.stepApplied), range(i.stepApplied)],
+        ['… → map idle', ms(i.stepIdle), range(i.stepIdle)],
+        ['… map frames drawn in between (count, not ms)', ms(i.stepFrames), range(i.stepFrames)],
       ],
     ),
   );
@@ -185,6 +201,8 @@ export function markdown(r: BenchResult): string {
         'Show → idle',
         'Toggle → drawn',
         'Toggle frames',
+        'Step → idle',
+        'Step frames',
         'Select',
         'Heap MB',
         'Errors',
@@ -202,6 +220,8 @@ export function markdown(r: BenchResult): string {
         ms(s.toggleShow),
         ms(s.toggleDrawn),
         ms(s.toggleFrames),
+        ms(s.stepIdle),
+        ms(s.stepFrames),
         ms(s.select),
         s.heapMB ?? '—',
         s.errors.length ? s.errors.join('; ').slice(0, 120) : 'none',

@@ -59,7 +59,7 @@ test('the benchmark harness measures a tiny catalogue end to end', async () => {
   expect(r.bytes.appOwnJsCss.paths.some((p) => p.includes('maplibre'))).toBe(false);
   // Interactions: one sample each (a hide and a show: two toggles), all finished.
   const i = r.interactions;
-  for (const s of [i.repaint, i.baselineRepaint, i.toggleHide, i.toggleShow, i.select, i.hash]) {
+  for (const s of [i.repaint, i.baselineRepaint, i.toggleHide, i.toggleShow, i.select, i.hash, i.stepApplied, i.stepIdle]) {
     expect(s.n).toBe(1);
     expect(positive(s.median)).toBe(true);
   }
@@ -78,9 +78,13 @@ test('the benchmark harness measures a tiny catalogue end to end', async () => {
   expect(positive(s.toggleHide?.median)).toBe(true);
   expect(positive(s.toggleShow?.median)).toBe(true);
   expect(positive(s.select?.median)).toBe(true);
+  expect(positive(s.stepApplied?.median)).toBe(true);
+  expect(positive(s.stepIdle?.median)).toBe(true);
+  expect(s.stepFrames?.n).toBe(1);
   expect(positive(s.heapMB)).toBe(true);
   expect(positive(s.files['story.json'].raw)).toBe(true);
   // The report renders, with a verdict (or none) for each goal.
-  expect(goals(r).map((g) => g.goal)).toHaveLength(7);
+  // Seven, and the timeline step at the seed and at each size up to 10,000 events.
+  expect(goals(r).map((g) => g.goal)).toHaveLength(9);
   expect(markdown(r)).toContain('| Goal | Target | Measured | Met |');
 });

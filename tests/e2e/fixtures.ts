@@ -80,6 +80,7 @@ interface MapHandle {
   isMoving(): boolean;
   getZoom(): number;
   getCenter(): { lng: number; lat: number };
+  project(lngLat: [number, number]): { x: number; y: number };
   querySourceFeatures(id: string): unknown[];
   queryRenderedFeatures(options?: {
     layers?: string[];
@@ -118,4 +119,11 @@ export async function renderedNames(page: Page, layers: string[]): Promise<strin
     (ids) => window.situationMap!.queryRenderedFeatures({ layers: ids }).map((f) => String(f.properties.name)),
     layers,
   );
+}
+
+/** Clicks the map at a longitude and latitude, as a person would. */
+export async function clickAt(page: Page, lng: number, lat: number): Promise<void> {
+  const { x, y } = await page.evaluate(([ln, la]) => window.situationMap!.project([ln, la]), [lng, lat] as [number, number]);
+  const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+  await page.mouse.click(box.x + x, box.y + y);
 }

@@ -3,44 +3,12 @@
  * article written for the tests (tests/fixtures/second-source) are built together through the real
  * validator and layer build, and served in place of the seed's layers.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { buildLayers } from '../../src/layers/build';
-import { defaultFolders, loadInputs } from '../../src/layers/inputs';
 import { expect, test } from './fixtures';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const FIXTURE = path.join(ROOT, 'tests/fixtures/second-source');
-
-/** The two-source story's layers, built once: file name → text. */
-function buildTwoSources(): Map<string, string> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'two-sources-'));
-  try {
-    for (const sub of ['sources', 'catalogue']) {
-      cpSync(path.join(ROOT, 'geodata', sub), path.join(dir, sub), { recursive: true });
-      cpSync(path.join(FIXTURE, sub), path.join(dir, sub), { recursive: true });
-    }
-    const folders = { ...defaultFolders(ROOT), sources: path.join(dir, 'sources'), catalogue: path.join(dir, 'catalogue') };
-    const { input, errors } = loadInputs(folders);
-    if (!input || errors.length) throw new Error(`the two-source catalogue did not load: ${JSON.stringify(errors)}`);
-    const result = buildLayers(input);
-    if (!result.ok) throw new Error(`the two-source catalogue did not build: ${JSON.stringify(result.errors)}`);
-    return result.files;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { buildTwoSources, serveLayers } from './two-sources';
 
 const layers = buildTwoSources();
 
-test.beforeEach(async ({ page }) => {
-  await page.route('**/data/layers/*', (route) => {
-    const name = path.posix.basename(new URL(route.request().url()).pathname);
-    const text = layers.get(name);
-    return text === undefined ? route.fallback() : route.fulfill({ body: text, contentType: 'application/json' });
-  });
-});
+test.beforeEach(({ page }) => serveLayers(page, layers));
 
 test('each event is credited to its own source, in the Excerpts panel and the reader', async ({ page }) => {
   await page.goto('/#6/50.45/30.52&place=kyiv');

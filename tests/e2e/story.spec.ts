@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { STORY_HIT_LAYERS } from '../../src/map/storyLayers';
-import { camera, expect, mapIdle, test } from './fixtures';
+import { camera, clickAt, expect, mapIdle, test } from './fixtures';
 
 /** The app's map, as the page exposes it for tests (the shared fixture types only a few methods). */
 type MapWindow = { situationMap: MaplibreMap };
@@ -20,16 +20,6 @@ const story = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../g
 
 async function storyIdle(page: Page) {
   await mapIdle(page, { source: 'story-places' });
-}
-
-/** Clicks the map at a longitude and latitude, as a person would. */
-async function clickAt(page: Page, lng: number, lat: number) {
-  const { x, y } = await page.evaluate(([ln, la]) => (window as unknown as MapWindow).situationMap.project([ln, la]), [
-    lng,
-    lat,
-  ] as [number, number]);
-  const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
-  await page.mouse.click(box.x + x, box.y + y);
 }
 
 /**
@@ -243,7 +233,7 @@ test.describe('the story on the map', () => {
     expect(outline, 'focus is visible').not.toBe('none');
     await page.keyboard.press('Enter');
     await expect(excerpts(page).locator('[data-event-entry="us-plane-kyiv"]')).toHaveClass(/current/);
-    await expect(page.locator('[aria-live="polite"]')).toContainText('Excerpts:');
+    await expect(page.locator('.app > [aria-live="polite"]')).toContainText('Excerpts:');
     // On to "Show in article" and into the article, still by keyboard.
     await excerpts(page).locator('[data-event-entry="us-plane-kyiv"] button.show').focus();
     await page.keyboard.press('Enter');

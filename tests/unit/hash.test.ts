@@ -50,6 +50,39 @@ describe('view hash', () => {
     });
   });
 
+  it('holds the sources shown and the time window last, as an ISO 8601 interval of inclusive days', () => {
+    const v: ViewHash = {
+      camera: { zoom: 5, lat: 50, lng: 30 },
+      hidden: [],
+      places: ['belarus'],
+      event: null,
+      sources: ['nbc-2022-01-26'],
+      window: { start: '2022-01-24', end: '2022-01-26', mode: 'overlaps' },
+    };
+    const hash = encodeHash(v);
+    expect(hash).toBe('#5/50/30&place=belarus&source=nbc-2022-01-26&t=2022-01-24/2022-01-26');
+    expect(decodeHash(hash)).toEqual(v);
+    const within = { ...v, window: { ...v.window!, mode: 'within' as const } };
+    expect(encodeHash(within)).toBe('#5/50/30&place=belarus&source=nbc-2022-01-26&tmode=within&t=2022-01-24/2022-01-26');
+    expect(decodeHash(encodeHash(within))).toEqual(within);
+    // The mode counts wherever it stands; one day alone is that day.
+    expect(decodeHash('#t=2022-01-25&tmode=within').window).toEqual({ start: '2022-01-25', end: '2022-01-25', mode: 'within' });
+    expect(decodeHash('#tmode=within').window).toBeUndefined();
+  });
+
+  it.each([
+    '2022-01-26/2022-01-24',
+    '2022-02-30/2022-03-01',
+    '2022-01-24/',
+    'yesterday',
+    '2022-01-24/2022-01-25/2022-01-26',
+    '2022-1-24',
+  ])('ignores the window %j, and says so', (t) => {
+    const r = readHash(`#5/50/30&t=${t}`);
+    expect(r.view.window).toBeUndefined();
+    expect(r.ignored).toEqual([{ what: 'dates', value: t }]);
+  });
+
   it('an empty view is an empty hash', () => {
     expect(encodeHash({ camera: null, hidden: [], places: [], event: null })).toBe('');
   });
@@ -95,14 +128,21 @@ describe('a link read, normalised and explained', () => {
     expect(r.ignored).toEqual([{ what: 'place', value: 'kyiv' }]);
   });
 
-  it('drops places and events the story does not have, once it is known', () => {
-    const known = { places: new Set(['kyiv', 'belarus']), events: new Set(['us-plane-kyiv']) };
-    const view = decodeHash('#5/50/30&hide=energy&place=nowhere,kyiv,belarus&event=no-such-event');
+  it('drops places, events and sources the story does not have, once it is known', () => {
+    const known = { places: new Set(['kyiv', 'belarus']), events: new Set(['us-plane-kyiv']), sources: new Set(['nbc']) };
+    const view = decodeHash('#5/50/30&hide=energy&place=nowhere,kyiv,belarus&event=no-such-event&source=nbc,gone');
     expect(knownOnly(view, known)).toEqual({
-      view: { camera: { zoom: 5, lat: 50, lng: 30 }, hidden: ['energy'], places: ['kyiv', 'belarus'], event: null },
+      view: {
+        camera: { zoom: 5, lat: 50, lng: 30 },
+        hidden: ['energy'],
+        places: ['kyiv', 'belarus'],
+        event: null,
+        sources: ['nbc'],
+      },
       ignored: [
         { what: 'place', value: 'nowhere' },
         { what: 'event', value: 'no-such-event' },
+        { what: 'source', value: 'gone' },
       ],
     });
     const fine = decodeHash('#place=kyiv&event=us-plane-kyiv');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { attribution, formatDate, quantityScope } from '../../src/story/format';
+import { attribution, formatDate, publishedText, quantityScope } from '../../src/story/format';
 import { countByCategory, eventsAt, placeViews, readerBlocks } from '../../src/story/model';
 import { isVisible, type ViewFilter } from '../../src/story/visibility';
 import { CATEGORIES, type Category } from '../../src/catalogue/vocabulary';
@@ -28,6 +28,16 @@ describe('formatDate', () => {
     ],
     [{ date: null, date_precision: 'unknown', date_start: null }, 'Date not given'],
   ] as const)('%j → %s', (e, text) => expect(formatDate(e)).toBe(text));
+});
+
+describe('publishedText', () => {
+  it.each([
+    ['2022-01-26', '26 January 2022'],
+    ['2021-12-01', '1 December 2021'],
+    ['2022-02', '2022-02'],
+    ['26 Jan 2022', '26 Jan 2022'],
+    ['2022-13-01', '2022-13-01'],
+  ])('%s → %s', (iso, text) => expect(publishedText(iso)).toBe(text));
 });
 
 describe('quantityScope', () => {

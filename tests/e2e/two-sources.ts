@@ -1,0 +1,40 @@
+/**
+ * The seed article and a short fixture article written for the tests (tests/fixtures/second-source),
+ * built together through the real validator and layer build, and served in place of the seed's layers.
+ */
+import type { Page } from '@playwright/test';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildLayers } from '../../src/layers/build';
+import { defaultFolders, loadInputs } from '../../src/layers/inputs';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const FIXTURE = path.join(ROOT, 'tests/fixtures/second-source');
+
+/** The two-source story's layers: file name → text. */
+export function buildTwoSources(): Map<string, string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'two-sources-'));
+  try {
+    for (const sub of ['sources', 'catalogue']) {
+      cpSync(path.join(ROOT, 'geodata', sub), path.join(dir, sub), { recursive: true });
+      cpSync(path.join(FIXTURE, sub), path.join(dir, sub), { recursive: true });
+    }
+    const folders = { ...defaultFolders(ROOT), sources: path.join(dir, 'sources'), catalogue: path.join(dir, 'catalogue') };
+    const { input, errors } = loadInputs(folders);
+    if (!input || errors.length) throw new Error(`the two-source catalogue did not load: ${JSON.stringify(errors)}`);
+    const result = buildLayers(input);
+    if (!result.ok) throw new Error(`the two-source catalogue did not build: ${JSON.stringify(result.errors)}`);
+    return result.files;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Serves those layers at /data/layers/ for the page, in place of the build's. */
+export async function serveLayers(page: Page, layers: Map<string, string>): Promise<void> {
+  await page.route('**/data/layers/*', (route) => {
+    const text = layers.get(path.posix.basename(new URL(route.request().url()).pathname));
+    return text === undefined ? route.fallback() : route.fulfill({ body: text, contentType: 'application/json' });
+  });
+}
