@@ -164,8 +164,9 @@ export function toggleCategory(category: string): Promise<{ idle: number; drawn:
 /**
  * Steps the timeline's window a day later (a real click on its button) and measures until the map has
  * taken the new view (MapView marks each view it applies on the map's container, data-view-applied) and
- * is idle: `applied` when the view was handed to MapLibre, `idle` when MapLibre had drawn it (at once
- * if the step changed nothing on the map, so no frame was asked for), `frames` drawn in between.
+ * is idle: `applied` when the view was handed to MapLibre, `idle` when MapLibre had drawn it and the GPU
+ * had finished its last frame (at once if the step changed nothing on the map, so no frame was asked
+ * for), `frames` drawn in between.
  */
 export function stepWindow(): Promise<{ applied: number; idle: number; frames: number }> {
   const m = (window as unknown as BenchWindow).situationMap!;
@@ -180,6 +181,11 @@ export function stepWindow(): Promise<{ applied: number; idle: number; frames: n
     const done = (applied: number) => {
       const finish = () => {
         m.off('render', onRender);
+        // The last frame drawn to the end, as the floor (repaint) is: a one-pixel read waits for the GPU.
+        if (frames) {
+          const gl = (m.getCanvas().getContext('webgl2') ?? m.getCanvas().getContext('webgl'))!;
+          gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+        }
         resolve({ applied, idle: performance.now() - t0, frames });
       };
       // A frame asked for and not yet drawn (MapLibre's own flag): wait for it; none: the map is idle now.

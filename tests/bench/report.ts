@@ -178,7 +178,7 @@ export function markdown(r: BenchResult): string {
         ['… text in the DOM', ms(i.selectDom), range(i.selectDom)],
         ['Hash change (#zoom/lat/lng) → map idle', ms(i.hash), range(i.hash)],
         ['Timeline step (window a day later) → view handed to the map', ms(i.stepApplied), range(i.stepApplied)],
-        ['… → map idle', ms(i.stepIdle), range(i.stepIdle)],
+        ['… → map idle, its last frame drawn to the end', ms(i.stepIdle), range(i.stepIdle)],
         ['… map frames drawn in between (count, not ms)', ms(i.stepFrames), range(i.stepFrames)],
       ],
     ),
