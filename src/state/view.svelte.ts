@@ -21,7 +21,7 @@ export class View {
   reading: string | null = $state(null);
   tab: Tab = $state('excerpts');
   focus: FocusRequest | null = $state.raw(null);
-  /** A time window, when one is set (not yet in the UI: the time issue brings the timeline). */
+  /** A time window, when one is set (the timeline, or &t= in a link). */
   window: TimeWindow | null = $state.raw(null);
   /** The sources shown; null for all of them. */
   sources: ReadonlySet<string> | null = $state.raw(null);

@@ -2,8 +2,8 @@
  * The one rule for what a reader sees: whether an event is visible in a view. The map's marks and labels,
  * the lists of places, the Excerpts panel and the layer counts all ask it, and nothing else decides.
  *
- * A view hides categories, and may hold a time window and a set of sources (shown in the UI by the time
- * and sources panels). With a window set, an event whose date the article does not give is not placed
+ * A view hides categories, and may hold a time window and a set of sources (the timeline and the sources
+ * panel). With a window set, an event whose date the article does not give is not placed
  * in it: it leaves the map and the counts, and the panels list it apart.
  */
 import { CATEGORIES, type Category } from '../catalogue/vocabulary';
