@@ -21,7 +21,7 @@ export interface ResolvedDate {
 }
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 export class DateError extends Error {}
 
@@ -35,6 +35,16 @@ export function parseIsoDay(iso: string): Date {
     throw new DateError(`no such day: ${iso}`);
   }
   return date;
+}
+
+/** Whether `iso` is a real calendar day in YYYY-MM-DD (parseIsoDay's rule, as a test rather than a throw). */
+export function isIsoDay(iso: string): boolean {
+  try {
+    parseIsoDay(iso);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);

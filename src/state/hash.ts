@@ -11,6 +11,7 @@
  * malformed parts are ignored, never fatal, and readHash says which, so that the app can tell the reader and
  * put the canonical form (encodeHash of what was used) back in the address bar.
  */
+import { isIsoDay } from '../catalogue/dates';
 import { CATEGORIES, type Category } from '../catalogue/vocabulary';
 import type { Camera } from '../map/camera';
 import type { TimeWindow } from '../story/visibility';
@@ -26,10 +27,6 @@ export interface ViewHash {
   sources?: string[];
   window?: TimeWindow | null;
 }
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** A real calendar day in ISO form (not 2022-02-30, which Date would roll into March). */
-export const isIsoDay = (s: string): boolean => DAY.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 
 /** `2022-01-24/2022-01-26`, or `2022-01-25` for one day: the window, or null if it is not one. */
 export function readInterval(value: string): { start: string; end: string } | null {

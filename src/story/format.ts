@@ -2,6 +2,7 @@
  * How the story's data reads on screen: dates with their precision, who claims what, and labels.
  * Plain strings only: the UI renders them as text, never as HTML.
  */
+import { isIsoDay } from '../catalogue/dates';
 import { inWindow, type TimeWindow } from './visibility';
 import type { Category, Precision } from '../catalogue/schema';
 import type { StoryEvent } from './types';
@@ -131,8 +132,8 @@ export function quantityScope(e: Pick<StoryEvent, 'places' | 'quantity'>, nameOf
 
 /** "26 January 2022", a source's publication day in words (UTC); the ISO text itself if it is not a date. */
 export function publishedText(iso: string): string {
-  const d = utc(iso);
   // Only a real day: not a month, and not 2022-13-01, which Date would roll over into the next year.
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || d.toISOString().slice(0, 10) !== iso) return iso;
+  if (!isIsoDay(iso)) return iso;
+  const d = utc(iso);
   return `${d.getUTCDate()} ${MONTH[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }

@@ -5,11 +5,11 @@
  * so that a month's event is not drawn as 31 events nor placed on a day the article does not give.
  * Undated events are counted apart and never placed on a day.
  */
+import { DAY_MS } from '../catalogue/dates';
 import { CATEGORIES, type Category } from '../catalogue/vocabulary';
 import type { StoryEvent } from './types';
 import type { TimeWindow } from './visibility';
 
-const DAY_MS = 86_400_000;
 const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 export const isoOfDay = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 /** The ISO day `n` days after `iso` (before it for negative `n`). */
@@ -28,6 +28,18 @@ export interface TimelineBins {
   max: number;
 }
 
+/** The first and last day of any dated event (inclusive), or null when none is dated. */
+export function dateSpan(events: readonly StoryEvent[]): { start: string; end: string } | null {
+  let lo = '';
+  let hi = '';
+  for (const e of events) {
+    if (!e.date_start || !e.date_end) continue;
+    if (!lo || e.date_start < lo) lo = e.date_start;
+    if (!hi || e.date_end > hi) hi = e.date_end;
+  }
+  return lo ? { start: lo, end: hi } : null;
+}
+
 /** Whether an event's date is a single day (drawn solid), not an interval spread over several. */
 export const isExactDay = (e: Pick<StoryEvent, 'date_start' | 'date_end'>) => !!e.date_start && e.date_start === e.date_end;
 
@@ -37,14 +49,7 @@ export const isExactDay = (e: Pick<StoryEvent, 'date_start' | 'date_end'>) => !!
  */
 export function timelineBins(events: readonly StoryEvent[], span?: { start: string; end: string } | null): TimelineBins {
   let undated = 0;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const e of events) {
-    if (!e.date_start || !e.date_end) continue;
-    lo = Math.min(lo, dayNumber(e.date_start));
-    hi = Math.max(hi, dayNumber(e.date_end));
-  }
-  const range = span ? { start: span.start, end: span.end } : lo <= hi ? { start: isoOfDay(lo), end: isoOfDay(hi) } : null;
+  const range = span === undefined ? dateSpan(events) : span;
   if (!range) return { span: null, days: [], undated: events.length, max: 0 };
   const first = dayNumber(range.start);
   const n = dayNumber(range.end) - first + 1;
