@@ -19,10 +19,20 @@ import { mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { UnitProperties } from '../basemap/topology';
 import { regionLayers } from '../basemap/topology';
+import { THEATRE } from '../basemap/theatre';
 import { resolveDate } from '../catalogue/dates';
-import { borderBand, clipArea, dissolve, distanceToLineKm, labelPoint } from './geometry';
+import {
+  borderBand,
+  clipArea,
+  dissolve,
+  distanceToLineKm,
+  labelAnchor,
+  labelPoint,
+  type LabelBoxes,
+  type Obstacle,
+} from './geometry';
 import { featureLines, stableJson } from '../io/files';
-import { compactEvent, type StoryEvent, type StoryFile } from './format';
+import { compactEvent, labelName, type StoryEvent, type StoryFile } from './format';
 import type {
   CatalogueEvent,
   Measure,
@@ -42,7 +52,10 @@ export interface Basemap {
   index: BasemapIndex;
   units: Map<string, Area>;
   countries: Map<string, Area>;
-  gazetteer: Map<string, { point: Point; name: string }>;
+  /** Basemap places by id; `rank` as the basemap's place layers read it (rank ≤ 1: a dot at every zoom). */
+  gazetteer: Map<string, { point: Point; name: string; rank: number }>;
+  /** Where the basemap writes each country's name (its country_labels), by country code; `story` ones larger. */
+  countryLabels: Map<string, { at: [number, number]; name: string; story: boolean }>;
   /** The border between two countries, from the shared arcs of the basemap topology. */
   border(a: string, b: string): MultiLineString;
 }
@@ -54,7 +67,20 @@ export function basemapFrom(regionTopo: unknown, placesGeojson: FeatureCollectio
   const countries = new Map(region.countries.features.map((f) => [f.properties.id, f.geometry] as const));
   const gazetteer = new Map(
     placesGeojson.features.map(
-      (f) => [String(f.properties?.id), { point: f.geometry as Point, name: String(f.properties?.name) }] as const,
+      (f) =>
+        [
+          String(f.properties?.id),
+          { point: f.geometry as Point, name: String(f.properties?.name), rank: Number(f.properties?.rank ?? Infinity) },
+        ] as const,
+    ),
+  );
+  const countryLabels = new Map(
+    region.countryLabels.features.map(
+      (f) =>
+        [
+          f.properties.id,
+          { at: f.geometry.coordinates as [number, number], name: f.properties.name, story: !!f.properties.story },
+        ] as const,
     ),
   );
   const t = regionTopo as Topology;
@@ -64,6 +90,7 @@ export function basemapFrom(regionTopo: unknown, placesGeojson: FeatureCollectio
     units,
     countries,
     gazetteer,
+    countryLabels,
     border(a, b) {
       return mesh(t, unitObject, (x, y) => {
         const [cx, cy] = [(x.properties as UnitProperties).country, (y.properties as UnitProperties).country];
@@ -105,6 +132,42 @@ function placeGeometry(g: PlaceGeometry, precision: Precision, basemap: Basemap)
   if (border.coordinates.length === 0)
     throw new Error(`${g.along} and ${g.within.join(', ')} share no land border in the basemap`);
   return borderBand(border, areas(g.within, basemap.countries), g.km);
+}
+
+const dot = (at: number[]): Obstacle => ({ at, halfWidth: 0, halfHeight: 0 });
+
+/**
+ * The area an area's label belongs in: the area itself, or the countries a band along a border lies in
+ * (the band is too thin to hold its label; its country is where the reader looks for it).
+ */
+function labelHome(p: Place, shape: Area, basemap: Basemap): Area {
+  const g = p.geometry;
+  return 'within' in g ? dissolve(g.within.map((c) => basemap.countries.get(c)!)) : shape;
+}
+
+/**
+ * The zooms a label's box is judged at: the first view's (the theatre, basemap/theatre.ts) on a phone, a laptop
+ * and a wide screen. Zoomed in, the same box covers less ground, so a label inside its area there stays
+ * inside it.
+ */
+const LABEL_JUDGED_AT_ZOOMS = [3.5, 4.1, 4.5];
+
+/**
+ * A label's box in pixels, estimated from its text as the map sets it (map/storyLayers.ts: 12 px bold,
+ * an area's lines of at most 9 em): its name, and the figures that may hang under it.
+ */
+function labelBox(name: string, figures: string[]): LabelBoxes {
+  const EM = 12;
+  const MAX = 9 * EM;
+  let width = 0;
+  let lines = 0;
+  for (const [text, advance] of [[name, 0.7], ...figures.map((f) => [f, 0.6] as const)] as [string, number][]) {
+    if (!text) continue;
+    const w = text.length * advance * EM;
+    width = Math.max(width, Math.min(w, MAX));
+    lines += Math.ceil(w / MAX);
+  }
+  return { width, height: lines * 1.2 * EM, gap: 0.2 * EM, zooms: LABEL_JUDGED_AT_ZOOMS, view: THEATRE };
 }
 
 /** The parts of a country inside a [west, south, east, north] box; an error if none is. */
@@ -347,6 +410,20 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
   if (!options.appOnly)
     for (const [id, fs] of [...byPlace].sort(([a], [b]) => a.localeCompare(b))) addCollection(`${id}.geojson`, fs);
 
+  // What the story's labels make way for (geometry.ts labelAnchor): the dots the map draws at every zoom
+  // (map/style.ts places-dot: the basemap's main places, and the story's own points), and the basemap's
+  // names of countries (map/style.ts country-labels: capitals, 15 px for the story's countries, else 11).
+  const obstacles: Obstacle[] = [
+    ...[...input.basemap.gazetteer.values()].filter((g) => g.rank <= 1).map((g) => dot(g.point.coordinates)),
+    ...placesFile.places.flatMap((p) => {
+      const g = geometry.get(p.id);
+      return byPlace.has(p.id) && g?.type === 'Point' ? [dot(g.coordinates)] : [];
+    }),
+    ...[...input.basemap.countryLabels.values()].map(({ at, name, story }) => {
+      const size = story ? 15 : 11;
+      return { at, halfWidth: (name.length * (0.72 + 0.15) * size) / 2, halfHeight: (1.2 * size) / 2 };
+    }),
+  ];
   const placeFeatures: Feature[] = placesFile.places
     .filter((p) => byPlace.has(p.id))
     .map((p, i) => {
@@ -354,7 +431,18 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
       const categories = [
         ...new Set(fs.filter((f) => f.properties!.role === 'site').map((f) => f.properties!.category as string)),
       ];
-      const [lng, lat] = labelPoint(geometry.get(p.id)!);
+      const shape = geometry.get(p.id)!;
+      // A country the basemap names: its marks and figures go under the basemap's name of it (Russia's
+      // pole of inaccessibility is in Siberia, far from where the reader sees "RUSSIA").
+      const named = p.kind === 'country' && 'countries' in p.geometry && p.geometry.countries.length === 1;
+      const nameAt = named
+        ? input.basemap.countryLabels.get((p.geometry as { countries: string[] }).countries[0])?.at
+        : undefined;
+      const [lng, lat] = nameAt ? nameAt.map((n) => Math.round(n * 1e5) / 1e5) : labelPoint(shape);
+      const home = shape.type === 'Point' || nameAt ? null : labelHome(p, shape as Area, input.basemap);
+      const figures = fs
+        .filter((f) => f.properties!.role === 'site' && f.properties!.quantity)
+        .map((f) => f.properties!.quantity as string);
       return {
         type: 'Feature',
         id: i,
@@ -376,6 +464,10 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
           categories: categories.join(','),
           label_lng: lng,
           label_lat: lat,
+          ...(nameAt ? { label_anchor: 'under-name' } : {}),
+          ...(home
+            ? { label_anchor: labelAnchor([lng, lat], labelBox(labelName(p.names.en, p.kind, true), figures), home, obstacles) }
+            : {}),
         },
         geometry: geometry.get(p.id)!,
       };

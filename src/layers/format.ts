@@ -67,6 +67,32 @@ export interface PlaceProperties {
   events_about: number;
   label_lng: number;
   label_lat: number;
+  /**
+   * Where an area's label hangs from its label point (geometry.ts labelAnchor); "under-name" for a
+   * country whose label point is where the basemap writes its name: its marks and figures go under that.
+   * Absent for points.
+   */
+  label_anchor?: LabelAnchor | 'under-name';
+}
+
+/**
+ * Where an area's label goes from its label point, as MapLibre's text-anchor names it ("top": the text's
+ * top at the point, so the text below it). The first is the default; the others are tried when the
+ * label's box would lie partly outside the area it names (geometry.ts labelAnchor).
+ */
+export const LABEL_ANCHORS = ['top', 'bottom', 'top-left', 'top-right', 'bottom-left', 'bottom-right'] as const;
+export type LabelAnchor = (typeof LABEL_ANCHORS)[number];
+
+/** Kinds of place the basemap already names: their story label gives only their figures. */
+export const NAMED_BY_BASEMAP: ReadonlySet<string> = new Set(['city', 'building', 'country']);
+
+/**
+ * A place's name as its story label sets it: none where the basemap names it; an area's in capitals, as
+ * maps name regions, so that "ROSTOV REGION" is not read as the name of the Rostov-on-Don dot beside it.
+ */
+export function labelName(name: string, kind: string, area: boolean): string {
+  if (NAMED_BY_BASEMAP.has(kind)) return '';
+  return area ? name.toUpperCase() : name;
 }
 
 export interface StoryMeasure {

@@ -2,7 +2,19 @@
  * Geometry the catalogue derives with Turf where the article is vague: a band along a border, label
  * points, distances. Pure functions, GeoJSON in and out; coordinates are [lng, lat] throughout.
  */
-import { area, bbox, bboxClip, buffer, intersect, pointOnFeature, pointToLineDistance, truncate, union } from '@turf/turf';
+import {
+  area,
+  bbox,
+  bboxClip,
+  bboxPolygon,
+  booleanPointInPolygon,
+  buffer,
+  intersect,
+  pointOnFeature,
+  pointToLineDistance,
+  truncate,
+  union,
+} from '@turf/turf';
 import type {
   Feature,
   FeatureCollection,
@@ -15,6 +27,7 @@ import type {
   Position,
 } from 'geojson';
 import polylabel from 'polylabel';
+import { LABEL_ANCHORS, type LabelAnchor } from './format';
 
 type Area = Polygon | MultiPolygon;
 const feature = <G extends Geometry>(geometry: G): Feature<G> => ({ type: 'Feature', properties: {}, geometry });
@@ -83,6 +96,112 @@ export function labelPoint(geometry: Geometry): Position {
     0.01,
   );
   return round([x / k, y]);
+}
+
+/** A label's box in CSS pixels, and the zoom it is judged at. */
+export interface LabelBox {
+  width: number;
+  height: number;
+  /** Pixels between the point and the text's nearest edge. */
+  gap: number;
+  zoom: number;
+}
+
+/**
+ * A label's box, judged at several zooms (the first views of the screens the map is read on) and against
+ * the first view's bounds, [[west, south], [east, north]]: a label there must not run off the screen.
+ */
+export type LabelBoxes = Omit<LabelBox, 'zoom'> & { zooms: number[]; view: [[number, number], [number, number]] };
+
+/** The box's [x0, y0, x1, y1] in pixels from the point, y down, for an anchor. */
+function anchoredBox(anchor: LabelAnchor, { width: w, height: h, gap: g }: LabelBox): [number, number, number, number] {
+  const [y0, y1] = anchor.startsWith('top') ? [g, g + h] : [-g - h, -g];
+  const [x0, x1] = anchor.endsWith('-left') ? [g, g + w] : anchor.endsWith('-right') ? [-g - w, -g] : [-w / 2, w / 2];
+  return [x0, y0, x1, y1];
+}
+
+/** Web Mercator at a zoom, in MapLibre's 512-pixel tiles. */
+const WORLD = (zoom: number) => 512 * 2 ** zoom;
+const toPixels = ([lng, lat]: Position, zoom: number): [number, number] => {
+  const s = Math.sin((lat * Math.PI) / 180);
+  return [((lng + 180) / 360) * WORLD(zoom), (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * WORLD(zoom)];
+};
+const fromPixels = ([x, y]: [number, number], zoom: number): Position => [
+  (x / WORLD(zoom)) * 360 - 180,
+  (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / WORLD(zoom)))) * 180) / Math.PI,
+];
+
+/** The share of a label's box, anchored at a point, that lies inside an area: sampled on a grid. */
+export function shareInside(point: Position, anchor: LabelAnchor, box: LabelBox, home: Polygon | MultiPolygon): number {
+  const [x0, y0, x1, y1] = anchoredBox(anchor, box);
+  const [px, py] = toPixels(point, box.zoom);
+  const home_ = feature(home);
+  const COLS = 9;
+  const ROWS = 4;
+  let inside = 0;
+  for (let i = 0; i < COLS; i++)
+    for (let j = 0; j < ROWS; j++) {
+      const x = px + x0 + ((i + 0.5) / COLS) * (x1 - x0);
+      const y = py + y0 + ((j + 0.5) / ROWS) * (y1 - y0);
+      if (booleanPointInPolygon(fromPixels([x, y], box.zoom), home_)) inside++;
+    }
+  return inside / (COLS * ROWS);
+}
+
+/** Pixels around a dot or a name that a label keeps clear of: its halo and a little air. */
+const CLEARANCE = 7;
+
+/** Something already on the map that a label should not cover: a dot (size 0) or a name's box, in pixels. */
+export interface Obstacle {
+  at: Position;
+  halfWidth: number;
+  halfHeight: number;
+}
+
+/** How many obstacles a label's box, anchored at a point, covers or comes within CLEARANCE of. */
+export function obstaclesCovered(point: Position, anchor: LabelAnchor, box: LabelBox, obstacles: readonly Obstacle[]): number {
+  const [x0, y0, x1, y1] = anchoredBox(anchor, box);
+  const [px, py] = toPixels(point, box.zoom);
+  let n = 0;
+  for (const o of obstacles) {
+    const [x, y] = toPixels(o.at, box.zoom);
+    const [dx, dy] = [x - px, y - py];
+    const [w, h] = [o.halfWidth + CLEARANCE, o.halfHeight + CLEARANCE];
+    if (dx + w > x0 && dx - w < x1 && dy + h > y0 && dy - h < y1) n++;
+  }
+  return n;
+}
+
+/**
+ * The anchor that puts most of an area's label inside `home` and over none of the map's dots: `home` is
+ * the area itself, or for a band along a border the country it lies in (Russia for "Russia near the
+ * border with Ukraine", whose band is too thin to hold its own label: drawn below its point the label lay
+ * over Ukraine); `obstacles` are the dots the map draws for places (a region's name beside a city's dot
+ * reads as the city's name: "Rostov region" by Rostov-on-Don) and the basemap's names of countries, judged at each of the given zooms; and as
+ * little as may be off the first view. Earlier
+ * anchors win ties, so a label that fits below its point stays there.
+ */
+export function labelAnchor(
+  point: Position,
+  boxes: LabelBoxes,
+  home: Polygon | MultiPolygon,
+  obstacles: readonly Obstacle[] = [],
+): LabelAnchor {
+  let best: LabelAnchor = LABEL_ANCHORS[0];
+  let bestScore = -Infinity;
+  for (const anchor of LABEL_ANCHORS) {
+    let score = 0;
+    for (const zoom of boxes.zooms) {
+      const box = { ...boxes, zoom };
+      const offScreen = 1 - shareInside(point, anchor, box, bboxPolygon([...boxes.view[0], ...boxes.view[1]]).geometry);
+      score +=
+        (shareInside(point, anchor, box, home) - offScreen - obstaclesCovered(point, anchor, box, obstacles)) /
+        boxes.zooms.length;
+    }
+    if (score > bestScore + 1e-9) [best, bestScore] = [anchor, score];
+    if (score === 1) break;
+  }
+  return best;
 }
 
 /** Shortest distance in km from a point to a line (a border, as a MultiLineString of shared arcs). */

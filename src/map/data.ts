@@ -7,8 +7,11 @@
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import { CATEGORIES, type Category } from '../catalogue/vocabulary';
+import { labelName, type LabelAnchor } from '../layers/format';
 import type { PlaceProperties } from '../story/types';
 import type { PlaceView } from '../story/visibility';
+import { MARK_PAD, MARK_SIZE } from './symbols';
 import type { Theme } from './theme';
 
 /** What the story's area, point and outline layers read of a place (see storyLayers.ts). */
@@ -20,7 +23,8 @@ export type ShapeProperties = Pick<PlaceProperties, 'place_id' | 'location_preci
 export type LabelProperties = Pick<PlaceProperties, 'place_id' | 'kind' | 'precision_rank'> & {
   text: string;
   label_minzoom?: number;
-  area?: true;
+  /** An area's: where its label hangs from its label point (build.ts labelAnchor), or under the basemap's name. */
+  area?: LabelAnchor | 'under-name';
 };
 
 type Places = FeatureCollection<Geometry, PlaceProperties>;
@@ -68,13 +72,122 @@ export function labelPoints(places: Places, texts: ReadonlyMap<string, string>):
         kind: f.properties.kind,
         precision_rank: f.properties.precision_rank,
         ...(dense && f.geometry?.type === 'Point' ? { label_minzoom: DENSE_LABEL_MINZOOM } : {}),
-        // An area's label is centred on its label point; a point's hangs below its dot (storyLayers.ts).
-        ...(f.geometry && f.geometry.type !== 'Point' ? { area: true as const } : {}),
+        // An area's label hangs from its label point as the build chose; a point's below its dot (storyLayers.ts).
+        ...(f.geometry && f.geometry.type !== 'Point' ? { area: f.properties.label_anchor ?? 'top' } : {}),
       },
       geometry: { type: 'Point', coordinates: [f.properties.label_lng, f.properties.label_lat] },
     })),
   };
 }
+
+/** The step between the marks in a row, in CSS pixels. */
+const MARK_STEP = MARK_SIZE + 2;
+/** Pixels from the point where the basemap writes a country's name to the name's foot (15 px capitals). */
+export const UNDER_NAME = 12;
+/** Radius of a point place's dot (storyLayers.ts): its marks sit in a row above it, its label below. */
+export const DOT_RADIUS = 5;
+
+/**
+ * What the story's marks layer reads of a mark: the places it stands for (ids separated by spaces: a
+ * place id is a slug), its category, where it sits from its point in CSS pixels, and from which zoom it
+ * is drawn in a dense story.
+ */
+export interface MarkProperties {
+  place_ids: string;
+  category: Category;
+  offset: [number, number];
+  mark_minzoom?: number;
+}
+
+/** One mark: a category at a point, for the places there; its feature id is its index in `marks`. */
+export interface Mark {
+  places: string[];
+  category: Category;
+}
+
+export interface PlaceMarks {
+  data: FeatureCollection<Point, MarkProperties>;
+  marks: Mark[];
+  /** The marks of each place, by place id: what its hover and selection light up. */
+  byPlace: Map<string, number[]>;
+}
+
+/**
+ * A mark per category at each point the story draws a place at (a city's own point, an area's label
+ * point), in a row in legend order: several categories at one place are all shown, each by its shape
+ * (symbols.ts), not only the first one's colour. Places drawn at the same point (Moscow, and the
+ * ministry "in Moscow" drawn at it) share one row, so their marks never overprint. A mark is shown while
+ * one of its places shows its category (markOff); the row keeps its slots, so marks do not move when a
+ * category is toggled. `all` is every place's view with nothing hidden: the categories each can show.
+ */
+export function placeMarks(places: Places, all: ReadonlyMap<string, PlaceView>): PlaceMarks {
+  const groups = new Map<
+    string,
+    { at: [number, number]; point: boolean; anchor: LabelAnchor | 'under-name'; places: string[]; categories: Set<Category> }
+  >();
+  let points = 0;
+  for (const f of places.features) {
+    const id = f.properties.place_id;
+    const point = f.geometry?.type === 'Point';
+    if (point) points++;
+    const categories = all.get(id)?.categories ?? [];
+    if (categories.length === 0) continue;
+    const at: [number, number] = [f.properties.label_lng, f.properties.label_lat];
+    const key = `${at[0].toFixed(5)},${at[1].toFixed(5)}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { at, point, anchor: f.properties.label_anchor ?? 'top', places: [], categories: new Set() }));
+    g.point ||= point;
+    g.places.push(id);
+    for (const c of categories) g.categories.add(c);
+  }
+  const dense = points > DENSE_POINTS;
+  const order = new Map(CATEGORIES.map((c, i) => [c, i]));
+  const features: Feature<Point, MarkProperties>[] = [];
+  const marks: Mark[] = [];
+  const byPlace = new Map<string, number[]>();
+  for (const g of groups.values()) {
+    const row = [...g.categories].sort((a, b) => order.get(a)! - order.get(b)!);
+    // Above a point's dot, its label below. At an area's label point, on the side away from its label
+    // (storyLayers.ts), and running the way the label runs; under a country's name as the basemap writes it.
+    const dy = g.point
+      ? -(DOT_RADIUS + 2 + MARK_SIZE / 2)
+      : g.anchor === 'under-name'
+        ? UNDER_NAME + MARK_PAD + MARK_SIZE / 2
+        : (g.anchor.startsWith('top') ? -1 : 1) * (MARK_SIZE / 2 + MARK_PAD + 1);
+    const first = g.point
+      ? -((row.length - 1) / 2) * MARK_STEP
+      : g.anchor.endsWith('-left')
+        ? MARK_STEP / 2
+        : g.anchor.endsWith('-right')
+          ? -(row.length - 0.5) * MARK_STEP
+          : -((row.length - 1) / 2) * MARK_STEP;
+    row.forEach((category, i) => {
+      const id = marks.length;
+      marks.push({ places: g.places, category });
+      for (const p of g.places) {
+        const list = byPlace.get(p);
+        if (list) list.push(id);
+        else byPlace.set(p, [id]);
+      }
+      features.push({
+        type: 'Feature',
+        id,
+        properties: {
+          place_ids: g.places.join(' '),
+          category,
+          offset: [first + i * MARK_STEP, dy],
+          ...(dense && g.point ? { mark_minzoom: DENSE_LABEL_MINZOOM } : {}),
+        },
+        geometry: { type: 'Point', coordinates: g.at },
+      });
+    });
+  }
+  return { data: { type: 'FeatureCollection', features }, marks, byPlace };
+}
+
+/** Whether a mark is off in a view: none of its places shows its category. */
+export const markOff = (mark: Mark, views: ReadonlyMap<string, PlaceView>): boolean =>
+  !mark.places.some((p) => views.get(p)?.categories.includes(mark.category));
 
 /**
  * The basemap places the article itself names: those its places of basis "article" are drawn at (Kyiv,
@@ -103,9 +216,6 @@ export function placeState(theme: Theme, view: PlaceView | undefined): PlaceStat
   return { off: false, color: view.category ? theme.categories[view.category] : theme.basemap.seat };
 }
 
-/** Places the basemap already names: their story label gives only their figures. */
-const NAMED_BY_BASEMAP = new Set(['city', 'building', 'country']);
-
 /**
  * Each place's label in a view, by place id: its own figures under its name (only the figures for a place
  * the basemap names), or '' when nothing of it is visible. An empty text places no symbol, so a hidden
@@ -116,9 +226,8 @@ export function labelTexts(places: Places, views: ReadonlyMap<string, PlaceView>
   for (const f of places.features) {
     const { place_id: id, name, kind } = f.properties;
     const v = views.get(id);
-    if (!v?.visible) texts.set(id, '');
-    else if (NAMED_BY_BASEMAP.has(kind)) texts.set(id, v.quantities.join('\n'));
-    else texts.set(id, [name, ...v.quantities].join('\n'));
+    const title = labelName(name, kind, !!f.geometry && f.geometry.type !== 'Point');
+    texts.set(id, v?.visible ? [title, ...v.quantities].filter((line) => line !== '').join('\n') : '');
   }
   return texts;
 }

@@ -6,6 +6,10 @@ export interface RasterImage {
   width: number;
   height: number;
   data: Uint8Array;
+  /** Image pixels per CSS pixel (1 when absent). */
+  pixelRatio?: number;
+  /** A signed distance field, drawn in the layer's icon colour and halo (symbols.ts). */
+  sdf?: boolean;
 }
 
 /** Parses #rgb or #rrggbb; throws on anything else, naming the value. */

@@ -4,21 +4,21 @@
  */
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import { loadBasemap, type FileFailure } from '../basemap/load';
+import { THEATRE } from '../basemap/theatre';
 import { stylePatterns } from './style';
 import type { Theme } from './theme';
 
-/** The theatre: Ukraine, Belarus and western Russia as far as Moscow and Yaroslavl. */
-export const FIRST_VIEW: [[number, number], [number, number]] = [
-  [21.5, 43.8],
-  [46.5, 58.2],
-];
+/** The first view: the theatre (basemap/theatre.ts). */
+export const FIRST_VIEW = THEATRE;
 
-/** Fill patterns are drawn in code on first use: no sprite sheet to fetch. */
+/** Fill patterns and the categories' shapes are drawn in code on first use: no sprite sheet to fetch. */
 export function drawPatternsOnDemand(m: MaplibreMap, theme: Theme): void {
   const patterns = stylePatterns(theme);
   m.setMissingStyleImageResolver((id) => {
     const make = patterns[id];
-    if (make && !m.hasImage(id)) m.addImage(id, make());
+    if (!make || m.hasImage(id)) return;
+    const { width, height, data, pixelRatio = 1, sdf = false } = make();
+    m.addImage(id, { width, height, data }, { pixelRatio, sdf });
   });
 }
 

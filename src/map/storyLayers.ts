@@ -17,9 +17,13 @@
  * government standing in for an unnamed place takes no category's colour.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import { CATEGORIES } from '../catalogue/vocabulary';
+import { DOT_RADIUS, UNDER_NAME } from './data';
+import { LABEL_ANCHORS, type LabelAnchor } from '../layers/format';
+import { MARK_PAD, MARK_SIZE, markImage } from './symbols';
 import type { Theme } from './theme';
 
-export const STORY_SOURCES = ['story-places', 'story-labels'] as const;
+export const STORY_SOURCES = ['story-places', 'story-labels', 'story-marks'] as const;
 /**
  * The story sources' tile buffer, in pixels: wider than the largest mark (a 20 px circle, its stroke and
  * blur), far narrower than MapLibre's default of 128. A feature within the buffer of a tile is cut and
@@ -29,7 +33,7 @@ export const STORY_SOURCES = ['story-places', 'story-labels'] as const;
 export const STORY_TILE_BUFFER = 32;
 export const HATCH_ZONE = 'hatch-zone';
 /** Layers a click or hover hits. */
-export const STORY_HIT_LAYERS = ['story-fill', 'story-points'];
+export const STORY_HIT_LAYERS = ['story-fill', 'story-points', 'story-marks'];
 
 const AREA: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
 const POINT: FilterSpecification = ['==', ['geometry-type'], 'Point'];
@@ -41,8 +45,8 @@ const state = (key: string): ExpressionSpecification => ['boolean', ['feature-st
 /** A place none of whose categories is shown: drawn fully transparent, and not hit (see MapView). */
 const OFF = state('off');
 
-/** Labels that wait for a zoom (a dense story's point names: see labelPoints) are left out below it. */
-const LABEL_ZOOM: FilterSpecification = ['any', ['!', ['has', 'label_minzoom']], ['>=', ['zoom'], ['get', 'label_minzoom']]];
+/** Labels and marks that wait for a zoom (a dense story's points: see labelPoints) are left out below it. */
+const fromZoom = (key: string): FilterSpecification => ['any', ['!', ['has', key]], ['>=', ['zoom'], ['get', key]]];
 
 /**
  * A place's colour: its feature-state, set from the story's visibility rule (data.ts placeState) in the
@@ -58,10 +62,20 @@ const FILTERS: Record<string, FilterSpecification> = {
   'story-outline': ['all', AREA, ['!', APPROX]],
   'story-outline-approx': ['all', AREA, APPROX],
   'story-points': POINT,
-  'story-labels': LABEL_ZOOM,
+  'story-labels': fromZoom('label_minzoom'),
+  'story-marks': fromZoom('mark_minzoom'),
 };
 /** Opacity `shown` for a place that is on, 0 for one that is off. */
 const unlessOff = (shown: number | ExpressionSpecification): ExpressionSpecification => ['case', OFF, 0, shown];
+
+/** The widest line of an area's label, in ems. */
+export const AREA_LABEL_EMS = 9;
+
+/** A label's offset in ems from its point for an anchor: `gap` ems away, on the anchor's sides. */
+function anchorOffset(anchor: LabelAnchor, gap: number): [number, number] {
+  const x = anchor.endsWith('-left') ? gap : anchor.endsWith('-right') ? -gap : 0;
+  return [x, anchor.startsWith('top') ? gap : -gap];
+}
 
 export function storyLayers(theme: Theme): LayerSpecification[] {
   const color = colorOf(theme);
@@ -132,7 +146,7 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
       source: 'story-places',
       paint: {
         'circle-color': color,
-        'circle-radius': emphasis(7, 8.5, 10),
+        'circle-radius': emphasis(DOT_RADIUS, DOT_RADIUS + 1.5, DOT_RADIUS + 3),
         'circle-opacity': unlessOff(1),
         'circle-stroke-opacity': unlessOff(1),
         'circle-stroke-color': ['case', state('selected'), theme.basemap.text, theme.basemap.halo],
@@ -148,14 +162,53 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
         'text-field': ['get', 'text'],
         'text-font': theme.font.bold,
         'text-size': 12,
-        // Below a point's dot; an area's centred on its label point, the point farthest from its edges.
-        'text-offset': ['case', ['has', 'area'], ['literal', [0, 0]], ['literal', [0, 1.3]]],
-        'text-anchor': ['case', ['has', 'area'], 'center', 'top'],
-        'text-max-width': 14,
+        // Below a point's dot. An area's hangs from its label point (the point farthest from its edges)
+        // on the side the build chose to keep it inside its area (layers/geometry.ts labelAnchor), its
+        // marks on the other side (story-marks).
+        'text-anchor': ['match', ['coalesce', ['get', 'area'], 'point'], ['point', 'under-name'], 'top', ['get', 'area']],
+        'text-offset': [
+          'match',
+          ['coalesce', ['get', 'area'], 'point'],
+          'point',
+          ['literal', [0, (DOT_RADIUS + 4) / 12]],
+          // Under the country's name and its row of marks.
+          'under-name',
+          ['literal', [0, (UNDER_NAME + 2 * MARK_PAD + MARK_SIZE + 2) / 12]],
+          ...LABEL_ANCHORS.flatMap((a) => [a, ['literal', anchorOffset(a, 0.2)]]),
+          ['literal', [0, 0.2]],
+        ] as unknown as ExpressionSpecification,
+        // An area's name in a compact block (stacked words, as maps name regions): it must fit among the
+        // dots and names of a small region (layers/build.ts labelBox estimates the same).
+        'text-max-width': ['case', ['has', 'area'], AREA_LABEL_EMS, 14],
         'symbol-sort-key': ['get', 'precision_rank'],
       },
       paint: { 'text-color': theme.basemap.text, 'text-halo-color': theme.basemap.halo, 'text-halo-width': 1.8 },
     },
+    {
+      // Last, so placed first: the labels make way for the marks, which are always drawn.
+      id: 'story-marks',
+      type: 'symbol',
+      source: 'story-marks',
+      layout: {
+        'icon-image': ['match', ['get', 'category'], ...CATEGORIES.flatMap((c) => [c, markImage(c)]), ''],
+        'icon-offset': ['get', 'offset'],
+        'icon-allow-overlap': true,
+        'icon-padding': 0,
+      },
+      paint: {
+        'icon-color': ['match', ['get', 'category'], ...CATEGORIES.flatMap((c) => [c, theme.categories[c]]), theme.basemap.seat],
+        'icon-opacity': unlessOff(1),
+        'icon-halo-color': [
+          'case',
+          state('selected'),
+          theme.basemap.text,
+          state('hover'),
+          theme.basemap.text,
+          theme.basemap.markEdge,
+        ],
+        'icon-halo-width': emphasis(1, 1.6, 2.4),
+      },
+    } as unknown as LayerSpecification,
   ];
   return layers.map((l) => ({ ...l, filter: FILTERS[l.id] }) as LayerSpecification);
 }

@@ -6,7 +6,9 @@
  * Noto Sans, and no glyph server is needed.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { CATEGORIES } from '../catalogue/vocabulary';
 import { hatch, type RasterImage } from './patterns';
+import { CATEGORY_SHAPES, markImage, shapeSdf } from './symbols';
 import { HATCH_ZONE, STORY_SOURCES, STORY_TILE_BUFFER, storyLayers } from './storyLayers';
 import { BASEMAP_SOURCES, type BasemapSource } from '../basemap/load';
 import type { Theme } from './theme';
@@ -21,6 +23,7 @@ export function stylePatterns(theme: Theme): Record<string, () => RasterImage> {
   return {
     [HATCH_DISPUTED]: () => hatch(theme.basemap.disputedHatch, 8, 2),
     [HATCH_ZONE]: () => hatch(theme.basemap.text, 10, 1, 140),
+    ...Object.fromEntries(CATEGORIES.map((c) => [markImage(c), () => shapeSdf(CATEGORY_SHAPES[c])])),
   };
 }
 

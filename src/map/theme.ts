@@ -32,6 +32,8 @@ export interface Theme {
     text: string;
     textMuted: string;
     halo: string;
+    /** The edge of a category's mark (symbols.ts): dark, so that the light categories' marks hold on land. */
+    markEdge: string;
     /** A place shown only as a seat of government standing in for an unnamed place: no category's colour. */
     seat: string;
   };
@@ -62,6 +64,7 @@ export const defaultTheme: Theme = {
     text: '#26262b',
     textMuted: '#6b6760',
     halo: '#ffffff',
+    markEdge: '#3b3a40',
     seat: '#6b6760',
   },
   categories: {

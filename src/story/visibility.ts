@@ -68,6 +68,8 @@ export interface PlaceView {
    * only events listed at it as a seat of government standing in are visible (then it takes no colour).
    */
   category: Category | null;
+  /** Every category of the visible events that happened or were said there, in legend order. */
+  categories: Category[];
   /** Its own figures among the visible events, in legend order of their categories. */
   quantities: string[];
 }
@@ -76,16 +78,17 @@ const ORDER = new Map(CATEGORIES.map((c, i) => [c, i]));
 
 export function placeView(here: readonly StoryEvent[], v: ViewFilter): PlaceView {
   let visible = false;
-  let category: Category | null = null;
+  const marked = new Set<Category>();
   const figures: { rank: number; text: string }[] = [];
   const all = showsEverything(v);
   for (const e of here) {
     if (!all && !isVisible(e, v)) continue;
     visible = true;
     if (!marksPlace(e)) continue;
-    if (category === null || ORDER.get(e.category)! < ORDER.get(category)!) category = e.category;
+    marked.add(e.category);
     if (e.quantity && figuresOwnPlace(e)) figures.push({ rank: ORDER.get(e.category)!, text: e.quantity });
   }
   figures.sort((a, b) => a.rank - b.rank);
-  return { visible, category, quantities: figures.map((f) => f.text) };
+  const categories = [...marked].sort((a, b) => ORDER.get(a)! - ORDER.get(b)!);
+  return { visible, category: categories[0] ?? null, categories, quantities: figures.map((f) => f.text) };
 }

@@ -54,9 +54,20 @@ describe('generated style', () => {
     for (const name of named) expect(Object.keys(patterns)).toContain(name);
   });
 
-  it("draws the story places' basemap labels over every other basemap label, under only the story's own labels", () => {
+  it("draws the story places' basemap labels over every other basemap label, under only the story's own labels and marks", () => {
     const symbols = style.layers.filter((l) => l.type === 'symbol').map((l) => l.id);
-    expect(symbols.slice(-2)).toEqual(['places-story', 'story-labels']);
+    expect(symbols.slice(-3)).toEqual(['places-story', 'story-labels', 'story-marks']);
+  });
+
+  it('can draw every image an icon names: a shape for each category', () => {
+    const patterns = stylePatterns(defaultTheme);
+    const marks = style.layers.find((l) => l.id === 'story-marks')!;
+    const image = (marks.layout as { 'icon-image': unknown[] })['icon-image'];
+    for (const c of CATEGORIES) {
+      const name = image[image.indexOf(c) + 1] as string;
+      expect(Object.keys(patterns)).toContain(name);
+      expect(patterns[name]().sdf).toBe(true);
+    }
   });
 });
 
@@ -98,14 +109,24 @@ describe('story layers', () => {
     { place_id: 'hidden', name: 'Hidden', kind: 'region' },
   ]);
   const views = new Map<string, PlaceView>([
-    ['zone', { visible: true, category: 'troops', quantities: ['62 battalion tactical groups, up from 59', '3 drills'] }],
-    ['kyiv', { visible: true, category: 'military-aid', quantities: ['2 planes'] }],
-    ['belarus', { visible: true, category: null, quantities: [] }],
-    ['hidden', { visible: false, category: null, quantities: [] }],
+    [
+      'zone',
+      {
+        visible: true,
+        category: 'troops',
+        categories: ['troops'],
+        quantities: ['62 battalion tactical groups, up from 59', '3 drills'],
+      },
+    ],
+    ['kyiv', { visible: true, category: 'military-aid', categories: ['military-aid'], quantities: ['2 planes'] }],
+    ['belarus', { visible: true, category: null, categories: [], quantities: [] }],
+    ['hidden', { visible: false, category: null, categories: [], quantities: [] }],
   ]);
 
   const none = new Map<string, PlaceView>();
-  const all = new Map([...views.keys()].map((id) => [id, { visible: true, category: null, quantities: [] }]));
+  const all = new Map<string, PlaceView>(
+    [...views.keys()].map((id) => [id, { visible: true, category: null, categories: [], quantities: [] }]),
+  );
 
   it('the style validates, with the labels as any view sets them', () => {
     const style = buildStyle(defaultTheme);
@@ -174,7 +195,7 @@ describe('story layers', () => {
       expect(labelTextField(labelTexts(places, views), labelTexts(places, views))).toEqual(['get', 'text']);
       // One place hidden of four: one change listed, not the others still labelled.
       const one = new Map(all);
-      one.set('zone', { visible: false, category: null, quantities: [] });
+      one.set('zone', { visible: false, category: null, categories: [], quantities: [] });
       expect(labelTextField(labelTexts(places, all), labelTexts(places, one))).toEqual([
         'match',
         ['get', 'place_id'],
@@ -192,7 +213,11 @@ describe('story layers', () => {
     });
   });
 
-  it('draws the story labels last, so they win label collisions', () => {
-    expect(buildStyle(defaultTheme).layers.at(-1)!.id).toBe('story-labels');
+  it('draws the marks last and the story labels under them: the marks are placed first, and labels make way for them', () => {
+    expect(
+      buildStyle(defaultTheme)
+        .layers.slice(-2)
+        .map((l) => l.id),
+    ).toEqual(['story-labels', 'story-marks']);
   });
 });
