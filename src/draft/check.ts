@@ -41,7 +41,11 @@ export function checkDraft(
     list.forEach((x, i) => {
       const id = `${kind}[${i}]`;
       if (source.text.slice(x.start, x.end) !== x.text)
-        fail(id, 'text', `does not match the source at ${x.start}–${x.end}, which reads ${JSON.stringify(source.text.slice(x.start, x.end))}`);
+        fail(
+          id,
+          'text',
+          `does not match the source at ${x.start}–${x.end}, which reads ${JSON.stringify(source.text.slice(x.start, x.end))}`,
+        );
       info(id, x.draft);
     });
   const info = (id: string, d: DraftInfo | undefined) => {
@@ -55,12 +59,14 @@ export function checkDraft(
   anchored('dates', draft.dates);
   anchored('quantities', draft.quantities);
   draft.mentions.forEach((m, i) => {
-    if (m.entry !== null && !gazetteer.byId.has(m.entry)) fail(`mentions[${i}]`, 'entry', `unknown gazetteer entry ${JSON.stringify(m.entry)}`);
+    if (m.entry !== null && !gazetteer.byId.has(m.entry))
+      fail(`mentions[${i}]`, 'entry', `unknown gazetteer entry ${JSON.stringify(m.entry)}`);
   });
   draft.quantities.forEach((q, i) => {
     if (q.previous && source.text.slice(q.previous.start, q.previous.end) !== q.previous.text)
       fail(`quantities[${i}]`, 'previous.text', 'does not match the source at its offsets');
-    if (q.value === null && !q.range) fail(`quantities[${i}]`, 'range', 'a count with no number must give the range its words allow');
+    if (q.value === null && !q.range)
+      fail(`quantities[${i}]`, 'range', 'a count with no number must give the range its words allow');
   });
   for (const p of draft.places) info(p.id, p.draft);
   for (const e of [...draft.events, ...draft.pending]) info(e.id, e.draft);

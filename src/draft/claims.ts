@@ -7,7 +7,8 @@ import type { Claim, ClaimKind, Stance } from '../catalogue/schema';
 import { CATEGORIES, type Category } from '../catalogue/vocabulary';
 import type { Alternative } from './types';
 
-const SAY = '(?:said|says|told|stated|added|claimed|claims|warned|warns|denied|denies|announced|announces|signaled|signalled|reported|noted|insisted|confirmed|wrote)';
+const SAY =
+  '(?:said|says|told|stated|added|claimed|claims|warned|warns|denied|denies|announced|announces|signaled|signalled|reported|noted|insisted|confirmed|wrote)';
 const PRONOUN = /^(?:(?:which|who|that)\s+)?(he|she|they|it|we|i)$/i;
 
 /** Stances, strongest first: the first whose verb stands in the sentence wins; the others are alternatives. */
@@ -29,19 +30,24 @@ const CATEGORY_WORDS: Record<Category, RegExp> = {
   drills: /\b(drills?|exercises?|maneuvers|manoeuvres|war games)\b/gi,
   naval: /\b(fleet|warships?|ships?|naval|navy|submarines?|frigates?|landing craft|vessels?)\b/gi,
   aircraft: /\b(jets?|aircraft|warplanes?|fighters?|bombers?|helicopters?|airfields?|air base|Su-\d+|MiG-\d+|F-\d+)\b/gi,
-  'military-aid': /\b(munitions|military equipment|weapons|arms|ammunition|military aid|security assistance|shipments?|Javelins?|Stingers?)\b/gi,
-  troops: /\b(troops|forces|battalions?|soldiers|buildup|build-up|deploy(ed|ment|ments)?|military presence|tactical groups|units)\b/gi,
+  'military-aid':
+    /\b(munitions|military equipment|weapons|arms|ammunition|military aid|security assistance|shipments?|Javelins?|Stingers?)\b/gi,
+  troops:
+    /\b(troops|forces|battalions?|soldiers|buildup|build-up|deploy(ed|ment|ments)?|military presence|tactical groups|units)\b/gi,
   sanctions: /\b(sanctions?|export controls|asset freeze)\b/gi,
   energy: /\b(gas|oil|energy|pipeline|Nord Stream|supplies)\b/gi,
   civilians: /\b(civilians?|citizens|families|evacuat\w+|refugees|embassy staff|Americans|residents|leave the country)\b/gi,
   conflict: /\b(war|conflict|shelling|attacks?|fighting|killed|wounded|separatists|invasion|incursion|strikes?)\b/gi,
-  diplomacy: /\b(talks|meetings?|meet|letter|response|negotiat\w+|diplomat\w*|summit|proposals|demands|foreign minister|ambassador|brief)\b/gi,
+  diplomacy:
+    /\b(talks|meetings?|meet|letter|response|negotiat\w+|diplomat\w*|summit|proposals|demands|foreign minister|ambassador|brief)\b/gi,
   statement: /\b(said|statement|remarks|address|told)\b/gi,
 };
 
 /** Words of a claimant that say it is a government or an alliance. */
-const GOVERNMENT = /\b(Kremlin|Ministry|ministry|Government|government|NATO|Pentagon|White House|State Department|Department|administration|Moscow|Washington|Kyiv|Minsk|Beijing|London|Paris|Berlin)\b/;
-const UNNAMED = /\b(officials?|sources?|diplomats?|analysts?|intelligence|people familiar|a spokesperson|a spokesman|experts?)\b/i;
+const GOVERNMENT =
+  /\b(Kremlin|Ministry|ministry|Government|government|NATO|Pentagon|White House|State Department|Department|administration|Moscow|Washington|Kyiv|Minsk|Beijing|London|Paris|Berlin)\b/;
+const UNNAMED =
+  /\b(officials?|sources?|diplomats?|analysts?|intelligence|people familiar|a spokesperson|a spokesman|experts?)\b/i;
 
 export interface ClaimProposal {
   claim: Claim;
@@ -69,7 +75,10 @@ export function claimOf(sentence: string, previous: string | undefined, countryN
   let by: string | undefined;
   const according = /\baccording to ((?:the |a |an )?[^,.;]{2,80}?)(?=[,.;]|$)/i.exec(sentence);
   // "X said", "X told Y", "X said in a statement": the words before the verb, back to a clause boundary.
-  const before = new RegExp(`(?:^|[,;:“”"—]\\s*|\\bthat\\s+)((?:[\\p{L}.'’\\-]+\\s+){0,8}?[\\p{L}.'’\\-]+)\\s+(?:has\\s+|had\\s+|have\\s+)?(?:repeatedly\\s+|also\\s+|again\\s+)?${SAY}\\b`, 'u').exec(sentence);
+  const before = new RegExp(
+    `(?:^|[,;:“”"—]\\s*|\\bthat\\s+)((?:[\\p{L}.'’\\-]+\\s+){0,8}?[\\p{L}.'’\\-]+)\\s+(?:has\\s+|had\\s+|have\\s+)?(?:repeatedly\\s+|also\\s+|again\\s+)?${SAY}\\b`,
+    'u',
+  ).exec(sentence);
   // "…," said X.
   const after = new RegExp(`[,”"]\\s*${SAY}\\s+((?:[\\p{Lu}][\\p{L}.'’\\-]*\\s*){1,5})`, 'u').exec(sentence);
   if (according) by = according[1].trim();
@@ -100,7 +109,8 @@ export function claimOf(sentence: string, previous: string | undefined, countryN
       confidence: 0.6,
     };
   }
-  if (/\bclaim(ed|s)\b/i.test(sentence)) notes.push('"claimed": kept as asserted, the claim is the speaker\'s, not the article\'s');
+  if (/\bclaim(ed|s)\b/i.test(sentence))
+    notes.push('"claimed": kept as asserted, the claim is the speaker\'s, not the article\'s');
   return { claim: { by, kind: kindOf(by, countryNames), stance }, alternatives, notes, confidence: 0.6 };
 }
 

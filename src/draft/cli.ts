@@ -34,10 +34,12 @@ const { values, positionals } = parseArgs({
     force: { type: 'boolean', default: false },
   },
 });
-const usage = 'usage: npm run draft -- <article.txt> --published YYYY-MM-DD [--publisher …] [--title …] [--url …] [--id …] [--out dir] [--force]';
+const usage =
+  'usage: npm run draft -- <article.txt> --published YYYY-MM-DD [--publisher …] [--title …] [--url …] [--id …] [--out dir] [--force]';
 const problems: string[] = [];
 if (positionals.length !== 1) problems.push('one article file expected');
-if (!values.published || !isIsoDay(values.published)) problems.push(`--published: a date YYYY-MM-DD expected, ${JSON.stringify(values.published ?? null)} found`);
+if (!values.published || !isIsoDay(values.published))
+  problems.push(`--published: a date YYYY-MM-DD expected, ${JSON.stringify(values.published ?? null)} found`);
 if (problems.length) {
   console.error([...problems, usage].join('\n'));
   process.exit(2);
@@ -82,20 +84,29 @@ const { source, text, draft } = draftArticle(
   { gazetteer, basemap, existing },
 );
 const draftFile = path.join(out, 'catalogue', `${id}.draft.json`);
-const errors = checkDraft(path.relative(ROOT, draftFile), draft, { file: path.relative(ROOT, sourceFile), record: source, text }, basemap, gazetteer);
+const errors = checkDraft(
+  path.relative(ROOT, draftFile),
+  draft,
+  { file: path.relative(ROOT, sourceFile), record: source, text },
+  basemap,
+  gazetteer,
+);
 mkdirSync(path.dirname(sourceFile), { recursive: true });
 mkdirSync(path.dirname(draftFile), { recursive: true });
 writeFileSync(path.join(out, 'sources', `${id}.txt`), text);
 writeFileSync(sourceFile, stableJson(source));
 writeFileSync(draftFile, stableJson(draft));
 const unresolved = draft.mentions.filter((m) => !m.entry);
-console.log(`${sourceFile}: ${source.blocks.length} blocks (${source.blocks.filter((b) => b.kind === 'caption').length} captions), chrome lines removed: ${source.removed.length}`);
+console.log(
+  `${sourceFile}: ${source.blocks.length} blocks (${source.blocks.filter((b) => b.kind === 'caption').length} captions), chrome lines removed: ${source.removed.length}`,
+);
 for (const line of source.removed) console.log(`  removed: ${JSON.stringify(line)}`);
 console.log(
   `${draftFile}: ${draft.mentions.length} place mentions (${unresolved.length} unresolved), ${draft.places.length} places, ${draft.events.length} events + ${draft.pending.length} pending, ${draft.dates.length} dates, ${draft.quantities.length} quantities, in ${draft.draft.milliseconds} ms`,
 );
 for (const m of unresolved) console.log(`  unresolved: ${JSON.stringify(m.text)} at ${m.start}–${m.end} (${m.feature})`);
-for (const d of draft.dates.filter((x) => x.draft.confidence <= 0.3)) console.log(`  date to check: ${JSON.stringify(d.text)}: ${d.draft.notes.join('; ')}`);
+for (const d of draft.dates.filter((x) => x.draft.confidence <= 0.3))
+  console.log(`  date to check: ${JSON.stringify(d.text)}: ${d.draft.notes.join('; ')}`);
 if (errors.length) {
   console.error(`the draft does not check (${errors.length} problems):`);
   for (const e of errors) console.error(`  ${formatError(e)}`);

@@ -31,7 +31,12 @@ function nearestYear(pub: Date, m: number, d: number): number {
 }
 
 const dayResolved = (d: Date): ResolvedDate => ({ value: iso(d), precision: 'day', start: iso(d), end: iso(d) });
-const windowResolved = (a: Date, b: Date): ResolvedDate => ({ value: `${iso(a)}/${iso(b)}`, precision: 'window', start: iso(a), end: iso(b) });
+const windowResolved = (a: Date, b: Date): ResolvedDate => ({
+  value: `${iso(a)}/${iso(b)}`,
+  precision: 'window',
+  start: iso(a),
+  end: iso(b),
+});
 function monthResolved(y: number, m: number): ResolvedDate {
   const first = new Date(Date.UTC(y, m, 1));
   const last = new Date(Date.UTC(y, m + 1, 0));
@@ -92,18 +97,35 @@ const RULES: Rule[] = [
     make: (m, pub) => absolute(pub, m[1], monthIndex(m[3]), Number(m[2]), m[4]),
   },
   {
+    // "10.02.2022": day, month, year, as European ministries write it.
+    re: /\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b/g,
+    make: (m, pub) => {
+      const r = absolute(pub, undefined, Number(m[2]) - 1, Number(m[1]), m[3]);
+      if (r?.resolved) r.draft.notes.push('read as day.month.year (European order)');
+      return r;
+    },
+  },
+  {
     // "early February", "mid-February", "late January 2022": thirds of the month, a stated convention.
-    re: new RegExp(`\\b(early|mid-?|late|the end of|the beginning of|the start of|the middle of)\\s*${MONTH}(?:\\s+(\\d{4})\\b)?`, 'gi'),
+    re: new RegExp(
+      `\\b(early|mid-?|late|the end of|the beginning of|the start of|the middle of)\\s*${MONTH}(?:\\s+(\\d{4})\\b)?`,
+      'gi',
+    ),
     make: (m, pub) => {
       const mo = monthIndex(m[2]);
       const y = m[3] ? Number(m[3]) : nearestYear(pub, mo, 15);
       const part = m[1].toLowerCase();
       const last = daysInMonth(y, mo);
       const [a, b] = /early|beginning|start/.test(part) ? [1, 10] : /mid|middle/.test(part) ? [11, 20] : [21, last];
-      const notes = ['a third of the month (1–10, 11–20, 21–end) is this tool\'s convention for the words; the catalogue\'s date.expr cannot hold it yet'];
+      const notes = [
+        "a third of the month (1–10, 11–20, 21–end) is this tool's convention for the words; the catalogue's date.expr cannot hold it yet",
+      ];
       const check = m[3] ? yearCheck(pub, y, mo, 15) : { suspect: false };
       if (check.suspect) notes.push(`the year ${y} is far from the publication date: possibly misprinted; check the original`);
-      return { resolved: windowResolved(new Date(Date.UTC(y, mo, a)), new Date(Date.UTC(y, mo, b))), draft: info(check.suspect ? 0.3 : 0.7, notes) };
+      return {
+        resolved: windowResolved(new Date(Date.UTC(y, mo, a)), new Date(Date.UTC(y, mo, b))),
+        draft: info(check.suspect ? 0.3 : 0.7, notes),
+      };
     },
   },
   {
@@ -115,14 +137,17 @@ const RULES: Rule[] = [
       const mo = monthIndex(m[2]);
       const y = m[3] ? Number(m[3]) : nearestYear(pub, mo, 15);
       const check = m[3] ? yearCheck(pub, y, mo, 15) : { suspect: false };
-      const notes = ['a month named outright: the catalogue\'s date.expr cannot hold it yet (use the resolved value)'];
+      const notes = ["a month named outright: the catalogue's date.expr cannot hold it yet (use the resolved value)"];
       if (check.suspect) notes.push(`the year ${y} is far from the publication date: possibly misprinted; check the original`);
       return { resolved: monthResolved(y, mo), draft: info(check.suspect ? 0.3 : 0.8, notes) };
     },
   },
   {
     re: new RegExp(`\\b(${WINDOW_KEYS})\\b`, 'gi'),
-    make: (m, _pub, published) => catalogued(m[1].toLowerCase().replace(/\s+/g, ' '), published, 0.8, ['a window: its bounds are the convention in src/catalogue/dates.ts']),
+    make: (m, _pub, published) =>
+      catalogued(m[1].toLowerCase().replace(/\s+/g, ' '), published, 0.8, [
+        'a window: its bounds are the convention in src/catalogue/dates.ts',
+      ]),
   },
   {
     re: /\b(at this time last week|(?:earlier |later )?this week|last week|next week|(?:earlier |later )?this month|last month|next month)\b/gi,
@@ -149,22 +174,35 @@ const RULES: Rule[] = [
       const expr = `${m[2]}${part && part !== 'night' ? ` ${part}` : ''}`;
       const r = catalogued(expr, published, 0.9, ['the latest such day on or before publication (news usage)']);
       if (!r || !r.resolved) return r;
-      if (m[1] && m[1].toLowerCase() !== 'last') return { resolved: null, draft: info(0.3, [`"${m[0]}": which week is meant is for the editor`]) };
+      if (m[1] && m[1].toLowerCase() !== 'last')
+        return { resolved: null, draft: info(0.3, [`"${m[0]}": which week is meant is for the editor`]) };
       if (m[1] && r.resolved.value === iso(pub)) {
         // "last Tuesday" said on a Tuesday: a week before.
         const d = new Date(pub.getTime() - 7 * DAY_MS);
-        return { resolved: dayResolved(d), draft: info(0.6, ['"last" + the publication\'s own weekday: taken as a week before']) };
+        return {
+          resolved: dayResolved(d),
+          draft: info(0.6, ['"last" + the publication\'s own weekday: taken as a week before']),
+        };
       }
       return r;
     },
   },
-  { re: /\b(today|tonight)\b/gi, make: (_m, pub) => ({ resolved: dayResolved(pub), draft: info(0.8, ['the publication date']) }) },
-  { re: /\b(now)\b/g, make: (_m, _pub, published) => catalogued('now', published, 0.5, ['"now": as of publication, if it dates an event at all']) },
+  {
+    re: /\b(today|tonight)\b/gi,
+    make: (_m, pub) => ({ resolved: dayResolved(pub), draft: info(0.8, ['the publication date']) }),
+  },
+  {
+    re: /\b(now)\b/g,
+    make: (_m, _pub, published) => catalogued('now', published, 0.5, ['"now": as of publication, if it dates an event at all']),
+  },
   {
     re: /\b(?:in|since|until|by|during)\s+((?:19|20)\d{2})\b(?![\s,]*(?:troops|people|soldiers))/g,
     make: (m) => {
       const y = Number(m[1]);
-      return { resolved: windowResolved(new Date(Date.UTC(y, 0, 1)), new Date(Date.UTC(y, 11, 31))), draft: info(0.7, ['a year: kept as a window of the whole year']) };
+      return {
+        resolved: windowResolved(new Date(Date.UTC(y, 0, 1)), new Date(Date.UTC(y, 11, 31))),
+        draft: info(0.7, ['a year: kept as a window of the whole year']),
+      };
     },
   },
 ];
@@ -195,7 +233,8 @@ function absolute(pub: Date, weekday: string | undefined, mo: number, d: number,
 }
 
 /** Verbs of saying right before a date: the date of the telling, not of the event (truth.md). */
-const TELLING = /\b(said|says|told|announced|stated|reported|wrote|added|tweeted|posted|confirmed)\s+(?:[\p{Lu}][\p{L}.]*\s+){0,3}(?:on\s+)?$/u;
+const TELLING =
+  /\b(said|says|told|announced|stated|reported|wrote|added|tweeted|posted|confirmed)\s+(?:[\p{Lu}][\p{L}.]*\s+){0,3}(?:on\s+)?$/u;
 
 export function findDates(text: string, published: string): DateMention[] {
   const pub = parseIsoDay(published);
@@ -208,7 +247,7 @@ export function findDates(text: string, published: string): DateMention[] {
       let start = m.index;
       let phrase = m[0];
       const lead = /^(?:in|since|until|by|from|through|during|of)\s+/i.exec(phrase);
-      if (lead && rule !== RULES[4]) {
+      if (lead && !/^in\s+the\s/i.test(phrase)) {
         start += lead[0].length;
         phrase = phrase.slice(lead[0].length);
       }

@@ -53,7 +53,13 @@ export function placeFor(e: Entry, m: PlaceMention, basemap: BasemapIndex): Omit
   switch (e.kind) {
     case 'country':
       if (!basemap.countries.has(e.country)) return `${e.name} is outside the basemap's countries`;
-      return { names: { en: e.name }, kind: 'country', geometry: { countries: [e.country] }, precision: 'country', basis: article };
+      return {
+        names: { en: e.name },
+        kind: 'country',
+        geometry: { countries: [e.country] },
+        precision: 'country',
+        basis: article,
+      };
     case 'admin1': {
       const code = e.id.slice('admin1:'.length);
       if (!basemap.units.has(code)) return `${e.name} (${code}) is not a basemap unit`;
@@ -86,7 +92,11 @@ function titleOf(sentence: string): string {
   return `${cut.slice(0, cut.lastIndexOf(' '))} …`;
 }
 
-export function draftArticle(raw: string, meta: SourceMeta, ctx: DraftContext): { source: Source; text: string; draft: DraftFile } {
+export function draftArticle(
+  raw: string,
+  meta: SourceMeta,
+  ctx: DraftContext,
+): { source: Source; text: string; draft: DraftFile } {
   const t0 = performance.now();
   const { record, text } = makeSource(raw, meta);
   const { mentions, focus } = findPlaces(text, ctx.gazetteer);
@@ -104,7 +114,9 @@ export function draftArticle(raw: string, meta: SourceMeta, ctx: DraftContext): 
     const proposal = placeFor(e, m, ctx.basemap);
     if (typeof proposal === 'string') return void undrawable.set(i, proposal);
     const same = (p: Place) =>
-      JSON.stringify(p.geometry) === JSON.stringify(proposal.geometry) && p.kind === proposal.kind && p.precision === proposal.precision;
+      JSON.stringify(p.geometry) === JSON.stringify(proposal.geometry) &&
+      p.kind === proposal.kind &&
+      p.precision === proposal.precision;
     const found = places.find(same);
     if (found) {
       found.draft.mentions.push(i);
@@ -130,7 +142,9 @@ export function draftArticle(raw: string, meta: SourceMeta, ctx: DraftContext): 
   });
 
   const countryNames = new Set(
-    ctx.gazetteer.entries.filter((e) => e.kind === 'country').flatMap((e) => [e.name, ...e.names.filter((n) => /^\p{Lu}/u.test(n))]),
+    ctx.gazetteer.entries
+      .filter((e) => e.kind === 'country')
+      .flatMap((e) => [e.name, ...e.names.filter((n) => /^\p{Lu}/u.test(n))]),
   );
   const kindOf = new Map(places.map((p) => [p.id, p.kind]));
   const events: DraftEvent[] = [];
@@ -157,11 +171,16 @@ export function draftArticle(raw: string, meta: SourceMeta, ctx: DraftContext): 
       const qIdx = quantities.map((q, i) => (inside(q) ? i : -1)).filter((i) => i >= 0);
       const notes: string[] = [...claim.notes];
       // The event's date: one not of the telling, that the catalogue's date.expr can hold.
-      const candidates = dIdx.map((i) => dates[i]).filter((d) => !quantities.some((q) => q.previous && d.start >= q.previous.start && d.end <= q.previous.end));
+      const candidates = dIdx
+        .map((i) => dates[i])
+        .filter((d) => !quantities.some((q) => q.previous && d.start >= q.previous.start && d.end <= q.previous.end));
       const dated = candidates.find((d) => d.expr && !d.telling) ?? candidates.find((d) => d.expr);
       if (dated?.telling) notes.push(`"${dated.text}" follows a verb of saying: it may date the telling, not the event`);
       for (const d of candidates)
-        if (!d.expr && d.resolved) notes.push(`"${d.text}" resolves to ${d.resolved.value} (${d.resolved.precision}), which date.expr cannot hold: dated "undated" until it can`);
+        if (!d.expr && d.resolved)
+          notes.push(
+            `"${d.text}" resolves to ${d.resolved.value} (${d.resolved.precision}), which date.expr cannot hold: dated "undated" until it can`,
+          );
       const eventQuantities: Quantity[] = qIdx
         .map((i) => quantities[i])
         .filter((q) => q.value !== null && q.unit !== '(none given)')
@@ -177,10 +196,15 @@ export function draftArticle(raw: string, meta: SourceMeta, ctx: DraftContext): 
               : {}),
           };
         });
-      for (const i of qIdx) if (quantities[i].value === null) notes.push(`"${quantities[i].text}": a count with no number, not a quantity`);
+      for (const i of qIdx)
+        if (quantities[i].value === null) notes.push(`"${quantities[i].text}": a count with no number, not a quantity`);
       const { category, alternatives: categoryAlternatives } = categoryOf(sentence, claim.claim.kind !== 'article');
-      const placeBefore = usable.length ? text.slice(Math.max(s.start, mentions[usable[0]].start - 60), mentions[usable[0]].start) : '';
-      const site = /\b(said|says|spoke|speaking|told|news conference|address)\b[^.]*\b(in|at)\s+(?:the\s+)?$/.test(placeBefore) ? 'said' : 'happened';
+      const placeBefore = usable.length
+        ? text.slice(Math.max(s.start, mentions[usable[0]].start - 60), mentions[usable[0]].start)
+        : '';
+      const site = /\b(said|says|spoke|speaking|told|news conference|address)\b[^.]*\b(in|at)\s+(?:the\s+)?$/.test(placeBefore)
+        ? 'said'
+        : 'happened';
       let id = slug(titleOf(sentence).split(/\s+/).slice(0, 6).join(' '));
       while (eventIds.has(id)) id = `${id}-2`;
       eventIds.add(id);
@@ -209,7 +233,8 @@ export function draftArticle(raw: string, meta: SourceMeta, ctx: DraftContext): 
         'the title is the sentence itself (a quote): shorten it keeping its hedges',
         `site "${site}": check happened / said / seat`,
       );
-      for (const r of reviewEvents('draft', [event as CatalogueEvent])) event.draft.notes.push(`review: ${r.field}: ${r.message}`);
+      for (const r of reviewEvents('draft', [event as CatalogueEvent]))
+        event.draft.notes.push(`review: ${r.field}: ${r.message}`);
       (placeIds.length ? events : pending).push(event);
     }
   }

@@ -1,5 +1,5 @@
 /**
- * The drafting gazetteer (geodata/gazetteer/gazetteer.json, built by geodata/build/gazetteer.ts), loaded
+ * The drafting gazetteer (geodata/gazetteer/gazetteer.jsonl, built by geodata/build/gazetteer.ts), loaded
  * into name indexes. Node only: the reader's app never loads it.
  */
 import { readFileSync } from 'node:fs';
@@ -37,20 +37,23 @@ export interface Gazetteer {
   sources: { package: string; version: string; file: string; sha256: string }[];
 }
 
-export const GAZETTEER_FILE = path.resolve(import.meta.dirname, '../../geodata/gazetteer/gazetteer.json');
+export const GAZETTEER_FILE = path.resolve(import.meta.dirname, '../../geodata/gazetteer/gazetteer.jsonl');
 
 type Row = [string, string, EntryKind, string, number, number, number, string, string];
 
 export class GazetteerError extends Error {}
 
 export function loadGazetteer(file = GAZETTEER_FILE): Gazetteer {
-  let json: { entries: Row[]; sources: Gazetteer['sources'] };
+  let head: { sources: Gazetteer['sources'] };
+  const rows: Row[] = [];
   try {
-    json = JSON.parse(readFileSync(file, 'utf8')) as typeof json;
+    const lines = readFileSync(file, 'utf8').split('\n');
+    head = JSON.parse(lines[0]) as typeof head;
+    for (let i = 1; i < lines.length; i++) if (lines[i]) rows.push(JSON.parse(lines[i]) as Row);
   } catch (err) {
     throw new GazetteerError(`${file}: cannot be read (${(err as Error).message}); run: npm run geodata:gazetteer`);
   }
-  return indexGazetteer(json.entries, json.sources);
+  return indexGazetteer(rows, head.sources);
 }
 
 export function indexGazetteer(rows: Row[], sources: Gazetteer['sources'] = []): Gazetteer {
@@ -88,7 +91,15 @@ export function indexGazetteer(rows: Row[], sources: Gazetteer['sources'] = []):
     }
     for (const a of e.adjectives) adjectives.set(a, e);
   }
-  return { entries, byId: new Map(entries.map((e) => [e.id, e])), strict, loose, adjectives, maxWords: Math.min(maxWords, 6), sources };
+  return {
+    entries,
+    byId: new Map(entries.map((e) => [e.id, e])),
+    strict,
+    loose,
+    adjectives,
+    maxWords: Math.min(maxWords, 6),
+    sources,
+  };
 }
 
 /** Great-circle distance in km between two [lng, lat] points (Turf's, on a sphere of radius 6371 km). */

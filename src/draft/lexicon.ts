@@ -79,7 +79,8 @@ export const FACILITY =
   /^\s+(training ground|training grounds|training range|training area|firing range|proving ground|testing ground|test site|test range|range|airfield|air field|airbase|air base|air station|military base|naval base|base|airport|cosmodrome|spaceport|shipyard|port|harbou?r|garrison|depot|arsenal|bridge|dam|nuclear power plant|power plant|plant|refinery|military town|checkpoint|crossing|border crossing)\b/i;
 
 /** After a name: a natural feature, written capitalised ("Black Sea", "Dnipro River"). */
-export const FEATURE = /^\s+(Sea|Ocean|Gulf|Strait|Bay|River|Peninsula|Lake|Mountains|Canal|Island|Islands|Steppe|Forest|Delta|Lagoon)\b/;
+export const FEATURE =
+  /^\s+(Sea|Ocean|Gulf|Strait|Bay|River|Peninsula|Lake|Mountains|Canal|Island|Islands|Steppe|Forest|Delta|Lagoon)\b/;
 /** Before a name: "Sea of Azov", "Gulf of Finland". */
 export const FEATURE_OF = /(?:^|\s)(?:the\s+)?(Sea|Gulf|Strait|Bay|Lake|Isle|Island|Islands) of\s+$/;
 

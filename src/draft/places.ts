@@ -48,12 +48,18 @@ function personWords(ws: Word[], text: string, starts: Set<number>): Set<number>
   const adjacent = (i: number) => i + 1 < ws.length && /^ $/.test(text.slice(ws[i].end, ws[i + 1].start));
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i].text;
-    const title = TITLES.has(w) || TITLES.has(`${w}.`) && text[ws[i].end] === '.';
+    const title = TITLES.has(w) || (TITLES.has(`${w}.`) && text[ws[i].end] === '.');
     const first = FIRST_NAMES.has(w) && adjacent(i) && isCapitalised(ws[i + 1].text);
     if (!title && !first) continue;
     let j = title ? i + 1 : i;
     // "Secretary of State Antony Blinken": skip the title's own words up to the names.
-    if (title) while (j < ws.length && j < i + 4 && (TITLES.has(ws[j].text) || /^(of|State|Foreign|Defense|Defence|Affairs|Interior|the)$/.test(ws[j].text))) j++;
+    if (title)
+      while (
+        j < ws.length &&
+        j < i + 4 &&
+        (TITLES.has(ws[j].text) || /^(of|State|Foreign|Defense|Defence|Affairs|Interior|the)$/.test(ws[j].text))
+      )
+        j++;
     const namesFrom = j;
     while (j < ws.length && isCapitalised(ws[j].text) && !MONTHS_DAYS.test(ws[j].text) && j - namesFrom < 3) {
       if (j > namesFrom && !/^\s$/.test(text.slice(ws[j - 1].end, ws[j].start))) break;
@@ -65,7 +71,12 @@ function personWords(ws: Word[], text: string, starts: Set<number>): Set<number>
   }
   // "Smith, the foreign minister, said"
   for (let i = 0; i < ws.length - 2; i++)
-    if (isCapitalised(ws[i].text) && /^,\s+the\s+[a-z]+ (minister|secretary|president|spokesperson|spokesman|ambassador)/.test(text.slice(ws[i].end, ws[i].end + 40)))
+    if (
+      isCapitalised(ws[i].text) &&
+      /^,\s+the\s+[a-z]+ (minister|secretary|president|spokesperson|spokesman|ambassador)/.test(
+        text.slice(ws[i].end, ws[i].end + 40),
+      )
+    )
       surnames.add(ws[i].text);
   ws.forEach((w, i) => {
     if (surnames.has(w.text)) person.add(i);
@@ -147,8 +158,13 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
         feature: facility[1].toLowerCase(),
         draft: {
           confidence: 0.8,
-          alternatives: namesakes.map((e) => ({ id: e.id, label: `${e.name} (${e.kind}, ${e.country || '—'}): a namesake, not the ${facility[1].toLowerCase()}` })),
-          notes: [`a ${facility[1].toLowerCase()} the gazetteer of populated places does not hold: place it by hand, or leave it out`],
+          alternatives: namesakes.map((e) => ({
+            id: e.id,
+            label: `${e.name} (${e.kind}, ${e.country || '—'}): a namesake, not the ${facility[1].toLowerCase()}`,
+          })),
+          notes: [
+            `a ${facility[1].toLowerCase()} the gazetteer of populated places does not hold: place it by hand, or leave it out`,
+          ],
         },
       });
       for (let k = i; k <= end; k++) taken.add(k);
@@ -165,7 +181,8 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
       const to = i + n - 1;
       if (!isAdjacentRun(text, ws, i, to)) continue;
       const inner = ws.slice(i, to + 1);
-      if (!isCapitalised(inner[n - 1].text) || inner.some((w, k) => k > 0 && !isCapitalised(w.text) && !CONNECTORS.has(w.text))) continue;
+      if (!isCapitalised(inner[n - 1].text) || inner.some((w, k) => k > 0 && !isCapitalised(w.text) && !CONNECTORS.has(w.text)))
+        continue;
       if (inner.some((_, k) => taken.has(i + k) || person.has(i + k))) continue;
       const surface = text.slice(ws[i].start, ws[to].end);
       let candidates = gaz.strict.get(strictKey(surface)) ?? [];
@@ -176,7 +193,8 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
       }
       if (!candidates.length) continue;
       // "White House", "Foreign Ministry": an organisation, whatever town shares the words.
-      if (n > 1 && ORG_HEADS.has(inner[n - 1].text)) continue;
+      if (n > 1 && ORG_HEADS.has(inner[n - 1].text) && candidates.every((e) => e.kind === 'city' || e.kind === 'admin1'))
+        continue;
       const sentenceStart = starts.has(ws[i].start);
       if (n === 1) {
         const w = ws[i].text;
@@ -186,7 +204,8 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
       }
       // "Kyiv Post", "Moscow Times": part of an organisation's name.
       const next = ws[to + 1];
-      if (next && isAdjacentRun(text, ws, to, to + 1) && ORG_HEADS.has(next.text)) break;
+      if (next && isAdjacentRun(text, ws, to, to + 1) && ORG_HEADS.has(next.text) && candidates.every((e) => e.kind === 'city'))
+        break;
       const m: Match = { start: ws[i].start, end: ws[to].end, from: i, to, candidates, loose, sentenceStart };
       const suffix = ADMIN_SUFFIX.exec(text.slice(m.end, m.end + 20));
       if (suffix) {
@@ -196,7 +215,8 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
         const units = admin.length
           ? admin
           : gaz.entries.filter(
-              (e) => e.kind === 'admin1' && candidates.some((c) => c.country === e.country && strictKey(e.name) === strictKey(c.name)),
+              (e) =>
+                e.kind === 'admin1' && candidates.some((c) => c.country === e.country && strictKey(e.name) === strictKey(c.name)),
             );
         if (units.length) {
           m.candidates = units;
@@ -246,7 +266,8 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
       confidence *= 0.7;
       notes.push('matched by a loose spelling key (yo/e, kh/h/g, w/v, j/y): check the spelling');
     }
-    if (m.qualifier) notes.push(`the article says "${text.slice(m.start, m.end)}": a part of ${best.e.name}, drawn as a zone by the editor`);
+    if (m.qualifier)
+      notes.push(`the article says "${text.slice(m.start, m.end)}": a part of ${best.e.name}, drawn as a zone by the editor`);
     if (best.e.kind === 'continent' || best.e.kind === 'group')
       notes.push(`${best.e.name} is a ${best.e.kind}: the editor decides how to draw it`);
     mentions.push({
@@ -301,10 +322,17 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
     if (
       run.some(
         (w) =>
-          ORG_HEADS.has(w) || ORG_NAMES.has(w) || TITLES.has(w) || FIRST_NAMES.has(w) || MONTHS_DAYS.test(w) || gaz.adjectives.has(w),
+          ORG_HEADS.has(w) ||
+          ORG_NAMES.has(w) ||
+          TITLES.has(w) ||
+          FIRST_NAMES.has(w) ||
+          MONTHS_DAYS.test(w) ||
+          gaz.adjectives.has(w),
       ) ||
       /^(The|A|An|This|That|These|Those|His|Her|Its|Their|Our|West|East)$/.test(run[0]) ||
-      /^\p{Lu}+$/u.test(run[0]) === true && run[0].length <= 4
+      // "the Republic", "the Federation": a common word; an ocean or sea's own name ("the Arctic") is not.
+      (run.length === 1 && STOP_WORDS.has(run[0]) && !/^(Pacific|Atlantic|Arctic|Baltic|Caspian)$/.test(run[0])) ||
+      (/^\p{Lu}+$/u.test(run[0]) === true && run[0].length <= 4)
     )
       continue;
     const feature = FEATURE_OF.exec(before);
@@ -319,7 +347,9 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
       draft: {
         confidence: 0.4,
         alternatives: [],
-        notes: [`after "${prep[1]}", a name the gazetteer does not hold: a place (sea, region, facility) to draw by hand, or not a place`],
+        notes: [
+          `after "${prep[1]}", a name the gazetteer does not hold: a place (sea, region, facility) to draw by hand, or not a place`,
+        ],
       },
     });
     for (let k = i; k <= to; k++) taken.add(k);

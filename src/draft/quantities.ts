@@ -41,7 +41,6 @@ const VAGUE: { re: RegExp; range: [number, number] }[] = [
   { re: /\bdozens\b/i, range: [24, 99] },
 ];
 
-const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
 /** Words that end a unit: prepositions, verbs and such. */
 const UNIT_STOP =
   /^(in|on|at|near|from|to|into|of|for|with|by|and|or|but|as|that|which|who|were|was|are|is|have|has|had|will|would|could|may|said|up|down|since|after|before|during|across|along|this|last|next|the|a|an)$/i;
@@ -55,6 +54,13 @@ export function notAQuantity(text: string, start: number, end: number, dates: Da
   if (/[\p{L}][\p{L}\d]*[-‐]?$/u.test(before) && !/\s$/.test(before)) return 'part of a model name';
   if (/^[\p{L}]/u.test(after) || /^[-‐][\p{L}\d]/u.test(after)) return 'part of a model name';
   if (dates.some((d) => d.start <= start && end <= d.end)) return 'part of a date';
+  const around = text.slice(Math.max(0, start - 6), end + 6);
+  if (
+    /\d{1,2}[./]\d{1,2}[./]\d{2,4}/.test(around) &&
+    /^[./]\d|\d[./]$/.test(text.slice(start - 1, start) + text.slice(end, end + 2))
+  )
+    return 'part of a date';
+  if (/^:\d{2}/.test(text.slice(end, end + 3)) || /\d:$/.test(text.slice(start - 2, start))) return 'a time';
   const n = Number(text.slice(start, end).replace(/,/g, ''));
   if (/^\d{4}$/.test(text.slice(start, end)) && n >= 1900 && n <= 2100) return 'a year';
   if (/^\s*(a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|%?\s*of\b)/i.test(after) && !/^\s*%/.test(after)) return 'a time';
@@ -124,9 +130,10 @@ export function findQuantities(text: string, dates: DateMention[]): QuantityMent
       draft: { confidence: unit ? 0.8 : 0.4, alternatives: [], notes: unit ? [] : ['no unit follows the number'] },
     };
     // "up from 59 at this time last week", "down from 80": the earlier value, with its own date.
-    const prev = /^(?:[^.;]{0,40}?),?\s*((?:up|down|compared) (?:from|with) (\d{1,3}(?:,\d{3})+|\d+)(?:\s+[^.,;]*?)?)(?=[.,;]|$)/.exec(
-      text.slice(spanEnd, spanEnd + 120),
-    );
+    const prev =
+      /^(?:(?:[^.;]|\.(?=\s+\d)){0,60}?),?\s*((?:up|down|compared) (?:from|with) (\d{1,3}(?:,\d{3})+|\d+)(?:\s+[^.,;]*?)?)(?=[.,;]|$)/.exec(
+        text.slice(spanEnd, spanEnd + 120),
+      );
     if (prev) {
       const pStart = spanEnd + prev.index + prev[0].length - prev[1].length;
       const pEnd = pStart + prev[1].length;
@@ -148,7 +155,7 @@ export function findQuantities(text: string, dates: DateMention[]): QuantityMent
     for (const m of text.matchAll(re)) {
       const [start, end] = [m.index, m.index + m[0].length];
       if (out.some((x) => x.start < end && start < x.end)) continue;
-      const of = /^\s+of\s+((?:[\p{L}\-]+\s*){1,2})/u.exec(text.slice(end, end + 40));
+      const of = /^\s+of\s+((?:[\p{L}-]+\s*){1,2})/u.exec(text.slice(end, end + 40));
       const unit = of ? unitAfter(text, end + of[0].indexOf(of[1]) - 1).unit : '';
       out.push({
         text: m[0],

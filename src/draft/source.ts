@@ -10,7 +10,8 @@ import type { Source, SourceBlock } from '../sources/record';
 const CHROME =
   /^(?:.*\b(?:is not supported|optimal experience|another browser|enable javascript|cookies?|subscribe|sign up|newsletter|advertisement|share this|copy link|click here|follow us|read more|related:|watch live|listen to this article)\b.*|Get more news.*|Advertisement|ADVERTISEMENT|Share|Print|Email)$/i;
 /** A photo credit at the end of a paragraph: "Alexander Zemlianichenko / AP", "Reuters", "Getty Images". */
-const CREDIT = /(?:\s\/\s|\.\s*)?(?:[\p{Lu}][\p{L}.'’\-]+(?:\s[\p{Lu}][\p{L}.'’\-]+){0,3}\s\/\s)?(?:AP|AFP|Reuters|Getty Images|EPA|TASS|Sputnik|Anadolu|Bloomberg|Shutterstock)(?:\s(?:via|file|photo|Images))?\s*$/u;
+const CREDIT =
+  /(?:\s\/\s|\.\s*)?(?:[\p{Lu}][\p{L}.'’-]+(?:\s[\p{Lu}][\p{L}.'’-]+){0,3}\s\/\s)?(?:AP|AFP|Reuters|Getty Images|EPA|TASS|Sputnik|Anadolu|Bloomberg|Shutterstock)(?:\s(?:via|file|photo|Images))?\s*$/u;
 
 export interface SourceMeta {
   id: string;
@@ -35,7 +36,7 @@ export function detectCaptions(text: string): string[] {
     .map((p) => p.split(/\s+/).slice(0, 8).join(' '));
 }
 
-const DATELINE = /^[\p{Lu}][\p{Lu} .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]/u;
+const DATELINE = /^[\p{Lu}][\p{Lu} .,'’-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]/u;
 
 export function makeSource(raw: string, meta: SourceMeta): { record: Source; text: string } {
   const removed = detectChrome(raw);
@@ -54,12 +55,18 @@ export function makeSource(raw: string, meta: SourceMeta): { record: Source; tex
     blocks = [];
     let offset = 0;
     text.split('\n').forEach((line, i) => {
-      if (line.trim()) blocks.push({ kind: i === 0 ? 'headline' : captions.some((c) => line.startsWith(c)) ? 'caption' : 'paragraph', start: offset, end: offset + line.length });
+      if (line.trim())
+        blocks.push({
+          kind: i === 0 ? 'headline' : captions.some((c) => line.startsWith(c)) ? 'caption' : 'paragraph',
+          start: offset,
+          end: offset + line.length,
+        });
       offset += line.length + 1;
     });
   }
   const headline = text.slice(blocks[0].start, blocks[0].end);
-  const dateline = DATELINE.exec(text.slice(blocks[1]?.start ?? 0, blocks[1]?.end ?? 0)) ?? DATELINE.exec(text.slice(blocks[2]?.start ?? 0));
+  const dateline =
+    DATELINE.exec(text.slice(blocks[1]?.start ?? 0, blocks[1]?.end ?? 0)) ?? DATELINE.exec(text.slice(blocks[2]?.start ?? 0));
   const record: Source = {
     id: meta.id,
     title: meta.title ?? headline,
