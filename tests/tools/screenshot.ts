@@ -1,6 +1,7 @@
 /**
  * Screenshots of the running app, for looking at what we build and for the README.
  *   npx tsx tests/tools/screenshot.ts --url http://127.0.0.1:4173/ --out docs/map.png [--width 1280 --height 800]
+ *                                     [--element .maplibregl-canvas]   (only that element of the page)
  * Waits for the map's first idle with every basemap source loaded before it shoots.
  */
 import { parseArgs } from 'node:util';
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'screenshot.png' },
     width: { type: 'string', default: '1280' },
     height: { type: 'string', default: '800' },
+    element: { type: 'string' },
   },
 });
 const executablePath = findChromium();
@@ -44,6 +46,7 @@ await page.waitForFunction(
   { timeout: 30_000 },
 );
 await page.waitForTimeout(500);
-await page.screenshot({ path: values.out as string });
+if (values.element) await page.locator(values.element).screenshot({ path: values.out as string });
+else await page.screenshot({ path: values.out as string });
 await browser.close();
 console.log(`wrote ${values.out}`);

@@ -1,5 +1,5 @@
 /**
- * The folders follow the data: sources → catalogue → layers → story → map → state and ui. A module may
+ * The folders follow the data: sources → catalogue → layers (→ draft, the editor's tool) → story → map → state and ui. A module may
  * import from its own stage or an earlier one, never from a later one (the map's theme once held the
  * catalogue's vocabulary, and the build time catalogue, the URL and the panels all imported the map).
  * The app's shells (src/*.svelte|ts, src/baseline, src/server) come after every stage.
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers';
 
 /** The pipeline's stages, in order: a folder under src/ each. */
-export const STAGES = ['io', 'sources', 'basemap', 'catalogue', 'layers', 'story', 'map', 'state', 'ui'] as const;
+export const STAGES = ['io', 'sources', 'basemap', 'catalogue', 'layers', 'draft', 'story', 'map', 'state', 'ui'] as const;
 const APP = STAGES.length;
 
 /** A file's stage: its folder's place in STAGES, or APP for the shells and anything else under src/. */
