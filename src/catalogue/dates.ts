@@ -101,8 +101,67 @@ export const DATE_PHRASES = [
     .map(([a, b]) => `${a}..${b}`)
     .join(', ')})`,
   'this month, last month, next month',
+  'a day by its date: "Jan. 26", "Jan 26, 2022", "January 26th", "26 January 2022", "Wednesday, Jan. 26" (with no year, the year that puts it nearest publication; a year given is kept as written, even one that looks misprinted)',
+  'a month: "February", "February 2022" (the month nearest publication when no year is given)',
+  'a part of a month: "early February" (1–10), "mid-February" (11–20), "late February" (21 to its end), a window by this project\'s convention',
   'undated (the article gives no time)',
 ];
+
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+/** A month as the article writes it: in full, or abbreviated with or without a period ("Sept.", "Feb"). */
+const MONTH_WORD =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?';
+const WEEKDAY_WORD = '(?:(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday),?\\s+)?';
+const monthOf = (word: string) => MONTH_NAMES.findIndex((m) => m.startsWith(word.replace('.', '').slice(0, 3)));
+const DAY_MONTH = new RegExp(`^${WEEKDAY_WORD}${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?$`);
+const MONTH_DAY = new RegExp(`^${WEEKDAY_WORD}(\\d{1,2})\\s+${MONTH_WORD}(?:,?\\s+(\\d{4}))?$`);
+const MONTH_ONLY = new RegExp(`^${MONTH_WORD}(?:\\s+(\\d{4}))?$`);
+const MONTH_PART = new RegExp(`^(early|mid-?|late)\\s*${MONTH_WORD}(?:\\s+(\\d{4}))?$`);
+
+/** With no year given, the year that puts a month's day nearest the publication date. */
+function nearestYear(pub: Date, mo: number, d: number): number {
+  const y = pub.getUTCFullYear();
+  const distance = (yy: number) => Math.abs(Date.UTC(yy, mo, d) - pub.getTime());
+  return [y - 1, y, y + 1].reduce((a, b) => (distance(b) < distance(a) ? b : a));
+}
+
+/** A day, month or part of a month named outright; null when the phrase is none of them. */
+function absoluteDate(phrase: string, pub: Date): ResolvedDate | null {
+  const dm = DAY_MONTH.exec(phrase);
+  const md = dm ? null : MONTH_DAY.exec(phrase);
+  if (dm || md) {
+    const [mo, d, year] = dm ? [monthOf(dm[1]), Number(dm[2]), dm[3]] : [monthOf(md![2]), Number(md![1]), md![3]];
+    const y = year ? Number(year) : nearestYear(pub, mo, d);
+    const date = new Date(Date.UTC(y, mo, d));
+    if (date.getUTCMonth() !== mo) throw new DateError(`no such day: ${JSON.stringify(phrase)}`);
+    return day(date);
+  }
+  const part = MONTH_PART.exec(phrase);
+  const whole = part ? null : MONTH_ONLY.exec(phrase);
+  if (!part && !whole) return null;
+  const mo = monthOf(part ? part[2] : whole![1]);
+  const year = part ? part[3] : whole![2];
+  const y = year ? Number(year) : nearestYear(pub, mo, 15);
+  const first = new Date(Date.UTC(y, mo, 1));
+  if (!part) return month(first, 0);
+  const last = new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();
+  const [a, b] = part[1].startsWith('early') ? [1, 10] : part[1].startsWith('mid') ? [11, 20] : [21, last];
+  const [start, end] = [isoDay(new Date(Date.UTC(y, mo, a))), isoDay(new Date(Date.UTC(y, mo, b)))];
+  return { value: `${start}/${end}`, precision: 'window', start, end };
+}
 
 export function resolveDate(expr: string, published: string): ResolvedDate {
   const pub = parseIsoDay(published);
@@ -131,6 +190,8 @@ export function resolveDate(expr: string, published: string): ResolvedDate {
     case 'next month':
       return month(pub, 1);
   }
+  const absolute = absoluteDate(phrase.replace(/\s+/g, ' '), pub);
+  if (absolute) return absolute;
   throw new DateError(`unknown date phrase ${JSON.stringify(expr)}; known: ${DATE_PHRASES.join('; ')}`);
 }
 

@@ -6,8 +6,8 @@
  *
  * Writes <out>/sources/<id>.json and <id>.txt (the source record and its text) and
  * <out>/catalogue/<id>.draft.json (the proposals, checked by src/draft/check.ts), then prints a summary.
- * An existing source is not overwritten without --force. Exit code 1 with every problem listed when the
- * draft does not check, 2 on a usage error.
+ * An existing source is not overwritten without --force. Exit code 1 with every problem listed, and
+ * nothing written, when the draft does not check; 2 on a usage error.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -91,6 +91,12 @@ const errors = checkDraft(
   basemap,
   gazetteer,
 );
+// A draft that does not check is reported, not written: nothing half-right lands beside the catalogue.
+if (errors.length) {
+  console.error(`${path.relative(ROOT, draftFile)}: the draft does not check (${errors.length} problems); nothing written:`);
+  for (const e of errors) console.error(`  ${formatError(e)}`);
+  process.exit(1);
+}
 mkdirSync(path.dirname(sourceFile), { recursive: true });
 mkdirSync(path.dirname(draftFile), { recursive: true });
 writeFileSync(path.join(out, 'sources', `${id}.txt`), text);
@@ -107,8 +113,3 @@ console.log(
 for (const m of unresolved) console.log(`  unresolved: ${JSON.stringify(m.text)} at ${m.start}–${m.end} (${m.feature})`);
 for (const d of draft.dates.filter((x) => x.draft.confidence <= 0.3))
   console.log(`  date to check: ${JSON.stringify(d.text)}: ${d.draft.notes.join('; ')}`);
-if (errors.length) {
-  console.error(`the draft does not check (${errors.length} problems):`);
-  for (const e of errors) console.error(`  ${formatError(e)}`);
-  process.exit(1);
-}

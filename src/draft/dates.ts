@@ -9,7 +9,9 @@ import type { DateMention, DraftInfo } from './types';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH =
-  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
+  // Abbreviated with a period (AP: "Jan. 26") or without (wire datelines: "Feb 2"); a rule needs a day
+  // after it, so "Mar" or "Jan" alone is never read as a month.
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const WEEKDAY = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -118,7 +120,7 @@ const RULES: Rule[] = [
       const last = daysInMonth(y, mo);
       const [a, b] = /early|beginning|start/.test(part) ? [1, 10] : /mid|middle/.test(part) ? [11, 20] : [21, last];
       const notes = [
-        "a third of the month (1–10, 11–20, 21–end) is this tool's convention for the words; the catalogue's date.expr cannot hold it yet",
+        "a third of the month (1–10, 11–20, 21–end): the catalogue's convention for the words (src/catalogue/dates.ts)",
       ];
       const check = m[3] ? yearCheck(pub, y, mo, 15) : { suspect: false };
       if (check.suspect) notes.push(`the year ${y} is far from the publication date: possibly misprinted; check the original`);
@@ -255,6 +257,15 @@ export function findDates(text: string, published: string): DateMention[] {
       if (overlaps(start, end)) continue;
       const made = rule.make(m, pub, published);
       if (!made) continue;
+      // A date named outright ("Jan. 26", "February", "early February") is a phrase the catalogue holds
+      // too: the event takes the article's own words as its date, resolved the same way.
+      if (made.resolved && !made.expr) {
+        const held = catalogued(phrase, published, made.draft.confidence);
+        if (held?.resolved.value === made.resolved.value && held.resolved.precision === made.resolved.precision) {
+          made.expr = phrase;
+          made.draft.notes = made.draft.notes.filter((n) => !n.includes('cannot hold it yet'));
+        }
+      }
       const telling = TELLING.test(text.slice(Math.max(0, start - 60), start));
       out.push({ text: phrase, start, end, telling, ...made });
     }

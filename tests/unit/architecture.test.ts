@@ -1,7 +1,8 @@
 /**
- * The folders follow the data: sources → catalogue → layers (→ draft, the editor's tool) → story → map → state and ui. A module may
- * import from its own stage or an earlier one, never from a later one (the map's theme once held the
- * catalogue's vocabulary, and the build time catalogue, the URL and the panels all imported the map).
+ * The folders follow the data: sources → catalogue → layers (→ draft, the editor's tool) → story → map →
+ * state and ui. A module may import from its own stage or an earlier one, never from a later one (the
+ * map's theme once held the catalogue's vocabulary, and the build time catalogue, the URL and the panels
+ * all imported the map).
  * The app's shells (src/*.svelte|ts, src/baseline, src/server) come after every stage.
  */
 import { readdirSync, readFileSync } from 'node:fs';

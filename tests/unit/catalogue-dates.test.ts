@@ -23,6 +23,18 @@ describe('resolveDate against Wednesday 26 January 2022', () => {
     ['over the next few weeks', '2022-01-27/2022-03-09', 'window', '2022-01-27', '2022-03-09'],
     ['just days after', '2022-01-12/2022-01-25', 'window', '2022-01-12', '2022-01-25'],
     ['undated', '', 'unknown', '', ''],
+    // Named outright: a day, a month, a part of a month (the nearest year when none is given).
+    ['Jan. 26', '2022-01-26', 'day', '2022-01-26', '2022-01-26'],
+    ['Feb 2', '2022-02-02', 'day', '2022-02-02', '2022-02-02'],
+    ['Wednesday, Jan. 26, 2022', '2022-01-26', 'day', '2022-01-26', '2022-01-26'],
+    ['26 January 2022', '2022-01-26', 'day', '2022-01-26', '2022-01-26'],
+    ['Dec. 30', '2021-12-30', 'day', '2021-12-30', '2021-12-30'],
+    ['February', '2022-02', 'month', '2022-02-01', '2022-02-28'],
+    ['early February', '2022-02-01/2022-02-10', 'window', '2022-02-01', '2022-02-10'],
+    ['mid-February', '2022-02-11/2022-02-20', 'window', '2022-02-11', '2022-02-20'],
+    ['late February 2022', '2022-02-21/2022-02-28', 'window', '2022-02-21', '2022-02-28'],
+    // A year given is kept as written, even one that looks misprinted: the draft flags it, the resolver does not guess.
+    ['Jan. 26, 2021', '2021-01-26', 'day', '2021-01-26', '2021-01-26'],
   ])('%s → %s (%s)', (expr, value, precision, start, end) => {
     expect(resolveDate(expr, PUB)).toEqual({ value, precision, start, end });
   });
@@ -30,6 +42,10 @@ describe('resolveDate against Wednesday 26 January 2022', () => {
   it('crosses year boundaries: "last month" in January is December of the year before', () => {
     expect(resolveDate('last month', '2022-01-03').value).toBe('2021-12');
     expect(resolveDate('next month', '2021-12-15').value).toBe('2022-01');
+  });
+
+  it('refuses a day that does not exist', () => {
+    expect(() => resolveDate('Feb. 30', PUB)).toThrow(/no such day/);
   });
 
   it('rejects phrases it cannot resolve, listing the ones it can', () => {

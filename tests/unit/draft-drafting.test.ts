@@ -102,6 +102,13 @@ describe('quantities', () => {
     expect(q('Su-35 jets, S-400 systems, F-16s and Il-76 planes arrived on Jan. 26 in 2022.')).toEqual([]);
   });
 
+  it('reads a wire dateline\'s "Feb 2" as a date, not as 2 of anything', () => {
+    const text = 'KIEV, Feb 2 (Wire) - About 2,000 more troops arrived.';
+    expect(q(text).map((x) => x.value)).toEqual([2000]);
+    const [d] = findDates(text, '2022-02-02');
+    expect([d.text, d.resolved?.value]).toEqual(['Feb 2', '2022-02-02']);
+  });
+
   it('gives "tens of thousands" a range and no value', () => {
     const [x] = q('Tens of thousands of troops massed nearby.');
     expect(x.value).toBeNull();
