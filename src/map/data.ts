@@ -88,25 +88,33 @@ export const UNDER_NAME = 12;
 export const DOT_RADIUS = 5;
 
 /**
- * What the story's marks layer reads of a mark: the places it stands for (ids separated by spaces: a
- * place id is a slug), its category, where it sits from its point in CSS pixels, and from which zoom it
- * is drawn in a dense story.
+ * What the story's marks layers read of a mark: the places it stands for (ids separated by spaces: a
+ * place id is a slug), its category, and where it sits from its point in CSS pixels.
  */
 export interface MarkProperties {
   place_ids: string;
   category: Category;
   offset: [number, number];
-  mark_minzoom?: number;
 }
+
+/**
+ * The marks' sources: a dense story's points have theirs in a source of their own, drawn from
+ * DENSE_LABEL_MINZOOM and filled only once the map gets there (MapView): at the first view of 100,000
+ * events some 60,000 marks would be sent to MapLibre's worker and tiled for none to be drawn.
+ */
+export const MARK_SOURCES = ['story-marks', 'story-marks-dense'] as const;
+export type MarkSource = (typeof MARK_SOURCES)[number];
 
 /** One mark: a category at a point, for the places there; its feature id is its index in `marks`. */
 export interface Mark {
   places: string[];
   category: Category;
+  source: MarkSource;
 }
 
 export interface PlaceMarks {
-  data: FeatureCollection<Point, MarkProperties>;
+  /** Each source's marks. */
+  data: Record<MarkSource, FeatureCollection<Point, MarkProperties>>;
   marks: Mark[];
   /** The marks of each place, by place id: what its hover and selection light up. */
   byPlace: Map<string, number[]>;
@@ -142,7 +150,10 @@ export function placeMarks(places: Places, all: ReadonlyMap<string, PlaceView>):
   }
   const dense = points > DENSE_POINTS;
   const order = new Map(CATEGORIES.map((c, i) => [c, i]));
-  const features: Feature<Point, MarkProperties>[] = [];
+  const data: PlaceMarks['data'] = {
+    'story-marks': { type: 'FeatureCollection', features: [] },
+    'story-marks-dense': { type: 'FeatureCollection', features: [] },
+  };
   const marks: Mark[] = [];
   const byPlace = new Map<string, number[]>();
   for (const g of groups.values()) {
@@ -161,28 +172,24 @@ export function placeMarks(places: Places, all: ReadonlyMap<string, PlaceView>):
         : g.anchor.endsWith('-right')
           ? -(row.length - 0.5) * MARK_STEP
           : -((row.length - 1) / 2) * MARK_STEP;
+    const source: MarkSource = dense && g.point ? 'story-marks-dense' : 'story-marks';
     row.forEach((category, i) => {
       const id = marks.length;
-      marks.push({ places: g.places, category });
+      marks.push({ places: g.places, category, source });
       for (const p of g.places) {
         const list = byPlace.get(p);
         if (list) list.push(id);
         else byPlace.set(p, [id]);
       }
-      features.push({
+      data[source].features.push({
         type: 'Feature',
         id,
-        properties: {
-          place_ids: g.places.join(' '),
-          category,
-          offset: [first + i * MARK_STEP, dy],
-          ...(dense && g.point ? { mark_minzoom: DENSE_LABEL_MINZOOM } : {}),
-        },
+        properties: { place_ids: g.places.join(' '), category, offset: [first + i * MARK_STEP, dy] },
         geometry: { type: 'Point', coordinates: g.at },
       });
     });
   }
-  return { data: { type: 'FeatureCollection', features }, marks, byPlace };
+  return { data, marks, byPlace };
 }
 
 /** Whether a mark is off in a view: none of its places shows its category. */

@@ -18,12 +18,12 @@
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { CATEGORIES } from '../catalogue/vocabulary';
-import { DOT_RADIUS, UNDER_NAME } from './data';
+import { DENSE_LABEL_MINZOOM, DOT_RADIUS, MARK_SOURCES, UNDER_NAME, type MarkSource } from './data';
 import { LABEL_ANCHORS, type LabelAnchor } from '../layers/format';
 import { MARK_PAD, MARK_SIZE, markImage } from './symbols';
 import type { Theme } from './theme';
 
-export const STORY_SOURCES = ['story-places', 'story-labels', 'story-marks'] as const;
+export const STORY_SOURCES = ['story-places', 'story-labels', ...MARK_SOURCES] as const;
 /**
  * The story sources' tile buffer, in pixels: wider than the largest mark (a 20 px circle, its stroke and
  * blur), far narrower than MapLibre's default of 128. A feature within the buffer of a tile is cut and
@@ -33,7 +33,7 @@ export const STORY_SOURCES = ['story-places', 'story-labels', 'story-marks'] as 
 export const STORY_TILE_BUFFER = 32;
 export const HATCH_ZONE = 'hatch-zone';
 /** Layers a click or hover hits. */
-export const STORY_HIT_LAYERS = ['story-fill', 'story-points', 'story-marks'];
+export const STORY_HIT_LAYERS = ['story-fill', 'story-points', ...MARK_SOURCES];
 
 const AREA: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
 const POINT: FilterSpecification = ['==', ['geometry-type'], 'Point'];
@@ -63,8 +63,16 @@ const FILTERS: Record<string, FilterSpecification> = {
   'story-outline-approx': ['all', AREA, APPROX],
   'story-points': POINT,
   'story-labels': fromZoom('label_minzoom'),
-  'story-marks': fromZoom('mark_minzoom'),
 };
+/** A value by hover and selection: `selected` wins over `hover`, which wins over `normal`. */
+const emphasis = (normal: number | ExpressionSpecification, hover: number, selected: number): ExpressionSpecification => [
+  'case',
+  state('selected'),
+  selected,
+  state('hover'),
+  hover,
+  normal,
+];
 /** Opacity `shown` for a place that is on, 0 for one that is off. */
 const unlessOff = (shown: number | ExpressionSpecification): ExpressionSpecification => ['case', OFF, 0, shown];
 
@@ -90,14 +98,6 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
     'zone',
     p.zone.fillOpacity,
     p.city.fillOpacity,
-  ];
-  const emphasis = (normal: number | ExpressionSpecification, hover: number, selected: number): ExpressionSpecification => [
-    'case',
-    state('selected'),
-    selected,
-    state('hover'),
-    hover,
-    normal,
   ];
   const layers: LayerSpecification[] = [
     {
@@ -184,31 +184,37 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
       },
       paint: { 'text-color': theme.basemap.text, 'text-halo-color': theme.basemap.halo, 'text-halo-width': 1.8 },
     },
-    {
-      // Last, so placed first: the labels make way for the marks, which are always drawn.
-      id: 'story-marks',
-      type: 'symbol',
-      source: 'story-marks',
-      layout: {
-        'icon-image': ['match', ['get', 'category'], ...CATEGORIES.flatMap((c) => [c, markImage(c)]), ''],
-        'icon-offset': ['get', 'offset'],
-        'icon-allow-overlap': true,
-        'icon-padding': 0,
-      },
-      paint: {
-        'icon-color': ['match', ['get', 'category'], ...CATEGORIES.flatMap((c) => [c, theme.categories[c]]), theme.basemap.seat],
-        'icon-opacity': unlessOff(1),
-        'icon-halo-color': [
-          'case',
-          state('selected'),
-          theme.basemap.text,
-          state('hover'),
-          theme.basemap.text,
-          theme.basemap.markEdge,
-        ],
-        'icon-halo-width': emphasis(1, 1.6, 2.4),
-      },
-    } as unknown as LayerSpecification,
+    // Last, so placed first: the labels make way for the marks, which are always drawn.
+    ...MARK_SOURCES.map((source) => marksLayer(theme, source)),
   ];
-  return layers.map((l) => ({ ...l, filter: FILTERS[l.id] }) as LayerSpecification);
+  return layers.map((l) => (FILTERS[l.id] ? ({ ...l, filter: FILTERS[l.id] } as LayerSpecification) : l));
+}
+
+/** A marks layer, one per source (data.ts MARK_SOURCES): a dense story's points' from the labels' zoom. */
+function marksLayer(theme: Theme, source: MarkSource): LayerSpecification {
+  return {
+    id: source,
+    type: 'symbol',
+    source,
+    ...(source === 'story-marks-dense' ? { minzoom: DENSE_LABEL_MINZOOM } : {}),
+    layout: {
+      'icon-image': ['match', ['get', 'category'], ...CATEGORIES.flatMap((c) => [c, markImage(c)]), ''],
+      'icon-offset': ['get', 'offset'],
+      'icon-allow-overlap': true,
+      'icon-padding': 0,
+    },
+    paint: {
+      'icon-color': ['match', ['get', 'category'], ...CATEGORIES.flatMap((c) => [c, theme.categories[c]]), theme.basemap.seat],
+      'icon-opacity': unlessOff(1),
+      'icon-halo-color': [
+        'case',
+        state('selected'),
+        theme.basemap.text,
+        state('hover'),
+        theme.basemap.text,
+        theme.basemap.markEdge,
+      ],
+      'icon-halo-width': emphasis(1, 1.6, 2.4),
+    },
+  } as unknown as LayerSpecification;
 }

@@ -14,6 +14,8 @@ import { LABEL_ANCHORS, type LabelAnchor, type PlaceProperties } from '../../src
 import { labelAnchor, obstaclesCovered, shareInside, type LabelBox } from '../../src/layers/geometry';
 import { DENSE_LABEL_MINZOOM, DENSE_POINTS, labelTexts, markOff, placeMarks } from '../../src/map/data';
 import { CATEGORY_SHAPES, insideShape, MARK_PAD, MARK_SIZE, shapeSdf } from '../../src/map/symbols';
+import { buildStyle } from '../../src/map/style';
+import { defaultTheme } from '../../src/map/theme';
 import { placeViews } from '../../src/story/model';
 import type { Story } from '../../src/story/types';
 import { ROOT } from '../helpers';
@@ -81,7 +83,9 @@ describe("places' marks", () => {
 
   it('gives each place a mark for every category it has, in legend order, and places at one point one row', () => {
     const at = (id: string) =>
-      marks.data.features.filter((f) => f.properties.place_ids.split(' ').includes(id)).map((f) => f.properties.category);
+      marks.data['story-marks'].features
+        .filter((f) => f.properties.place_ids.split(' ').includes(id))
+        .map((f) => f.properties.category);
     expect(at('belarus')).toEqual(everything.get('belarus')!.categories);
     expect(at('belarus').length).toBeGreaterThan(2);
     // The ministry and the parliament "in Moscow" are drawn at one point: one row for both, no mark twice.
@@ -89,13 +93,14 @@ describe("places' marks", () => {
     expect(at('russian-parliament')).toEqual(['diplomacy', 'statement']);
     // A row's marks sit side by side, not on top of each other.
     for (const id of ['belarus', 'kyiv', 'washington']) {
-      const xs = marks.data.features
+      const xs = marks.data['story-marks'].features
         .filter((f) => f.properties.place_ids.split(' ').includes(id))
         .map((f) => f.properties.offset[0]);
       for (let i = 1; i < xs.length; i++) expect(xs[i] - xs[i - 1]).toBeGreaterThanOrEqual(MARK_SIZE);
     }
-    // Every mark's id is its index, for its feature-state.
-    marks.data.features.forEach((f, i) => expect(f.id).toBe(i));
+    // Every mark's id is its index, for its feature-state; the seed is no dense story.
+    marks.data['story-marks'].features.forEach((f, i) => expect(f.id).toBe(i));
+    expect(marks.data['story-marks-dense'].features).toEqual([]);
   });
 
   it('turns a mark off when none of its places shows its category, and only then', () => {
@@ -106,7 +111,7 @@ describe("places' marks", () => {
     expect(marks.marks.every((m) => markOff(m, none))).toBe(true);
   });
 
-  it("in a dense story, waits for the labels' zoom at points, not at areas", () => {
+  it("in a dense story, keeps the points' marks apart, for the labels' zoom; not the areas'", () => {
     const many: FeatureCollection<Geometry, PlaceProperties> = {
       type: 'FeatureCollection',
       features: [...Array(DENSE_POINTS + 1).keys()].map((i) => ({
@@ -119,9 +124,14 @@ describe("places' marks", () => {
     const views = new Map([...many.features].map((f) => [f.properties.place_id, everything.get('kyiv')!]));
     views.set('belarus', everything.get('belarus')!);
     const dense = placeMarks(many, views);
-    const byPlace = (id: string) => dense.data.features.filter((f) => f.properties.place_ids === id);
-    expect(byPlace('p0').every((f) => f.properties.mark_minzoom === DENSE_LABEL_MINZOOM)).toBe(true);
-    expect(byPlace('belarus').every((f) => f.properties.mark_minzoom === undefined)).toBe(true);
+    const ids = (source: 'story-marks' | 'story-marks-dense') =>
+      new Set(dense.data[source].features.map((f) => f.properties.place_ids));
+    expect(ids('story-marks-dense').has('p0')).toBe(true);
+    expect(ids('story-marks-dense').has('belarus')).toBe(false);
+    expect([...ids('story-marks')]).toEqual(['belarus']);
+    for (const [id, mark] of dense.marks.entries()) expect(dense.data[mark.source].features.some((f) => f.id === id)).toBe(true);
+    const layer = buildStyle(defaultTheme).layers.find((l) => l.id === 'story-marks-dense')!;
+    expect(layer.minzoom).toBe(DENSE_LABEL_MINZOOM);
   });
 
   it("names an area in capitals, as maps name regions, and a city's or country's not at all", () => {

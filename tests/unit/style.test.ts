@@ -56,7 +56,7 @@ describe('generated style', () => {
 
   it("draws the story places' basemap labels over every other basemap label, under only the story's own labels and marks", () => {
     const symbols = style.layers.filter((l) => l.type === 'symbol').map((l) => l.id);
-    expect(symbols.slice(-3)).toEqual(['places-story', 'story-labels', 'story-marks']);
+    expect(symbols.slice(-4)).toEqual(['places-story', 'story-labels', 'story-marks', 'story-marks-dense']);
   });
 
   it('can draw every image an icon names: a shape for each category', () => {
@@ -214,10 +214,7 @@ describe('story layers', () => {
   });
 
   it('draws the marks last and the story labels under them: the marks are placed first, and labels make way for them', () => {
-    expect(
-      buildStyle(defaultTheme)
-        .layers.slice(-2)
-        .map((l) => l.id),
-    ).toEqual(['story-labels', 'story-marks']);
+    const ids = buildStyle(defaultTheme).layers.map((l) => l.id);
+    expect(ids.slice(-3)).toEqual(['story-labels', 'story-marks', 'story-marks-dense']);
   });
 });
