@@ -15,12 +15,22 @@ import { parseArgs } from 'node:util';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { contentType } from '../server/content-types';
+import { CSP_DIRECTIVES, SECURITY_HEADERS, serialize } from '../server/csp';
 import { defaultFolders } from '../layers/inputs';
 import { EditorError, draftIdOf, listDrafts, openDraft, previewPlaces, saveReview, searchGazetteer, type Project } from './api';
 import type { SaveRequest } from './protocol';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const MAX_BODY = 8 * 1024 * 1024;
+
+/**
+ * The reader's headers and policy, but for styles: Vite serves each component's CSS as a <style> element
+ * it adds, which 'self' alone refuses. The page still loads and connects to its own origin only.
+ */
+const HEADERS: Record<string, string> = {
+  ...SECURITY_HEADERS,
+  'Content-Security-Policy': serialize({ ...CSP_DIRECTIVES, 'style-src': ["'self'", "'unsafe-inline'"] }),
+};
 
 function readBody(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -93,8 +103,12 @@ export async function startEditor({
   // eslint-disable-next-line prefer-const -- the handler needs Vite, and Vite needs the server for its socket
   let vite: ViteDevServer;
   const server = createHttpServer((req, res) => {
+    for (const [name, value] of Object.entries(HEADERS)) res.setHeader(name, value);
     const url = new URL(req.url ?? '/', `http://${host}`);
-    // The API answers the page itself only: a page of another site may not save through it.
+    // The API answers the page itself only: a page of another site may not save through it, nor reach it
+    // under another host name that resolves here (DNS rebinding).
+    const hostName = (req.headers.host ?? '').replace(/:\d+$/, '');
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(hostName)) return send(res, 403, { error: 'unknown host' });
     const origin = req.headers.origin;
     if (req.method === 'POST' && origin && origin !== `http://${req.headers.host}`)
       return send(res, 403, { error: 'cross-origin request refused' });
