@@ -149,6 +149,29 @@ test.describe('the review screen', () => {
     await added.getByLabel('Category').selectOption('troops');
     await added.getByRole('checkbox', { name: 'Russia russia', exact: true }).check();
 
+    // A place by the words selected: the draft's own proposal of it is accepted; a place typed that the
+    // draft has not is added.
+    await selectWords(page, 'Lugansk', 'Lugansk');
+    await page.getByRole('button', { name: 'Find a place named so' }).click();
+    const addPlace = page.getByRole('region', { name: 'Selection' });
+    await expect(addPlace.getByLabel('Add a place from the gazetteer')).toHaveValue('Lugansk');
+    await addPlace.getByRole('button', { name: 'Search' }).click();
+    await addPlace
+      .getByRole('listitem')
+      .filter({ hasText: 'geonames:702658' })
+      .getByRole('button', { name: 'Add place' })
+      .click();
+    await expect(card(page, 'Place', 'luhansk').getByRole('button', { name: 'Accept' })).toHaveAttribute('aria-pressed', 'true');
+    await addPlace.getByLabel('Add a place from the gazetteer').fill('Rostov-on-Don');
+    await addPlace.getByRole('button', { name: 'Search' }).click();
+    await addPlace
+      .getByRole('listitem')
+      .filter({ hasText: 'geonames:501175' })
+      .getByRole('button', { name: 'Add place' })
+      .click();
+    await expect(card(page, 'Place', 'rostov-na-donu')).toBeVisible();
+    await added.getByRole('checkbox', { name: 'Luhansk luhansk', exact: true }).check();
+
     // An invalid edit: a date phrase the catalogue does not know. The validator's error is shown at the
     // event and its field, and nothing is written.
     const ministry = card(page, 'Event', 'the-ministry-said-the-jets-landed');
@@ -180,7 +203,7 @@ test.describe('the review screen', () => {
     const places = (
       JSON.parse(readFileSync(path.join(project, 'geodata/catalogue/places.json'), 'utf8')) as { places: { id: string }[] }
     ).places;
-    expect(places.filter((p) => ['baranovichi', 'kharkiv', 'minsk'].includes(p.id)).length).toBe(3);
+    expect(places.filter((p) => ['baranovichi', 'kharkiv', 'minsk', 'luhansk', 'rostov-na-donu'].includes(p.id)).length).toBe(5);
     expect(places.filter((p) => p.id === 'russia').length).toBe(1);
 
     // Then the layers build, with each new event credited to its own source.
