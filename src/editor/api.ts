@@ -1,0 +1,240 @@
+/**
+ * The review screen's server side (Node only): lists and opens drafts, searches the drafting gazetteer,
+ * draws a preview of the accepted places, and saves the reviewed catalogue. Saving validates the whole
+ * project's catalogue as `npm run geodata:layers` reads it (src/layers/inputs.ts, with this draft's events
+ * and places in place of what is on disk) through the real validator and layer build, and writes nothing
+ * unless every check passes; then each file is written beside itself and renamed into place.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import type { CatalogueEvent, Place, Source, ValidationError } from '../catalogue/schema';
+import { placeFor } from '../draft/draft';
+import { loadGazetteer, type Entry, type Gazetteer } from '../draft/gazetteer';
+import { looseKey } from '../draft/text';
+import type { DraftFile, PlaceMention } from '../draft/types';
+import { stableJson } from '../io/files';
+import { buildLayers } from '../layers/build';
+import { defaultFolders, loadInputs } from '../layers/inputs';
+import type { DraftSummary, GazetteerHit, OpenedDraft, PreviewResult, SaveRequest, SaveResult } from './protocol';
+
+/** A draft id as `npm run draft` makes it: also what keeps a request from naming a file elsewhere. */
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export class EditorError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+export interface Project {
+  /** The project folder: geodata/ under it holds sources/, catalogue/ and basemap/. */
+  root: string;
+  /** The drafting gazetteer, loaded on the first search. */
+  gazetteer?: () => Gazetteer;
+}
+
+const folders = (p: Project) => defaultFolders(p.root);
+const draftPath = (p: Project, id: string) => path.join(folders(p).catalogue, `${id}.draft.json`);
+const eventsPath = (p: Project, id: string) => path.join(folders(p).catalogue, `${id}.events.json`);
+const rel = (p: Project, file: string) => path.relative(p.root, file);
+
+function checkId(id: unknown): string {
+  if (typeof id !== 'string' || !ID.test(id)) throw new EditorError(`not a draft id: ${JSON.stringify(id)}`);
+  return id;
+}
+
+/** The drafts in the project's catalogue folder, and whether each has been saved as events yet. */
+export function listDrafts(p: Project): DraftSummary[] {
+  return readdirSync(folders(p).catalogue)
+    .filter((n) => n.endsWith('.draft.json'))
+    .sort()
+    .map((n) => {
+      const id = n.slice(0, -'.draft.json'.length);
+      return { id, file: rel(p, draftPath(p, id)), saved: existsSync(eventsPath(p, id)) };
+    });
+}
+
+/** The id of a draft given as a file path (`--draft geodata/catalogue/x.draft.json`). */
+export function draftIdOf(file: string): string {
+  const name = path.basename(file);
+  if (!name.endsWith('.draft.json')) throw new EditorError(`${file}: a <id>.draft.json file expected`);
+  return checkId(name.slice(0, -'.draft.json'.length));
+}
+
+/** A draft with its source, the catalogue's places, and what was saved from it before (if anything). */
+export function openDraft(p: Project, idArg: unknown): OpenedDraft {
+  const id = checkId(idArg);
+  const file = draftPath(p, id);
+  if (!existsSync(file)) throw new EditorError(`${rel(p, file)}: no such draft`, 404);
+  const draft = JSON.parse(readFileSync(file, 'utf8')) as DraftFile;
+  const sourceFile = path.join(folders(p).sources, `${draft.draft.source}.json`);
+  const source = JSON.parse(readFileSync(sourceFile, 'utf8')) as Source;
+  const text = readFileSync(path.join(folders(p).sources, source.text), 'utf8');
+  const placesFile = path.join(folders(p).catalogue, 'places.json');
+  const catalogue = existsSync(placesFile) ? (JSON.parse(readFileSync(placesFile, 'utf8')) as { places: Place[] }).places : [];
+  const savedFile = eventsPath(p, id);
+  const saved = existsSync(savedFile)
+    ? (JSON.parse(readFileSync(savedFile, 'utf8')) as { events: CatalogueEvent[] }).events
+    : null;
+  return { id, file: rel(p, file), eventsFile: rel(p, savedFile), draft, source, text, catalogue, saved };
+}
+
+/** A mention as placeFor reads it, for an entry chosen by name rather than found in the text. */
+const chosen = (e: Entry): PlaceMention => ({
+  text: e.name,
+  start: 0,
+  end: 0,
+  form: 'name',
+  entry: e.id,
+  draft: { confidence: 1, alternatives: [], notes: [] },
+});
+
+/**
+ * Gazetteer entries for what an editor typed: exact names (every spelling the gazetteer knows) first,
+ * then names that begin with it; larger places first within each. Each with the place the catalogue
+ * would draw for it, or why it cannot.
+ */
+export function searchGazetteer(p: Project, query: unknown, limit = 12): GazetteerHit[] {
+  if (typeof query !== 'string' || !query.trim() || query.length > 100) return [];
+  const gaz = (p.gazetteer ??= memo(loadGazetteer))();
+  const key = looseKey(query);
+  if (!key) return [];
+  const exact = gaz.loose.get(key) ?? [];
+  const seen = new Set(exact);
+  const prefix: Entry[] = [];
+  for (const e of gaz.entries) {
+    if (seen.has(e)) continue;
+    if ([e.name, ...e.names].some((n) => looseKey(n).startsWith(key))) prefix.push(e);
+  }
+  const byPopulation = (a: Entry, b: Entry) => b.population - a.population;
+  const { index } = loadBasemapIndex(p);
+  return [...[...exact].sort(byPopulation), ...prefix.sort(byPopulation)].slice(0, limit).map((e) => {
+    const place = placeFor(e, chosen(e), index);
+    return {
+      id: e.id,
+      name: e.name,
+      kind: e.kind,
+      country: e.country,
+      population: e.population,
+      type: e.type,
+      ...(typeof place === 'string' ? { reason: place } : { place }),
+    };
+  });
+}
+
+function memo<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+function loadBasemapIndex(p: Project) {
+  const { input, errors } = loadInputs(folders(p));
+  if (!input) throw new EditorError(`the project's basemap or catalogue cannot be read: ${JSON.stringify(errors)}`, 500);
+  return { input, errors, index: input.basemap.index };
+}
+
+/**
+ * The accepted places as the reader's map would draw them (places.geojson of a layer build of this
+ * source and those places alone). The build writes only places that have events: each place gets a
+ * stand-in event here, quoting the article's first block, which never leaves this preview.
+ */
+export function previewPlaces(p: Project, idArg: unknown, places: unknown): PreviewResult {
+  const opened = openDraft(p, idArg);
+  if (!Array.isArray(places)) throw new EditorError('places: an array expected');
+  const { input } = loadBasemapIndex(p);
+  const first = opened.source.blocks[0];
+  const quote = { start: first.start, end: first.end, text: opened.text.slice(first.start, first.end) };
+  const events = (places as { id?: unknown }[]).map((place, i) => ({
+    id: `preview-${i}`,
+    source: opened.source.id,
+    places: [place?.id],
+    site: 'happened',
+    category: 'statement',
+    title: 'preview',
+    date: { expr: 'undated' },
+    claim: { by: 'preview', kind: 'article', stance: 'reported' },
+    excerpts: [quote],
+  }));
+  const sourceFile = input.sources.find((s) => (s.record as Source).id === opened.source.id);
+  const result = buildLayers(
+    {
+      ...input,
+      sources: sourceFile ? [sourceFile] : [],
+      places: { file: '(accepted places)', json: { places } },
+      events: [{ file: '(preview)', json: { events } }],
+    },
+    { appOnly: true },
+  );
+  if (!result.ok) return { ok: false, errors: result.errors.filter((e) => e.file !== '(preview)') };
+  return { ok: true, places: JSON.parse(result.files.get('places.geojson')!) as Extract<PreviewResult, { ok: true }>['places'] };
+}
+
+/**
+ * The catalogue's places with the accepted ones added. A place the catalogue has already, drawn the same
+ * way (the drafting proposes the catalogue's own id for it, as src/draft/draft.ts does), is the
+ * catalogue's and is not repeated; one with a taken id drawn otherwise is added, and the validator
+ * reports the id as taken.
+ */
+export function mergedPlaces(existing: Place[], accepted: Place[]): Place[] {
+  const same = (a: Place, b: Place) =>
+    a.id === b.id && isDeepStrictEqual(a.geometry, b.geometry) && a.kind === b.kind && a.precision === b.precision;
+  return [...existing, ...accepted.filter((p) => !existing.some((e) => same(e, p)))];
+}
+
+/**
+ * Validates the project's catalogue with this draft's events and places in it, as `npm run
+ * geodata:layers` would read it, and writes `<id>.events.json` and places.json only if nothing is wrong.
+ * `dryRun` validates and writes nothing.
+ */
+export function saveReview(p: Project, request: SaveRequest, { dryRun = false } = {}): SaveResult {
+  const id = checkId(request?.id);
+  const opened = openDraft(p, id);
+  if (!Array.isArray(request.events) || !Array.isArray(request.places))
+    throw new EditorError('events and places: arrays expected');
+  const f = folders(p);
+  const { input, errors: loadErrors } = loadInputs(f);
+  if (!input) return { ok: false, errors: loadErrors, written: [] };
+  const placesPath = path.join(f.catalogue, 'places.json');
+  const placesJson = input.places.json as { places?: Place[] } & Record<string, unknown>;
+  const existing = Array.isArray(placesJson?.places) ? placesJson.places : [];
+  const places = { ...placesJson, places: mergedPlaces(existing, request.places) };
+  const eventsFile = eventsPath(p, id);
+  const eventsJson = { source: opened.source.id, events: request.events };
+  const others = input.events.filter((e) => e.file !== rel(p, eventsFile));
+  const result = buildLayers(
+    {
+      ...input,
+      places: { file: input.places.file, json: places },
+      events: [...others, { file: rel(p, eventsFile), json: eventsJson }].sort((a, b) => a.file.localeCompare(b.file)),
+    },
+    { appOnly: true },
+  );
+  const errors = [...loadErrors, ...(result.ok ? [] : result.errors)];
+  if (errors.length) return { ok: false, errors, written: [] };
+  if (dryRun) return { ok: true, errors: [], written: [] };
+  const files: [string, string][] = [[eventsFile, stableJson(eventsJson)]];
+  if (places.places.length !== existing.length) files.push([placesPath, stableJson(places)]);
+  writeAll(files);
+  return { ok: true, errors: [], written: files.map(([file]) => rel(p, file)) };
+}
+
+/**
+ * Writes each file beside itself under a temporary name, then renames each into place: a reader of the
+ * folder sees a file whole or not at all. Nothing is renamed until every file is written.
+ */
+export function writeAll(files: [string, string][]): void {
+  const temps = files.map(([file]) => `${file}.tmp-${process.pid}`);
+  try {
+    files.forEach(([, text], i) => writeFileSync(temps[i], text));
+  } catch (err) {
+    for (const t of temps) rmSync(t, { force: true });
+    throw err;
+  }
+  files.forEach(([file], i) => renameSync(temps[i], file));
+}
+
+export type { ValidationError };

@@ -1,0 +1,238 @@
+/**
+ * The review's state and the pure rules around it: proposals as items to accept, reject or edit, the
+ * article cut into highlighted runs of text, a selection as offsets, and what a save sends.
+ */
+import type { CatalogueEvent, Place, ValidationError } from '../catalogue/schema';
+import type { Category } from '../catalogue/vocabulary';
+import { slug } from '../draft/draft';
+import type { PlaceView } from '../story/visibility';
+import type { OpenedDraft, SaveRequest } from './protocol';
+
+export type Status = 'proposed' | 'accepted' | 'rejected';
+
+export interface PlaceItem {
+  place: Place;
+  status: Status;
+  /** draft: proposed by the drafting; added: by the editor. */
+  origin: 'draft' | 'added';
+  confidence: number | null;
+  notes: string[];
+  /** Indexes of the draft's mentions that name it. */
+  mentions: number[];
+}
+
+export interface EventItem {
+  event: CatalogueEvent;
+  status: Status;
+  origin: 'draft' | 'pending' | 'added';
+  confidence: number | null;
+  notes: string[];
+  unresolved: string[];
+}
+
+export interface Review {
+  places: PlaceItem[];
+  events: EventItem[];
+}
+
+const strip = <T extends { draft: unknown }>({ draft: _draft, ...rest }: T) => rest;
+/** A plain copy: JSON, since the review's state is Svelte's proxies, which structuredClone refuses. */
+const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/** The draft's proposals as review items; events saved from it before start accepted, as saved. */
+export function reviewOf(opened: OpenedDraft): Review {
+  const savedIds = new Set((opened.saved ?? []).map((e) => e.id));
+  const places: PlaceItem[] = opened.draft.places.map((p) => ({
+    place: copy(strip(p)),
+    status: 'proposed',
+    origin: 'draft',
+    confidence: p.draft.confidence,
+    notes: p.draft.notes,
+    mentions: p.draft.mentions,
+  }));
+  const events: EventItem[] = [
+    ...opened.draft.events.map((e) => [e, 'draft'] as const),
+    ...opened.draft.pending.map((e) => [e, 'pending'] as const),
+  ].map(([e, origin]) => ({
+    event: copy(strip(e)),
+    status: savedIds.has(e.id) ? 'accepted' : 'proposed',
+    origin,
+    confidence: e.draft.confidence,
+    notes: e.draft.notes,
+    unresolved: e.draft.unresolved,
+  }));
+  for (const saved of opened.saved ?? []) {
+    const item = events.find((x) => x.event.id === saved.id);
+    if (item) item.event = copy(saved);
+    else events.push({ event: copy(saved), status: 'accepted', origin: 'added', confidence: null, notes: [], unresolved: [] });
+  }
+  return { places, events };
+}
+
+/** An id from a name not yet taken by any of `taken`. */
+export function freshId(name: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  const base = slug(name);
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/** What a save sends: the accepted places and events, as catalogue records. */
+export function saveRequest(id: string, review: Review): SaveRequest {
+  return {
+    id,
+    places: review.places.filter((p) => p.status === 'accepted').map((p) => copy(p.place)),
+    events: review.events.filter((e) => e.status === 'accepted').map((e) => copy(e.event)),
+  };
+}
+
+/** The validator's errors by the record they are about: which card shows them, and those no card does. */
+export function errorsByRecord(
+  errors: ValidationError[],
+  files: { events: string; places: string },
+  review: Review,
+): { events: Map<string, ValidationError[]>; places: Map<string, ValidationError[]>; other: ValidationError[] } {
+  const events = new Map<string, ValidationError[]>();
+  const places = new Map<string, ValidationError[]>();
+  const other: ValidationError[] = [];
+  const eventIds = new Set(review.events.map((e) => e.event.id));
+  const placeIds = new Set(review.places.map((p) => p.place.id));
+  for (const e of errors) {
+    const target =
+      e.file === files.events && eventIds.has(e.id) ? events : e.file === files.places && placeIds.has(e.id) ? places : null;
+    if (!target) other.push(e);
+    else target.set(e.id, [...(target.get(e.id) ?? []), e]);
+  }
+  return { events, places, other };
+}
+
+/** What each accepted place shows on the map: coloured by the first accepted event's category there. */
+export function placeViews(review: Review): Map<string, PlaceView> {
+  const views = new Map<string, PlaceView>();
+  for (const p of review.places) {
+    if (p.status !== 'accepted') continue;
+    const categories = [
+      ...new Set(
+        review.events
+          .filter((e) => e.status === 'accepted' && e.event.site !== 'seat' && e.event.places.includes(p.place.id))
+          .map((e) => e.event.category),
+      ),
+    ] as Category[];
+    views.set(p.place.id, { visible: true, category: categories[0] ?? null, categories, quantities: [] });
+  }
+  return views;
+}
+
+/** A marked stretch of the article: what kind of proposal it is, and which. */
+export interface Mark {
+  kind: 'place' | 'unresolved' | 'date' | 'quantity' | 'excerpt';
+  start: number;
+  end: number;
+  label: string;
+}
+
+/** A run of the article's text under the same marks: rendered as one text node in one element. */
+export interface Run {
+  start: number;
+  end: number;
+  text: string;
+  kinds: Mark['kind'][];
+  labels: string[];
+}
+
+/** Cuts the text at every mark's ends, each run listing the marks over it. */
+export function runsOf(text: string, marks: Mark[]): Run[] {
+  const cuts = new Set([0, text.length]);
+  for (const m of marks) if (m.start >= 0 && m.end <= text.length && m.start < m.end) cuts.add(m.start).add(m.end);
+  const points = [...cuts].sort((a, b) => a - b);
+  const runs: Run[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [start, end] = [points[i], points[i + 1]];
+    const over = marks.filter((m) => m.start <= start && m.end >= end);
+    runs.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      kinds: [...new Set(over.map((m) => m.kind))],
+      labels: over.map((m) => m.label),
+    });
+  }
+  return runs;
+}
+
+/** The draft's marks and the excerpts of the events not rejected. */
+export function marksOf(opened: OpenedDraft, review: Review): Mark[] {
+  const d = opened.draft;
+  return [
+    ...review.events
+      .filter((e) => e.status !== 'rejected')
+      .flatMap((e) =>
+        e.event.excerpts.map((x) => ({ kind: 'excerpt' as const, start: x.start, end: x.end, label: `event ${e.event.id}` })),
+      ),
+    ...d.mentions.map((m) => ({
+      kind: m.entry ? ('place' as const) : ('unresolved' as const),
+      start: m.start,
+      end: m.end,
+      label: m.entry ? `place: ${m.entry}` : `place not found: ${m.feature ?? 'unknown'}`,
+    })),
+    ...d.dates.map((x) => ({
+      kind: 'date' as const,
+      start: x.start,
+      end: x.end,
+      label: `date: ${x.resolved ? `${x.resolved.value} (${x.resolved.precision})` : 'unresolved'}`,
+    })),
+    ...d.quantities.map((q) => ({
+      kind: 'quantity' as const,
+      start: q.start,
+      end: q.end,
+      label: `quantity: ${q.value ?? q.range?.join('–') ?? '?'} ${q.unit}`,
+    })),
+  ];
+}
+
+/**
+ * A selection inside the article as offsets into its text: each run's element carries its start offset,
+ * and a selection's ends are text nodes inside those elements (or the elements themselves).
+ */
+export function offsetsOf(
+  range: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number },
+  article: Element,
+): { start: number; end: number } | null {
+  const at = (node: Node, offset: number): number | null => {
+    if (!article.contains(node)) return null;
+    const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
+    const run = element?.closest('[data-start]');
+    if (!run || !article.contains(run)) return null;
+    const base = Number(run.getAttribute('data-start'));
+    if (node.nodeType === Node.TEXT_NODE) return base + offset;
+    // An element boundary: before its first child is its start, after its children its end.
+    return offset === 0 ? base : Number(run.getAttribute('data-end'));
+  };
+  const start = at(range.startContainer, range.startOffset);
+  const end = at(range.endContainer, range.endOffset);
+  if (start === null || end === null || start >= end) return null;
+  return { start, end };
+}
+
+/** A new event quoting the selected words, for the editor to complete. */
+export function eventFromSelection(
+  text: string,
+  sel: { start: number; end: number },
+  sourceId: string,
+  taken: Iterable<string>,
+): CatalogueEvent {
+  const quoted = text.slice(sel.start, sel.end);
+  const words = quoted.replace(/\s+/g, ' ').trim();
+  return {
+    id: freshId(words.split(' ').slice(0, 6).join(' '), taken),
+    source: sourceId,
+    places: [],
+    site: 'happened',
+    category: 'statement',
+    title: words.length > 140 ? `${words.slice(0, 138)} …` : words,
+    date: { expr: 'undated' },
+    claim: { by: 'the article', kind: 'article', stance: 'reported' },
+    excerpts: [{ start: sel.start, end: sel.end, text: quoted }],
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * What the review screen and its server (server.ts, api.ts) send each other, as JSON over the local
+ * connection.
+ */
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { CatalogueEvent, Place, Source, ValidationError } from '../catalogue/schema';
+import type { DraftFile } from '../draft/types';
+import type { EntryKind } from '../draft/gazetteer';
+import type { PlaceProperties } from '../story/types';
+
+export interface DraftSummary {
+  id: string;
+  file: string;
+  /** Its events file exists already. */
+  saved: boolean;
+}
+
+export interface OpenedDraft {
+  id: string;
+  file: string;
+  /** Where saving writes the reviewed events. */
+  eventsFile: string;
+  draft: DraftFile;
+  source: Source;
+  text: string;
+  /** The catalogue's places (places.json) as they are. */
+  catalogue: Place[];
+  /** The events saved from this draft before, or null. */
+  saved: CatalogueEvent[] | null;
+}
+
+export interface GazetteerHit {
+  id: string;
+  name: string;
+  kind: EntryKind;
+  country: string;
+  population: number;
+  type: string;
+  /** The place the catalogue would draw for it (without an id), or why it cannot be drawn. */
+  place?: Omit<Place, 'id'>;
+  reason?: string;
+}
+
+export type PreviewResult =
+  { ok: true; places: FeatureCollection<Geometry, PlaceProperties> } | { ok: false; errors: ValidationError[] };
+
+export interface SaveRequest {
+  id: string;
+  places: Place[];
+  events: CatalogueEvent[];
+}
+
+export interface SaveResult {
+  ok: boolean;
+  errors: ValidationError[];
+  /** The files written, relative to the project folder; empty when nothing was. */
+  written: string[];
+}

@@ -1,0 +1,166 @@
+/**
+ * The review screen's local server:
+ *
+ *   npm run editor [-- --draft geodata/catalogue/<id>.draft.json] [--root <project folder>] [--port 4390]
+ *
+ * Serves the review screen (src/editor/index.html, through Vite in middleware mode, with no hot reload),
+ * the basemap's files at /data/basemap/, and a small JSON API (api.ts) on 127.0.0.1 only. The gazetteer is
+ * read here and only here: the page asks for search results, never for the file.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { createServer as createViteServer, type ViteDevServer } from 'vite';
+import { contentType } from '../server/content-types';
+import { CSP_DIRECTIVES, SECURITY_HEADERS, serialize } from '../server/csp';
+import { defaultFolders } from '../layers/inputs';
+import { EditorError, draftIdOf, listDrafts, openDraft, previewPlaces, saveReview, searchGazetteer, type Project } from './api';
+import type { SaveRequest } from './protocol';
+
+const REPO = path.resolve(import.meta.dirname, '../..');
+const MAX_BODY = 8 * 1024 * 1024;
+
+/**
+ * The reader's headers and policy, but for styles: Vite serves each component's CSS as a <style> element
+ * it adds, which 'self' alone refuses. The page still loads and connects to its own origin only.
+ */
+const HEADERS: Record<string, string> = {
+  ...SECURITY_HEADERS,
+  'Content-Security-Policy': serialize({ ...CSP_DIRECTIVES, 'style-src': ["'self'", "'unsafe-inline'"] }),
+};
+
+function readBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new EditorError('request too large', 413));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        reject(new EditorError('the request body is not JSON'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+const send = (res: ServerResponse, status: number, body: unknown) => {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify(body));
+};
+
+/** The API's routes; undefined when the path is not one of them. */
+async function api(project: Project, initial: string | undefined, req: IncomingMessage, url: URL): Promise<unknown> {
+  const route = `${req.method} ${url.pathname}`;
+  switch (route) {
+    case 'GET /api/drafts':
+      return { drafts: listDrafts(project), initial: initial ?? null };
+    case 'GET /api/draft':
+      return openDraft(project, url.searchParams.get('id'));
+    case 'GET /api/gazetteer':
+      return { hits: searchGazetteer(project, url.searchParams.get('q') ?? '') };
+    case 'POST /api/preview': {
+      const body = (await readBody(req)) as { id?: unknown; places?: unknown };
+      return previewPlaces(project, body?.id, body?.places);
+    }
+    case 'POST /api/validate':
+    case 'POST /api/save': {
+      const body = (await readBody(req)) as SaveRequest;
+      return saveReview(project, body, { dryRun: route === 'POST /api/validate' });
+    }
+  }
+  if (url.pathname.startsWith('/api/')) throw new EditorError(`no such route: ${route}`, 404);
+  return undefined;
+}
+
+export interface EditorServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startEditor({
+  root = REPO,
+  port = 4390,
+  host = '127.0.0.1',
+  draft,
+}: { root?: string; port?: number; host?: string; draft?: string } = {}): Promise<EditorServer> {
+  const project: Project = { root: path.resolve(root) };
+  const initial = draft ? draftIdOf(draft) : undefined;
+  const basemapDir = defaultFolders(project.root).basemap;
+  // eslint-disable-next-line prefer-const -- the handler needs Vite, and Vite needs the server for its socket
+  let vite: ViteDevServer;
+  const server = createHttpServer((req, res) => {
+    for (const [name, value] of Object.entries(HEADERS)) res.setHeader(name, value);
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    // The API answers the page itself only: a page of another site may not save through it, nor reach it
+    // under another host name that resolves here (DNS rebinding).
+    const hostName = (req.headers.host ?? '').replace(/:\d+$/, '');
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(hostName)) return send(res, 403, { error: 'unknown host' });
+    const origin = req.headers.origin;
+    if (req.method === 'POST' && origin && origin !== `http://${req.headers.host}`)
+      return send(res, 403, { error: 'cross-origin request refused' });
+    if (url.pathname.startsWith('/data/basemap/')) {
+      const name = decodeURIComponent(url.pathname.slice('/data/basemap/'.length));
+      if (!readdirSync(basemapDir).includes(name)) return send(res, 404, { error: `${url.pathname} not found` });
+      res.setHeader('Content-Type', contentType(name));
+      return res.end(readFileSync(path.join(basemapDir, name)));
+    }
+    api(project, initial, req, url).then(
+      (body) => (body === undefined ? vite.middlewares(req, res) : send(res, 200, body)),
+      (err: unknown) => {
+        if (err instanceof EditorError) return send(res, err.status, { error: err.message });
+        console.error(err);
+        send(res, 500, { error: err instanceof Error ? err.message : String(err) });
+      },
+    );
+  });
+  vite = await createViteServer({
+    configFile: false,
+    root: import.meta.dirname,
+    cacheDir: path.join(REPO, 'node_modules/.vite-editor'),
+    plugins: [svelte({ configFile: path.join(REPO, 'svelte.config.js') })],
+    // Its socket on this server, so the page talks to its own origin only; no file is watched, so
+    // nothing is ever reloaded under the editor's hands.
+    server: { middlewareMode: true, hmr: { server }, watch: null, fs: { allow: [REPO] } },
+    appType: 'spa',
+    logLevel: 'warn',
+    // The CommonJS packages bundled up front and no discovery: a dependency found on the first visit
+    // would make Vite reload the page under the editor's hands (the ES modules are served as they are).
+    optimizeDeps: { noDiscovery: true, include: ['maplibre-gl', 'topojson-client', 'polylabel', '@turf/turf'] },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    server,
+    url: `http://${host}:${address.port}/`,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await vite.close();
+    },
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  const { values } = parseArgs({
+    options: { root: { type: 'string' }, port: { type: 'string', default: '4390' }, draft: { type: 'string' } },
+  });
+  const started = await startEditor({ root: values.root, port: Number(values.port), draft: values.draft });
+  const drafts = listDrafts({ root: path.resolve(values.root ?? REPO) });
+  console.log(`review screen: ${started.url}  (${drafts.length} draft(s): ${drafts.map((d) => d.id).join(', ') || 'none'})`);
+}

@@ -1,0 +1,100 @@
+/**
+ * The review screen's own rules (src/editor/model.ts): the article cut into runs that are its text and
+ * nothing else, a new event quoting exactly the selected words, what a save sends, and which card shows
+ * each of the validator's errors.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CatalogueEvent, Place } from '../../src/catalogue/schema';
+import { errorsByRecord, eventFromSelection, freshId, runsOf, saveRequest, type Review } from '../../src/editor/model';
+
+const text = 'Russia moved jets to Belarus on Wednesday. 🚀 Officials said "<b>no</b>".';
+
+describe('the article as runs of text', () => {
+  it('joins back to the text exactly, each run under the marks over it', () => {
+    const marks = [
+      { kind: 'place' as const, start: 0, end: 6, label: 'place: country:RU' },
+      { kind: 'excerpt' as const, start: 0, end: 42, label: 'event a' },
+      { kind: 'date' as const, start: 32, end: 41, label: 'date' },
+      // Out of bounds or empty: ignored, never a broken run.
+      { kind: 'quantity' as const, start: 80, end: 500, label: 'bad' },
+      { kind: 'quantity' as const, start: 5, end: 5, label: 'empty' },
+    ];
+    const runs = runsOf(text, marks);
+    expect(runs.map((r) => r.text).join('')).toBe(text);
+    for (const r of runs) expect(text.slice(r.start, r.end)).toBe(r.text);
+    expect(runs[0]).toMatchObject({ text: 'Russia', kinds: ['place', 'excerpt'] });
+    expect(runs.find((r) => r.text === 'Wednesday')?.kinds).toEqual(['excerpt', 'date']);
+    expect(runs.at(-1)?.kinds).toEqual([]);
+  });
+
+  it('makes an event that quotes the selection at its UTF-16 offsets, with a fresh id', () => {
+    const start = text.indexOf('🚀');
+    const end = text.length;
+    const e = eventFromSelection(text, { start, end }, 'wire', ['rocket-officials-said-b-no-b']);
+    expect(e.excerpts).toEqual([{ start, end, text: text.slice(start, end) }]);
+    expect(e.id).toBe('officials-said-b-no-b');
+    expect(freshId('Officials said', ['officials-said', 'officials-said-2'])).toBe('officials-said-3');
+    expect(e.source).toBe('wire');
+  });
+});
+
+const place = (id: string): Place => ({
+  id,
+  names: { en: id },
+  kind: 'city',
+  geometry: { point: [30, 50] },
+  precision: 'city',
+  basis: 'article',
+});
+const event = (id: string, places: string[]): CatalogueEvent => ({
+  id,
+  source: 'wire',
+  places,
+  site: 'happened',
+  category: 'troops',
+  title: id,
+  date: { expr: 'undated' },
+  claim: { by: 'the article', kind: 'article', stance: 'reported' },
+  excerpts: [{ start: 0, end: 6, text: 'Russia' }],
+});
+const item = (status: 'proposed' | 'accepted' | 'rejected') => ({
+  status,
+  origin: 'draft' as const,
+  confidence: 0.5,
+  notes: [],
+});
+
+describe('saving and its errors', () => {
+  const review: Review = {
+    places: [
+      { place: place('a'), ...item('accepted'), mentions: [] },
+      { place: place('b'), ...item('rejected'), mentions: [] },
+    ],
+    events: [
+      { event: event('e1', ['a']), ...item('accepted'), unresolved: [] },
+      { event: event('e2', ['b']), ...item('proposed'), unresolved: [] },
+    ],
+  };
+
+  it('sends the accepted records only, as plain catalogue records', () => {
+    const request = saveRequest('wire', review);
+    expect(request).toEqual({ id: 'wire', places: [place('a')], events: [event('e1', ['a'])] });
+    request.places[0].names.en = 'changed';
+    expect(review.places[0].place.names.en).toBe('a');
+  });
+
+  it("puts each error on its record's card, and the rest apart", () => {
+    const files = { events: 'geodata/catalogue/wire.events.json', places: 'geodata/catalogue/places.json' };
+    const errors = [
+      { file: files.events, id: 'e1', field: 'date.expr', message: 'unknown' },
+      { file: files.events, id: 'e1', field: 'title', message: 'empty' },
+      { file: files.places, id: 'a', field: 'geometry', message: 'bad' },
+      { file: 'geodata/catalogue/nbc.events.json', id: 'e1', field: 'x', message: 'elsewhere' },
+      { file: files.places, id: 'ukraine', field: 'x', message: 'not ours' },
+    ];
+    const grouped = errorsByRecord(errors, files, review);
+    expect(grouped.events.get('e1')?.map((e) => e.field)).toEqual(['date.expr', 'title']);
+    expect(grouped.places.get('a')?.map((e) => e.field)).toEqual(['geometry']);
+    expect(grouped.other.map((e) => e.message)).toEqual(['elsewhere', 'not ours']);
+  });
+});

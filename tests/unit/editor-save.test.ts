@@ -1,0 +1,191 @@
+/**
+ * The review screen's server side (src/editor/api.ts): saving validates the whole catalogue through the
+ * real validator and layer build and writes nothing unless it passes; the files it writes are whole;
+ * drafts are opened by id only; the gazetteer search answers with places the catalogue can draw.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogueEvent, Place } from '../../src/catalogue/schema';
+import { validateCatalogue } from '../../src/catalogue/validate';
+import { draftArticle } from '../../src/draft/draft';
+import { loadGazetteer, type Gazetteer } from '../../src/draft/gazetteer';
+import type { DraftFile } from '../../src/draft/types';
+import {
+  EditorError,
+  listDrafts,
+  mergedPlaces,
+  openDraft,
+  previewPlaces,
+  saveReview,
+  searchGazetteer,
+  writeAll,
+  type Project,
+} from '../../src/editor/api';
+import { stableJson } from '../../src/io/files';
+import { basemapFrom } from '../../src/layers/build';
+import { defaultFolders, loadInputs } from '../../src/layers/inputs';
+import { ROOT, tempProject } from '../helpers';
+
+const ID = 'wire-kiev';
+let gazetteer: Gazetteer;
+let drafted: ReturnType<typeof draftArticle>;
+
+beforeAll(() => {
+  gazetteer = loadGazetteer();
+  const basemapDir = path.join(ROOT, 'geodata/basemap');
+  const basemap = basemapFrom(
+    JSON.parse(readFileSync(path.join(basemapDir, 'region.topo.json'), 'utf8')),
+    JSON.parse(readFileSync(path.join(basemapDir, 'places.geojson'), 'utf8')) as FeatureCollection,
+  ).index;
+  const existing = (JSON.parse(readFileSync(path.join(ROOT, 'geodata/catalogue/places.json'), 'utf8')) as { places: Place[] })
+    .places;
+  drafted = draftArticle(
+    readFileSync(path.join(ROOT, 'tests/fixtures/draft/wire-kiev/article.txt'), 'utf8'),
+    { id: ID, publisher: 'Example Wire', published: '2022-02-03', textName: `${ID}.txt`, capturedFrom: 'article.txt' },
+    { gazetteer, basemap, existing },
+  );
+});
+
+/** A copy of the project with the draft written as `npm run draft` writes it. */
+function project(): Project {
+  const root = tempProject(['geodata/sources', 'geodata/catalogue', 'geodata/basemap']);
+  writeFileSync(path.join(root, 'geodata/sources', `${ID}.txt`), drafted.text);
+  writeFileSync(path.join(root, 'geodata/sources', `${ID}.json`), stableJson(drafted.source));
+  writeFileSync(path.join(root, 'geodata/catalogue', `${ID}.draft.json`), stableJson(drafted.draft));
+  return { root, gazetteer: () => gazetteer };
+}
+
+const strip = <T extends { draft: unknown }>({ draft: _draft, ...rest }: T) => rest;
+const draftOf = (): DraftFile => drafted.draft;
+const place = (id: string) => strip(draftOf().places.find((p) => p.id === id)!) as Place;
+const event = (id: string) => structuredClone(strip(draftOf().events.find((e) => e.id === id)!)) as CatalogueEvent;
+const snapshot = (root: string) => {
+  const dir = path.join(root, 'geodata/catalogue');
+  return new Map(readdirSync(dir).map((n) => [n, readFileSync(path.join(dir, n), 'utf8')]));
+};
+
+describe('saving a review', () => {
+  it('writes the events file and the new places, which the whole catalogue then validates with', () => {
+    const p = project();
+    const events = [event('the-ministry-said-the-jets-landed'), event('ukrainian-officials-said-about-30-il-76')];
+    const result = saveReview(p, { id: ID, places: ['russia', 'baranovichi', 'kharkiv', 'minsk'].map(place), events });
+    expect(result).toEqual({
+      ok: true,
+      errors: [],
+      written: [`geodata/catalogue/${ID}.events.json`, 'geodata/catalogue/places.json'],
+    });
+    const saved = JSON.parse(readFileSync(path.join(p.root, `geodata/catalogue/${ID}.events.json`), 'utf8'));
+    expect(saved).toEqual({ source: ID, events });
+    const places = (JSON.parse(readFileSync(path.join(p.root, 'geodata/catalogue/places.json'), 'utf8')) as { places: Place[] })
+      .places;
+    // Russia is the catalogue's own place, drawn the same way: not repeated.
+    expect(places.filter((x) => x.id === 'russia')).toHaveLength(1);
+    expect(places.slice(-3).map((x) => x.id)).toEqual(['baranovichi', 'kharkiv', 'minsk']);
+    const { input, errors } = loadInputs(defaultFolders(p.root));
+    expect(errors).toEqual([]);
+    expect(validateCatalogue(input!, input!.basemap.index)).toEqual([]);
+    // No temporary file is left beside them.
+    expect([...snapshot(p.root).keys()].filter((n) => n.includes('.tmp-'))).toEqual([]);
+    // Opened again, the draft comes with what was saved.
+    expect(openDraft(p, ID).saved?.map((e) => e.id)).toEqual(events.map((e) => e.id));
+    expect(listDrafts(p)).toEqual([{ id: ID, file: `geodata/catalogue/${ID}.draft.json`, saved: true }]);
+  });
+
+  it('returns every error at once, by file, record and field, and writes nothing', () => {
+    const p = project();
+    const before = snapshot(p.root);
+    const bad = event('the-ministry-said-the-jets-landed');
+    bad.date.expr = 'the day before yesterday';
+    bad.excerpts[0] = { ...bad.excerpts[0], text: `${bad.excerpts[0].text} (edited)` };
+    const orphan = event('ukrainian-officials-said-about-30-il-76');
+    const result = saveReview(p, { id: ID, places: ['baranovichi', 'kharkiv'].map(place), events: [bad, orphan] });
+    expect(result.ok).toBe(false);
+    expect(result.written).toEqual([]);
+    const file = `geodata/catalogue/${ID}.events.json`;
+    const where = result.errors.map((e) => `${e.file}: ${e.id}: ${e.field}`);
+    expect(where).toContain(`${file}: the-ministry-said-the-jets-landed: date.expr`);
+    expect(where).toContain(`${file}: the-ministry-said-the-jets-landed: excerpts[0].text`);
+    // Minsk was not accepted: the event that names it fails.
+    expect(where).toContain(`${file}: ukrainian-officials-said-about-30-il-76: places[0]`);
+    expect(snapshot(p.root)).toEqual(before);
+  });
+
+  it('reports a taken place id drawn otherwise, and a dry run writes nothing even when all is well', () => {
+    const p = project();
+    const moved = { ...place('russia'), geometry: { countries: ['BY'] } };
+    const clash = saveReview(p, { id: ID, places: [moved], events: [] });
+    expect(clash.errors.map((e) => `${e.file}: ${e.id}: ${e.message}`)).toEqual([
+      'geodata/catalogue/places.json: russia: duplicate places id (also in geodata/catalogue/places.json)',
+    ]);
+    const before = snapshot(p.root);
+    const dry = saveReview(
+      p,
+      { id: ID, places: [place('minsk')], events: [event('ukrainian-officials-said-about-30-il-76')] },
+      { dryRun: true },
+    );
+    expect(dry).toEqual({ ok: true, errors: [], written: [] });
+    expect(snapshot(p.root)).toEqual(before);
+  });
+
+  it('keeps the catalogue places it has, and adds a place only once', () => {
+    const russia = place('russia');
+    const minsk = place('minsk');
+    expect(mergedPlaces([russia], [russia, minsk, minsk]).map((x) => x.id)).toEqual(['russia', 'minsk', 'minsk']);
+    expect(mergedPlaces([russia, minsk], [minsk]).map((x) => x.id)).toEqual(['russia', 'minsk']);
+  });
+
+  it('opens drafts by id only', () => {
+    const p = project();
+    for (const id of ['../places', 'x/../y', '', 'A', null]) expect(() => openDraft(p, id)).toThrow(EditorError);
+    expect(() => openDraft(p, 'no-such-draft')).toThrow(/no such draft/);
+    expect(() => saveReview(p, { id: '../../etc', places: [], events: [] })).toThrow(EditorError);
+  });
+});
+
+describe('writing files', () => {
+  it('renames nothing into place when any file cannot be written, and leaves no temporary file', () => {
+    const root = tempProject([]);
+    const a = path.join(root, 'a.json');
+    writeFileSync(a, 'old\n');
+    expect(() =>
+      writeAll([
+        [a, 'new\n'],
+        [path.join(root, 'missing/b.json'), 'b\n'],
+      ]),
+    ).toThrow();
+    expect(readFileSync(a, 'utf8')).toBe('old\n');
+    expect(readdirSync(root)).toEqual(['a.json']);
+    mkdirSync(path.join(root, 'missing'));
+    writeAll([
+      [a, 'new\n'],
+      [path.join(root, 'missing/b.json'), 'b\n'],
+    ]);
+    expect(readFileSync(a, 'utf8')).toBe('new\n');
+    expect(existsSync(path.join(root, 'missing/b.json'))).toBe(true);
+  });
+});
+
+describe('the gazetteer search and the preview', () => {
+  it('finds a place by any spelling the gazetteer knows, with how the catalogue draws it', () => {
+    const p = project();
+    const hits = searchGazetteer(p, 'Kharkov');
+    expect(hits[0]).toMatchObject({ id: 'geonames:706483', place: { geometry: { gazetteer: 'geonames:706483' }, kind: 'city' } });
+    expect(hits.find((h) => h.id === 'admin1:UA-63')?.place).toMatchObject({
+      geometry: { units: ['UA-63'] },
+      precision: 'region',
+    });
+    expect(searchGazetteer(p, '')).toEqual([]);
+    expect(searchGazetteer(p, 'x'.repeat(101))).toEqual([]);
+  });
+
+  it('draws the accepted places as the reader would, or says why not', () => {
+    const p = project();
+    const ok = previewPlaces(p, ID, [place('minsk'), place('belarus')]);
+    expect(ok.ok && ok.places.features.map((f) => f.properties.place_id).sort()).toEqual(['belarus', 'minsk']);
+    const bad = previewPlaces(p, ID, [{ ...place('minsk'), geometry: { gazetteer: 'geonames:0' } }]);
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.errors.map((e) => `${e.id}: ${e.field}`)).toEqual(['minsk: geometry.gazetteer']);
+  });
+});
