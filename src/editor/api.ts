@@ -216,8 +216,11 @@ export function saveReview(p: Project, request: SaveRequest, { dryRun = false } 
   const errors = [...loadErrors, ...(result.ok ? [] : result.errors)];
   if (errors.length) return { ok: false, errors, written: [] };
   if (dryRun) return { ok: true, errors: [], written: [] };
-  const files: [string, string][] = [[eventsFile, stableJson(eventsJson)]];
+  // The places first: if the save stops between the two renames, the catalogue has new places no event
+  // names yet (still a catalogue the build takes), never events naming places it lacks.
+  const files: [string, string][] = [];
   if (places.places.length !== existing.length) files.push([placesPath, stableJson(places)]);
+  files.push([eventsFile, stableJson(eventsJson)]);
   writeAll(files);
   return { ok: true, errors: [], written: files.map(([file]) => rel(p, file)) };
 }

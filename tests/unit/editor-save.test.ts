@@ -74,7 +74,8 @@ describe('saving a review', () => {
     expect(result).toEqual({
       ok: true,
       errors: [],
-      written: [`geodata/catalogue/${ID}.events.json`, 'geodata/catalogue/places.json'],
+      // The places first (api.ts): a save stopped between the renames leaves no event naming a missing place.
+      written: ['geodata/catalogue/places.json', `geodata/catalogue/${ID}.events.json`],
     });
     const saved = JSON.parse(readFileSync(path.join(p.root, `geodata/catalogue/${ID}.events.json`), 'utf8'));
     expect(saved).toEqual({ source: ID, events });
