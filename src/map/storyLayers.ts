@@ -1,12 +1,14 @@
 /**
- * The story's layers: places drawn by MapLibre style layers over two GeoJSON sources (areas and points in
- * `story-places`, their labels in `story-labels`).
+ * The story's layers: places drawn by MapLibre style layers over GeoJSON sources (areas and points in
+ * `story-places`, their labels in `story-labels`, their categories' marks in `story-marks` and, for a
+ * dense story's points, `story-marks-dense`: data.ts placeMarks).
  *
  * A toggle must not make MapLibre lay out the places again: a new filter or a new data-driven paint value
  * on a layer reloads every tile of its source in the worker, and with Russia and the EU among the places
  * that was a second or more of tiles arriving and frames drawn one after another (tests/tools/interaction.ts).
- * So the area and point layers never change: each place's colour and whether it is shown are feature-state
- * (data.ts placeState), which MapLibre applies to the tiles it has on the main thread, in the next frame.
+ * So the area, point and mark layers never change: each place's colour and whether it (and each of its
+ * marks) is shown are feature-state (data.ts placeState, markOff), which MapLibre applies to the tiles it
+ * has on the main thread, in the next frame.
  * Only the labels, a source of points, take a new text (data.ts labelTextField), empty for a hidden place:
  * a hidden label must not keep its room from the others, and that only layout can give. Both follow the
  * story's one visibility rule (src/story/visibility.ts).

@@ -184,7 +184,10 @@ test.describe('the review screen', () => {
     // Fixed: saved, and the file written validates with the whole catalogue.
     await ministry.getByLabel('Date expression').fill('Wednesday');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByRole('status')).toContainText(`Saved: geodata/catalogue/${ID}.events.json`);
+    // The places first, then the events (src/editor/api.ts).
+    await expect(page.getByRole('status')).toContainText(
+      `Saved: geodata/catalogue/places.json, geodata/catalogue/${ID}.events.json`,
+    );
     await expect(ministry.getByRole('alert')).toHaveCount(0);
     const written = JSON.parse(readFileSync(eventsFile(), 'utf8')) as {
       events: { id: string; excerpts: { start: number; end: number; text: string }[] }[];
