@@ -6,7 +6,6 @@ import {
   area,
   bbox,
   bboxClip,
-  bboxPolygon,
   booleanPointInPolygon,
   buffer,
   intersect,
@@ -131,21 +130,25 @@ const fromPixels = ([x, y]: [number, number], zoom: number): Position => [
   (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / WORLD(zoom)))) * 180) / Math.PI,
 ];
 
-/** The share of a label's box, anchored at a point, that lies inside an area: sampled on a grid. */
-export function shareInside(point: Position, anchor: LabelAnchor, box: LabelBox, home: Polygon | MultiPolygon): number {
+/** Where a label's box, anchored at a point, is sampled: a grid of 9 by 4 points, as [lng, lat]. */
+function samplePoints(point: Position, anchor: LabelAnchor, box: LabelBox): Position[] {
   const [x0, y0, x1, y1] = anchoredBox(anchor, box);
   const [px, py] = toPixels(point, box.zoom);
-  const home_ = feature(home);
   const COLS = 9;
   const ROWS = 4;
-  let inside = 0;
+  const out: Position[] = [];
   for (let i = 0; i < COLS; i++)
-    for (let j = 0; j < ROWS; j++) {
-      const x = px + x0 + ((i + 0.5) / COLS) * (x1 - x0);
-      const y = py + y0 + ((j + 0.5) / ROWS) * (y1 - y0);
-      if (booleanPointInPolygon(fromPixels([x, y], box.zoom), home_)) inside++;
-    }
-  return inside / (COLS * ROWS);
+    for (let j = 0; j < ROWS; j++)
+      out.push(fromPixels([px + x0 + ((i + 0.5) / COLS) * (x1 - x0), py + y0 + ((j + 0.5) / ROWS) * (y1 - y0)], box.zoom));
+  return out;
+}
+
+const shareOf = (points: Position[], inside: (p: Position) => boolean) => points.filter(inside).length / points.length;
+
+/** The share of a label's box, anchored at a point, that lies inside an area: sampled on a grid. */
+export function shareInside(point: Position, anchor: LabelAnchor, box: LabelBox, home: Polygon | MultiPolygon): number {
+  const area = feature(home);
+  return shareOf(samplePoints(point, anchor, box), (p) => booleanPointInPolygon(p, area));
 }
 
 /** Pixels around a dot or a name that a label keeps clear of: its halo and a little air. */
@@ -187,16 +190,24 @@ export function labelAnchor(
   home: Polygon | MultiPolygon,
   obstacles: readonly Obstacle[] = [],
 ): LabelAnchor {
+  // Every box at every zoom is sampled first, and the area clipped to where the samples lie: Russia is
+  // thousands of vertices, and each sample's point-in-polygon test walks them all.
+  const candidates = LABEL_ANCHORS.map((anchor) =>
+    boxes.zooms.map((zoom) => ({ box: { ...boxes, zoom }, points: samplePoints(point, anchor, { ...boxes, zoom }) })),
+  );
+  const all = candidates.flat().flatMap((c) => c.points);
+  const [lngs, lats] = [all.map((p) => p[0]), all.map((p) => p[1])];
+  const near = clipArea(home, [Math.min(...lngs) - 1, Math.min(...lats) - 1, Math.max(...lngs) + 1, Math.max(...lats) + 1]);
+  const [[w, s], [e, n]] = boxes.view;
+  const onView = ([lng, lat]: Position) => lng >= w && lng <= e && lat >= s && lat <= n;
   let best: LabelAnchor = LABEL_ANCHORS[0];
   let bestScore = -Infinity;
-  for (const anchor of LABEL_ANCHORS) {
+  for (const [i, anchor] of LABEL_ANCHORS.entries()) {
     let score = 0;
-    for (const zoom of boxes.zooms) {
-      const box = { ...boxes, zoom };
-      const offScreen = 1 - shareInside(point, anchor, box, bboxPolygon([...boxes.view[0], ...boxes.view[1]]).geometry);
-      score +=
-        (shareInside(point, anchor, box, home) - offScreen - obstaclesCovered(point, anchor, box, obstacles)) /
-        boxes.zooms.length;
+    for (const { box, points } of candidates[i]) {
+      const inside = near ? shareOf(points, (p) => booleanPointInPolygon(p, near)) : 0;
+      const offScreen = 1 - shareOf(points, onView);
+      score += (inside - offScreen - obstaclesCovered(point, anchor, box, obstacles)) / boxes.zooms.length;
     }
     if (score > bestScore + 1e-9) [best, bestScore] = [anchor, score];
     if (score === 1) break;
