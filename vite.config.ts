@@ -7,11 +7,13 @@ import { defineConfig } from 'vitest/config';
 import { CSP_META } from './src/server/csp.ts';
 import { contentType } from './src/server/content-types.ts';
 import { precompress } from './src/server/precompress.ts';
+import { rangeFor } from './src/server/serve.ts';
 
 /** URL prefix → folder of generated, committed data under geodata/. */
 const DATA_MOUNTS: Record<string, string> = {
   'data/basemap/': 'geodata/basemap',
   'data/layers/': 'geodata/layers',
+  'data/tiles/': 'geodata/tiles',
 };
 
 /**
@@ -34,7 +36,21 @@ function geodata(): Plugin {
             return;
           }
           res.setHeader('Content-Type', contentType(name));
-          res.end(readFileSync(path.join(dir, name)));
+          res.setHeader('Accept-Ranges', 'bytes');
+          const body = readFileSync(path.join(dir, name));
+          // Tile archives are read in parts (Range), as the production server (on sirv) answers them.
+          const range = req.headers.range ? rangeFor(req.headers.range, body.length) : undefined;
+          const m = range ? /^bytes=(\d+)-(\d*)$/.exec(range) : null;
+          if (m && Number(m[1]) >= body.length) {
+            res.statusCode = 416;
+            res.setHeader('Content-Range', `bytes */${body.length}`);
+            res.end();
+          } else if (m) {
+            const [first, last] = [Number(m[1]), m[2] === '' ? body.length - 1 : Number(m[2])];
+            res.statusCode = 206;
+            res.setHeader('Content-Range', `bytes ${first}-${last}/${body.length}`);
+            res.end(body.subarray(first, last + 1));
+          } else res.end(body);
           return;
         }
         next();

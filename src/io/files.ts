@@ -21,7 +21,7 @@ export function featureLines(features: unknown[]): string {
  * sibling temporary folder first, which then takes the old folder's place by two renames (the old one
  * aside, the new one in), so that no reader ever sees a mix of old and new files.
  */
-export function replaceFolder(dir: string, files: Map<string, string>): void {
+export function replaceFolder(dir: string, files: Map<string, string | Uint8Array>): void {
   const [tmp, old] = [`${dir}.tmp-${process.pid}`, `${dir}.old-${process.pid}`];
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });

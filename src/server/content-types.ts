@@ -19,6 +19,8 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.webmanifest': 'application/manifest+json',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
+  // Vector tiles in one archive, read with Range requests (src/tiles/); its tiles are gzip inside.
+  '.pmtiles': 'application/vnd.pmtiles',
 };
 const UNKNOWN_TYPE = 'application/octet-stream';
 
