@@ -14,6 +14,11 @@ export interface TileLayer {
   /** The vector layer's name in the tiles (a style layer's `source-layer`). */
   name: string;
   data: FeatureCollection;
+  /**
+   * The zooms this layer's data is cut at, within the archive's: a layer thinned per zoom is given as
+   * one TileLayer per zoom under the same name, each with the features it keeps at that zoom.
+   */
+  zooms?: ZoomRange;
 }
 
 /**
@@ -43,19 +48,22 @@ export interface TileSet {
 export function cutTiles(layers: TileLayer[], { minZoom, maxZoom }: ZoomRange): TileSet {
   const byTile = new Map<string, { z: number; x: number; y: number; layers: Record<string, unknown> }>();
   for (const layer of layers) {
-    const index = new GeoJSONVT(layer.data, { maxZoom, tolerance: TOLERANCE, extent: EXTENT, buffer: BUFFER });
+    const from = Math.max(minZoom, layer.zooms?.minZoom ?? minZoom);
+    const to = Math.min(maxZoom, layer.zooms?.maxZoom ?? maxZoom);
+    if (from > to) continue;
+    const index = new GeoJSONVT(layer.data, { maxZoom: to, tolerance: TOLERANCE, extent: EXTENT, buffer: BUFFER });
     // Down the quadtree from 0/0/0, through the public getTile only: a tile without features has no
     // children worth visiting.
     const visit = (z: number, x: number, y: number): void => {
       const tile = index.getTile(z, x, y);
       if (!tile || tile.features.length === 0) return;
-      if (z >= minZoom) {
+      if (z >= from) {
         const key = `${z}/${x}/${y}`;
         const entry = byTile.get(key) ?? { z, x, y, layers: {} };
         entry.layers[layer.name] = tile;
         byTile.set(key, entry);
       }
-      if (z < maxZoom)
+      if (z < to)
         for (const [dx, dy] of [
           [0, 0],
           [1, 0],
@@ -99,9 +107,9 @@ export function layerBounds(layers: TileLayer[]): [number, number, number, numbe
 }
 
 /** The properties a layer's features carry, with their types, as TileJSON's `vector_layers` lists them. */
-function fieldsOf(layer: TileLayer): Record<string, string> {
+function fieldsOf(parts: TileLayer[]): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const f of layer.data.features) {
+  for (const f of parts.flatMap((l) => l.data.features)) {
     for (const [k, v] of Object.entries(f.properties ?? {})) {
       fields[k] ??= typeof v === 'number' ? 'Number' : typeof v === 'boolean' ? 'Boolean' : 'String';
     }
@@ -116,7 +124,14 @@ export function tileArchive(
   { center, attribution }: { center: [number, number, number]; attribution?: string },
 ): { archive: Buffer; tiles: number; tileBytes: number } {
   const set = cutTiles(layers, zooms);
-  const vectorLayers = layers.map((l) => ({ id: l.name, minzoom: zooms.minZoom, maxzoom: zooms.maxZoom, fields: fieldsOf(l) }));
+  // One entry per name: a layer thinned per zoom is several TileLayers of one name (TileLayer.zooms).
+  const names = [...new Set(layers.map((l) => l.name))];
+  const vectorLayers = names.map((name) => ({
+    id: name,
+    minzoom: zooms.minZoom,
+    maxzoom: zooms.maxZoom,
+    fields: fieldsOf(layers.filter((l) => l.name === name)),
+  }));
   const archive = writePmtiles(set.tiles, {
     minZoom: set.minZoom,
     maxZoom: set.maxZoom,
