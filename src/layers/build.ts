@@ -32,7 +32,7 @@ import {
   type Obstacle,
 } from './geometry';
 import { featureLines, stableJson } from '../io/files';
-import { compactEvent, labelName, type StoryEvent, type StoryFile } from './format';
+import { compactEvent, labelName, type StoryEvent, type StoryFile, type StoryMeasure } from './format';
 import type {
   CatalogueEvent,
   Measure,
@@ -44,6 +44,7 @@ import type {
   ValidationError,
 } from '../catalogue/schema';
 import { validateCatalogue, type BasemapIndex, type CatalogueInput } from '../catalogue/validate';
+import { buildTiled, TILE_THRESHOLD, type TiledPlace } from './tiled';
 
 type Area = Polygon | MultiPolygon;
 
@@ -192,6 +193,11 @@ function dropSmallParts(geometry: Geometry, minKm2: number): Geometry {
  */
 const drawnCache = new WeakMap<Basemap, Map<string, Geometry>>();
 function drawn(p: Place, basemap: Basemap): Geometry {
+  // A point is only rounded (as finish does): no cache entry, which at a million events' places is memory.
+  if ('point' in p.geometry) {
+    const [lng, lat] = p.geometry.point;
+    return { type: 'Point', coordinates: [Math.round(lng * 1e5) / 1e5, Math.round(lat * 1e5) / 1e5] };
+  }
   let cache = drawnCache.get(basemap);
   if (!cache) drawnCache.set(basemap, (cache = new Map()));
   const key = `${p.precision} ${JSON.stringify(p.geometry)}`;
@@ -236,7 +242,15 @@ export interface BuildInput extends CatalogueInput {
   basemap: Basemap;
 }
 
-export type BuildResult = { ok: true; files: Map<string, string>; summary: string } | { ok: false; errors: ValidationError[] };
+export type BuildResult =
+  | {
+      ok: true;
+      files: Map<string, string>;
+      /** Binary files beside them: a tiled story's archive (tiled.ts). */
+      archives?: Map<string, Uint8Array>;
+      summary: string;
+    }
+  | { ok: false; errors: ValidationError[] };
 
 export interface BuildOptions {
   /**
@@ -250,6 +264,11 @@ export interface BuildOptions {
    * 139 MB, which the page must download and parse before it shows anything; this one is a third of that.
    */
   compactStory?: boolean;
+  /**
+   * Write the story as vector tiles, a summary and shards (tiled.ts), or as GeoJSON and story.json; by
+   * default tiled from TILE_THRESHOLD events on.
+   */
+  tiled?: boolean;
 }
 
 /** The block holding an offset: blocks are validated to be in order and not to overlap, so a binary search. */
@@ -313,6 +332,8 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
     return { id: m.id, from: m.from, to: m.to, km: Math.round(km * 10) / 10 };
   });
   if (drawErrors.length || measureErrors.length) return { ok: false, errors: [...drawErrors, ...measureErrors] };
+  if (options.tiled ?? events.length >= TILE_THRESHOLD)
+    return { ok: true, ...tiledStory(input, sources, placesFile.places, events, geometry, measures) };
 
   const features: Feature[] = [];
   // Each event as the story file has it: the format's fields (format.ts), and the flat properties the GeoJSON shares.
@@ -507,4 +528,116 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
   );
   const summary = `${events.length} events, ${features.length} features, ${placeFeatures.length} places, ${files.size} files`;
   return { ok: true, files, summary };
+}
+
+/**
+ * The story for tiled.ts: each event as the story file has it (its excerpts' words cut out of the source
+ * at their offsets), each place with the properties its shard carries. Nothing per event but that: at a
+ * million events the GeoJSON build's feature per event and place is most of its time and memory.
+ */
+function tiledStory(
+  input: BuildInput,
+  sources: Map<string, { record: Source; text: string }>,
+  allPlaces: Place[],
+  events: CatalogueEvent[],
+  geometry: Map<string, Geometry>,
+  measures: (StoryMeasure | null)[],
+): { files: Map<string, string>; archives: Map<string, Uint8Array>; summary: string } {
+  const dates = new Map<string, ReturnType<typeof resolveDate>>();
+  const dateOf = (expr: string, published: string) => {
+    const key = `${published} ${expr}`;
+    let d = dates.get(key);
+    if (!d) dates.set(key, (d = resolveDate(expr, published)));
+    return d;
+  };
+  const counts = new Map<string, { here: number; about: number }>();
+  const count = (id: string) => {
+    let c = counts.get(id);
+    if (!c) counts.set(id, (c = { here: 0, about: 0 }));
+    return c;
+  };
+  const storyEvents: StoryEvent[] = events.map((e) => {
+    const src = sources.get(e.source)!;
+    const date = dateOf(e.date.expr, src.record.published);
+    const q = e.quantities?.[0];
+    const previousDate = q?.previous ? dateOf(q.previous.date.expr, src.record.published) : undefined;
+    for (const p of e.places) count(p).here++;
+    for (const p of e.about ?? []) count(p).about++;
+    return {
+      event_id: e.id,
+      title: e.title,
+      category: e.category,
+      site: e.site,
+      date_expr: e.date.expr,
+      date: date.value || null,
+      date_precision: date.precision,
+      date_start: date.start || null,
+      date_end: date.end || null,
+      quantity: q ? quantityLabel(q) : null,
+      claim_by: e.claim.by,
+      claim_kind: e.claim.kind,
+      stance: e.claim.stance,
+      source_id: src.record.id,
+      change:
+        q?.previous && previousDate?.start && previousDate.end
+          ? {
+              from: q.previous.value,
+              to: q.value,
+              unit: q.unit,
+              date: previousDate.value,
+              date_precision: previousDate.precision,
+              date_start: previousDate.start,
+              date_end: previousDate.end,
+            }
+          : null,
+      // The source's own words at the offsets the validator checked, not the catalogue's copy of them.
+      excerpts: e.excerpts.map((x) => ({
+        start: x.start,
+        end: x.end,
+        text: src.text.slice(x.start, x.end),
+        block: blockAt(src.record.blocks, x.start)?.kind ?? 'paragraph',
+      })),
+      places: e.places,
+      about: e.about ?? [],
+    };
+  });
+  const places: TiledPlace[] = allPlaces
+    .filter((p) => counts.has(p.id))
+    .map((p) => {
+      const shape = geometry.get(p.id)!;
+      const named = p.kind === 'country' && 'countries' in p.geometry && p.geometry.countries.length === 1;
+      const nameAt = named
+        ? input.basemap.countryLabels.get((p.geometry as { countries: string[] }).countries[0])?.at
+        : undefined;
+      const at =
+        shape.type === 'Point' ? shape.coordinates : nameAt ? nameAt.map((n) => Math.round(n * 1e5) / 1e5) : labelPoint(shape);
+      const c = counts.get(p.id)!;
+      return {
+        props: {
+          place_id: p.id,
+          name: p.names.en,
+          kind: p.kind,
+          location_precision: p.precision,
+          precision_rank: PRECISION_RANK[p.precision],
+          ink: inkOf(p, shape),
+          place_basis: p.basis,
+          place_note: p.note ?? null,
+          gazetteer: 'gazetteer' in p.geometry ? p.geometry.gazetteer : null,
+          events_here: c.here,
+          events_about: c.about,
+          label_lng: at[0],
+          label_lat: at[1],
+        },
+        area: shape.type === 'Point' ? null : { type: 'Feature', properties: {}, geometry: shape },
+        at,
+      };
+    });
+  const inks = new Map(places.map((p) => [p.props.place_id, p.props.ink!]));
+  return buildTiled({
+    sources: [...sources.values()].map((s) => ({ ...s.record, text_content: '' })),
+    places,
+    events: storyEvents,
+    measures: measures.filter((m) => m !== null),
+    ink: (id) => inks.get(id)!,
+  });
 }

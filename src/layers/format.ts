@@ -187,3 +187,91 @@ function completeEvent(e: StoryEvent, i: number, text: string | undefined): void
     x.text = text.slice(x.start, x.end);
   }
 }
+
+/**
+ * A tiled story (built above TILE_THRESHOLD events, src/layers/tiled.ts): story.json is this summary,
+ * the map's layers are PMTiles archives beside it, and each place's events and excerpts are in a shard
+ * fetched when the place is opened. Nothing here grows with the number of events but `combos`, which
+ * grows with the distinct (category, source, date interval) the story has.
+ */
+export interface TiledStoryFile {
+  tiled: {
+    /**
+     * The archives beside story.json: the areas' (few shapes, but Russia's alone covers thousands of
+     * tiles at a town's zoom, so cut to a lower zoom and drawn larger beyond) and the marks'.
+     */
+    archives: Record<'areas' | 'marks', { file: string; minZoom: number; maxZoom: number }>;
+    /** How many shards the places are spread over (shardOf). */
+    shards: number;
+    places: number;
+    events: number;
+  };
+  /** The sources, without their text: a place's shard carries the words its excerpts quote. */
+  sources: Omit<StorySource, 'text_content' | 'blocks'>[];
+  /**
+   * Every distinct (category, source, date interval) of the story's events, with how many events have
+   * it: the map's marks are feature-state keyed by a combo's index (its `k` in the tiles), so the one
+   * visibility rule decides each combo once and every mark of it follows.
+   */
+  combos: TiledCombo[];
+  /** The places drawn as areas (few, whatever the story's size): what their colour and state are read from. */
+  areas: TiledArea[];
+  measures: StoryMeasure[];
+}
+
+export interface TiledCombo {
+  category: Category;
+  source_id: string;
+  date_start: string | null;
+  date_end: string | null;
+  events: number;
+}
+
+export interface TiledArea {
+  place_id: string;
+  /** Combos (indexes into `combos`) of the events at the place. */
+  here: number[];
+  /** Those of them that mark the place with their category (visibility.ts marksPlace). */
+  marks: number[];
+}
+
+/** A shard: some places, and every event at or about them with its excerpts' words. */
+export interface StoryShard {
+  places: PlaceProperties[];
+  events: StoryEvent[];
+}
+
+export const isTiledStory = (json: unknown): json is TiledStoryFile =>
+  !!json && typeof json === 'object' && 'tiled' in json && typeof (json as TiledStoryFile).tiled === 'object';
+
+/** The file of shard `i`, beside story.json. */
+export const shardFile = (i: number): string => `shard-${String(i).padStart(4, '0')}.json`;
+
+/** The shard a place is in: FNV-1a of its id, so the app finds it from the id alone. */
+export function shardOf(placeId: string, shards: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < placeId.length; i++) h = Math.imul(h ^ placeId.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % shards;
+}
+
+/**
+ * Reads a shard; throws StoryShapeError. Its excerpts carry their words (the build cut them out of the
+ * source at their offsets, where story.json carries the whole text): each must be as long as its span.
+ */
+export function decodeShard(json: unknown, file: string): StoryShard {
+  const s = json as Partial<StoryShard> | null;
+  if (!s || !Array.isArray(s.places) || !Array.isArray(s.events))
+    throw new StoryShapeError(`${file}: not a story shard: "places" and "events" expected`);
+  for (const [i, p] of s.places.entries())
+    if (typeof p?.place_id !== 'string' || typeof p.name !== 'string')
+      throw new StoryShapeError(`${file}: places[${i}] is malformed`);
+  for (const [i, e] of s.events.entries()) {
+    if (typeof e?.event_id !== 'string' || !Array.isArray(e.places) || !Array.isArray(e.excerpts))
+      throw new StoryShapeError(`${file}: events[${i}] is malformed`);
+    for (const [j, x] of e.excerpts.entries())
+      if (typeof x?.text !== 'string' || !Number.isInteger(x.start) || x.text.length !== x.end - x.start)
+        throw new StoryShapeError(`${file}: events[${i}].excerpts[${j}] is not the text of its offsets`);
+    completeEvent(e, i, undefined);
+  }
+  return { places: s.places, events: s.events };
+}
