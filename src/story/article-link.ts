@@ -5,7 +5,7 @@
  */
 import type { StorySource } from './types';
 
-export function articleUrl(source: StorySource): string | null {
+export function articleUrl(source: Pick<StorySource, 'url'>): string | null {
   const url: unknown = (source as StorySource & { url?: unknown }).url;
   if (typeof url !== 'string' || !URL.canParse(url)) return null;
   const parsed = new URL(url);

@@ -3,7 +3,7 @@
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import { fetchJson, type FileFailure } from '../io/fetch';
-import { decodeStory, StoryShapeError } from '../layers/format';
+import { decodeStory, isTiledStory, StoryShapeError, type TiledStoryFile } from '../layers/format';
 import type { PlaceProperties, Story } from './types';
 
 export { StoryShapeError };
@@ -18,7 +18,7 @@ function placesJson(json: unknown): FeatureCollection<Geometry, PlaceProperties>
 export async function loadStory(
   baseUrl: string,
   fetchFn: typeof fetch = fetch,
-): Promise<{ story: Story | null; failures: FileFailure[] }> {
+): Promise<{ story: Story | null; tiled: TiledStoryFile | null; failures: FileFailure[] }> {
   const failures: FileFailure[] = [];
   const attempt = async <T>(file: string, convert: (json: unknown) => T): Promise<T | null> => {
     try {
@@ -28,8 +28,14 @@ export async function loadStory(
       return null;
     }
   };
-  const [story, places] = await Promise.all([attempt('story.json', decodeStory), attempt('places.geojson', placesJson)]);
-  if (!story) return { story: null, failures };
+  // A tiled story's story.json is its summary (layers/format.ts TiledStoryFile); its places are in its archives.
+  const [read, places] = await Promise.all([
+    attempt('story.json', (json) => (isTiledStory(json) ? json : decodeStory(json))),
+    attempt('places.geojson', placesJson),
+  ]);
+  if (read && 'tiled' in read) return { story: null, tiled: read, failures };
+  const story = read;
+  if (!story) return { story: null, tiled: null, failures };
   // Without places.geojson the events, excerpts and article still show; only the map marks are missing.
-  return { story: { ...story, places: places ?? { type: 'FeatureCollection', features: [] } }, failures };
+  return { story: { ...story, places: places ?? { type: 'FeatureCollection', features: [] } }, tiled: null, failures };
 }

@@ -8,7 +8,10 @@
 import { DAY_MS } from '../catalogue/dates';
 import { CATEGORIES, type Category } from '../catalogue/vocabulary';
 import type { StoryEvent } from './types';
-import type { TimeWindow } from './visibility';
+import type { Filterable, TimeWindow } from './visibility';
+
+/** What the timeline counts: events, or a tiled story's combos, each `weight` events (1 when absent). */
+export type Dated = Filterable & { weight?: number };
 
 const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 export const isoOfDay = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
@@ -29,7 +32,7 @@ export interface TimelineBins {
 }
 
 /** The first and last day of any dated event (inclusive), or null when none is dated. */
-export function dateSpan(events: readonly StoryEvent[]): { start: string; end: string } | null {
+export function dateSpan(events: readonly Dated[]): { start: string; end: string } | null {
   let lo = '';
   let hi = '';
   for (const e of events) {
@@ -47,10 +50,10 @@ export const isExactDay = (e: Pick<StoryEvent, 'date_start' | 'date_end'>) => !!
  * Events per day of the span, by category index (CATEGORIES order). `span` fixes the days drawn (the
  * whole story's, so that hiding a category does not move the axis); by default it is these events' own.
  */
-export function timelineBins(events: readonly StoryEvent[], span?: { start: string; end: string } | null): TimelineBins {
+export function timelineBins(events: readonly Dated[], span?: { start: string; end: string } | null): TimelineBins {
   let undated = 0;
   const range = span === undefined ? dateSpan(events) : span;
-  if (!range) return { span: null, days: [], undated: events.length, max: 0 };
+  if (!range) return { span: null, days: [], undated: events.reduce((n, e) => n + (e.weight ?? 1), 0), max: 0 };
   const first = dayNumber(range.start);
   const n = dayNumber(range.end) - first + 1;
   const k = CATEGORIES.length;
@@ -59,18 +62,19 @@ export function timelineBins(events: readonly StoryEvent[], span?: { start: stri
   // Spread events through a difference array: +w at the first day, -w after the last, summed once.
   const delta = new Float64Array((n + 1) * k);
   for (const e of events) {
+    const weight = e.weight ?? 1;
     if (!e.date_start || !e.date_end) {
-      undated++;
+      undated += weight;
       continue;
     }
     const c = order.get(e.category as Category)!;
     const a = dayNumber(e.date_start) - first;
     const b = dayNumber(e.date_end) - first;
     if (a === b) {
-      if (a >= 0 && a < n) exact[a * k + c] += 1;
+      if (a >= 0 && a < n) exact[a * k + c] += weight;
       continue;
     }
-    const w = 1 / (b - a + 1);
+    const w = weight / (b - a + 1);
     const from = Math.max(a, 0);
     const to = Math.min(b, n - 1);
     if (from > to) continue;

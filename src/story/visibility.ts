@@ -26,7 +26,10 @@ export interface ViewFilter {
 /** A view that hides nothing: every event is visible in it (what isVisible says, known without asking). */
 export const showsEverything = (v: ViewFilter): boolean => v.hidden.size === 0 && !v.window && !v.sources;
 
-export function isVisible(e: StoryEvent, v: ViewFilter): boolean {
+/** What the rule reads of an event: a tiled story's combos (layers/format.ts TiledCombo) have the same fields. */
+export type Filterable = Pick<StoryEvent, 'category' | 'source_id' | 'date_start' | 'date_end'>;
+
+export function isVisible(e: Filterable, v: ViewFilter): boolean {
   if (v.hidden.has(e.category)) return false;
   if (v.sources && !v.sources.has(e.source_id)) return false;
   if (!v.window) return true;
