@@ -108,6 +108,8 @@ export interface ScaleResult {
   stepIdle: Summary | null;
   stepFrames: Summary | null;
   select: Summary | null;
+  /** Where the interactions were measured: the first view, or a tiled story's full-detail zoom. */
+  interactionsAt?: string;
   /** JS heap of the page (main thread; MapLibre's workers not included) after load and a GC, MB. */
   heapMB: number | null;
   errors: string[];
@@ -188,6 +190,8 @@ const SEED_SELECT: [number, number, string][] = [
   [28.3, 52.3, 'where it deployed fighter jets on Wednesday'],
 ];
 const SCALE_SELECT: [number, number, string][] = ANCHORS.map((a) => [a.lngLat[0], a.lngLat[1], a.sentence]);
+/** Where a tiled story's interactions are measured: its full-detail zoom (src/layers/tiled.ts FULL_DETAIL_ZOOM). */
+const TILED_INTERACTION_ZOOM = 8.5;
 /** Two views a link can name, #zoom/lat/lng, alternated. */
 const HASHES: [string, number, number, number][] = [
   ['#5/49/32', 5, 49, 32],
@@ -508,9 +512,20 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     server.take();
     for (const n of o.sizes) {
       const g = generated.get(n)!;
+      // A tiled story's shards (read a place at a time, on a click) are counted as one entry.
+      const shardNames = Object.keys(g.files).filter((name) => name.startsWith('shard-'));
       const files = Object.fromEntries(
-        Object.keys(g.files).map((name) => [name, sizesOf(path.join(g.dir, name))] as const),
+        Object.keys(g.files)
+          .filter((name) => !name.startsWith('shard-'))
+          .map((name) => [name, sizesOf(path.join(g.dir, name))] as const),
       ) as ScaleResult['files'];
+      if (shardNames.length) {
+        const all = shardNames.map((name) => sizesOf(path.join(g.dir, name)));
+        files[`${shardNames.length} shards (on a click)`] = {
+          raw: all.reduce((t, f) => t + f.raw, 0),
+          gzip: all.reduce((t, f) => t + f.gzip, 0),
+        };
+      }
       const rs = loads.get(n)!;
       const result: ScaleResult = {
         events: n,
@@ -536,9 +551,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       if (rs.length) {
         log(`scale ${n}: interactions …`);
         try {
-          const p = await openPage(browser, scaleUrl(n), APP_VIEWPORT, timeout);
+          // A tiled story's first view shows thinned marks, a click on which zooms in: its interactions are
+          // measured at Kyiv's anchor at a zoom where every place has its own marks (layers/tiled.ts).
+          const tiled = Object.keys(g.files).some((f) => f.endsWith('.pmtiles'));
+          const [lng, lat] = ANCHORS[0].lngLat;
+          const url = tiled ? `${scaleUrl(n)}#${TILED_INTERACTION_ZOOM}/${lat}/${lng}` : scaleUrl(n);
+          const p = await openPage(browser, url, APP_VIEWPORT, timeout);
           result.heapMB = await heapMB(p.page);
-          const r = await interactions(p.page, o.scaleInteractionRuns, SCALE_SELECT, timeout, false);
+          const targets = tiled ? SCALE_SELECT.slice(0, 1) : SCALE_SELECT;
+          const r = await interactions(p.page, o.scaleInteractionRuns, targets, timeout, false);
+          result.interactionsAt = tiled ? `zoom ${TILED_INTERACTION_ZOOM} at ${ANCHORS[0].name}` : 'first view';
           result.repaint = r.repaint;
           result.toggleHide = r.toggleHide;
           result.toggleShow = r.toggleShow;

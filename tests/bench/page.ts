@@ -43,17 +43,25 @@ export function installProbe(): void {
   } catch {
     // No long task timing: the figure is left out, not guessed.
   }
-  /** Sources used by a layer drawn at the current zoom: each must have features for the view to be complete. */
+  /**
+   * Sources used by a layer drawn at the current zoom, with the vector layer it reads (a vector source's
+   * features are queried by vector layer: a tiled story's): each must have features for the view to be complete.
+   */
   const drawnSources = (m: MaplibreMap): string[] => {
     const z = m.getZoom();
     const ids = new Set<string>();
     for (const id of m.getLayersOrder()) {
-      const l = m.getLayer(id) as unknown as { source?: string; minzoom?: number; maxzoom?: number } | undefined;
+      const l = m.getLayer(id) as unknown as
+        { source?: string; sourceLayer?: string; minzoom?: number; maxzoom?: number } | undefined;
       if (!l?.source || (l.minzoom ?? 0) > z || z >= (l.maxzoom ?? 24)) continue;
       if (m.getLayoutProperty(id, 'visibility') === 'none') continue;
-      ids.add(l.source);
+      ids.add(l.sourceLayer ? `${l.source}/${l.sourceLayer}` : l.source);
     }
     return [...ids];
+  };
+  const hasFeatures = (m: MaplibreMap, s: string): boolean => {
+    const [source, sourceLayer] = s.split('/');
+    return m.querySourceFeatures(source, sourceLayer ? { sourceLayer } : undefined).length > 0;
   };
   let map: MaplibreMap | undefined;
   Object.defineProperty(window, 'situationMap', {
@@ -67,7 +75,7 @@ export function installProbe(): void {
         const t = performance.now();
         probe.idles += 1;
         const sources = drawnSources(m);
-        if (sources.every((s) => m.querySourceFeatures(s).length > 0)) {
+        if (sources.every((s) => hasFeatures(m, s))) {
           probe.firstIdle = t;
           probe.sources = sources;
           m.off('idle', onIdle);
@@ -136,7 +144,10 @@ export function toggleCategory(category: string): Promise<{ idle: number; drawn:
   const m = (window as unknown as BenchWindow).situationMap!;
   const input = document.querySelector<HTMLInputElement>(`input[data-category="${category}"]`);
   if (!input) throw new Error(`no toggle for ${category}`);
-  const text = () => JSON.stringify(m.getLayoutProperty('story-labels', 'text-field'));
+  // A tiled story has no labels' text to change: the view it has taken (MapView's data-view-applied) tells.
+  const tiled = !m.getLayer('story-labels');
+  const text = () =>
+    tiled ? m.getContainer().dataset.viewApplied : JSON.stringify(m.getLayoutProperty('story-labels', 'text-field'));
   const before = text();
   let applied = false;
   const changed = () => (applied ||= text() !== before);

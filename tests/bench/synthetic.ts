@@ -8,7 +8,7 @@
  * few on whole countries, and two anchors the interaction benchmark clicks: Kyiv and Minsk, each with
  * a sentence it can wait for in the Excerpts panel.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { basemapFrom, buildLayers, type Basemap, type BuildOptions } from '../../src/layers/build';
@@ -270,12 +270,14 @@ export function writeSyntheticLayers(
     const shown = result.errors.slice(0, 5).map((e) => `${e.file}: ${e.id}: ${e.field}: ${e.message}`);
     throw new Error(`the synthetic catalogue of ${n} events does not validate:\n  ${shown.join('\n  ')}`);
   }
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const files: Record<string, number> = {};
-  for (const name of ['story.json', 'places.geojson']) {
-    const text = result.files.get(name)!;
-    writeFileSync(path.join(dir, name), text);
-    files[name] = Buffer.byteLength(text);
+  // What the app reads: story.json and places.geojson, and a tiled story's archive and shards.
+  for (const [name, body] of [...result.files, ...(result.archives ?? [])]) {
+    if (name !== 'story.json' && name !== 'places.geojson' && !name.startsWith('shard-') && !name.endsWith('.pmtiles')) continue;
+    writeFileSync(path.join(dir, name), body);
+    files[name] = Buffer.byteLength(body);
   }
   const places = Number(/(\d+) places/.exec(result.summary)?.[1] ?? NaN);
   return { events: n, places, dir, files, generateMs: t1 - t0, buildMs: t2 - t1, summary: result.summary };

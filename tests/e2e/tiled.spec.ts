@@ -1,0 +1,142 @@
+/**
+ * A tiled story (src/layers/tiled.ts): a small synthetic catalogue built through the real validator and
+ * layer build with tiling forced on, served in place of the seed's layers, with HTTP Range as the
+ * production server answers it. Its first view reads no per-event file; a category toggle and a step of
+ * the timeline change which marks show, exactly as the one visibility rule says for their combos; a
+ * click on a place's mark opens its shard and shows its excerpt in the article's words.
+ */
+import type { Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { shardFile, shardOf, type TiledStoryFile } from '../../src/layers/format';
+import { isVisible, type ViewFilter } from '../../src/story/visibility';
+import { ANCHORS, writeSyntheticLayers } from '../bench/synthetic';
+import { clickAt, expect, test } from './fixtures';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const EVENTS = 600;
+
+let dir = '';
+let summary: TiledStoryFile;
+
+test.beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'tiled-story-'));
+  writeSyntheticLayers(EVENTS, dir, ROOT, { appOnly: true, compactStory: true, tiled: true });
+  summary = JSON.parse(readFileSync(path.join(dir, 'story.json'), 'utf8')) as TiledStoryFile;
+});
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Serves the fixture at /data/layers/, answering Range requests with 206 as sirv does. */
+async function serveTiled(page: Page): Promise<string[]> {
+  const asked: string[] = [];
+  const files = new Set(readdirSync(dir));
+  await page.route('**/data/layers/*', async (route) => {
+    const name = path.posix.basename(new URL(route.request().url()).pathname);
+    if (!files.has(name)) return route.fallback();
+    asked.push(name);
+    const body = readFileSync(path.join(dir, name));
+    const type = name.endsWith('.pmtiles') ? 'application/vnd.pmtiles' : 'application/json';
+    const range = /^bytes=(\d+)-(\d*)$/.exec((await route.request().headerValue('range')) ?? '');
+    if (!range) return route.fulfill({ body, contentType: type });
+    const start = Number(range[1]);
+    const end = Math.min(range[2] ? Number(range[2]) : body.length - 1, body.length - 1);
+    return route.fulfill({
+      status: 206,
+      body: body.subarray(start, end + 1),
+      contentType: type,
+      headers: { 'content-range': `bytes ${start}-${end}/${body.length}`, 'accept-ranges': 'bytes' },
+    });
+  });
+  return asked;
+}
+
+/** Waits for the map to be idle with the tiled story's marks drawn. */
+async function marksIdle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const m = window.situationMap;
+      return (
+        !!m &&
+        m.loaded() &&
+        m.areTilesLoaded() &&
+        !m.isMoving() &&
+        m.queryRenderedFeatures({ layers: ['tiled-marks'] }).length > 0
+      );
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
+/** The marks drawn now: each one's combo and whether it is off. */
+const drawnMarks = (page: Page) =>
+  page.evaluate(() =>
+    window.situationMap!.queryRenderedFeatures({ layers: ['tiled-marks'] }).map((f) => ({
+      k: Number(f.properties.k),
+      off: !!f.state.off,
+    })),
+  );
+
+/** Every drawn mark is on exactly when its combo passes the view. */
+async function expectMarksFollow(page: Page, view: ViewFilter): Promise<{ on: number; off: number }> {
+  const marks = await drawnMarks(page);
+  const wrong = marks.filter((m) => m.off === isVisible(summary.combos[m.k], view));
+  expect(wrong, 'marks whose state is not their combo’s visibility').toEqual([]);
+  return { on: marks.filter((m) => !m.off).length, off: marks.filter((m) => m.off).length };
+}
+
+test('a tiled story opens without a per-event file, and its marks follow the toggles and the timeline', async ({ page }) => {
+  const asked = await serveTiled(page);
+  await page.goto('/');
+  await marksIdle(page);
+  expect(
+    asked.filter((f) => f.startsWith('shard-')),
+    'shards read at the first view',
+  ).toEqual([]);
+  expect(new Set(asked)).toEqual(new Set(['story.json', 'places.geojson', 'story-areas.pmtiles', 'story-marks.pmtiles']));
+  await expect(page.locator('.timeline, [aria-label="Time"]').first()).toContainText(`of ${EVENTS} events shown`);
+
+  const all = await expectMarksFollow(page, { hidden: new Set() });
+  expect(all.off).toBe(0);
+
+  // Toggle a category off: its marks go, no other's.
+  const drills = page.locator('input[data-category="drills"]');
+  await expect(drills).toBeChecked();
+  await drills.click();
+  await expect(page).toHaveURL(/hide=drills/);
+  await marksIdle(page);
+  const hidden = await expectMarksFollow(page, { hidden: new Set(['drills']) });
+  expect(hidden.off).toBeGreaterThan(0);
+  expect(hidden.on).toBeGreaterThan(0);
+
+  // A window of one day, then a step of the timeline: only the combos whose dates meet it stay on.
+  await page.evaluate(() => (location.hash = `${location.hash.replace(/^#/, '')}&t=2022-01-24/2022-01-24`));
+  await expect(page.locator('button[data-step="1"]')).toBeEnabled();
+  await page.locator('button[data-step="1"]').click();
+  await expect(page).toHaveURL(/t=2022-01-25\/2022-01-25/);
+  await marksIdle(page);
+  const stepped = await expectMarksFollow(page, {
+    hidden: new Set(['drills']),
+    window: { start: '2022-01-25', end: '2022-01-25', mode: 'overlaps' },
+  });
+  expect(stepped.on).toBeGreaterThan(0);
+  expect(stepped.off).toBeGreaterThan(hidden.off);
+});
+
+test('a click on a place’s mark opens its shard and shows its excerpt in the article’s words', async ({ page }) => {
+  const asked = await serveTiled(page);
+  const kyiv = ANCHORS[0];
+  await page.goto(`/#9/${kyiv.lngLat[1]}/${kyiv.lngLat[0]}`);
+  await marksIdle(page);
+  await clickAt(page, ...kyiv.lngLat);
+  const excerpts = page.getByRole('region', { name: /Excerpts/ });
+  await expect(excerpts).toContainText(kyiv.sentence);
+  await expect(excerpts.locator('h3').first()).toContainText('Kyiv (benchmark)');
+  // The shards of the places under the click (Kyiv's mark, and the areas it lies in), each read once.
+  const places = new URL(page.url()).hash.match(/place=([^&]+)/)![1].split(',');
+  expect(places).toContain(kyiv.id);
+  const shards = asked.filter((f) => f.startsWith('shard-'));
+  expect(new Set(shards)).toEqual(new Set(places.map((id) => shardFile(shardOf(id, summary.tiled.shards)))));
+  expect(shards.length).toBe(new Set(shards).size);
+});
