@@ -15,7 +15,7 @@ import type { ExpressionSpecification, LayerSpecification, Map as MaplibreMap, M
 import { CATEGORIES } from '../catalogue/vocabulary';
 import type { TiledStoryFile } from '../layers/format';
 import { placeState, type PlaceState } from './data';
-import { pmtilesUrl, usePmtiles } from './pmtiles';
+import { useArchive } from './pmtiles';
 import { STORY_SOURCES, storyLayers } from './storyLayers';
 import { MARK_SIZE, markImage } from './symbols';
 import type { Theme } from './theme';
@@ -67,7 +67,6 @@ export function tiledLayers(theme: Theme): LayerSpecification[] {
  * labels (`beforeId`), as the GeoJSON story's are, the marks on top.
  */
 export function addTiledStory(map: MaplibreMap, base: string, summary: TiledStoryFile, theme: Theme, beforeId?: string): void {
-  usePmtiles();
   // The GeoJSON story's layers and sources stay empty for a tiled story: out, so nothing waits on them.
   for (const layer of map.getLayersOrder())
     if ((STORY_SOURCES as readonly string[]).includes(map.getLayer(layer)?.source ?? '')) map.removeLayer(layer);
@@ -75,10 +74,10 @@ export function addTiledStory(map: MaplibreMap, base: string, summary: TiledStor
   const { areas, marks } = summary.tiled.archives;
   map.addSource(TILED_AREAS, {
     type: 'vector',
-    url: pmtilesUrl(`${base}${areas.file}`, ''),
+    url: useArchive(`${base}${areas.file}`),
     promoteId: { areas: 'place_id' },
   });
-  map.addSource(TILED_MARKS, { type: 'vector', url: pmtilesUrl(`${base}${marks.file}`, ''), promoteId: { marks: 'k' } });
+  map.addSource(TILED_MARKS, { type: 'vector', url: useArchive(`${base}${marks.file}`), promoteId: { marks: 'k' } });
   for (const layer of tiledLayers(theme))
     map.addLayer(layer, layer.type === 'symbol' || !beforeId || !map.getLayer(beforeId) ? undefined : beforeId);
 }
