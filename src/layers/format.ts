@@ -229,6 +229,11 @@ export interface TiledCombo {
 
 export interface TiledArea {
   place_id: string;
+  /** What the Places panel lists it by and flies to (the areas are few: the list names them all). */
+  name: string;
+  location_precision: Precision;
+  label_lng: number;
+  label_lat: number;
   /** Combos (indexes into `combos`) of the events at the place. */
   here: number[];
   /** Those of them that mark the place with their category (visibility.ts marksPlace). */

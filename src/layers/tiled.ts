@@ -100,10 +100,11 @@ function slots(categories: Iterable<Category>): Map<Category, number> {
  */
 export function thinMarks(marks: readonly MarkInput[], z: number): Feature<Point>[] {
   const n = 2 ** z * CELLS;
-  const cells = new Map<string, { at: Position; places: Set<string>; combos: Map<number, Category> }>();
+  // A number, not a string, per cell: a million events' marks are millions of keys over the zooms.
+  const cells = new Map<number, { at: Position; places: Set<string>; combos: Map<number, Category> }>();
   for (const m of marks) {
     const [x, y] = mercator(m.at);
-    const key = `${Math.floor(x * n)},${Math.floor(y * n)}`;
+    const key = Math.floor(x * n) * n + Math.floor(y * n);
     let cell = cells.get(key);
     if (!cell) cells.set(key, (cell = { at: m.at, places: new Set(), combos: new Map() }));
     cell.places.add(m.place);
@@ -199,7 +200,16 @@ export function buildTiled(input: TiledInput): {
     const marked = [...new Set(events.filter((e) => e.site !== 'seat').map((e) => of.get(e)!))].sort((a, b) => a - b);
     for (const k of marked) marks.push({ place: id, at: p.at, k, category: combos[k].category });
     if (p.area && events.length) {
-      areas.push({ place_id: id, here: [...new Set(events.map((e) => of.get(e)!))].sort((a, b) => a - b), marks: marked });
+      const { name, location_precision, label_lng, label_lat } = p.props;
+      areas.push({
+        place_id: id,
+        name,
+        location_precision,
+        label_lng,
+        label_lat,
+        here: [...new Set(events.map((e) => of.get(e)!))].sort((a, b) => a - b),
+        marks: marked,
+      });
       areaFeatures.push({
         type: 'Feature',
         properties: { place_id: id, ink: input.ink(id), location_precision: p.props.location_precision },

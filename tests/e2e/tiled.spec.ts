@@ -140,3 +140,21 @@ test('a click on a place’s mark opens its shard and shows its excerpt in the a
   expect(new Set(shards)).toEqual(new Set(places.map((id) => shardFile(shardOf(id, summary.tiled.shards)))));
   expect(shards.length).toBe(new Set(shards).size);
 });
+
+test('from the keyboard: Enter opens the places at the map’s centre, and the areas are listed by name', async ({ page }) => {
+  await serveTiled(page);
+  const kyiv = ANCHORS[0];
+  await page.goto(`/#9/${kyiv.lngLat[1]}/${kyiv.lngLat[0]}`);
+  await marksIdle(page);
+  await page.locator('.maplibregl-canvas').focus();
+  await page.keyboard.press('Enter');
+  const excerpts = page.getByRole('region', { name: /Excerpts/ });
+  await expect(excerpts).toContainText(kyiv.sentence);
+
+  const area = [...summary.areas].sort((a, b) => a.name.localeCompare(b.name))[0];
+  const button = page.getByRole('button', { name: area.name, exact: true });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await expect(excerpts.locator('h3').first()).toHaveText(area.name);
+});
