@@ -41,13 +41,18 @@ if (notes.length) {
   for (const n of notes) console.warn(`  ${formatError(n)}`);
 }
 
+// A tiled story's archives (tiled.ts) are written and compared as bytes beside the text files.
+const built = new Map<string, string | Uint8Array>([...result.files, ...(result.archives ?? [])]);
+const same = (want: string | Uint8Array, have: Buffer) =>
+  typeof want === 'string' ? have.toString('utf8') === want : have.equals(want);
+
 if (values.check) {
   const stale: string[] = [];
   const committed = existsSync(out) ? readdirSync(out).sort() : [];
-  for (const name of new Set([...committed, ...result.files.keys()])) {
-    const want = result.files.get(name);
-    const have = committed.includes(name) ? readFileSync(path.join(out, name), 'utf8') : undefined;
-    if (want !== have)
+  for (const name of new Set([...committed, ...built.keys()])) {
+    const want = built.get(name);
+    const have = committed.includes(name) ? readFileSync(path.join(out, name)) : undefined;
+    if (want === undefined || have === undefined || !same(want, have))
       stale.push(
         want === undefined ? `${name} (should not exist)` : have === undefined ? `${name} (missing)` : `${name} (differs)`,
       );
@@ -58,6 +63,6 @@ if (values.check) {
   }
   console.log(`geodata/layers is current: ${result.summary}`);
 } else {
-  replaceFolder(out, result.files);
+  replaceFolder(out, built);
   console.log(`wrote ${path.relative(process.cwd(), out)}: ${result.summary}`);
 }

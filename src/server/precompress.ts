@@ -26,11 +26,14 @@ const compressors = {
   gz: (b: Buffer) => promisify(gzip)(b, { level: 9 }),
 };
 
-/** Compresses every file worth it under `dir` (its folders included); returns the files compressed. */
-export async function precompress(dir: string): Promise<string[]> {
+/**
+ * Compresses every file worth it under `dir` (its folders included), or those `only` keeps; returns the
+ * files compressed.
+ */
+export async function precompress(dir: string, only: (file: string) => boolean = () => true): Promise<string[]> {
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((name) => path.join(dir, name))
-    .filter((file) => !/\.(br|gz)$/.test(file) && isCompressible(file))
+    .filter((file) => !/\.(br|gz)$/.test(file) && isCompressible(file) && only(file))
     .filter((file) => statSync(file).isFile() && statSync(file).size >= MIN_COMPRESS_BYTES);
   await Promise.all(
     files.flatMap((file) => {

@@ -34,7 +34,7 @@ import {
   type LoadTimings,
 } from './page';
 import { round, summarize, type Summary } from './stats';
-import { ANCHORS, writeSyntheticLayers } from './synthetic';
+import { ANCHORS, type WrittenCatalogue } from './synthetic';
 
 export interface BenchOptions {
   /** The project folder. */
@@ -322,6 +322,22 @@ interface OpenPage {
   load: LoadTimings;
 }
 
+/**
+ * A synthetic catalogue generated and built in a Node process of its own (synthetic.ts run as a script):
+ * a million events take several GB while they are built, which this process would otherwise keep while
+ * the browser runs, and more than Node's default heap.
+ */
+function syntheticInChild(n: number, dir: string, root: string): WrittenCatalogue {
+  const script = path.join(root, 'tests/bench/synthetic.ts');
+  const r = spawnSync(process.execPath, ['--max-old-space-size=10240', '--import', 'tsx', script, String(n), dir, root], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`the synthetic catalogue of ${n} events failed (exit ${r.status}):\n${r.stderr}`);
+  return JSON.parse(r.stdout) as WrittenCatalogue;
+}
+
 /** Opens `url` in a fresh context and waits for the first complete idle. */
 async function openPage(
   browser: Browser,
@@ -397,13 +413,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
   // The synthetic catalogues, through the real build, into a folder of their own outside the build (so
   // that `npm start` never serves them); each is served by a server of its own in place of the story.
-  const generated = new Map<number, ReturnType<typeof writeSyntheticLayers>>();
+  const generated = new Map<number, WrittenCatalogue>();
   const benchData = mkdtempSync(path.join(os.tmpdir(), 'situation-map-bench-'));
   for (const n of o.sizes) {
     log(`generating ${n.toLocaleString('en-US')} events …`);
-    generated.set(n, writeSyntheticLayers(n, path.join(benchData, String(n)), o.root));
+    const g = syntheticInChild(n, path.join(benchData, String(n)), o.root);
+    generated.set(n, g);
+    log(`${n.toLocaleString('en-US')} events: generated in ${Math.round(g.generateMs)} ms, built in ${Math.round(g.buildMs)} ms`);
     // As the build does for the seed story's layers: the server sends these copies, compresses nothing.
-    await precompress(path.join(benchData, String(n)));
+    // A tiled story's shards (hundreds of MB at a million events, one read per click) are sent as they are.
+    await precompress(path.join(benchData, String(n)), (file) => !path.basename(file).startsWith('shard-'));
   }
 
   const server = await serve(dist);

@@ -10,6 +10,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { basemapFrom, buildLayers, type Basemap, type BuildOptions } from '../../src/layers/build';
 import type { CatalogueEvent, Place, Source, SourceBlock } from '../../src/catalogue/schema';
@@ -281,4 +282,17 @@ export function writeSyntheticLayers(
   }
   const places = Number(/(\d+) places/.exec(result.summary)?.[1] ?? NaN);
   return { events: n, places, dir, files, generateMs: t1 - t0, buildMs: t2 - t1, summary: result.summary };
+}
+
+/**
+ * Run as a script, `tsx tests/bench/synthetic.ts <events> <dir> <root>`: writes the catalogue's layers
+ * into `dir` and prints what writeSyntheticLayers returns, as JSON (the benchmark builds each size so).
+ */
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [n, dir, root] = process.argv.slice(2);
+  if (!/^\d+$/.test(n ?? '') || !dir || !root) {
+    console.error('usage: tsx tests/bench/synthetic.ts <events> <dir> <root>');
+    process.exit(2);
+  }
+  process.stdout.write(JSON.stringify(writeSyntheticLayers(Number(n), path.resolve(dir), path.resolve(root))));
 }

@@ -211,3 +211,26 @@ describe('a tiled build', () => {
     expect(() => decodeShard(json, file)).toThrow(`${file}: events[0].excerpts[0] is not the text of its offsets`);
   });
 });
+
+describe('a tiled build, twice', () => {
+  it('gives the same bytes from the same catalogue', () => {
+    const basemap = realBasemap(ROOT);
+    const c = syntheticCatalogue(300, basemap);
+    const build = () =>
+      buildLayers(
+        {
+          sources: [{ file: 'synthetic/synthetic.json', record: c.source, text: c.text }],
+          places: { file: 'synthetic/places.json', json: { places: c.places } },
+          events: [{ file: 'synthetic/synthetic.events.json', json: { events: c.events } }],
+          basemap,
+        },
+        { appOnly: true, tiled: true },
+      );
+    const [a, b] = [build(), build()];
+    if (!a.ok || !b.ok) throw new Error('the synthetic catalogue did not build');
+    expect(b.files).toEqual(a.files);
+    expect([...b.archives!].map(([n, x]) => [n, Buffer.from(x).toString('base64')])).toEqual(
+      [...a.archives!].map(([n, x]) => [n, Buffer.from(x).toString('base64')]),
+    );
+  });
+});
