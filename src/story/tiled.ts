@@ -72,11 +72,14 @@ export class ShardCache {
       for (const e of s.events)
         if (e.places.some((p) => wanted.has(p)) || e.about.some((p) => wanted.has(p))) events.set(e.event_id, e);
     }
-    return {
-      sources: this.summary.sources.map((s) => ({ ...s, blocks: [], text_content: '' })),
-      events: [...events.values()],
-      places: { type: 'FeatureCollection', features },
-      measures: this.summary.measures,
-    };
+    return { ...nothingOpened(this.summary), events: [...events.values()], places: { type: 'FeatureCollection', features } };
   }
 }
+
+/** A tiled story before any place is opened, as the panels read it: its sources, no events, no places. */
+export const nothingOpened = (summary: TiledStoryFile): Story => ({
+  sources: summary.sources.map((s) => ({ ...s, blocks: [], text_content: '' })),
+  events: [],
+  places: { type: 'FeatureCollection', features: [] },
+  measures: summary.measures,
+});
