@@ -11,7 +11,6 @@ import { rangeFor } from './src/server/serve.ts';
 
 /** URL prefix → folder of generated, committed data under geodata/. */
 const DATA_MOUNTS: Record<string, string> = {
-  'data/basemap/': 'geodata/basemap',
   'data/layers/': 'geodata/layers',
   'data/tiles/': 'geodata/tiles',
 };
