@@ -11,7 +11,19 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers';
 
 /** The pipeline's stages, in order: a folder under src/ each. */
-export const STAGES = ['io', 'sources', 'basemap', 'tiles', 'catalogue', 'layers', 'draft', 'story', 'map', 'state', 'ui'] as const;
+export const STAGES = [
+  'io',
+  'sources',
+  'basemap',
+  'tiles',
+  'catalogue',
+  'layers',
+  'draft',
+  'story',
+  'map',
+  'state',
+  'ui',
+] as const;
 const APP = STAGES.length;
 
 /** A file's stage: its folder's place in STAGES, or APP for the shells and anything else under src/. */
