@@ -8,10 +8,10 @@ import { CSP_META } from './src/server/csp.ts';
 import { contentType } from './src/server/content-types.ts';
 import { precompress } from './src/server/precompress.ts';
 import { rangeFor } from './src/server/serve.ts';
+import { HEADERS_FILE, headersFile } from './src/server/static-hosts.ts';
 
 /** URL prefix → folder of generated, committed data under geodata/. */
 const DATA_MOUNTS: Record<string, string> = {
-  'data/basemap/': 'geodata/basemap',
   'data/layers/': 'geodata/layers',
   'data/tiles/': 'geodata/tiles',
 };
@@ -93,8 +93,19 @@ function precompressed(): Plugin {
   };
 }
 
+/** The server's headers as a `_headers` file, for static hosts that read one (docs/hosting.md). */
+function staticHostHeaders(): Plugin {
+  return {
+    name: 'situation-map:static-host-headers',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: HEADERS_FILE, source: headersFile() });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), geodata(), contentSecurityPolicy(), precompressed()],
+  plugins: [svelte(), geodata(), contentSecurityPolicy(), staticHostHeaders(), precompressed()],
   build: {
     target: 'es2022',
     // maplibre-gl alone is ~1.1 MB; the warning would only ever be about it.

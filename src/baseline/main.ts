@@ -6,22 +6,28 @@
  *
  * The benchmark opens it in a window the size of the app's map area, so the same bounds give the same
  * camera; it checks that they do, and records both.
+ *
+ * `baseline.html?style=empty` is MapLibre's own floor: the same page, map and camera with an empty style
+ * (no sources, no layers, no fonts, no data), what no map drawn with MapLibre can be faster than.
  */
 import '../fonts';
 import { AttributionControl, Map as MaplibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { ATTRIBUTION } from '../map/attribution';
-import { drawPatternsOnDemand, fillBasemap, FIRST_VIEW } from '../map/setup';
+import { drawPatternsOnDemand, FIRST_VIEW, useBasemapArchives, watchBasemap } from '../map/setup';
 import { buildStyle } from '../map/style';
 import { defaultTheme } from '../map/theme';
 import './baseline.css';
 
 setWorkerUrl(workerUrl);
 
+const empty = new URLSearchParams(location.search).get('style') === 'empty';
+
+if (!empty) useBasemapArchives();
 const map = new MaplibreMap({
   container: 'map',
-  style: buildStyle(defaultTheme, { withStory: false }),
+  style: empty ? { version: 8, sources: {}, layers: [] } : buildStyle(defaultTheme, { withStory: false }),
   bounds: FIRST_VIEW,
   attributionControl: false,
   minZoom: 1,
@@ -30,9 +36,11 @@ const map = new MaplibreMap({
   fadeDuration: 0,
 });
 map.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
-drawPatternsOnDemand(map, defaultTheme);
-fillBasemap(map).then((failures) => {
-  for (const f of failures) console.error(`basemap: ${f.file}: ${f.reason}`);
-});
+if (!empty) {
+  drawPatternsOnDemand(map, defaultTheme);
+  watchBasemap(map).then((failures) => {
+    for (const f of failures) console.error(`basemap: ${f.file}: ${f.reason}`);
+  });
+}
 
 (window as unknown as { situationMap?: MaplibreMap }).situationMap = map;

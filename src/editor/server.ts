@@ -4,23 +4,23 @@
  *   npm run editor [-- --draft geodata/catalogue/<id>.draft.json] [--root <project folder>] [--port 4390]
  *
  * Serves the review screen (src/editor/index.html, through Vite in middleware mode, with no hot reload),
- * the basemap's files at /data/basemap/, and a small JSON API (api.ts) on 127.0.0.1 only. The gazetteer is
+ * the basemap's tile archives at /data/tiles/, and a small JSON API (api.ts) on 127.0.0.1 only. The gazetteer is
  * read here and only here: the page asks for search results, never for the file.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
-import { contentType } from '../server/content-types';
+import { createHandler } from '../server/serve';
 import { CSP_DIRECTIVES, SECURITY_HEADERS, serialize } from '../server/csp';
-import { defaultFolders } from '../layers/inputs';
 import { EditorError, draftIdOf, listDrafts, openDraft, previewPlaces, saveReview, searchGazetteer, type Project } from './api';
 import type { SaveRequest } from './protocol';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
+/** Where the reader's map finds the basemap's archives (basemap/archives.ts). */
+const TILES_URL = '/data/tiles/';
 const MAX_BODY = 8 * 1024 * 1024;
 
 /**
@@ -99,7 +99,7 @@ export async function startEditor({
 }: { root?: string; port?: number; host?: string; draft?: string } = {}): Promise<EditorServer> {
   const project: Project = { root: path.resolve(root) };
   const initial = draft ? draftIdOf(draft) : undefined;
-  const basemapDir = defaultFolders(project.root).basemap;
+  const tiles = createHandler(path.join(REPO, 'geodata/tiles'));
   // eslint-disable-next-line prefer-const -- the handler needs Vite, and Vite needs the server for its socket
   let vite: ViteDevServer;
   const server = createHttpServer((req, res) => {
@@ -112,11 +112,10 @@ export async function startEditor({
     const origin = req.headers.origin;
     if (req.method === 'POST' && origin && origin !== `http://${req.headers.host}`)
       return send(res, 403, { error: 'cross-origin request refused' });
-    if (url.pathname.startsWith('/data/basemap/')) {
-      const name = decodeURIComponent(url.pathname.slice('/data/basemap/'.length));
-      if (!readdirSync(basemapDir).includes(name)) return send(res, 404, { error: `${url.pathname} not found` });
-      res.setHeader('Content-Type', contentType(name));
-      return res.end(readFileSync(path.join(basemapDir, name)));
+    if (url.pathname.startsWith(TILES_URL)) {
+      // The basemap's tile archives, read in parts (Range) by the map, as the production server sends them.
+      req.url = url.pathname.slice(TILES_URL.length - 1);
+      return tiles(req, res);
     }
     api(project, initial, req, url).then(
       (body) => (body === undefined ? vite.middlewares(req, res) : send(res, 200, body)),

@@ -9,19 +9,29 @@ export interface FileFailure {
   reason: string;
 }
 
-/** Fetches JSON, turning each way it can fail into words a reader can act on. */
-export async function fetchJson(url: string, fetchFn: typeof fetch = fetch): Promise<unknown> {
+/**
+ * Fetches a data file, turning each way the request can fail into words a reader can act on: no answer,
+ * an error status, or a web page where data was asked for. An abort is passed on as it is.
+ */
+export async function fetchData(url: string, init: RequestInit = {}, fetchFn: typeof fetch = fetch): Promise<Response> {
   let response: Response;
   try {
-    response = await fetchFn(url);
+    response = await fetchFn(url, init);
   } catch (err) {
+    if (init.signal?.aborted) throw err;
     throw new Error(`could not be fetched (${err instanceof Error ? err.message : String(err)})`, { cause: err });
   }
   if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
   const type = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-  // A JSON file served as a web page is almost always an error page or a misconfigured server.
+  // A data file served as a web page is almost always an error page or a misconfigured server.
   if (type === 'text/html')
     throw new Error('was served as a web page (text/html), not as data: the file is missing or the server is misconfigured');
+  return response;
+}
+
+/** Fetches JSON (fetchData), and says so when what came is not JSON. */
+export async function fetchJson(url: string, fetchFn: typeof fetch = fetch): Promise<unknown> {
+  const response = await fetchData(url, {}, fetchFn);
   const text = await response.text();
   try {
     return JSON.parse(text) as unknown;

@@ -4,15 +4,15 @@
  * and gzip-compressed tiles are opened with the browser's DecompressionStream (no WebAssembly, so the
  * CSP needs no wasm-unsafe-eval).
  *
- * Each archive's ranges are fetched past the browser's HTTP cache (NoStoreSource): the server asks for
- * revalidation (no-cache) and its ETags are weak, so Chromium revalidates the parts of an archive it
- * keeps with If-Range and If-None-Match, and the answers are the whole file (200, which If-Range with a
- * weak validator calls for) or a 304 that Chromium hands on as a 200: the pmtiles reader refuses both.
+ * Each archive is read through ArchiveSource, which fetches as io/fetch.ts does for the JSON files, so a
+ * failure is said in the same words; MapLibre reports it as the source's error.
  */
-import { addProtocol } from 'maplibre-gl';
+import { addProtocol, type AddProtocolAction } from 'maplibre-gl';
 import { PMTiles, Protocol, type RangeResponse, type Source } from 'pmtiles';
+import { PMTILES } from '../basemap/archives';
+import { fetchData } from '../io/fetch';
 
-class NoStoreSource implements Source {
+class ArchiveSource implements Source {
   constructor(private readonly url: string) {}
 
   getKey(): string {
@@ -20,34 +20,33 @@ class NoStoreSource implements Source {
   }
 
   async getBytes(offset: number, length: number, signal?: AbortSignal): Promise<RangeResponse> {
-    const response = await fetch(this.url, {
-      signal,
-      cache: 'no-store',
-      headers: { range: `bytes=${offset}-${offset + length - 1}` },
-    });
-    const size = Number(response.headers.get('content-length') ?? NaN);
-    // 206; or 200 for a file no longer than the range. A whole archive for each tile would only be slow.
-    if (response.status !== 206 && !(response.status === 200 && size <= length))
-      throw new Error(`${this.url}: the server answered ${response.status} to a Range request: it must answer 206`);
-    return { data: await response.arrayBuffer() };
+    const response = await fetchData(this.url, { signal, headers: { range: `bytes=${offset}-${offset + length - 1}` } });
+    const data = await response.arrayBuffer();
+    // A server that ignores Range sends the whole archive for every tile: refuse it rather than be slow.
+    if (response.status !== 206 && data.byteLength > length)
+      throw new Error(`the server sent ${data.byteLength} bytes for a Range request of ${length}: it must answer Range (206)`);
+    return {
+      data,
+      etag: response.headers.get('etag') ?? undefined,
+      cacheControl: response.headers.get('cache-control') ?? undefined,
+      expires: response.headers.get('expires') ?? undefined,
+    };
   }
 }
 
 let protocol: Protocol | null = null;
 
-/** Registers the pmtiles:// protocol with MapLibre, once per page. */
-export function usePmtiles(): void {
-  if (protocol) return;
-  protocol = new Protocol();
-  addProtocol('pmtiles', protocol.tile);
-}
-
-/** The source URL of an archive served by this app, at `path` under the site's base (e.g. data/tiles/region.pmtiles). */
-export const pmtilesUrl = (path: string, base: string = import.meta.env.BASE_URL): string => `pmtiles://${base}${path}`;
-
-/** Readies the archive at `url` (a path on this origin) and returns its pmtiles:// source URL. */
-export function useArchive(url: string): string {
-  usePmtiles();
-  if (!protocol!.get(url)) protocol!.add(new PMTiles(new NoStoreSource(url)));
-  return `pmtiles://${url}`;
+/**
+ * Readies the archive a style names as `pmtiles://<url>` (archiveUrl): registers the pmtiles:// protocol
+ * with MapLibre on first use, and reads the archive through ArchiveSource. Call before the map asks for it.
+ */
+export function useArchive(sourceUrl: string): void {
+  if (!sourceUrl.startsWith(PMTILES)) throw new Error(`not a pmtiles:// URL: ${sourceUrl}`);
+  if (!protocol) {
+    protocol = new Protocol();
+    // The package types its TileJSON answer as unknown; it is the TileJSON MapLibre asked for.
+    addProtocol('pmtiles', protocol.tilev4 as AddProtocolAction);
+  }
+  const url = sourceUrl.slice(PMTILES.length);
+  if (!protocol.get(url)) protocol.add(new PMTiles(new ArchiveSource(url)));
 }

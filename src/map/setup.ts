@@ -2,8 +2,10 @@
  * What the app's map and the benchmark's baseline page (src/baseline/) set up the same way, so that the
  * baseline is the app's basemap by construction: the first view, the fill patterns, the basemap's data.
  */
-import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
-import { loadBasemap, type FileFailure } from '../basemap/load';
+import type { ErrorEvent, Map as MaplibreMap, MapSourceDataEvent } from 'maplibre-gl';
+import { archiveFile, BASEMAP_SOURCES, basemapUrl, type BasemapSource } from '../basemap/archives';
+import type { FileFailure } from '../io/fetch';
+import { useArchive } from './pmtiles';
 import { THEATRE } from '../basemap/theatre';
 import { stylePatterns } from './style';
 import type { Theme } from './theme';
@@ -22,12 +24,37 @@ export function drawPatternsOnDemand(m: MaplibreMap, theme: Theme): void {
   });
 }
 
+/** Readies the basemap's tile archives for a map about to be made with the style (style.ts) that names them. */
+export function useBasemapArchives(): void {
+  for (const id of BASEMAP_SOURCES) useArchive(basemapUrl(id));
+}
+
 /**
- * Loads the basemap's files and hands each to its source; resolves with the files that failed. Nothing
- * is handed over once `stillWanted` says the map is gone.
+ * Resolves once each basemap archive has drawn its first view's tiles or failed, with the failures named
+ * by file (world.pmtiles: the server answered 404). Nothing is reported once `stillWanted` says the map
+ * is gone; a tile that fails later is MapLibre's to report, and is left out.
  */
-export async function fillBasemap(m: MaplibreMap, stillWanted: () => boolean = () => true): Promise<FileFailure[]> {
-  const { data, failures } = await loadBasemap(`${import.meta.env.BASE_URL}data/basemap/`);
-  if (stillWanted()) for (const [id, fc] of Object.entries(data)) (m.getSource(id) as GeoJSONSource | undefined)?.setData(fc);
-  return failures;
+export function watchBasemap(m: MaplibreMap, stillWanted: () => boolean = () => true): Promise<FileFailure[]> {
+  return new Promise((resolve) => {
+    const pending = new Set<string>(BASEMAP_SOURCES);
+    const failures: FileFailure[] = [];
+    const settle = (id: string) => {
+      pending.delete(id);
+      if (pending.size) return;
+      m.off('sourcedata', onData);
+      m.off('error', onError);
+      failures.sort((a, b) => a.file.localeCompare(b.file));
+      if (stillWanted()) resolve(failures);
+    };
+    const onData = (e: MapSourceDataEvent) => {
+      if (pending.has(e.sourceId) && e.isSourceLoaded) settle(e.sourceId);
+    };
+    const onError = (e: ErrorEvent & { sourceId?: string }) => {
+      if (!e.sourceId || !pending.has(e.sourceId)) return;
+      failures.push({ file: archiveFile(e.sourceId as BasemapSource), reason: e.error?.message ?? String(e.error) });
+      settle(e.sourceId);
+    };
+    m.on('sourcedata', onData);
+    m.on('error', onError);
+  });
 }

@@ -1,16 +1,19 @@
 /**
- * The MapLibre style, generated from a Theme. Sources start empty and are filled with setData once the
- * basemap files have loaded, so the map (and its controls) can appear before the data does.
+ * The MapLibre style, generated from a Theme. The basemap is drawn from vector tile archives cut at build
+ * time (basemap/archives.ts); the story's sources start empty and are filled with setData once its files
+ * have loaded, so the map (and its controls) can appear before the data does.
  *
- * No `glyphs` entry: MapLibre (>= 5.11) then draws text with the page's own web font, here the bundled
- * Noto Sans, and no glyph server is needed.
+ * No `glyphs` entry: MapLibre draws text from the font files the style's `font-faces` names (fonts.ts),
+ * the bundled Noto Sans, and no glyph server is needed.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { CATEGORIES } from '../catalogue/vocabulary';
 import { hatch, type RasterImage } from './patterns';
 import { CATEGORY_SHAPES, markImage, shapeSdf } from './symbols';
 import { HATCH_ZONE, STORY_SOURCES, STORY_TILE_BUFFER, storyLayers } from './storyLayers';
-import { BASEMAP_SOURCES, type BasemapSource } from '../basemap/load';
+import { BASEMAP_SOURCES, basemapUrl, SOURCE_OF_LAYER, type BasemapSource } from '../basemap/archives';
+import { FONT_FACES } from './fonts';
+import { sharePrograms } from './programs';
 import type { Theme } from './theme';
 
 export { BASEMAP_SOURCES, type BasemapSource };
@@ -52,6 +55,9 @@ export function namedPlaceLayers(ids: readonly string[]) {
   };
 }
 
+/** A basemap layer's source: the archive that holds its vector layer, and the layer's name there. */
+const from = (layer: keyof typeof SOURCE_OF_LAYER) => ({ source: SOURCE_OF_LAYER[layer], 'source-layer': layer });
+
 export function basemapLayers(theme: Theme, namedIds: readonly string[] = []): LayerSpecification[] {
   const b = theme.basemap;
   const filters = placeFilters(namedIds);
@@ -60,11 +66,11 @@ export function basemapLayers(theme: Theme, namedIds: readonly string[] = []): L
     { id: 'sea', type: 'background', paint: { 'background-color': b.sea } },
     // `fill-antialias: false` on fills whose edges a line layer draws anyway: the antialiasing pass outlines
     // every polygon once more, and with software WebGL it was a quarter of a frame (npm run bench).
-    { id: 'world-fill', type: 'fill', source: 'world', paint: { 'fill-color': b.landWorld, 'fill-antialias': false } },
+    { id: 'world-fill', type: 'fill', ...from('world'), paint: { 'fill-color': b.landWorld, 'fill-antialias': false } },
     {
       id: 'world-borders',
       type: 'line',
-      source: 'world-borders',
+      ...from('world-borders'),
       paint: {
         'line-color': ['case', ['==', ['get', 'kind'], 'coast'], b.outline, b.countryBorder],
         'line-width': ['case', ['==', ['get', 'kind'], 'coast'], 0.6, 0.8],
@@ -73,35 +79,35 @@ export function basemapLayers(theme: Theme, namedIds: readonly string[] = []): L
     {
       id: 'units-fill',
       type: 'fill',
-      source: 'units',
+      ...from('units'),
       paint: { 'fill-color': ['case', ['==', ['get', 'level'], 'unit'], b.landStory, b.land], 'fill-antialias': false },
     },
     {
       id: 'disputed-hatch',
       type: 'fill',
-      source: 'units',
+      ...from('units'),
       filter: ['==', ['get', 'disputed'], true],
       paint: { 'fill-pattern': HATCH_DISPUTED, 'fill-opacity': 0.7, 'fill-antialias': false },
     },
-    { id: 'lakes', type: 'fill', source: 'lakes', paint: { 'fill-color': b.lake } },
+    { id: 'lakes', type: 'fill', ...from('lakes'), paint: { 'fill-color': b.lake } },
     {
       id: 'rivers',
       type: 'line',
-      source: 'rivers',
+      ...from('rivers'),
       minzoom: 3.5,
       paint: { 'line-color': b.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 8, 1.6] },
     },
     {
       id: 'coast',
       type: 'line',
-      source: 'borders',
+      ...from('borders'),
       filter: ['==', ['get', 'kind'], 'coast'],
       paint: { 'line-color': b.outline, 'line-width': 0.6 },
     },
     {
       id: 'unit-borders',
       type: 'line',
-      source: 'borders',
+      ...from('borders'),
       filter: ['==', ['get', 'kind'], 'unit'],
       minzoom: 3,
       paint: { 'line-color': b.unitBorder, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.4, 8, 1.2] },
@@ -109,14 +115,14 @@ export function basemapLayers(theme: Theme, namedIds: readonly string[] = []): L
     {
       id: 'disputed-borders',
       type: 'line',
-      source: 'borders',
+      ...from('borders'),
       filter: ['==', ['get', 'kind'], 'disputed'],
       paint: { 'line-color': b.disputedBorder, 'line-width': 1.4, 'line-dasharray': [3, 2] },
     },
     {
       id: 'country-borders',
       type: 'line',
-      source: 'borders',
+      ...from('borders'),
       filter: ['==', ['get', 'kind'], 'country'],
       layout: { 'line-join': 'round' },
       paint: { 'line-color': b.countryBorder, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.8, 8, 2.2] },
@@ -124,7 +130,7 @@ export function basemapLayers(theme: Theme, namedIds: readonly string[] = []): L
     {
       id: 'country-labels',
       type: 'symbol',
-      source: 'country-labels',
+      ...from('country-labels'),
       maxzoom: 7,
       layout: {
         'text-field': ['upcase', ['get', 'name']],
@@ -139,7 +145,7 @@ export function basemapLayers(theme: Theme, namedIds: readonly string[] = []): L
     {
       id: 'unit-labels',
       type: 'symbol',
-      source: 'unit-labels',
+      ...from('unit-labels'),
       minzoom: 5,
       layout: {
         'text-field': ['get', 'name'],
@@ -153,7 +159,7 @@ export function basemapLayers(theme: Theme, namedIds: readonly string[] = []): L
     {
       id: 'places-dot',
       type: 'circle',
-      source: 'places',
+      ...from('places'),
       filter: filters['places-dot'],
       paint: {
         'circle-radius': namedPlaceLayers(namedIds).dotRadius,
@@ -165,7 +171,7 @@ export function basemapLayers(theme: Theme, namedIds: readonly string[] = []): L
     {
       id: 'places',
       type: 'symbol',
-      source: 'places',
+      ...from('places'),
       filter: filters.places,
       layout: {
         'text-field': ['get', 'name'],
@@ -183,7 +189,7 @@ export function basemapLayers(theme: Theme, namedIds: readonly string[] = []): L
     {
       id: 'places-story',
       type: 'symbol',
-      source: 'places',
+      ...from('places'),
       filter: filters['places-story'],
       layout: {
         'text-field': ['get', 'name'],
@@ -199,7 +205,7 @@ export function basemapLayers(theme: Theme, namedIds: readonly string[] = []): L
   ] as LayerSpecification[];
 }
 
-/** Basemap sources, then the story's; every one starts empty and is filled with setData. */
+/** Basemap sources, then the story's. */
 export const ALL_SOURCES = [...BASEMAP_SOURCES, ...STORY_SOURCES];
 
 /**
@@ -217,16 +223,17 @@ export function buildStyle(theme: Theme, { withStory = true }: { withStory?: boo
   return {
     version: 8,
     name: 'Situation Map',
-    sources: Object.fromEntries(
-      (withStory ? ALL_SOURCES : BASEMAP_SOURCES).map((id) => [
-        id,
-        {
-          type: 'geojson',
-          data: { type: 'FeatureCollection', features: [] },
-          ...((STORY_SOURCES as readonly string[]).includes(id) ? { buffer: STORY_TILE_BUFFER } : {}),
-        },
-      ]),
-    ) as StyleSpecification['sources'],
-    layers,
+    'font-faces': FONT_FACES,
+    sources: {
+      ...Object.fromEntries(BASEMAP_SOURCES.map((id) => [id, { type: 'vector', url: basemapUrl(id) }])),
+      // Empty until the story has loaded (MapView fills them with setData).
+      ...Object.fromEntries(
+        (withStory ? STORY_SOURCES : []).map((id) => [
+          id,
+          { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, buffer: STORY_TILE_BUFFER },
+        ]),
+      ),
+    } as StyleSpecification['sources'],
+    layers: sharePrograms(layers),
   };
 }

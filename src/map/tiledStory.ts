@@ -15,11 +15,19 @@ import type { ExpressionSpecification, LayerSpecification, Map as MaplibreMap, M
 import { CATEGORIES } from '../catalogue/vocabulary';
 import type { TiledStoryFile } from '../layers/format';
 import { placeState, type PlaceState } from './data';
+import { archiveUrl } from '../basemap/archives';
 import { useArchive } from './pmtiles';
 import { STORY_SOURCES, storyLayers } from './storyLayers';
 import { MARK_SIZE, markImage } from './symbols';
 import type { Theme } from './theme';
 import type { PlaceView } from '../story/visibility';
+
+/** The pmtiles:// URL of an archive at `path` on this origin, readied for MapLibre (pmtiles.ts). */
+function archive(path: string): string {
+  const url = archiveUrl(path, '');
+  useArchive(url);
+  return url;
+}
 
 export const TILED_AREAS = 'story-tiled-areas';
 export const TILED_MARKS = 'story-tiled-marks';
@@ -74,10 +82,10 @@ export function addTiledStory(map: MaplibreMap, base: string, summary: TiledStor
   const { areas, marks } = summary.tiled.archives;
   map.addSource(TILED_AREAS, {
     type: 'vector',
-    url: useArchive(`${base}${areas.file}`),
+    url: archive(`${base}${areas.file}`),
     promoteId: { areas: 'place_id' },
   });
-  map.addSource(TILED_MARKS, { type: 'vector', url: useArchive(`${base}${marks.file}`), promoteId: { marks: 'k' } });
+  map.addSource(TILED_MARKS, { type: 'vector', url: archive(`${base}${marks.file}`), promoteId: { marks: 'k' } });
   for (const layer of tiledLayers(theme))
     map.addLayer(layer, layer.type === 'symbol' || !beforeId || !map.getLayer(beforeId) ? undefined : beforeId);
 }

@@ -109,6 +109,18 @@ export function rangeFor(header: string, size: number): string | undefined {
   return last === 0 ? undefined : `bytes=${Math.max(first, 0)}-${last}`;
 }
 
+/**
+ * Whether an If-Range validator still names the file as it is: the ETag sirv sends for it, or its
+ * Last-Modified date. Chromium revalidates a partly cached tile archive with If-Range and sirv's weak
+ * ETag (RFC 9110 §13.1.5 asks for a strong one); refusing it would send the whole archive for each
+ * tile. The tag is the file's size and modification time in milliseconds, so it changes with the file.
+ */
+export function ifRangeHolds(ifRange: string, stats: Pick<Stats, 'size' | 'mtime'>): boolean {
+  const v = ifRange.trim();
+  const tag = `"${stats.size}-${stats.mtime.getTime()}"`;
+  return v === `W/${tag}` || v === tag || v === stats.mtime.toUTCString();
+}
+
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** The request handler for the build in `root` (an absolute or relative path to an existing folder). */
@@ -147,10 +159,10 @@ export function createHandler(root: string): Handler {
 
     // sirv serves what a symbolic link in the folder points to, wherever that is, and treats every
     // file-system error alike: the link's real place is checked here, and a name too long said.
-    let size: number;
+    let stats: Stats;
     try {
       // stat first: it says ENAMETOOLONG where realpath, stopping at the first missing name, says ENOENT.
-      size = (await stat(target.file)).size;
+      stats = await stat(target.file);
       if (!(await realpath(target.file)).startsWith(base + path.sep)) return plain(req, res, 404, 'not found');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
@@ -170,10 +182,13 @@ export function createHandler(root: string): Handler {
     // sirv takes any mention of "br" or "gzip" as acceptance, q=0 included: it is shown the one choice.
     let encoding = chooseEncoding(req.headers['accept-encoding']);
     if (req.headers.range !== undefined) {
-      // A range is of the file's own bytes (a range of brotli cannot be decoded alone), and with If-Range
-      // sirv would not check the validator: the whole file then, which the RFC always allows.
+      // A range is of the file's own bytes (a range of brotli cannot be decoded alone). sirv does not check
+      // If-Range: it is checked here, and a range whose validator no longer holds gets the whole file.
       encoding = null;
-      const range = req.headers['if-range'] === undefined ? rangeFor(req.headers.range, size) : undefined;
+      const ifRange = req.headers['if-range'] as string | undefined;
+      const holds = ifRange === undefined || ifRangeHolds(ifRange, stats);
+      const range = holds ? rangeFor(req.headers.range, stats.size) : undefined;
+      delete req.headers['if-range'];
       if (range === undefined) delete req.headers.range;
       else req.headers.range = range;
     }

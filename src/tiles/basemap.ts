@@ -1,13 +1,13 @@
 /**
  * The basemap as vector tiles: the TopoJSON files geodata/build/basemap.ts writes (geodata/basemap/) are
  * turned into the layers the map draws (topology.ts, which the browser used to run at every load) and cut
- * into two PMTiles archives under geodata/tiles/:
+ * into the PMTiles archives basemap/archives.ts lists, under geodata/tiles/:
  *
- * - world.pmtiles: every country at the world's scale (Natural Earth 50m), z0-5, drawn larger beyond;
+ * - world.pmtiles: every country at the world's scale (Natural Earth 50m);
  * - region.pmtiles: the countries of the region with their first-level units, borders, lakes, rivers, and
- *   the label points, z0-7 (the TopoJSON's own grid is 0.0036° by 0.0014°, about z7's tile units).
+ *   the label points.
  *
- * Each feature keeps only the properties the style reads (style.ts), so no name in another script, and
+ * Each feature keeps only the properties the style reads (map/style.ts), so no name in another script, and
  * nothing the map does not draw, reaches the browser.
  */
 import { readFileSync } from 'node:fs';
@@ -15,28 +15,8 @@ import path from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
 import { physicalLayers, placesLayer, regionLayers, worldLayers } from '../basemap/topology';
 import { THEATRE } from '../basemap/theatre';
-import { tileArchive, type TileLayer, type ZoomRange } from './tiler';
-
-/** Vector layer → the properties the style reads from it. */
-export const BASEMAP_TILE_LAYERS = {
-  world: { world: [], 'world-borders': ['kind'] },
-  region: {
-    units: ['level', 'disputed'],
-    borders: ['kind'],
-    lakes: [],
-    rivers: [],
-    'unit-labels': ['name'],
-    'country-labels': ['name', 'story'],
-    places: ['id', 'name', 'rank', 'population', 'capital'],
-  },
-} as const satisfies Record<string, Record<string, readonly string[]>>;
-
-export type BasemapArchive = keyof typeof BASEMAP_TILE_LAYERS;
-
-export const BASEMAP_ZOOMS: Record<BasemapArchive, ZoomRange> = {
-  world: { minZoom: 0, maxZoom: 5 },
-  region: { minZoom: 0, maxZoom: 7 },
-};
+import { BASEMAP_SOURCES, BASEMAP_TILE_LAYERS, BASEMAP_ZOOMS, type BasemapSource } from '../basemap/archives';
+import { tileArchive, type TileLayer } from './tiler';
 
 function keep(fc: FeatureCollection, fields: readonly string[]): FeatureCollection {
   return {
@@ -50,7 +30,7 @@ function keep(fc: FeatureCollection, fields: readonly string[]): FeatureCollecti
 }
 
 /** The basemap's layers, from the TopoJSON files in `dir`, as the style reads them. */
-export function basemapLayers(dir: string): Record<BasemapArchive, TileLayer[]> {
+export function basemapLayers(dir: string): Record<BasemapSource, TileLayer[]> {
   const read = (name: string): unknown => JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
   const region = regionLayers(read('region.topo.json'));
   const world = worldLayers(read('world.topo.json'));
@@ -67,9 +47,12 @@ export function basemapLayers(dir: string): Record<BasemapArchive, TileLayer[]> 
     'country-labels': region.countryLabels,
     places,
   };
-  const layersOf = (archive: BasemapArchive): TileLayer[] =>
-    Object.entries(BASEMAP_TILE_LAYERS[archive]).map(([name, fields]) => ({ name, data: keep(data[name], fields) }));
-  return { world: layersOf('world'), region: layersOf('region') };
+  return Object.fromEntries(
+    BASEMAP_SOURCES.map((archive) => [
+      archive,
+      Object.entries(BASEMAP_TILE_LAYERS[archive]).map(([name, fields]) => ({ name, data: keep(data[name], fields) })),
+    ]),
+  ) as Record<BasemapSource, TileLayer[]>;
 }
 
 const center = (): [number, number, number] => {
@@ -84,10 +67,9 @@ const ATTRIBUTION = 'Natural Earth (public domain); GeoNames (CC BY 4.0)';
 export function basemapArchives(
   dir: string,
   attribution = ATTRIBUTION,
-): Record<BasemapArchive, { archive: Buffer; tiles: number; tileBytes: number }> {
+): Record<BasemapSource, { archive: Buffer; tiles: number; tileBytes: number }> {
   const layers = basemapLayers(dir);
-  return {
-    world: tileArchive(layers.world, BASEMAP_ZOOMS.world, { center: center(), attribution }),
-    region: tileArchive(layers.region, BASEMAP_ZOOMS.region, { center: center(), attribution }),
-  };
+  return Object.fromEntries(
+    BASEMAP_SOURCES.map((s) => [s, tileArchive(layers[s], BASEMAP_ZOOMS[s], { center: center(), attribution })]),
+  ) as Record<BasemapSource, ReturnType<typeof tileArchive>>;
 }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { replaceFolder, stableJson } from '../io/files';
+import { archiveFile, type BasemapSource } from '../basemap/archives';
 import { basemapArchives } from './basemap';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,7 +23,7 @@ const started = Date.now();
 const built = basemapArchives(path.join(ROOT, 'geodata/basemap'));
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const files = new Map<string, Buffer | string>();
-for (const [name, a] of Object.entries(built)) files.set(`${name}.pmtiles`, a.archive);
+for (const [name, a] of Object.entries(built)) files.set(archiveFile(name as BasemapSource), a.archive);
 files.set(
   'manifest.json',
   stableJson({
@@ -55,7 +56,7 @@ if (values.check) {
 } else {
   replaceFolder(out, files);
   for (const [name, a] of Object.entries(built)) {
-    console.log(`${name}.pmtiles: ${a.tiles} tiles, ${(a.archive.length / 1024).toFixed(0)} kB`);
+    console.log(`${archiveFile(name as BasemapSource)}: ${a.tiles} tiles, ${(a.archive.length / 1024).toFixed(0)} kB`);
   }
   console.log(`wrote ${path.relative(process.cwd(), out)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -135,13 +135,20 @@ export interface BenchResult {
   load: {
     app: Summary;
     baseline: Summary;
+    /** MapLibre with an empty style in the baseline's window (baseline.html?style=empty): MapLibre's own floor. */
+    empty: Summary;
     /** Median of the app's first idle over the baseline's. */
     ratio: number;
+    /** Medians of the app's and the baseline's first idle over the empty style's. */
+    ratioEmpty: { app: number; baseline: number };
+    /** WebGL programs MapLibre had compiled by the first idle (its program cache), by page; null where unreadable. */
+    programs: { app: number | null; baseline: number | null; empty: number | null };
     /** Both pages open on the same camera (the baseline's window is the app's map area). */
     sameView: boolean;
     cameras: { app: LoadTimings['camera']; baseline: LoadTimings['camera'] };
     appDetail: { mapLoad: Summary; dataEnd: Summary; longTaskTotal: Summary };
     baselineDetail: { mapLoad: Summary; dataEnd: Summary; longTaskTotal: Summary };
+    emptyDetail: { mapLoad: Summary; dataEnd: Summary; longTaskTotal: Summary };
     errors: string[];
   };
   bytes: {
@@ -203,7 +210,7 @@ const STEP_FROM = '2022-01-22';
 const APP_VIEWPORT = { width: 1280, height: 800 };
 
 function kindOf(urlPath: string): Kind {
-  if (urlPath.startsWith('/data/basemap/')) return 'basemap';
+  if (urlPath.startsWith('/data/tiles/')) return 'basemap';
   if (urlPath.startsWith('/data/layers/')) return 'story';
   const ext = path.extname(urlPath).toLowerCase();
   if (ext === '.js' || ext === '.mjs') return 'js';
@@ -283,9 +290,10 @@ function pageBytes(dist: string, served: Served[]): PageBytes {
   const byKind = Object.fromEntries(KINDS.map((k) => [k, zero()])) as Record<Kind, Bytes>;
   const total = zero();
   const files: FileBytes[] = [];
-  for (const r of served.filter((s) => s.status === 200)) {
+  for (const r of served.filter((s) => s.status === 200 || s.status === 206)) {
     const rel = r.path === '/' ? 'index.html' : decodeURIComponent(r.path).replace(/^\//, '');
-    const { raw, gzip } = sizesOf(path.join(dist, rel));
+    // A part of a tile archive (206): the bytes sent, which are gzip-compressed tiles already.
+    const { raw, gzip } = r.status === 206 ? { raw: r.sent, gzip: r.sent } : sizesOf(path.join(dist, rel));
     const kind = kindOf(r.path);
     files.push({ path: r.path, kind, raw, gzip, served: r.sent, files: 1 });
     for (const b of [byKind[kind], total]) {
@@ -339,7 +347,7 @@ function syntheticInChild(n: number, dir: string, root: string): WrittenCatalogu
 }
 
 /** Opens `url` in a fresh context and waits for the first complete idle. */
-async function openPage(
+export async function openPage(
   browser: Browser,
   url: string,
   viewport: { width: number; height: number },
@@ -348,12 +356,18 @@ async function openPage(
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  // Closing the context cuts the requests still under way (MapLibre fetches tiles of other zooms once
+  // idle): what fails then is the teardown's doing, not the page's, and is not counted.
+  let closing = false;
+  const close = context.close.bind(context);
+  context.close = (...args: Parameters<BrowserContext['close']>) => ((closing = true), close(...args));
+  const note = (e: string) => closing || errors.push(e);
+  page.on('pageerror', (e) => note(`page error: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    if (m.type() === 'error') note(`console: ${m.text()}`);
   });
-  page.on('crash', () => errors.push('the page crashed'));
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}: ${r.failure()?.errorText}`));
+  page.on('crash', () => note('the page crashed'));
+  page.on('requestfailed', (r) => note(`request failed: ${r.url()}: ${r.failure()?.errorText}`));
   await page.addInitScript({ content: SHIM });
   await page.addInitScript(installProbe);
   try {
@@ -444,20 +458,28 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       server.take();
     }
 
-    const runs: { app: LoadRun[]; baseline: LoadRun[] } = { app: [], baseline: [] };
-    const served: { app?: Served[]; baseline?: Served[] } = {};
+    const runs: { app: LoadRun[]; baseline: LoadRun[]; empty: LoadRun[] } = { app: [], baseline: [], empty: [] };
+    const served: { app?: Served[]; baseline?: Served[]; empty?: Served[] } = {};
+    const URLS = { app: '/', baseline: '/baseline.html', empty: '/baseline.html?style=empty' } as const;
     const loadErrors: string[] = [];
     if (!o.warmup) {
       runs.app.push({ ...first.load, errors: first.errors });
       served.app = firstServed;
       loadErrors.push(...first.errors.map((e) => `app: ${e}`));
     }
+    if (o.warmup) {
+      const warmEmpty = await openPage(browser, `${server.url}${URLS.empty}`, baselineViewport, timeout);
+      await warmEmpty.context.close();
+      server.take();
+    }
+    const PAGES = ['app', 'baseline', 'empty'] as const;
     for (let i = 0; i < o.runs; i++) {
-      const order = i % 2 === 0 ? (['app', 'baseline'] as const) : (['baseline', 'app'] as const);
+      // Each run a different order (rotated), so no page always comes first or last.
+      const order = PAGES.map((_, k) => PAGES[(k + i) % PAGES.length]);
       for (const which of order) {
         // Without a warm-up, the first app load above is the app's first run.
         if (!o.warmup && which === 'app' && i === 0) continue;
-        const url = which === 'app' ? `${server.url}/` : `${server.url}/baseline.html`;
+        const url = `${server.url}${URLS[which]}`;
         const p = await openPage(browser, url, which === 'app' ? APP_VIEWPORT : baselineViewport, timeout);
         await p.context.close();
         served[which] ??= server.take();
@@ -474,6 +496,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     });
     const app = summarize(runs.app.map((r) => r.firstIdle));
     const baseline = summarize(runs.baseline.map((r) => r.firstIdle));
+    const empty = summarize(runs.empty.map((r) => r.firstIdle));
     const [ca, cb] = [runs.app[0].camera, runs.baseline[0].camera];
     const sameView = Math.abs(ca.zoom - cb.zoom) < 0.01 && Math.abs(ca.lng - cb.lng) < 0.01 && Math.abs(ca.lat - cb.lat) < 0.01;
 
@@ -644,11 +667,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       load: {
         app,
         baseline,
+        empty,
         ratio: round(app.median / baseline.median, 2),
+        ratioEmpty: { app: round(app.median / empty.median, 2), baseline: round(baseline.median / empty.median, 2) },
+        programs: { app: runs.app[0].programs, baseline: runs.baseline[0].programs, empty: runs.empty[0].programs },
         sameView,
         cameras: { app: ca, baseline: cb },
         appDetail: detail(runs.app),
         baselineDetail: detail(runs.baseline),
+        emptyDetail: detail(runs.empty),
         errors: loadErrors,
       },
       bytes: {

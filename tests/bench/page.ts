@@ -44,8 +44,8 @@ export function installProbe(): void {
     // No long task timing: the figure is left out, not guessed.
   }
   /**
-   * Sources used by a layer drawn at the current zoom, with the vector layer it reads (a vector source's
-   * features are queried by vector layer: a tiled story's): each must have features for the view to be complete.
+   * Sources (and, for vector tiles, their layers: "source/layer") used by a layer drawn at the current
+   * zoom: each must have features for the view to be complete.
    */
   const drawnSources = (m: MaplibreMap): string[] => {
     const z = m.getZoom();
@@ -59,9 +59,15 @@ export function installProbe(): void {
     }
     return [...ids];
   };
-  const hasFeatures = (m: MaplibreMap, s: string): boolean => {
-    const [source, sourceLayer] = s.split('/');
+  const hasFeatures = (m: MaplibreMap, id: string): boolean => {
+    const [source, sourceLayer] = id.split('/');
     return m.querySourceFeatures(source, sourceLayer ? { sourceLayer } : undefined).length > 0;
+  };
+  /** Every drawn source has features: for a vector source, one of its drawn layers (a lake layer may have none in view). */
+  const complete = (m: MaplibreMap, ids: string[]): boolean => {
+    const bySource = new Map<string, string[]>();
+    for (const id of ids) bySource.set(id.split('/')[0], [...(bySource.get(id.split('/')[0]) ?? []), id]);
+    return [...bySource.values()].every((layers) => layers.some((id) => hasFeatures(m, id)));
   };
   let map: MaplibreMap | undefined;
   Object.defineProperty(window, 'situationMap', {
@@ -75,7 +81,7 @@ export function installProbe(): void {
         const t = performance.now();
         probe.idles += 1;
         const sources = drawnSources(m);
-        if (sources.every((s) => hasFeatures(m, s))) {
+        if (complete(m, sources)) {
           probe.firstIdle = t;
           probe.sources = sources;
           m.off('idle', onIdle);
@@ -98,6 +104,8 @@ export interface LoadTimings {
   longTaskTotal: number;
   longTaskMax: number;
   sources: string[];
+  /** WebGL programs MapLibre had compiled (its program cache, not public API: null if it moved). */
+  programs: number | null;
   camera: { zoom: number; lng: number; lat: number };
   canvas: { width: number; height: number };
 }
@@ -127,6 +135,10 @@ export function readLoad(): LoadTimings {
     longTaskTotal: tasks.reduce((s, [, d]) => s + d, 0),
     longTaskMax: tasks.reduce((s, [, d]) => Math.max(s, d), 0),
     sources: p.sources,
+    programs: (() => {
+      const cache = (m as unknown as { painter?: { programCache?: { programs?: object } } }).painter?.programCache?.programs;
+      return cache ? Object.keys(cache).length : null;
+    })(),
     camera: { zoom: m.getZoom(), lng: c.lng, lat: c.lat },
     canvas: { width: Math.round(canvas.width), height: Math.round(canvas.height) },
   };

@@ -37,12 +37,40 @@ export function goals(r: BenchResult): Goal[] {
   const seedToggle = slower(r.interactions.toggleHide, r.interactions.toggleShow)!;
   const check = (value: number | undefined | null, limit: number) =>
     value === undefined || value === null || Number.isNaN(value) ? null : value <= limit;
+  const fontsAndData = seedData + r.bytes.app.byKind.fonts.gzip;
+  const frames = (toggle: Summary | null, frame: Summary | null) => (toggle && frame ? toggle.median / frame.median : null);
+  const seedToggleFrames = frames(seedToggle, r.interactions.repaint);
   const list: Goal[] = [
+    {
+      goal: 'App first idle ÷ MapLibre with an empty style (medians)',
+      target: '≤ 2×',
+      measured:
+        `${r.load.ratioEmpty.app.toFixed(2)}× (${ms(r.load.app)} ÷ ${ms(r.load.empty)} ms; ` +
+        `the basemap alone ${r.load.ratioEmpty.baseline.toFixed(2)}×)`,
+      met: check(r.load.ratioEmpty.app, 2),
+    },
     {
       goal: 'App first idle ÷ baseline first idle (medians)',
       target: '≤ 1.3×',
       measured: `${r.load.ratio.toFixed(2)}×`,
       met: check(r.load.ratio, 1.3),
+    },
+    {
+      goal: 'Fonts + data (basemap + story) at the first view, gzip',
+      target: '≤ 250 kB',
+      measured:
+        `${kB(fontsAndData)} kB (fonts ${kB(r.bytes.app.byKind.fonts.gzip)} in ${r.bytes.app.byKind.fonts.files} files, ` +
+        `basemap ${kB(r.bytes.app.byKind.basemap.gzip)}, story ${kB(r.bytes.app.byKind.story.gzip)})`,
+      met: check(fontsAndData, 250_000),
+    },
+    {
+      goal: 'Toggle → idle, in map frames of the floor (seed story)',
+      target: '≤ 1.5 frames',
+      measured:
+        seedToggleFrames === null
+          ? 'not measured'
+          : `${seedToggleFrames.toFixed(2)} (${ms(seedToggle)} ms, one frame ${ms(r.interactions.repaint)} ms)`,
+      met: check(seedToggleFrames, 1.5),
     },
     {
       goal: "App's own JS + CSS beyond MapLibre, gzip",
@@ -82,6 +110,33 @@ export function goals(r: BenchResult): Goal[] {
   };
   stepGoal('seed story', r.interactions.stepIdle, r.interactions.repaint);
   for (const s of r.scale) if (s.events <= 10_000) stepGoal(`${s.events.toLocaleString('en-US')} events`, s.stepIdle, s.repaint);
+  // Scale against the seed story's first idle, measured in the same run.
+  for (const [events, limit] of [
+    [100_000, 1.3],
+    [1_000_000, 2],
+  ] as const) {
+    const s = r.scale.find((x) => x.events === events);
+    if (!s) continue;
+    const label = events.toLocaleString('en-US');
+    const ratio = s.load ? s.load.median / r.load.app.median : null;
+    list.push({
+      goal: `First idle at ${label} events ÷ the seed story's`,
+      target: `≤ ${limit}×`,
+      measured: ratio === null ? 'failed' : `${ratio.toFixed(2)}× (${ms(s.load)} ÷ ${ms(r.load.app)} ms)`,
+      met: ratio === null ? false : ratio <= limit,
+    });
+    const toggleFrames = frames(slower(s.toggleHide, s.toggleShow), s.repaint);
+    if (events === 100_000)
+      list.push({
+        goal: `Toggle → idle at ${label} events, in map frames of the floor`,
+        target: '≤ 1.5 frames',
+        measured:
+          toggleFrames === null
+            ? 'not measured'
+            : `${toggleFrames.toFixed(2)} (${ms(slower(s.toggleHide, s.toggleShow))} ms, one frame ${ms(s.repaint)} ms)`,
+        met: check(toggleFrames, 1.5),
+      });
+  }
   if (biggest) {
     const label = biggest.events.toLocaleString('en-US');
     const toggle = slower(biggest.toggleHide, biggest.toggleShow);
@@ -132,21 +187,23 @@ export function markdown(r: BenchResult): string {
       `${r.load.sameView ? ', same camera' : ', CAMERAS DIFFER'}):`,
     '',
     table(
-      ['Page', 'Median', 'Min–max', 'Map style loaded', 'Data received', 'Long tasks (sum)'],
-      (['app', 'baseline'] as const).map((k) => {
-        const d = k === 'app' ? r.load.appDetail : r.load.baselineDetail;
+      ['Page', 'Median', 'Min–max', 'Map style loaded', 'Data received', 'Long tasks (sum)', 'WebGL programs'],
+      (['app', 'baseline', 'empty'] as const).map((k) => {
+        const d = { app: r.load.appDetail, baseline: r.load.baselineDetail, empty: r.load.emptyDetail }[k];
         return [
-          k === 'app' ? 'App (seed story)' : 'Baseline (basemap only)',
+          { app: 'App (seed story)', baseline: 'Baseline (basemap only)', empty: 'MapLibre, empty style' }[k],
           ms(r.load[k]),
           range(r.load[k]),
           ms(d.mapLoad),
           ms(d.dataEnd),
           ms(d.longTaskTotal),
+          String(r.load.programs[k] ?? '—'),
         ];
       }),
     ),
     '',
-    `Ratio of medians, app ÷ baseline: **${r.load.ratio.toFixed(2)}×**.`,
+    `Ratios of medians: app ÷ empty style **${r.load.ratioEmpty.app.toFixed(2)}×**, baseline ÷ empty style ` +
+      `${r.load.ratioEmpty.baseline.toFixed(2)}×, app ÷ baseline ${r.load.ratio.toFixed(2)}×.`,
   );
   out.push(
     '',

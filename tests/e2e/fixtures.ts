@@ -81,7 +81,7 @@ interface MapHandle {
   getZoom(): number;
   getCenter(): { lng: number; lat: number };
   project(lngLat: [number, number]): { x: number; y: number };
-  querySourceFeatures(id: string): unknown[];
+  querySourceFeatures(id: string, options?: { sourceLayer?: string }): unknown[];
   queryRenderedFeatures(options?: {
     layers?: string[];
   }): { properties: Record<string, unknown>; state: Record<string, unknown> }[];
@@ -93,14 +93,26 @@ declare global {
   }
 }
 
-/** Waits until the map is idle: style and sources loaded, every tile drawn, no camera movement. */
-export async function mapIdle(page: Page, { source = 'units' }: { source?: string } = {}): Promise<void> {
+/**
+ * Waits until the map is idle: style and sources loaded, every tile drawn, no camera movement, and the
+ * source (by default the basemap archive's units layer) has features.
+ */
+export async function mapIdle(
+  page: Page,
+  { source = 'region', sourceLayer = source === 'region' ? 'units' : undefined }: { source?: string; sourceLayer?: string } = {},
+): Promise<void> {
   await page.waitForFunction(
-    (src) => {
+    ([src, layer]) => {
       const map = window.situationMap;
-      return !!map && map.loaded() && map.areTilesLoaded() && !map.isMoving() && map.querySourceFeatures(src).length > 0;
+      return (
+        !!map &&
+        map.loaded() &&
+        map.areTilesLoaded() &&
+        !map.isMoving() &&
+        map.querySourceFeatures(src!, layer ? { sourceLayer: layer } : undefined).length > 0
+      );
     },
-    source,
+    [source, sourceLayer],
     { timeout: 30_000 },
   );
 }

@@ -93,12 +93,13 @@ test.describe('broken data at run time', () => {
     await mapIdle(page);
   });
 
-  test('a file served with the wrong content type is named, in words', async ({ page }) => {
-    await page.route('**/data/basemap/world.topo.json', (route) =>
+  test('a file served with the wrong content type is named, in words', async ({ page, guard }) => {
+    guard.allowConsole(/world\.pmtiles|was served as a web page/);
+    await page.route('**/data/tiles/world.pmtiles', (route) =>
       route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Oops</title>' }),
     );
     await page.goto('/');
-    await expect(page.getByRole('alert')).toContainText('world.topo.json: was served as a web page (text/html), not as data');
+    await expect(page.getByRole('alert')).toContainText('world.pmtiles: was served as a web page (text/html), not as data');
     await mapIdle(page, { source: 'story-places' });
   });
 });

@@ -12,7 +12,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { FIRST_VIEW } from '../../src/map/setup';
+import { THEATRE } from '../../src/basemap/theatre';
 import { expect, mapIdle, test } from './fixtures';
 import { shoot } from './pixels';
 
@@ -277,7 +277,7 @@ test.describe("the phone's first view", () => {
   test('holds every precise place of the theatre, its marks and its label whole, without a pan', async ({ page }) => {
     await page.goto('/');
     await storyIdle(page);
-    const [[w, s], [e, n]] = FIRST_VIEW;
+    const [[w, s], [e, n]] = THEATRE;
     const precise = places.features
       .filter((f) => ['exact', 'city', 'region'].includes(f.properties.location_precision))
       .filter((f) => {

@@ -31,14 +31,18 @@ await page.waitForFunction(
   () => {
     const map = (
       window as unknown as {
-        situationMap?: { loaded(): boolean; areTilesLoaded(): boolean; querySourceFeatures(id: string): unknown[] };
+        situationMap?: {
+          loaded(): boolean;
+          areTilesLoaded(): boolean;
+          querySourceFeatures(id: string, options?: { sourceLayer?: string }): unknown[];
+        };
       }
     ).situationMap;
     return (
       !!map &&
       map.loaded() &&
       map.areTilesLoaded() &&
-      map.querySourceFeatures('units').length > 0 &&
+      map.querySourceFeatures('region', { sourceLayer: 'units' }).length > 0 &&
       map.querySourceFeatures('story-places').length > 0
     );
   },

@@ -61,12 +61,12 @@ describe('the editor server', () => {
     expect((await request('GET', '/api/nothing')).status).toBe(404);
   });
 
-  it('serves the basemap files by name and nothing beside them', async () => {
-    const ok = await request('GET', '/data/basemap/places.geojson');
-    expect([ok.status, ok.headers['content-type']]).toEqual([200, 'application/geo+json']);
-    expect((await request('GET', '/data/basemap/..%2Fcatalogue%2Fplaces.json')).status).toBe(404);
-    // A dot segment is resolved before routing: this names /data/catalogue/…, which is the page, not the file.
-    const dots = await request('GET', '/data/basemap/%2e%2e/catalogue/places.json');
-    expect(dots.body).not.toContain('"places"');
+  it("serves the basemap's tile archives by name, in parts, and nothing beside them", async () => {
+    const whole = await request('GET', '/data/tiles/region.pmtiles');
+    expect([whole.status, whole.headers['content-type']]).toEqual([200, 'application/vnd.pmtiles']);
+    const part = await request('GET', '/data/tiles/region.pmtiles', { headers: { Range: 'bytes=0-6' } });
+    expect([part.status, part.body]).toEqual([206, 'PMTiles']);
+    expect((await request('GET', '/data/tiles/..%2Fcatalogue%2Fplaces.json')).status).toBe(400);
+    expect((await request('GET', '/data/tiles/missing.pmtiles')).status).toBe(404);
   });
 });

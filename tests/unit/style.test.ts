@@ -1,7 +1,7 @@
 import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { ALL_SOURCES, buildStyle, stylePatterns } from '../../src/map/style';
+import { ALL_SOURCES, BASEMAP_SOURCES, buildStyle, stylePatterns } from '../../src/map/style';
 import { labelPoints, labelTexts, labelTextField, placeState } from '../../src/map/data';
 import type { PlaceProperties } from '../../src/story/types';
 import type { PlaceView } from '../../src/story/visibility';
@@ -36,10 +36,18 @@ describe('generated style', () => {
     expect(validateStyleMin(broken as unknown as StyleSpecification).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('asks no server for anything: no glyphs, sprite, tiles or URLs', () => {
+  it('asks no other server for anything: no glyphs, sprite or URL but its own tile archives and font files', () => {
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
-    expect(JSON.stringify(style)).not.toMatch(/https?:|\/\//);
+    // The only URLs: the basemap's archives on this site (pmtiles:// + a path), and the bundled font files.
+    const urls = [...JSON.stringify(style).matchAll(/"url":"([^"]*)"|([a-z]+:\/\/[^"]*)/g)].map((m) => m[1] ?? m[2]);
+    expect(urls.length).toBeGreaterThan(0);
+    for (const u of urls) expect(u).toMatch(/^pmtiles:\/\/\/data\/tiles\/[a-z]+\.pmtiles$|^\/[^/]/);
+    expect(
+      Object.values(style.sources)
+        .map((s) => ('url' in s ? s.url : null))
+        .filter(Boolean),
+    ).toEqual(BASEMAP_SOURCES.map((id) => `pmtiles:///data/tiles/${id}.pmtiles`));
   });
 
   it('declares every basemap source and uses only declared sources', () => {
