@@ -17,6 +17,7 @@ import type { TiledStoryFile } from '../layers/format';
 import { placeState, type PlaceState } from './data';
 import { archiveUrl } from '../basemap/archives';
 import { useArchive } from './pmtiles';
+import { sharePrograms } from './programs';
 import { STORY_SOURCES, storyLayers } from './storyLayers';
 import { MARK_SIZE, markImage } from './symbols';
 import type { Theme } from './theme';
@@ -86,7 +87,8 @@ export function addTiledStory(map: MaplibreMap, base: string, summary: TiledStor
     promoteId: { areas: 'place_id' },
   });
   map.addSource(TILED_MARKS, { type: 'vector', url: archive(`${base}${marks.file}`), promoteId: { marks: 'k' } });
-  for (const layer of tiledLayers(theme))
+  // With the style's own mix of shader inputs per layer type (programs.ts): no program of their own to compile.
+  for (const layer of sharePrograms(tiledLayers(theme)))
     map.addLayer(layer, layer.type === 'symbol' || !beforeId || !map.getLayer(beforeId) ? undefined : beforeId);
 }
 

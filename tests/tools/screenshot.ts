@@ -43,7 +43,9 @@ await page.waitForFunction(
       map.loaded() &&
       map.areTilesLoaded() &&
       map.querySourceFeatures('region', { sourceLayer: 'units' }).length > 0 &&
-      map.querySourceFeatures('story-places').length > 0
+      // The story's places: a GeoJSON story's, or a tiled story's marks (map/tiledStory.ts).
+      (map.querySourceFeatures('story-places').length > 0 ||
+        map.querySourceFeatures('story-tiled-marks', { sourceLayer: 'marks' }).length > 0)
     );
   },
   undefined,

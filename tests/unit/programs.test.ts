@@ -8,6 +8,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { sharePrograms } from '../../src/map/programs';
 import { buildStyle } from '../../src/map/style';
+import { tiledLayers } from '../../src/map/tiledStory';
 import { defaultTheme } from '../../src/map/theme';
 
 type Spec = Record<string, Record<string, unknown>>;
@@ -40,6 +41,18 @@ describe('sharePrograms', () => {
     expect(of.length).toBeGreaterThan(1);
     const mixes = new Set(of.map(mix));
     expect([...mixes], of.map((l) => l.id).join(', ')).toHaveLength(1);
+  });
+
+  it("gives a tiled story's layers, added to the map later, the style's mixes", () => {
+    const tiled = sharePrograms(tiledLayers(defaultTheme));
+    for (const type of ['fill', 'line']) {
+      const basemap = new Set(
+        layers.filter((l) => l.type === type && !('paint' in l && l.paint && 'fill-pattern' in l.paint)).map(mix),
+      );
+      const added = tiled.filter((l) => l.type === type && !('paint' in l && l.paint && 'fill-pattern' in l.paint));
+      expect(added.length).toBeGreaterThan(0);
+      for (const l of added) expect(basemap, l.id).toContain(mix(l));
+    }
   });
 
   it('the check can fail: the style as written has several mixes per type', () => {
