@@ -1,11 +1,13 @@
 /**
  * Helpers the unit tests share: running a TypeScript command line as its users do, a throw-away copy of
- * part of the project, and a fetch that serves files the way the production server does.
+ * part of the project, a fetch that serves files the way the production server does, and a tile archive
+ * read from memory.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { onTestFinished, TestRunner } from 'vitest';
 
 /** The repository's root. */
@@ -62,4 +64,16 @@ export function filesFetch(source: string | Map<string, string>): typeof fetch {
     if (text === undefined) return new Response('not found', { status: 404, statusText: 'Not Found' });
     return new Response(text, { headers: { 'content-type': 'application/json' } });
   };
+}
+
+/** A PMTiles archive read from memory, as the app reads one over HTTP Range: for the tiles' tests. */
+export function archiveReader(archive: Uint8Array): PMTiles {
+  const source: Source = {
+    getKey: () => 'memory',
+    async getBytes(offset: number, length: number): Promise<RangeResponse> {
+      const slice = archive.subarray(offset, offset + length);
+      return { data: slice.buffer.slice(slice.byteOffset, slice.byteOffset + slice.byteLength) as ArrayBuffer };
+    },
+  };
+  return new PMTiles(source);
 }

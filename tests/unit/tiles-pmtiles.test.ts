@@ -5,19 +5,10 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { describe, expect, it } from 'vitest';
+import { archiveReader } from '../helpers';
 import { writePmtiles, type Tile } from '../../src/tiles/pmtiles';
 import { cutTiles, tileArchive } from '../../src/tiles/tiler';
-
-class BufferSource implements Source {
-  constructor(private readonly buf: Buffer) {}
-  async getBytes(offset: number, length: number): Promise<RangeResponse> {
-    const slice = this.buf.subarray(offset, offset + length);
-    return { data: slice.buffer.slice(slice.byteOffset, slice.byteOffset + slice.byteLength) as ArrayBuffer };
-  }
-  getKey = () => 'buffer';
-}
 
 const info = {
   minZoom: 0,
@@ -26,7 +17,7 @@ const info = {
   center: [30, 50, 4] as [number, number, number],
   metadata: { vector_layers: [] },
 };
-const bytesOf = async (p: PMTiles, z: number, x: number, y: number) => {
+const bytesOf = async (p: ReturnType<typeof archiveReader>, z: number, x: number, y: number) => {
   const r = await p.getZxy(z, x, y);
   return r ? Buffer.from(r.data) : null;
 };
@@ -40,7 +31,7 @@ describe('writePmtiles', () => {
       { z: 3, x: 1, y: 7, data: gzipSync('b') },
     ];
     const archive = writePmtiles(tiles, info);
-    const p = new PMTiles(new BufferSource(archive));
+    const p = archiveReader(archive);
     const h = await p.getHeader();
     expect(h.specVersion).toBe(3);
     expect([h.minZoom, h.maxZoom, h.minLon, h.maxLat, h.centerZoom]).toEqual([0, 14, 20, 60, 4]);
@@ -69,10 +60,10 @@ describe('writePmtiles', () => {
     tiles.push({ z: 17, x: 70000, y: 50000, data: gzipSync('deep') });
     const archive = writePmtiles(tiles, { ...info, maxZoom: 17 });
     expect(() => writePmtiles(tiles, info)).toThrow('tile 17/70000/50000 is outside zooms 0-14');
-    const h = await new PMTiles(new BufferSource(archive)).getHeader();
+    const h = await archiveReader(archive).getHeader();
     expect(h.leafDirectoryLength).toBeGreaterThan(0);
     expect(h.rootDirectoryOffset + h.rootDirectoryLength).toBeLessThanOrEqual(16_384);
-    const p = new PMTiles(new BufferSource(archive));
+    const p = archiveReader(archive);
     for (const [x, y] of [
       [0, 0],
       [199, 199],
@@ -160,7 +151,7 @@ describe('cutTiles and tileArchive', () => {
       { center: [30, 50, 4] },
     );
     expect(tiles).toBeGreaterThan(5);
-    const p = new PMTiles(new BufferSource(archive));
+    const p = archiveReader(archive);
     const h = await p.getHeader();
     expect([h.minLon, h.minLat, h.maxLon, h.maxLat]).toEqual([27.56, 50.45, 30.52, 53.9]);
     expect(await p.getMetadata()).toEqual({

@@ -5,7 +5,6 @@
  */
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { CATEGORIES, type Category } from '../../src/catalogue/vocabulary';
@@ -14,6 +13,7 @@ import { decodeShard, shardFile, shardOf, StoryShapeError, type StoryShard, type
 import { CELLS, FULL_DETAIL_ZOOM, TILE_THRESHOLD, combosOf, thinMarks, type MarkInput } from '../../src/layers/tiled';
 import { realBasemap, syntheticCatalogue } from '../bench/synthetic';
 import { mulberry32 } from '../prng';
+import { archiveReader } from '../helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -94,18 +94,9 @@ describe('thinMarks', () => {
   });
 });
 
-class BufferSource implements Source {
-  constructor(private readonly buf: Uint8Array) {}
-  async getBytes(offset: number, length: number): Promise<RangeResponse> {
-    const slice = this.buf.subarray(offset, offset + length);
-    return { data: slice.buffer.slice(slice.byteOffset, slice.byteOffset + slice.byteLength) as ArrayBuffer };
-  }
-  getKey = () => 'buffer';
-}
-
 /** Every feature of a vector layer in an archive's tiles at zoom z. */
 async function featuresAt(archive: Uint8Array, layer: string, z: number): Promise<Record<string, unknown>[]> {
-  const p = new PMTiles(new BufferSource(archive));
+  const p = archiveReader(archive);
   const out: Record<string, unknown>[] = [];
   const n = 2 ** z;
   // The synthetic region's tiles only: [22, 44.5, 50, 60].
