@@ -271,6 +271,48 @@ export interface BuildOptions {
   tiled?: boolean;
 }
 
+/**
+ * What both forms of the story (the GeoJSON build's and a tiled story's) derive from an event: its dates,
+ * the properties they open with, the change its first quantity records, and its excerpts as the source's
+ * own words at the offsets the validator checked. `dateOf` may be a cache of resolveDate.
+ */
+function resolveEvent(e: CatalogueEvent, src: { record: Source; text: string }, dateOf: typeof resolveDate = resolveDate) {
+  const date = dateOf(e.date.expr, src.record.published);
+  const q = e.quantities?.[0];
+  const previousDate = q?.previous ? dateOf(q.previous.date.expr, src.record.published) : undefined;
+  const head = {
+    event_id: e.id,
+    title: e.title,
+    category: e.category,
+    site: e.site,
+    date_expr: e.date.expr,
+    date: date.value || null,
+    date_precision: date.precision,
+    date_start: date.start || null,
+    date_end: date.end || null,
+    quantity: q ? quantityLabel(q) : null,
+  };
+  const change =
+    q?.previous && previousDate?.start && previousDate.end
+      ? {
+          from: q.previous.value,
+          to: q.value,
+          unit: q.unit,
+          date: previousDate.value,
+          date_precision: previousDate.precision,
+          date_start: previousDate.start,
+          date_end: previousDate.end,
+        }
+      : null;
+  const excerpts = e.excerpts.map((x) => ({
+    start: x.start,
+    end: x.end,
+    text: src.text.slice(x.start, x.end),
+    block: blockAt(src.record.blocks, x.start)?.kind ?? 'paragraph',
+  }));
+  return { q, previousDate, head, change, excerpts };
+}
+
 /** The block holding an offset: blocks are validated to be in order and not to overlap, so a binary search. */
 function blockAt<B extends { start: number; end: number }>(blocks: B[], offset: number): B | undefined {
   let [lo, hi] = [0, blocks.length - 1];
@@ -340,23 +382,10 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
   const storyEvents: (StoryEvent & Record<string, unknown>)[] = [];
   for (const e of events) {
     const src = sources.get(e.source)!;
-    const date = resolveDate(e.date.expr, src.record.published);
-    const q = e.quantities?.[0];
-    const previousDate = q?.previous ? resolveDate(q.previous.date.expr, src.record.published) : undefined;
-    const blockOf = (start: number) => blockAt(src.record.blocks, start)?.kind ?? 'paragraph';
-    const excerpts = e.excerpts.map((x) => ({ start: x.start, end: x.end, text: x.text, block: blockOf(x.start) }));
+    const { q, previousDate, head, change, excerpts } = resolveEvent(e, src);
     const links = [...e.places.map((id) => ({ id, role: 'site' })), ...(e.about ?? []).map((id) => ({ id, role: 'about' }))];
     const eventProps = {
-      event_id: e.id,
-      title: e.title,
-      category: e.category,
-      site: e.site,
-      date_expr: e.date.expr,
-      date: date.value || null,
-      date_precision: date.precision,
-      date_start: date.start || null,
-      date_end: date.end || null,
-      quantity: q ? quantityLabel(q) : null,
+      ...head,
       quantity_value: q?.value ?? null,
       quantity_unit: q?.unit ?? null,
       quantity_qualifier: q?.qualifier ?? null,
@@ -378,18 +407,6 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
       excerpt_count: excerpts.length,
       excerpts,
     };
-    const change =
-      q?.previous && previousDate?.start && previousDate.end
-        ? {
-            from: q.previous.value,
-            to: q.value,
-            unit: q.unit,
-            date: previousDate.value,
-            date_precision: previousDate.precision,
-            date_start: previousDate.start,
-            date_end: previousDate.end,
-          }
-        : null;
     storyEvents.push({ ...eventProps, change, places: e.places, about: e.about ?? [] });
     for (const { id, role } of links) {
       const place = places.get(id)!;
@@ -558,45 +575,17 @@ function tiledStory(
   };
   const storyEvents: StoryEvent[] = events.map((e) => {
     const src = sources.get(e.source)!;
-    const date = dateOf(e.date.expr, src.record.published);
-    const q = e.quantities?.[0];
-    const previousDate = q?.previous ? dateOf(q.previous.date.expr, src.record.published) : undefined;
+    const { head, change, excerpts } = resolveEvent(e, src, dateOf);
     for (const p of e.places) count(p).here++;
     for (const p of e.about ?? []) count(p).about++;
     return {
-      event_id: e.id,
-      title: e.title,
-      category: e.category,
-      site: e.site,
-      date_expr: e.date.expr,
-      date: date.value || null,
-      date_precision: date.precision,
-      date_start: date.start || null,
-      date_end: date.end || null,
-      quantity: q ? quantityLabel(q) : null,
+      ...head,
       claim_by: e.claim.by,
       claim_kind: e.claim.kind,
       stance: e.claim.stance,
       source_id: src.record.id,
-      change:
-        q?.previous && previousDate?.start && previousDate.end
-          ? {
-              from: q.previous.value,
-              to: q.value,
-              unit: q.unit,
-              date: previousDate.value,
-              date_precision: previousDate.precision,
-              date_start: previousDate.start,
-              date_end: previousDate.end,
-            }
-          : null,
-      // The source's own words at the offsets the validator checked, not the catalogue's copy of them.
-      excerpts: e.excerpts.map((x) => ({
-        start: x.start,
-        end: x.end,
-        text: src.text.slice(x.start, x.end),
-        block: blockAt(src.record.blocks, x.start)?.kind ?? 'paragraph',
-      })),
+      change,
+      excerpts,
       places: e.places,
       about: e.about ?? [],
     };
