@@ -33,6 +33,11 @@ export function useBasemapArchives(): void {
  * Resolves once each basemap archive has drawn its first view's tiles or failed, with the failures named
  * by file (world.pmtiles: the server answered 404). Nothing is reported once `stillWanted` says the map
  * is gone; a tile that fails later is MapLibre's to report, and is left out.
+ *
+ * A source can become loaded without a `sourcedata` event saying so: when the canvas resizes (the timeline
+ * fills as the story arrives) the tiles no longer in view are dropped, and a drop fires nothing. If the
+ * last tile still loading is the one dropped, every earlier event said "not loaded yet". So `idle`, which
+ * MapLibre fires only once every source is loaded, settles whatever is still pending too.
  */
 export function watchBasemap(m: MaplibreMap, stillWanted: () => boolean = () => true): Promise<FileFailure[]> {
   return new Promise((resolve) => {
@@ -43,11 +48,15 @@ export function watchBasemap(m: MaplibreMap, stillWanted: () => boolean = () => 
       if (pending.size) return;
       m.off('sourcedata', onData);
       m.off('error', onError);
+      m.off('idle', onIdle);
       failures.sort((a, b) => a.file.localeCompare(b.file));
       if (stillWanted()) resolve(failures);
     };
     const onData = (e: MapSourceDataEvent) => {
       if (pending.has(e.sourceId) && e.isSourceLoaded) settle(e.sourceId);
+    };
+    const onIdle = () => {
+      for (const id of [...pending]) if (m.getSource(id) && m.isSourceLoaded(id)) settle(id);
     };
     const onError = (e: ErrorEvent & { sourceId?: string }) => {
       if (!e.sourceId || !pending.has(e.sourceId)) return;
@@ -56,5 +65,6 @@ export function watchBasemap(m: MaplibreMap, stillWanted: () => boolean = () => 
     };
     m.on('sourcedata', onData);
     m.on('error', onError);
+    m.on('idle', onIdle);
   });
 }
