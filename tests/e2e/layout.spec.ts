@@ -75,6 +75,39 @@ for (const viewport of [
   });
 }
 
+test('the header and the time strip are as tall in the fallback font as in Noto Sans (1,280 px)', async ({ page }) => {
+  // The web fonts are held back until the story is drawn in the fallback (DejaVu Sans on Debian, wider).
+  await page.setViewportSize({ width: 1280, height: 800 });
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*.woff2', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const heights = () =>
+    page.evaluate(() => {
+      const h = (s: string) => document.querySelector(s)!.getBoundingClientRect().height;
+      return { header: h('header'), strip: h('.time-strip') };
+    });
+  // Not until `load`, which waits for the fonts.
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  await expect(page.locator('.time-strip .key')).toBeVisible();
+  expect(await page.evaluate(() => document.fonts.check('12px "Noto Sans"')), 'the web font is not loaded yet').toBe(false);
+  const fallback = await heights();
+  release();
+  await storyIdle(page);
+  await expect.poll(() => page.evaluate(() => document.fonts.check('12px "Noto Sans"'))).toBe(true);
+  const reserved = await page
+    .locator('.time-strip')
+    .evaluate((el) => getComputedStyle(el).getPropertyValue('--time-strip-height'));
+  const noto = await heights();
+  expect(fallback.header).toBe(noto.header);
+  expect(Math.abs(fallback.strip - parseFloat(reserved)), `the strip in the fallback font: ${fallback.strip} px`).toBeLessThan(
+    0.5,
+  );
+  expect(Math.abs(noto.strip - parseFloat(reserved)), `the strip in Noto Sans: ${noto.strip} px`).toBeLessThan(0.5);
+});
+
 test.describe('between phone and desktop', () => {
   test('at 1,000 px the map keeps 460 px between the panels; the timeline stays in its strip', async ({ page }) => {
     await page.setViewportSize({ width: 1000, height: 700 });
