@@ -100,24 +100,31 @@ declare global {
 
 /**
  * Waits until the map is idle: style and sources loaded, every tile drawn, no camera movement, and the
- * source (by default the basemap archive's units layer) has features.
+ * source (by default the basemap archive's units layer) has features; or, given `layer`, that layer has
+ * features drawn on the screen.
  */
 export async function mapIdle(
   page: Page,
-  { source = 'region', sourceLayer = source === 'region' ? 'units' : undefined }: { source?: string; sourceLayer?: string } = {},
+  {
+    source = 'region',
+    sourceLayer = source === 'region' ? 'units' : undefined,
+    layer,
+  }: { source?: string; sourceLayer?: string; layer?: string } = {},
 ): Promise<void> {
   await page.waitForFunction(
-    ([src, layer]) => {
+    ([src, srcLayer, drawn]) => {
       const map = window.situationMap;
       return (
         !!map &&
         map.loaded() &&
         map.areTilesLoaded() &&
         !map.isMoving() &&
-        map.querySourceFeatures(src!, layer ? { sourceLayer: layer } : undefined).length > 0
+        (drawn
+          ? map.queryRenderedFeatures({ layers: [drawn] }).length > 0
+          : map.querySourceFeatures(src!, srcLayer ? { sourceLayer: srcLayer } : undefined).length > 0)
       );
     },
-    [source, sourceLayer],
+    [source, sourceLayer, layer],
     { timeout: 30_000 },
   );
 }

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { shardFile, shardOf, type TiledStoryFile } from '../../src/layers/format';
 import { isVisible, type ViewFilter } from '../../src/story/visibility';
 import { ANCHORS, writeSyntheticLayers } from '../bench/synthetic';
-import { clickAt, expect, test } from './fixtures';
+import { clickAt, expect, mapIdle, test } from './fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EVENTS = 600;
@@ -52,22 +52,7 @@ async function serveTiled(page: Page): Promise<string[]> {
 }
 
 /** Waits for the map to be idle with the tiled story's marks drawn. */
-async function marksIdle(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const m = window.situationMap;
-      return (
-        !!m &&
-        m.loaded() &&
-        m.areTilesLoaded() &&
-        !m.isMoving() &&
-        m.queryRenderedFeatures({ layers: ['tiled-marks'] }).length > 0
-      );
-    },
-    undefined,
-    { timeout: 30_000 },
-  );
-}
+const marksIdle = (page: Page) => mapIdle(page, { layer: 'tiled-marks' });
 
 /** The marks drawn now: each one's combo and whether it is off. */
 const drawnMarks = (page: Page) =>
