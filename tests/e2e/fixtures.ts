@@ -32,7 +32,10 @@ export const test = base.extend<{ guard: Guard }>({
       page.on('pageerror', (e) => guard.pageErrors.push(e.message));
       page.on('console', (m) => {
         // SwiftShader's "GPU stall due to ReadPixels" and similar are warnings; only errors fail a test.
-        if (m.type() === 'error' && !allowed.some((p) => p.test(m.text()))) guard.consoleErrors.push(m.text());
+        if (m.type() !== 'error' || allowed.some((p) => p.test(m.text()))) return;
+        // Where it was logged from too: an Error logged as an object can read as a bare "Error".
+        const { url, lineNumber } = m.location();
+        guard.consoleErrors.push(url ? `${m.text()} (at ${url.replace(origin, '')}:${lineNumber})` : m.text());
       });
       page.on('request', (r) => {
         const url = new URL(r.url());

@@ -149,6 +149,9 @@ test.describe('loading', () => {
     await page.goto('/');
     const loading = page.getByRole('status').filter({ hasText: 'Loading the map and the story…' });
     await expect(loading).toBeVisible();
+    // Nothing animates while it loads: an animation has the compositor draw the page at every display
+    // frame, which without a GPU is drawn on the CPU beside the map's own first frames (status.css).
+    expect(await page.evaluate(() => document.getAnimations().map((a) => String(a.id || a.constructor.name)))).toEqual([]);
     release();
     await expect(loading).toHaveCount(0);
     await expect(page.locator('header')).toContainText(TITLE);
