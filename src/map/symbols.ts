@@ -146,14 +146,6 @@ export function shapePath(rings: readonly Ring[]): string {
   return rings.map((ring) => 'M' + ring.map(([x, y]) => `${+x.toFixed(3)} ${+y.toFixed(3)}`).join('L') + 'Z').join('');
 }
 
-/** The distance from a point to a segment. */
-function segmentDistance(px: number, py: number, [ax, ay]: [number, number], [bx, by]: [number, number]): number {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy || 1)));
-  return Math.hypot(px - ax - t * dx, py - ay - t * dy);
-}
-
 /** Whether a point is inside a shape: crossings of a ray, counted over every ring. */
 export function insideShape(rings: readonly Ring[], x: number, y: number): boolean {
   let inside = false;
@@ -181,6 +173,11 @@ const SDF_CUTOFF = 0.25;
  * `sdf: true`): `size` CSS pixels across at `pixelRatio`, with room around it for the halo. The alpha of
  * each pixel encodes its distance to the outline, exactly, from the rings rather than from a rasterised
  * mask, so the edge stays sharp at every size.
+ *
+ * Drawn while the map waits for it, in the page's first seconds, when this code still runs in V8's
+ * interpreter: so the edges are laid out flat once, and one pass over them gives each pixel both its
+ * distance and its crossings (insideShape's rule). Written with a function per edge and per test, the
+ * marks took 100-170 ms of the main thread at the first view (a trace of the first view, 30 November).
  */
 export function shapeSdf(
   rings: readonly Ring[],
@@ -190,18 +187,50 @@ export function shapeSdf(
   const inner = Math.round(size * pixelRatio);
   const side = inner + 2 * MARK_PAD * pixelRatio;
   const scale = 2 / inner; // shape units per image pixel
+  // Each edge from a = ring[j] to b = ring[i]: ax, ay, bx, by, dx, dy, 1 / its squared length.
+  const flat: number[] = [];
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [ax, ay] = ring[j];
+      const [bx, by] = ring[i];
+      const dx = bx - ax;
+      const dy = by - ay;
+      flat.push(ax, ay, bx, by, dx, dy, 1 / (dx * dx + dy * dy || 1));
+    }
+  }
+  const edges = Float64Array.from(flat);
   const data = new Uint8Array(side * side * 4);
   for (let row = 0; row < side; row++) {
+    const y = (row + 0.5 - side / 2) * scale;
     for (let col = 0; col < side; col++) {
       const x = (col + 0.5 - side / 2) * scale;
-      const y = (row + 0.5 - side / 2) * scale;
-      let d = Infinity;
-      for (const ring of rings) {
-        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) d = Math.min(d, segmentDistance(x, y, ring[j], ring[i]));
+      let d2 = Infinity;
+      let inside = false;
+      for (let k = 0; k < edges.length; k += 7) {
+        const ax = edges[k];
+        const ay = edges[k + 1];
+        const by = edges[k + 3];
+        const dx = edges[k + 4];
+        const dy = edges[k + 5];
+        const px = x - ax;
+        const py = y - ay;
+        let t = (px * dx + py * dy) * edges[k + 6];
+        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        const ex = px - t * dx;
+        const ey = py - t * dy;
+        const q = ex * ex + ey * ey;
+        if (q < d2) d2 = q;
+        const bx = edges[k + 2];
+        if (by > y !== ay > y && x < ((ax - bx) * (y - by)) / (ay - by) + bx) inside = !inside;
       }
-      const signed = (insideShape(rings, x, y) ? -d : d) / scale; // in image pixels
+      const d = Math.sqrt(d2);
+      const signed = (inside ? -d : d) / scale; // in image pixels
       const alpha = Math.round(255 - 255 * (signed / SDF_RADIUS + SDF_CUTOFF));
-      data.set([255, 255, 255, Math.max(0, Math.min(255, alpha))], (row * side + col) * 4);
+      const at = (row * side + col) * 4;
+      data[at] = 255;
+      data[at + 1] = 255;
+      data[at + 2] = 255;
+      data[at + 3] = alpha < 0 ? 0 : alpha > 255 ? 255 : alpha;
     }
   }
   return { width: side, height: side, data, pixelRatio, sdf: true };

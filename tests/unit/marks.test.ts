@@ -76,6 +76,35 @@ describe("categories' shapes", () => {
     expect(at(0.75)).toBeGreaterThan(192);
     expect(at(0.95)).toBeLessThan(192);
   });
+
+  it('encodes, for every pixel, the distance to the nearest edge, signed by whether the pixel is inside', () => {
+    // Directly from the definition, a pixel at a time: every edge's distance, and insideShape.
+    const segment = (px: number, py: number, [ax, ay]: number[], [bx, by]: number[]) => {
+      const dx = bx - ax;
+      const dy = by - ay;
+      const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy || 1)));
+      return Math.hypot(px - ax - t * dx, py - ay - t * dy);
+    };
+    for (const c of CATEGORIES) {
+      const rings = CATEGORY_SHAPES[c];
+      const img = shapeSdf(rings);
+      const side = img.width;
+      const scale = 2 / (MARK_SIZE * img.pixelRatio);
+      let worst = 0;
+      for (let row = 0; row < side; row++) {
+        for (let col = 0; col < side; col++) {
+          const x = (col + 0.5 - side / 2) * scale;
+          const y = (row + 0.5 - side / 2) * scale;
+          const d = Math.min(...rings.flatMap((r) => r.map((b, i) => segment(x, y, r[(i + r.length - 1) % r.length], b))));
+          const signed = (insideShape(rings, x, y) ? -d : d) / scale;
+          const want = Math.max(0, Math.min(255, Math.round(255 - 255 * (signed / 8 + 0.25))));
+          worst = Math.max(worst, Math.abs(img.data[(row * side + col) * 4 + 3] - want));
+        }
+      }
+      // Rounding apart (a square root for a hypotenuse), the same byte.
+      expect(worst, c).toBeLessThanOrEqual(1);
+    }
+  });
 });
 
 describe("places' marks", () => {
