@@ -1,12 +1,21 @@
 /**
  * The MapLibre style, generated from a Theme. The basemap is drawn from vector tile archives cut at build
- * time (basemap/archives.ts); the story's sources start empty and are filled with setData once its files
- * have loaded, so the map (and its controls) can appear before the data does.
+ * time (basemap/archives.ts). The map is made with the basemap alone, so it (and its controls) can appear
+ * before the story's files have loaded; the story's sources and layers are added with their data once they
+ * have (addStory).
  *
  * No `glyphs` entry: MapLibre draws text from the font files the style's `font-faces` names (fonts.ts),
  * the bundled Noto Sans, and no glyph server is needed.
  */
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  Map as MaplibreMap,
+  StyleSpecification,
+} from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
 import { CATEGORIES } from '../catalogue/vocabulary';
 import { hatch, type RasterImage } from './patterns';
 import { CATEGORY_SHAPES, markImage, shapeSdf } from './symbols';
@@ -208,32 +217,67 @@ export function basemapLayers(theme: Theme, namedIds: readonly string[] = []): L
 /** Basemap sources, then the story's. */
 export const ALL_SOURCES = [...BASEMAP_SOURCES, ...STORY_SOURCES];
 
+type StorySource = (typeof STORY_SOURCES)[number];
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
 /**
- * The app's style: the basemap and the story's layers, every source empty. `withStory: false` gives the
- * basemap alone, as the benchmark's baseline page draws it.
+ * The story's sources, with their data, and its layers: those drawn under the basemap's labels, and the
+ * labels of its own, drawn last.
  */
-export function buildStyle(theme: Theme, { withStory = true }: { withStory?: boolean } = {}): StyleSpecification {
-  const layers = basemapLayers(theme);
+function storyParts(theme: Theme, data: Partial<Record<StorySource, FeatureCollection>>) {
+  const sources = Object.fromEntries(
+    STORY_SOURCES.map((id): [StorySource, GeoJSONSourceSpecification] => [
+      id,
+      { type: 'geojson', data: data[id] ?? EMPTY, buffer: STORY_TILE_BUFFER },
+    ]),
+  ) as Record<StorySource, GeoJSONSourceSpecification>;
   // The story's marks go under the basemap's labels, so city names stay legible on top of them; the
   // story's own labels go last, so that they are placed first and win collisions.
-  const story = withStory ? storyLayers(theme) : [];
-  const firstLabel = layers.findIndex((l) => l.id === 'country-labels');
-  layers.splice(firstLabel, 0, ...story.filter((l) => l.type !== 'symbol'));
-  layers.push(...story.filter((l) => l.type === 'symbol'));
+  const layers = sharePrograms(storyLayers(theme));
+  return { sources, under: layers.filter((l) => l.type !== 'symbol'), over: layers.filter((l) => l.type === 'symbol') };
+}
+
+/** The basemap layer the story's areas, points and marks are drawn under. */
+const FIRST_LABEL = 'country-labels';
+
+/**
+ * The map's style: the basemap and, unless `withStory: false`, the story's layers over empty sources (the
+ * app adds them with their data instead: addStory). `withStory: false` is the style the app's map is made
+ * with, and the basemap the benchmark's baseline page draws.
+ */
+export function buildStyle(theme: Theme, { withStory = true }: { withStory?: boolean } = {}): StyleSpecification {
+  const layers = sharePrograms(basemapLayers(theme));
+  const story = withStory ? storyParts(theme, {}) : null;
+  if (story) {
+    layers.splice(
+      layers.findIndex((l) => l.id === FIRST_LABEL),
+      0,
+      ...story.under,
+    );
+    layers.push(...story.over);
+  }
   return {
     version: 8,
     name: 'Situation Map',
     'font-faces': FONT_FACES,
     sources: {
       ...Object.fromEntries(BASEMAP_SOURCES.map((id) => [id, { type: 'vector', url: basemapUrl(id) }])),
-      // Empty until the story has loaded (MapView fills them with setData).
-      ...Object.fromEntries(
-        (withStory ? STORY_SOURCES : []).map((id) => [
-          id,
-          { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, buffer: STORY_TILE_BUFFER },
-        ]),
-      ),
+      ...story?.sources,
     } as StyleSpecification['sources'],
-    layers: sharePrograms(layers),
+    layers,
   };
+}
+
+/**
+ * Adds the story's sources, with their data, and its layers to a map made with the basemap alone, as
+ * buildStyle would have placed them. Once, with the data: a GeoJSON source made empty and then given its
+ * data by setData has its tiles laid out twice in MapLibre's worker, since the tiles asked for while the
+ * data is on its way are laid out again when it arrives (seen in the worker's messages: every story tile
+ * loaded, then reloaded, at the first view).
+ */
+export function addStory(map: MaplibreMap, theme: Theme, data: Partial<Record<StorySource, FeatureCollection>>): void {
+  const { sources, under, over } = storyParts(theme, data);
+  for (const id of STORY_SOURCES) map.addSource(id, sources[id]);
+  for (const layer of under) map.addLayer(layer, FIRST_LABEL);
+  for (const layer of over) map.addLayer(layer);
 }

@@ -18,7 +18,7 @@ import { placeState, type PlaceState } from './data';
 import { archiveUrl } from '../basemap/archives';
 import { useArchive } from './pmtiles';
 import { sharePrograms } from './programs';
-import { STORY_SOURCES, storyLayers } from './storyLayers';
+import { storyLayers } from './storyLayers';
 import { MARK_SIZE, markImage } from './symbols';
 import type { Theme } from './theme';
 import type { PlaceView } from '../story/visibility';
@@ -76,10 +76,6 @@ export function tiledLayers(theme: Theme): LayerSpecification[] {
  * labels (`beforeId`), as the GeoJSON story's are, the marks on top.
  */
 export function addTiledStory(map: MaplibreMap, base: string, summary: TiledStoryFile, theme: Theme, beforeId?: string): void {
-  // The GeoJSON story's layers and sources stay empty for a tiled story: out, so nothing waits on them.
-  for (const layer of map.getLayersOrder())
-    if ((STORY_SOURCES as readonly string[]).includes(map.getLayer(layer)?.source ?? '')) map.removeLayer(layer);
-  for (const source of STORY_SOURCES) if (map.getSource(source)) map.removeSource(source);
   const { areas, marks } = summary.tiled.archives;
   map.addSource(TILED_AREAS, {
     type: 'vector',

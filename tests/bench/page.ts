@@ -69,6 +69,12 @@ export function installProbe(): void {
     for (const id of ids) bySource.set(id.split('/')[0], [...(bySource.get(id.split('/')[0]) ?? []), id]);
     return [...bySource.values()].every((layers) => layers.some((id) => hasFeatures(m, id)));
   };
+  /**
+   * The app (the page with #app) adds its story's sources and layers once the story has loaded, and says
+   * so on the map's container when it has applied the story's view (MapView: data-view-applied): until
+   * then an idle map is the basemap alone. The baseline pages have no story.
+   */
+  const storyPending = (m: MaplibreMap): boolean => !!document.getElementById('app') && !m.getContainer().dataset.viewApplied;
   let map: MaplibreMap | undefined;
   Object.defineProperty(window, 'situationMap', {
     configurable: true,
@@ -81,7 +87,7 @@ export function installProbe(): void {
         const t = performance.now();
         probe.idles += 1;
         const sources = drawnSources(m);
-        if (complete(m, sources)) {
+        if (!storyPending(m) && complete(m, sources)) {
           probe.firstIdle = t;
           probe.sources = sources;
           m.off('idle', onIdle);
