@@ -578,8 +578,19 @@ function tiledStory(
     const { head, change, excerpts } = resolveEvent(e, src, dateOf);
     for (const p of e.places) count(p).here++;
     for (const p of e.about ?? []) count(p).about++;
+    // Written out, not spread from `head`: a million spread copies, whose shapes vary with the nulls,
+    // left V8 slow objects that cost the build of 1,000,000 events 80 s → 142 s (npm run bench).
     return {
-      ...head,
+      event_id: head.event_id,
+      title: head.title,
+      category: head.category,
+      site: head.site,
+      date_expr: head.date_expr,
+      date: head.date,
+      date_precision: head.date_precision,
+      date_start: head.date_start,
+      date_end: head.date_end,
+      quantity: head.quantity,
       claim_by: e.claim.by,
       claim_kind: e.claim.kind,
       stance: e.claim.stance,
