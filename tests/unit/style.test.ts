@@ -1,7 +1,8 @@
 import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { ALL_SOURCES, BASEMAP_SOURCES, buildStyle, stylePatterns } from '../../src/map/style';
+import { addStory, ALL_SOURCES, BASEMAP_SOURCES, buildStyle, stylePatterns } from '../../src/map/style';
+import type { Map as MaplibreMap } from 'maplibre-gl';
 import { labelPoints, labelTexts, labelTextField, placeState } from '../../src/map/data';
 import type { PlaceProperties } from '../../src/story/types';
 import type { PlaceView } from '../../src/story/visibility';
@@ -76,6 +77,44 @@ describe('generated style', () => {
       expect(Object.keys(patterns)).toContain(name);
       expect(patterns[name]().sdf).toBe(true);
     }
+  });
+});
+
+describe('the story added to the map (addStory)', () => {
+  /** The calls a map made with the basemap alone takes, kept as the order MapLibre would draw in. */
+  function replay(data: Parameters<typeof addStory>[2]) {
+    const basemap = buildStyle(defaultTheme, { withStory: false });
+    const order = basemap.layers.map((l) => l.id);
+    const sources: Record<string, unknown> = { ...basemap.sources };
+    const map = {
+      addSource: (id: string, spec: unknown) => {
+        expect(sources[id], `source ${id} added once`).toBeUndefined();
+        sources[id] = spec;
+      },
+      addLayer: (layer: { id: string; source?: string }, before?: string) => {
+        expect(sources[layer.source ?? ''], `the source of ${layer.id} is there first`).toBeDefined();
+        if (before === undefined) order.push(layer.id);
+        else {
+          expect(order, `${layer.id} goes before a layer the map has`).toContain(before);
+          order.splice(order.indexOf(before), 0, layer.id);
+        }
+      },
+    };
+    addStory(map as unknown as MaplibreMap, defaultTheme, data);
+    return { order, sources };
+  }
+
+  it("puts the story's layers where the full style has them, over the sources it adds", () => {
+    const { order, sources } = replay({});
+    expect(order).toEqual(buildStyle(defaultTheme).layers.map((l) => l.id));
+    expect(Object.keys(sources).sort()).toEqual([...ALL_SOURCES].sort());
+  });
+
+  it('gives each source the data it is handed, and an empty collection to the rest', () => {
+    const places: FeatureCollection = { type: 'FeatureCollection', features: [] };
+    const { sources } = replay({ 'story-places': places });
+    expect((sources['story-places'] as { data: unknown }).data).toBe(places);
+    expect((sources['story-labels'] as { data: FeatureCollection }).data.features).toEqual([]);
   });
 });
 
