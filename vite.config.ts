@@ -117,6 +117,9 @@ export default defineConfig({
       output: { codeSplitting: { groups: [{ name: 'maplibre', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/ }] } },
     },
   },
+  // Scripts bundled for a worker (map/pmtilesWorker.ts) as ES modules named .mjs: MapLibre's worker
+  // import()s a .mjs script; any other name it fetches and evaluates, which the CSP forbids.
+  worker: { format: 'es', rolldownOptions: { output: { entryFileNames: 'assets/[name]-[hash].mjs' } } },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
     include: ['tests/unit/**/*.test.ts'],

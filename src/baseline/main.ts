@@ -15,16 +15,17 @@ import { AttributionControl, Map as MaplibreMap, setWorkerUrl } from 'maplibre-g
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { ATTRIBUTION } from '../map/attribution';
-import { drawPatternsOnDemand, FIRST_VIEW, useBasemapArchives, watchBasemap } from '../map/setup';
+import { drawPatternsOnDemand, FIRST_VIEW, logMapErrors, useBasemapArchives } from '../map/setup';
 import { buildStyle } from '../map/style';
 import { defaultTheme } from '../map/theme';
 import './baseline.css';
 
-setWorkerUrl(workerUrl);
-
 const empty = new URLSearchParams(location.search).get('style') === 'empty';
 
-if (!empty) useBasemapArchives();
+// As the app (src/main.ts): MapLibre's worker started, with the tile archives' protocol, before the map.
+// The empty style's page is MapLibre alone: its worker, nothing of ours.
+if (empty) setWorkerUrl(workerUrl);
+else useBasemapArchives();
 const map = new MaplibreMap({
   container: 'map',
   style: empty ? { version: 8, sources: {}, layers: [] } : buildStyle(defaultTheme, { withStory: false }),
@@ -38,9 +39,7 @@ const map = new MaplibreMap({
 map.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
 if (!empty) {
   drawPatternsOnDemand(map, defaultTheme);
-  watchBasemap(map).then((failures) => {
-    for (const f of failures) console.error(`basemap: ${f.file}: ${f.reason}`);
-  });
+  logMapErrors(map);
 }
 
 (window as unknown as { situationMap?: MaplibreMap }).situationMap = map;

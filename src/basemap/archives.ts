@@ -37,8 +37,15 @@ export const archiveFile = (source: BasemapSource): string => `${source}.pmtiles
 
 export const PMTILES = 'pmtiles://';
 
-/** A style's URL for a tile archive at `path` under the site's base (map/pmtiles.ts answers it). */
-export const archiveUrl = (path: string, base: string = import.meta.env.BASE_URL): string => `${PMTILES}${base}${path}`;
+/**
+ * A style's URL for a tile archive at `path` under the site's base (map/pmtiles.ts answers it). From the
+ * site's root: MapLibre's worker reads the tiles, and would resolve a relative URL against its own script.
+ */
+export function archiveUrl(path: string, base: string = import.meta.env.BASE_URL): string {
+  const url = `${base}${path}`;
+  if (!url.startsWith('/')) throw new Error(`a tile archive's URL must start at the site's root (/…): ${url}`);
+  return `${PMTILES}${url}`;
+}
 
 /** The style's URL of a basemap archive. */
 export const basemapUrl = (source: BasemapSource): string => archiveUrl(`data/tiles/${archiveFile(source)}`);

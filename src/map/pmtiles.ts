@@ -1,52 +1,26 @@
 /**
- * Tile archives (PMTiles, written at build time by src/tiles/) read by MapLibre through the `pmtiles`
- * package: a source's `pmtiles://…` URL is answered with HTTP Range requests to the page's own origin,
- * and gzip-compressed tiles are opened with the browser's DecompressionStream (no WebAssembly, so the
- * CSP needs no wasm-unsafe-eval).
+ * MapLibre's worker, and tile archives on the map: the `pmtiles://` protocol (archiveProtocol.ts) is
+ * registered on the page, where MapLibre asks for an archive's TileJSON, and in the worker, where it asks
+ * for tiles (mapWorker.ts: MapLibre's worker with the protocol).
  *
- * Each archive is read through ArchiveSource, which fetches as io/fetch.ts does for the JSON files, so a
- * failure is said in the same words; MapLibre reports it as the source's error.
+ * A `pmtiles://` URL names its archive from the site's root (archives.ts archiveUrl): the worker resolves
+ * a URL against its own script's, not the page's.
  */
-import { addProtocol, type AddProtocolAction } from 'maplibre-gl';
-import { PMTiles, Protocol, type RangeResponse, type Source } from 'pmtiles';
-import { PMTILES } from '../basemap/archives';
-import { fetchData } from '../io/fetch';
+import { addProtocol, prewarm, setWorkerUrl } from 'maplibre-gl';
+// An ES module named .mjs, as MapLibre's own worker is (see vite.config.ts `worker`).
+import workerUrl from './mapWorker.ts?worker&url';
+import { archiveProtocol } from './archiveProtocol';
 
-class ArchiveSource implements Source {
-  constructor(private readonly url: string) {}
-
-  getKey(): string {
-    return this.url;
-  }
-
-  async getBytes(offset: number, length: number, signal?: AbortSignal): Promise<RangeResponse> {
-    const response = await fetchData(this.url, { signal, headers: { range: `bytes=${offset}-${offset + length - 1}` } });
-    const data = await response.arrayBuffer();
-    // A server that ignores Range sends the whole archive for every tile: refuse it rather than be slow.
-    if (response.status !== 206 && data.byteLength > length)
-      throw new Error(`the server sent ${data.byteLength} bytes for a Range request of ${length}: it must answer Range (206)`);
-    return {
-      data,
-      etag: response.headers.get('etag') ?? undefined,
-      cacheControl: response.headers.get('cache-control') ?? undefined,
-      expires: response.headers.get('expires') ?? undefined,
-    };
-  }
-}
-
-let protocol: Protocol | null = null;
+let started = false;
 
 /**
- * Readies the archive a style names as `pmtiles://<url>` (archiveUrl): registers the pmtiles:// protocol
- * with MapLibre on first use, and reads the archive through ArchiveSource. Call before the map asks for it.
+ * Starts MapLibre's worker, ours (mapWorker.ts), and registers the protocol on the page; once. Called as
+ * the page's script starts (main.ts), the worker loads while the page is built, not after the map is made.
  */
-export function useArchive(sourceUrl: string): void {
-  if (!sourceUrl.startsWith(PMTILES)) throw new Error(`not a pmtiles:// URL: ${sourceUrl}`);
-  if (!protocol) {
-    protocol = new Protocol();
-    // The package types its TileJSON answer as unknown; it is the TileJSON MapLibre asked for.
-    addProtocol('pmtiles', protocol.tilev4 as AddProtocolAction);
-  }
-  const url = sourceUrl.slice(PMTILES.length);
-  if (!protocol.get(url)) protocol.add(new PMTiles(new ArchiveSource(url)));
+export function startMapWorker(): void {
+  if (started) return;
+  started = true;
+  setWorkerUrl(workerUrl);
+  addProtocol('pmtiles', archiveProtocol());
+  prewarm();
 }

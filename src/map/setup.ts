@@ -3,9 +3,9 @@
  * baseline is the app's basemap by construction: the first view, the fill patterns, the basemap's data.
  */
 import type { ErrorEvent, Map as MaplibreMap, MapSourceDataEvent } from 'maplibre-gl';
-import { archiveFile, BASEMAP_SOURCES, basemapUrl, type BasemapSource } from '../basemap/archives';
+import { archiveFile, BASEMAP_SOURCES, type BasemapSource } from '../basemap/archives';
 import type { FileFailure } from '../io/fetch';
-import { useArchive } from './pmtiles';
+import { startMapWorker } from './pmtiles';
 import { THEATRE } from '../basemap/theatre';
 import { stylePatterns } from './style';
 import type { Theme } from './theme';
@@ -24,9 +24,26 @@ export function drawPatternsOnDemand(m: MaplibreMap, theme: Theme): void {
   });
 }
 
-/** Readies the basemap's tile archives for a map about to be made with the style (style.ts) that names them. */
+/**
+ * Readies MapLibre's worker and the basemap's tile archives for a map about to be made with the style
+ * (style.ts) that names them. The page's entry calls it first of all, so the worker loads while the page
+ * is built; a map's maker calls it again, at no cost.
+ */
 export function useBasemapArchives(): void {
-  for (const id of BASEMAP_SOURCES) useArchive(basemapUrl(id));
+  startMapWorker();
+}
+
+/**
+ * Every error the map reports, on the console in words, with the archive or source it came from. Without
+ * a listener MapLibre logs the bare object, and an error raised in its worker (where the tiles are read:
+ * pmtiles.ts) then reads as "Error" alone.
+ */
+export function logMapErrors(m: MaplibreMap): void {
+  m.on('error', (e: ErrorEvent & { sourceId?: string }) => {
+    const id = e.sourceId;
+    const where = !id ? '' : (BASEMAP_SOURCES as string[]).includes(id) ? archiveFile(id as BasemapSource) : `source ${id}`;
+    console.error(`map${where ? `: ${where}` : ''}: ${e.error?.message ?? String(e.error)}`);
+  });
 }
 
 /**

@@ -16,7 +16,7 @@ import { CATEGORIES } from '../catalogue/vocabulary';
 import type { TiledStoryFile } from '../layers/format';
 import { placeState, type PlaceState } from './data';
 import { archiveUrl } from '../basemap/archives';
-import { useArchive } from './pmtiles';
+import { startMapWorker } from './pmtiles';
 import { sharePrograms } from './programs';
 import { storyLayers } from './storyLayers';
 import { MARK_SIZE, markImage } from './symbols';
@@ -25,9 +25,8 @@ import type { PlaceView } from '../story/visibility';
 
 /** The pmtiles:// URL of an archive at `path` on this origin, readied for MapLibre (pmtiles.ts). */
 function archive(path: string): string {
-  const url = archiveUrl(path, '');
-  useArchive(url);
-  return url;
+  startMapWorker();
+  return archiveUrl(path, '');
 }
 
 export const TILED_AREAS = 'story-tiled-areas';

@@ -33,6 +33,28 @@ test.describe('the offline basemap', () => {
     await expect(page.locator('.maplibregl-ctrl-scale')).toBeVisible();
   });
 
+  test('the tiles are read by MapLibre’s worker, not by the page', async ({ page }) => {
+    const served: string[] = [];
+    page.on('request', (r) => {
+      if (/\/data\/tiles\/.+\.pmtiles$/.test(new URL(r.url()).pathname) && r.headers()['range']) served.push(r.url());
+    });
+    await page.goto('/');
+    await mapIdle(page);
+    // Parts of both archives were served (the header and the first view's tiles)...
+    expect(new Set(served.map((u) => new URL(u).pathname))).toEqual(
+      new Set(['/data/tiles/world.pmtiles', '/data/tiles/region.pmtiles']),
+    );
+    // ...and none was fetched from the page's thread: a fetch made in a worker is in the worker's
+    // resource timeline, not the page's. Read on the page, each tile waits on the page's other work.
+    const onPage = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => n.includes('/data/tiles/')),
+    );
+    expect(onPage).toEqual([]);
+  });
+
   test('a drag pans the map and writes the view into the hash', async ({ page }) => {
     await page.goto('/');
     await mapIdle(page);

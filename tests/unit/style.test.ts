@@ -2,6 +2,7 @@ import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-
 import type { StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { addStory, ALL_SOURCES, BASEMAP_SOURCES, buildStyle, stylePatterns } from '../../src/map/style';
+import { BASEMAP_ZOOMS } from '../../src/basemap/archives';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { labelPoints, labelTexts, labelTextField, placeState } from '../../src/map/data';
 import type { PlaceProperties } from '../../src/story/types';
@@ -43,12 +44,19 @@ describe('generated style', () => {
     // The only URLs: the basemap's archives on this site (pmtiles:// + a path), and the bundled font files.
     const urls = [...JSON.stringify(style).matchAll(/"url":"([^"]*)"|([a-z]+:\/\/[^"]*)/g)].map((m) => m[1] ?? m[2]);
     expect(urls.length).toBeGreaterThan(0);
-    for (const u of urls) expect(u).toMatch(/^pmtiles:\/\/\/data\/tiles\/[a-z]+\.pmtiles$|^\/[^/]/);
+    for (const u of urls) expect(u).toMatch(/^pmtiles:\/\/\/data\/tiles\/[a-z]+\.pmtiles\/\{z\}\/\{x\}\/\{y\}$|^\/[^/]/);
+    // Each archive's tiles named in the style, with the zooms it is cut at: no TileJSON to ask for first.
     expect(
       Object.values(style.sources)
-        .map((s) => ('url' in s ? s.url : null))
-        .filter(Boolean),
-    ).toEqual(BASEMAP_SOURCES.map((id) => `pmtiles:///data/tiles/${id}.pmtiles`));
+        .filter((s) => s.type === 'vector')
+        .map((s) => ('tiles' in s ? [s.tiles, s.minzoom, s.maxzoom] : s)),
+    ).toEqual(
+      BASEMAP_SOURCES.map((id) => [
+        [`pmtiles:///data/tiles/${id}.pmtiles/{z}/{x}/{y}`],
+        BASEMAP_ZOOMS[id].minZoom,
+        BASEMAP_ZOOMS[id].maxZoom,
+      ]),
+    );
   });
 
   it('declares every basemap source and uses only declared sources', () => {
