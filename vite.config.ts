@@ -9,6 +9,8 @@ import { contentType } from './src/server/content-types.ts';
 import { precompress } from './src/server/precompress.ts';
 import { rangeFor } from './src/server/serve.ts';
 import { HEADERS_FILE, headersFile } from './src/server/static-hosts.ts';
+import { glyphFile, LABEL_FONTS } from './src/map/labelFonts.ts';
+import { fontGlyphs } from './src/tiles/glyphs.ts';
 
 /** URL prefix → folder of generated, committed data under geodata/. */
 const DATA_MOUNTS: Record<string, string> = {
@@ -67,6 +69,34 @@ function geodata(): Plugin {
 }
 
 /**
+ * The labels' ready-made glyphs (src/tiles/glyphs.ts), cut from the npm font files at every build and
+ * served in development as they would be built: data/glyphs/NotoSans-Regular.0-255.pbf and its bold.
+ */
+function glyphs(): Plugin {
+  const files = new Map<string, Buffer>();
+  const made = () => {
+    if (!files.size) for (const font of LABEL_FONTS) files.set(glyphFile(font.stack), fontGlyphs(font));
+    return files;
+  };
+  return {
+    name: 'situation-map:glyphs',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = (req.url ?? '').split('?')[0];
+        if (!url.startsWith('/data/glyphs/')) return next();
+        const body = made().get(decodeURIComponent(url.slice('/data/glyphs/'.length)));
+        res.statusCode = body ? 200 : 404;
+        res.setHeader('Content-Type', contentType('x.pbf'));
+        res.end(body ?? `${url} not found`);
+      });
+    },
+    generateBundle() {
+      for (const [name, source] of made()) this.emitFile({ type: 'asset', fileName: `data/glyphs/${name}`, source });
+    },
+  };
+}
+
+/**
  * The production server's Content-Security-Policy (src/server/csp.ts) also as a <meta> element, first in
  * <head>, for static hosts that cannot send headers. Build only: the dev server injects inline scripts
  * for hot reloading, which the policy forbids.
@@ -105,7 +135,7 @@ function staticHostHeaders(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), geodata(), contentSecurityPolicy(), staticHostHeaders(), precompressed()],
+  plugins: [svelte(), geodata(), glyphs(), contentSecurityPolicy(), staticHostHeaders(), precompressed()],
   build: {
     target: 'es2022',
     // maplibre-gl alone is ~1.1 MB; the warning would only ever be about it.

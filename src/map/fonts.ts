@@ -1,10 +1,10 @@
 /**
- * The label font, declared to MapLibre as the style's `font-faces`: one file per script subset and
- * weight, each with its unicode-range. MapLibre fetches a file only when a label has a character in its
- * range, so English labels fetch the two Latin files and nothing else. (Drawn with the page's CSS font,
- * as before, MapLibre's `document.fonts.load` made Chromium fetch every subset of the family: six files,
- * 155 kB, for labels in one script.) The files are the same @fontsource/noto-sans files the page's CSS
- * uses (src/fonts.ts), so a browser that has one has the other.
+ * The label font. Printable ASCII comes ready-made, as glyph files the build cuts (style `glyphs`:
+ * labelFonts.ts, src/tiles/glyphs.ts). Every other character is drawn by MapLibre from the font files
+ * declared here as the style's `font-faces`: one file per script subset and weight, each with its
+ * unicode-range less the ready-made characters (a declared file wins over the glyph files). MapLibre
+ * fetches a file only when a label has a character in its range. The files are the same
+ * @fontsource/noto-sans files the page's CSS uses (src/fonts.ts), so a browser that has one has the other.
  */
 import type { FontFacesSpecification } from 'maplibre-gl';
 import ranges from '@fontsource/noto-sans/unicode.json';
@@ -14,13 +14,53 @@ import latin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.wof
 import latin700 from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
 import latinExt400 from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
 import latinExt700 from '@fontsource/noto-sans/files/noto-sans-latin-ext-700-normal.woff2?url';
+import { GLYPH_CODE_POINTS, LABEL_FONTS } from './labelFonts';
 
 type Subset = 'latin' | 'latin-ext' | 'cyrillic';
 
-const face = (url: string, subset: Subset) => ({ url, 'unicode-range': (ranges as Record<Subset, string>)[subset].split(',') });
+const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
 
-/** The names the theme's text-font stacks use (theme.ts), each with its files. */
+/**
+ * A unicode-range ("U+0000-00FF", "U+0131", …) less the code points first…last, as unicode-range parts.
+ */
+export function rangeWithout(parts: readonly string[], first: number, last: number): string[] {
+  return parts.flatMap((part) => {
+    const m = /^U\+([0-9A-F]+)(?:-([0-9A-F]+))?$/i.exec(part.trim());
+    if (!m) throw new Error(`not a unicode-range part: ${part}`);
+    const [from, to] = [parseInt(m[1], 16), parseInt(m[2] ?? m[1], 16)];
+    const kept: [number, number][] = [
+      [from, Math.min(to, first - 1)],
+      [Math.max(from, last + 1), to],
+    ];
+    if (to < first || from > last) kept.splice(0, 2, [from, to]);
+    return kept.filter(([a, b]) => a <= b).map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`));
+  });
+}
+
+const face = (url: string, subset: Subset) => ({
+  url,
+  'unicode-range': rangeWithout(
+    (ranges as Record<Subset, string>)[subset].split(','),
+    GLYPH_CODE_POINTS.first,
+    GLYPH_CODE_POINTS.last,
+  ),
+});
+
+/**
+ * Last, every other character but the ready-made ones: drawn with the font's Latin file, and where it has
+ * no glyph (an emoji, a script Noto Sans leaves to others) with the browser's sans-serif, as MapLibre
+ * draws a character no file covers. Without it MapLibre would ask the glyph files for its range, and the
+ * build makes only the first.
+ */
+const rest = (url: string) => ({
+  url,
+  'unicode-range': rangeWithout(['U+0000-10FFFF'], GLYPH_CODE_POINTS.first, GLYPH_CODE_POINTS.last),
+});
+
+const [regular, bold] = LABEL_FONTS;
+
+/** The names the theme's text-font stacks use (theme.ts), each with its files; the first that covers a character draws it. */
 export const FONT_FACES: FontFacesSpecification = {
-  'Noto Sans': [face(latin400, 'latin'), face(latinExt400, 'latin-ext'), face(cyrillic400, 'cyrillic')],
-  'Noto Sans Bold': [face(latin700, 'latin'), face(latinExt700, 'latin-ext'), face(cyrillic700, 'cyrillic')],
+  [regular.stack]: [face(latin400, 'latin'), face(latinExt400, 'latin-ext'), face(cyrillic400, 'cyrillic'), rest(latin400)],
+  [bold.stack]: [face(latin700, 'latin'), face(latinExt700, 'latin-ext'), face(cyrillic700, 'cyrillic'), rest(latin700)],
 };

@@ -4,8 +4,8 @@
  * before the story's files have loaded; the story's sources and layers are added with their data once they
  * have (addStory).
  *
- * No `glyphs` entry: MapLibre draws text from the font files the style's `font-faces` names (fonts.ts),
- * the bundled Noto Sans, and no glyph server is needed.
+ * Text: printable ASCII from glyph files the build makes (`glyphs`), the rest drawn by MapLibre from the
+ * bundled Noto Sans files `font-faces` names (fonts.ts); no glyph server.
  */
 import type {
   ExpressionSpecification,
@@ -22,6 +22,7 @@ import { CATEGORY_SHAPES, markImage, shapeSdf } from './symbols';
 import { HATCH_ZONE, STORY_SOURCES, STORY_TILE_BUFFER, storyLayers } from './storyLayers';
 import { BASEMAP_SOURCES, BASEMAP_ZOOMS, basemapUrl, SOURCE_OF_LAYER, type BasemapSource } from '../basemap/archives';
 import { FONT_FACES } from './fonts';
+import { GLYPHS_PATH } from './labelFonts';
 import { sharePrograms } from './programs';
 import type { Theme } from './theme';
 
@@ -259,6 +260,7 @@ export function buildStyle(theme: Theme, { withStory = true }: { withStory?: boo
   return {
     version: 8,
     name: 'Situation Map',
+    glyphs: `${import.meta.env.BASE_URL}${GLYPHS_PATH}`,
     'font-faces': FONT_FACES,
     sources: {
       // Each archive's tiles and zooms written here, not its TileJSON URL: MapLibre asks for the first tiles

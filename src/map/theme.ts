@@ -1,4 +1,5 @@
 import type { Category, Precision } from '../catalogue/vocabulary';
+import { LABEL_FONTS } from './labelFonts';
 
 /**
  * The map's typed design tokens. The style (style.ts) is generated from a Theme, never written by hand,
@@ -48,7 +49,7 @@ export interface Theme {
  * drawn as line and fill pattern, not as hue.
  */
 export const defaultTheme: Theme = {
-  font: { regular: ['Noto Sans'], bold: ['Noto Sans Bold', 'Noto Sans'] },
+  font: { regular: [LABEL_FONTS[0].stack], bold: [LABEL_FONTS[1].stack] },
   basemap: {
     sea: '#c9dbe6',
     land: '#f4f1ea',

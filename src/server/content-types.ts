@@ -21,6 +21,8 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff': 'font/woff',
   // Vector tiles in one archive, read with Range requests (src/tiles/); its tiles are gzip inside.
   '.pmtiles': 'application/vnd.pmtiles',
+  // The labels' glyphs, as MapLibre's glyphs.proto (src/tiles/glyphs.ts).
+  '.pbf': 'application/x-protobuf',
 };
 const UNKNOWN_TYPE = 'application/octet-stream';
 

@@ -55,6 +55,22 @@ test.describe('the offline basemap', () => {
     expect(onPage).toEqual([]);
   });
 
+  test('the labels’ letters come from the glyph files the build makes, regular and bold', async ({ page }) => {
+    const glyphs = new Map<string, number>();
+    page.on('response', (r) => {
+      const p = new URL(r.url()).pathname;
+      if (p.startsWith('/data/glyphs/')) glyphs.set(p, r.status());
+    });
+    await page.goto('/');
+    await mapIdle(page);
+    // Kyiv and Moscow in bold (the article names them), the rest in regular: both files, once each.
+    expect(Object.fromEntries(glyphs)).toEqual({
+      '/data/glyphs/NotoSans-Regular.0-255.pbf': 200,
+      '/data/glyphs/NotoSans-Bold.0-255.pbf': 200,
+    });
+    expect(await renderedNames(page, ['places-story'])).toEqual(expect.arrayContaining(['Kyiv', 'Moscow']));
+  });
+
   test('a drag pans the map and writes the view into the hash', async ({ page }) => {
     await page.goto('/');
     await mapIdle(page);

@@ -3,6 +3,7 @@ import type { StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { addStory, ALL_SOURCES, BASEMAP_SOURCES, buildStyle, stylePatterns } from '../../src/map/style';
 import { BASEMAP_ZOOMS } from '../../src/basemap/archives';
+import { GLYPH_CODE_POINTS, LABEL_FONTS } from '../../src/map/labelFonts';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { labelPoints, labelTexts, labelTextField, placeState } from '../../src/map/data';
 import type { PlaceProperties } from '../../src/story/types';
@@ -38,8 +39,9 @@ describe('generated style', () => {
     expect(validateStyleMin(broken as unknown as StyleSpecification).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('asks no other server for anything: no glyphs, sprite or URL but its own tile archives and font files', () => {
-    expect(style.glyphs).toBeUndefined();
+  it('asks no other server for anything: no sprite, no URL but its own tile archives, glyph files and font files', () => {
+    // The labels' glyphs from this site: the files the build makes (src/tiles/glyphs.ts).
+    expect(style.glyphs).toBe('/data/glyphs/{fontstack}.{range}.pbf');
     expect(style.sprite).toBeUndefined();
     // The only URLs: the basemap's archives on this site (pmtiles:// + a path), and the bundled font files.
     const urls = [...JSON.stringify(style).matchAll(/"url":"([^"]*)"|([a-z]+:\/\/[^"]*)/g)].map((m) => m[1] ?? m[2]);
@@ -57,6 +59,31 @@ describe('generated style', () => {
         BASEMAP_ZOOMS[id].maxZoom,
       ]),
     );
+  });
+
+  it('writes every label in a font the build makes glyphs for, and declares its files for the other characters', () => {
+    const stacks: string[] = LABEL_FONTS.map((f) => f.stack);
+    const used = new Set(
+      style.layers.flatMap((l) => (l.type === 'symbol' && l.layout?.['text-field'] ? [String(l.layout['text-font'])] : [])),
+    );
+    expect(used.size).toBeGreaterThan(0);
+    // One font per stack: the glyph files are per stack, and a stack of two would name a file no one makes.
+    for (const f of used) expect(stacks).toContain(f);
+    expect(Object.keys(style['font-faces'] ?? {}).sort()).toEqual([...stacks].sort());
+    // No declared file covers a ready-made character, or MapLibre would draw it from the file instead.
+    for (const faces of Object.values(style['font-faces'] ?? {}))
+      for (const face of faces as { 'unicode-range': string[] }[])
+        for (const part of face['unicode-range']) {
+          const [a, b = a] = part
+            .replace('U+', '')
+            .split('-')
+            .map((h) => parseInt(h, 16));
+          expect(b < GLYPH_CODE_POINTS.first || a > GLYPH_CODE_POINTS.last, part).toBe(true);
+        }
+    // And every other character is covered by a file (the last, the rest): none is asked of the glyph files,
+    // which hold only the first range's ready-made characters.
+    for (const faces of Object.values(style['font-faces'] ?? {}))
+      expect((faces as { 'unicode-range': string[] }[]).at(-1)?.['unicode-range']).toEqual(['U+0000-001F', 'U+007F-10FFFF']);
   });
 
   it('declares every basemap source and uses only declared sources', () => {
