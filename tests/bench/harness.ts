@@ -212,6 +212,8 @@ const APP_VIEWPORT = { width: 1280, height: 800 };
 function kindOf(urlPath: string): Kind {
   if (urlPath.startsWith('/data/tiles/')) return 'basemap';
   if (urlPath.startsWith('/data/layers/')) return 'story';
+  // The labels' glyph files (src/tiles/glyphs.ts) are fonts, in another form.
+  if (urlPath.startsWith('/data/glyphs/')) return 'fonts';
   const ext = path.extname(urlPath).toLowerCase();
   if (ext === '.js' || ext === '.mjs') return 'js';
   if (ext === '.css') return 'css';

@@ -65,6 +65,10 @@ test('the benchmark harness measures a tiny catalogue end to end', async () => {
     true,
   );
   expect(r.bytes.app.byKind.basemap.files).toBeGreaterThanOrEqual(4);
+  // The labels' glyph files count as fonts, so the fonts + data goal counts them.
+  const glyphFiles = r.bytes.app.files.filter((f) => f.path.startsWith('/data/glyphs/'));
+  expect(glyphFiles.length).toBeGreaterThan(0);
+  expect(glyphFiles.every((f) => f.kind === 'fonts')).toBe(true);
   expect(r.bytes.app.total.gzip).toBeLessThan(r.bytes.app.total.raw);
   expect(r.bytes.appChunk?.path).toMatch(/^\/assets\/index-.*\.js$/);
   expect(r.bytes.appOwnJsCss.paths.some((p) => p.includes('maplibre'))).toBe(false);
