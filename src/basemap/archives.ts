@@ -4,9 +4,16 @@
  * Shared by the build and the map's style, so the two cannot disagree on a layer's name or its fields.
  */
 
-/** Archive → vector layer → the properties the style (map/style.ts) reads from it, and nothing else. */
+/**
+ * Archive → vector layer → the properties the style (map/style.ts) reads from it, and nothing else.
+ *
+ * The region's places are in the world's archive, not the region's: the map sets their layers' filters
+ * once the story says which places the article names, and a new filter lays out again every tile of the
+ * layer's source. The world's tiles are a few coarse polygons; the region's, every oblast and border
+ * (about 8 % of the app's first view, alternated in a probe). Points lose nothing past the world's z5.
+ */
 export const BASEMAP_TILE_LAYERS = {
-  world: { world: [], 'world-borders': ['kind'] },
+  world: { world: [], 'world-borders': ['kind'], places: ['id', 'name', 'rank', 'population', 'capital'] },
   region: {
     units: ['level', 'disputed'],
     borders: ['kind'],
@@ -14,7 +21,6 @@ export const BASEMAP_TILE_LAYERS = {
     rivers: [],
     'unit-labels': ['name'],
     'country-labels': ['name', 'story'],
-    places: ['id', 'name', 'rank', 'population', 'capital'],
   },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 

@@ -3,9 +3,10 @@
  * turned into the layers the map draws (topology.ts, which the browser used to run at every load) and cut
  * into the PMTiles archives basemap/archives.ts lists, under geodata/tiles/:
  *
- * - world.pmtiles: every country at the world's scale (Natural Earth 50m);
+ * - world.pmtiles: every country at the world's scale (Natural Earth 50m), and the region's places
+ *   (archives.ts says why there);
  * - region.pmtiles: the countries of the region with their first-level units, borders, lakes, rivers, and
- *   the label points.
+ *   their label points.
  *
  * Each feature keeps only the properties the style reads (map/style.ts), so no name in another script, and
  * nothing the map does not draw, reaches the browser.
