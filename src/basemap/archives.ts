@@ -44,7 +44,7 @@ export const archiveFile = (source: BasemapSource): string => `${source}.pmtiles
 export const PMTILES = 'pmtiles://';
 
 /**
- * A style's URL for a tile archive at `path` under the site's base (map/pmtiles.ts answers it). From the
+ * A style's URL for a tile archive at `path` under the site's base (map/archiveProtocol.ts answers it). From the
  * site's root: MapLibre's worker reads the tiles, and would resolve a relative URL against its own script.
  */
 export function archiveUrl(path: string, base: string = import.meta.env.BASE_URL): string {
@@ -52,6 +52,18 @@ export function archiveUrl(path: string, base: string = import.meta.env.BASE_URL
   if (!url.startsWith('/')) throw new Error(`a tile archive's URL must start at the site's root (/…): ${url}`);
   return `${PMTILES}${url}`;
 }
+
+/**
+ * A vector source of an archive's tiles, by z/x/y through `pmtiles://` (map/mapWorker.ts reads them in
+ * MapLibre's worker), with the zooms it is cut at: written out, so MapLibre asks for no TileJSON first
+ * (which the page would have to answer, behind its other work).
+ */
+export const archiveSource = (url: string, { minZoom, maxZoom }: { minZoom: number; maxZoom: number }) => ({
+  type: 'vector' as const,
+  tiles: [`${url}/{z}/{x}/{y}`],
+  minzoom: minZoom,
+  maxzoom: maxZoom,
+});
 
 /** The style's URL of a basemap archive. */
 export const basemapUrl = (source: BasemapSource): string => archiveUrl(`data/tiles/${archiveFile(source)}`);

@@ -3,9 +3,8 @@
  * `pmtiles` package, through HTTP Range requests to the page's own origin. Gzip-compressed tiles are opened
  * with the browser's DecompressionStream (no WebAssembly, so the CSP needs no wasm-unsafe-eval).
  *
- * Run in two places (pmtiles.ts): on the page, where MapLibre asks for an archive's TileJSON, and in
- * MapLibre's worker, where it asks for tiles. No `maplibre-gl` here but its types: the worker's copy must
- * not carry the library.
+ * Run in MapLibre's worker (mapWorker.ts), where MapLibre asks for tiles; the page never reads an archive
+ * (worker.ts). No `maplibre-gl` here but its types.
  *
  * Each archive is read through ArchiveSource, which fetches as io/fetch.ts does for the JSON files, so a
  * failure is said in the same words; MapLibre reports it as the source's error.

@@ -5,7 +5,7 @@
 import type { ErrorEvent, Map as MaplibreMap, MapSourceDataEvent } from 'maplibre-gl';
 import { archiveFile, BASEMAP_SOURCES, type BasemapSource } from '../basemap/archives';
 import type { FileFailure } from '../io/fetch';
-import { startMapWorker } from './pmtiles';
+import { startMapWorker } from './worker';
 import { THEATRE } from '../basemap/theatre';
 import { stylePatterns } from './style';
 import type { Theme } from './theme';
@@ -36,7 +36,7 @@ export function useBasemapArchives(): void {
 /**
  * Every error the map reports, on the console in words, with the archive or source it came from. Without
  * a listener MapLibre logs the bare object, and an error raised in its worker (where the tiles are read:
- * pmtiles.ts) then reads as "Error" alone.
+ * mapWorker.ts) then reads as "Error" alone.
  */
 export function logMapErrors(m: MaplibreMap): void {
   m.on('error', (e: ErrorEvent & { sourceId?: string }) => {

@@ -20,7 +20,14 @@ import { CATEGORIES } from '../catalogue/vocabulary';
 import { hatch, type RasterImage } from './patterns';
 import { CATEGORY_SHAPES, markImage, shapeSdf } from './symbols';
 import { HATCH_ZONE, STORY_SOURCES, STORY_TILE_BUFFER, storyLayers } from './storyLayers';
-import { BASEMAP_SOURCES, BASEMAP_ZOOMS, basemapUrl, SOURCE_OF_LAYER, type BasemapSource } from '../basemap/archives';
+import {
+  archiveSource,
+  BASEMAP_SOURCES,
+  BASEMAP_ZOOMS,
+  basemapUrl,
+  SOURCE_OF_LAYER,
+  type BasemapSource,
+} from '../basemap/archives';
 import { FONT_FACES } from './fonts';
 import { GLYPHS_PATH } from './labelFonts';
 import { sharePrograms } from './programs';
@@ -263,19 +270,7 @@ export function buildStyle(theme: Theme, { withStory = true }: { withStory?: boo
     glyphs: `${import.meta.env.BASE_URL}${GLYPHS_PATH}`,
     'font-faces': FONT_FACES,
     sources: {
-      // Each archive's tiles and zooms written here, not its TileJSON URL: MapLibre asks for the first tiles
-      // at once, instead of after a round trip for the archive's header through the page's busy thread.
-      ...Object.fromEntries(
-        BASEMAP_SOURCES.map((id) => [
-          id,
-          {
-            type: 'vector',
-            tiles: [`${basemapUrl(id)}/{z}/{x}/{y}`],
-            minzoom: BASEMAP_ZOOMS[id].minZoom,
-            maxzoom: BASEMAP_ZOOMS[id].maxZoom,
-          },
-        ]),
-      ),
+      ...Object.fromEntries(BASEMAP_SOURCES.map((id) => [id, archiveSource(basemapUrl(id), BASEMAP_ZOOMS[id])])),
       ...story?.sources,
     } as StyleSpecification['sources'],
     layers,

@@ -1,6 +1,6 @@
 /**
  * A tiled story on the map (src/layers/tiled.ts builds it): two vector sources read from its PMTiles
- * archives through the pmtiles:// protocol (pmtiles.ts), its areas drawn as the GeoJSON story's are
+ * archives through the pmtiles:// protocol (mapWorker.ts), its areas drawn as the GeoJSON story's are
  * (storyLayers.ts: the same fill, hatch and outline layers on the `areas` vector layer) and its marks as
  * rows of category marks.
  *
@@ -15,19 +15,12 @@ import type { ExpressionSpecification, LayerSpecification, Map as MaplibreMap, M
 import { CATEGORIES } from '../catalogue/vocabulary';
 import type { TiledStoryFile } from '../layers/format';
 import { placeState, type PlaceState } from './data';
-import { archiveUrl } from '../basemap/archives';
-import { startMapWorker } from './pmtiles';
+import { archiveSource, archiveUrl } from '../basemap/archives';
 import { sharePrograms } from './programs';
 import { storyLayers } from './storyLayers';
 import { MARK_SIZE, markImage } from './symbols';
 import type { Theme } from './theme';
 import type { PlaceView } from '../story/visibility';
-
-/** The pmtiles:// URL of an archive at `path` on this origin, readied for MapLibre (pmtiles.ts). */
-function archive(path: string): string {
-  startMapWorker();
-  return archiveUrl(path, '');
-}
 
 export const TILED_AREAS = 'story-tiled-areas';
 export const TILED_MARKS = 'story-tiled-marks';
@@ -77,11 +70,10 @@ export function tiledLayers(theme: Theme): LayerSpecification[] {
 export function addTiledStory(map: MaplibreMap, base: string, summary: TiledStoryFile, theme: Theme, beforeId?: string): void {
   const { areas, marks } = summary.tiled.archives;
   map.addSource(TILED_AREAS, {
-    type: 'vector',
-    url: archive(`${base}${areas.file}`),
+    ...archiveSource(archiveUrl(`${base}${areas.file}`, ''), areas),
     promoteId: { areas: 'place_id' },
   });
-  map.addSource(TILED_MARKS, { type: 'vector', url: archive(`${base}${marks.file}`), promoteId: { marks: 'k' } });
+  map.addSource(TILED_MARKS, { ...archiveSource(archiveUrl(`${base}${marks.file}`, ''), marks), promoteId: { marks: 'k' } });
   // With the style's own mix of shader inputs per layer type (programs.ts): no program of their own to compile.
   for (const layer of sharePrograms(tiledLayers(theme)))
     map.addLayer(layer, layer.type === 'symbol' || !beforeId || !map.getLayer(beforeId) ? undefined : beforeId);

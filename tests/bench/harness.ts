@@ -9,7 +9,7 @@
  * the same way.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -276,6 +276,23 @@ async function serve(dist: string, layers?: string) {
   };
 }
 
+/**
+ * The app's worker (src/map/mapWorker.ts) is MapLibre's worker with the tile archives' protocol: only what
+ * it adds to MapLibre's own (assets/maplibre-gl-worker-*.mjs, in the build for the empty-style page) is
+ * the app's code, by each measure (raw, gzip, the brotli copy served).
+ */
+function workerOwnPart(dist: string, worker: FileBytes): FileBytes {
+  const name = readdirSync(path.join(dist, 'assets')).find((f) => /^maplibre-gl-worker-[^/]+\.mjs$/.test(f));
+  if (!name)
+    throw new Error(
+      `bench: no assets/maplibre-gl-worker-*.mjs in ${dist}, to tell MapLibre's part of ${worker.path} from the app's`,
+    );
+  const file = path.join(dist, 'assets', name);
+  const base = sizesOf(file);
+  const served = existsSync(`${file}.br`) ? statSync(`${file}.br`).size : base.raw;
+  return { ...worker, raw: worker.raw - base.raw, gzip: worker.gzip - base.gzip, served: worker.served - served };
+}
+
 const gzipCache = new Map<string, { raw: number; gzip: number; mtimeMs: number }>();
 function sizesOf(file: string): { raw: number; gzip: number } {
   const s = statSync(file);
@@ -505,7 +522,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     // 2. Bytes of the first view, from what the server sent.
     const appBytes = pageBytes(dist, served.app!);
     const baselineBytes = pageBytes(dist, served.baseline!);
-    const own = appBytes.files.filter((f) => (f.kind === 'js' || f.kind === 'css') && !/\/maplibre[-.]/.test(f.path));
+    const own = appBytes.files
+      .filter((f) => (f.kind === 'js' || f.kind === 'css') && !/\/maplibre[-.]/.test(f.path))
+      .map((f) => (/\/mapWorker-[^/]+\.mjs$/.test(f.path) ? workerOwnPart(dist, f) : f));
     const sum = (fs: FileBytes[], k: 'raw' | 'gzip' | 'served') => fs.reduce((s, f) => s + f[k], 0);
     const appChunk = appBytes.files.find((f) => /^\/assets\/index-[^/]+\.js$/.test(f.path)) ?? null;
 

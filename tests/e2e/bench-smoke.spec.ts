@@ -72,6 +72,10 @@ test('the benchmark harness measures a tiny catalogue end to end', async () => {
   expect(r.bytes.app.total.gzip).toBeLessThan(r.bytes.app.total.raw);
   expect(r.bytes.appChunk?.path).toMatch(/^\/assets\/index-.*\.js$/);
   expect(r.bytes.appOwnJsCss.paths.some((p) => p.includes('maplibre'))).toBe(false);
+  // The app's worker is counted by what it adds to MapLibre's own: less than the whole file.
+  const worker = r.bytes.app.files.find((f) => /\/mapWorker-[^/]+\.mjs$/.test(f.path));
+  expect(worker && r.bytes.appOwnJsCss.paths.includes(worker.path)).toBe(true);
+  expect(r.bytes.appOwnJsCss.gzip).toBeLessThan(worker!.gzip);
   // Interactions: one sample each (a hide and a show: two toggles), all finished.
   const i = r.interactions;
   for (const s of [i.repaint, i.baselineRepaint, i.toggleHide, i.toggleShow, i.select, i.hash, i.stepApplied, i.stepIdle]) {

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 
-vi.mock('../../src/map/pmtiles', () => ({ startMapWorker: () => {} }));
+vi.mock('../../src/map/worker', () => ({ startMapWorker: () => {} }));
 const { watchBasemap } = await import('../../src/map/setup');
 
 type Handler = (e: Record<string, unknown>) => void;
