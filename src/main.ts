@@ -3,10 +3,10 @@ import './app.css';
 import './ui/status.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { useBasemapArchives } from './map/setup';
+import { startMapWorker } from './map/worker';
 
-// First: MapLibre's worker starts, and loads the tile archives' protocol, while the page is built.
-useBasemapArchives();
+// First: MapLibre's worker (ours, with the tile archives' protocol: map/worker.ts) starts while the page is built.
+startMapWorker();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');

@@ -15,7 +15,8 @@ import { AttributionControl, Map as MaplibreMap, setWorkerUrl } from 'maplibre-g
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { ATTRIBUTION } from '../map/attribution';
-import { drawPatternsOnDemand, FIRST_VIEW, logMapErrors, useBasemapArchives } from '../map/setup';
+import { drawPatternsOnDemand, FIRST_VIEW, logMapErrors } from '../map/setup';
+import { startMapWorker } from '../map/worker';
 import { buildStyle } from '../map/style';
 import { defaultTheme } from '../map/theme';
 import './baseline.css';
@@ -25,7 +26,7 @@ const empty = new URLSearchParams(location.search).get('style') === 'empty';
 // As the app (src/main.ts): MapLibre's worker started, with the tile archives' protocol, before the map.
 // The empty style's page is MapLibre alone: its worker, nothing of ours.
 if (empty) setWorkerUrl(workerUrl);
-else useBasemapArchives();
+else startMapWorker();
 const map = new MaplibreMap({
   container: 'map',
   style: empty ? { version: 8, sources: {}, layers: [] } : buildStyle(defaultTheme, { withStory: false }),

@@ -5,7 +5,6 @@
 import type { ErrorEvent, Map as MaplibreMap, MapSourceDataEvent } from 'maplibre-gl';
 import { archiveFile, BASEMAP_SOURCES, type BasemapSource } from '../basemap/archives';
 import type { FileFailure } from '../io/fetch';
-import { startMapWorker } from './worker';
 import { THEATRE } from '../basemap/theatre';
 import { stylePatterns } from './style';
 import type { Theme } from './theme';
@@ -22,15 +21,6 @@ export function drawPatternsOnDemand(m: MaplibreMap, theme: Theme): void {
     const { width, height, data, pixelRatio = 1, sdf = false } = make();
     m.addImage(id, { width, height, data }, { pixelRatio, sdf });
   });
-}
-
-/**
- * Readies MapLibre's worker and the basemap's tile archives for a map about to be made with the style
- * (style.ts) that names them. The page's entry calls it first of all, so the worker loads while the page
- * is built; a map's maker calls it again, at no cost.
- */
-export function useBasemapArchives(): void {
-  startMapWorker();
 }
 
 /**

@@ -2,11 +2,10 @@
  * watchBasemap (src/map/setup.ts) ends the page's "Loading" once each basemap archive has drawn or failed.
  * MapLibre is stood in for by the few events it fires, in the orders seen in Chromium.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 
-vi.mock('../../src/map/worker', () => ({ startMapWorker: () => {} }));
-const { watchBasemap } = await import('../../src/map/setup');
+import { watchBasemap } from '../../src/map/setup';
 
 type Handler = (e: Record<string, unknown>) => void;
 
