@@ -9,7 +9,7 @@ import { contentType } from './src/server/content-types.ts';
 import { precompress } from './src/server/precompress.ts';
 import { rangeFor } from './src/server/serve.ts';
 import { HEADERS_FILE, headersFile } from './src/server/static-hosts.ts';
-import { glyphFile, LABEL_FONTS } from './src/map/labelFonts.ts';
+import { glyphFile, LABEL_FONTS } from './src/basemap/labelFonts.ts';
 import { fontGlyphs } from './src/tiles/glyphs.ts';
 
 /** URL prefix → folder of generated, committed data under geodata/. */

@@ -1,6 +1,6 @@
 /**
  * The label font. Printable ASCII comes ready-made, as glyph files the build cuts (style `glyphs`:
- * labelFonts.ts, src/tiles/glyphs.ts). Every other character is drawn by MapLibre from the font files
+ * basemap/labelFonts.ts, src/tiles/glyphs.ts). Every other character is drawn by MapLibre from the font files
  * declared here as the style's `font-faces`: one file per script subset and weight, each with its
  * unicode-range less the ready-made characters (a declared file wins over the glyph files). MapLibre
  * fetches a file only when a label has a character in its range. The files are the same
@@ -14,7 +14,7 @@ import latin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.wof
 import latin700 from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
 import latinExt400 from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
 import latinExt700 from '@fontsource/noto-sans/files/noto-sans-latin-ext-700-normal.woff2?url';
-import { GLYPH_CODE_POINTS, LABEL_FONTS } from './labelFonts';
+import { GLYPH_CODE_POINTS, LABEL_FONTS } from '../basemap/labelFonts';
 
 type Subset = 'latin' | 'latin-ext' | 'cyrillic';
 

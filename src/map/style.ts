@@ -29,7 +29,7 @@ import {
   type BasemapSource,
 } from '../basemap/archives';
 import { FONT_FACES } from './fonts';
-import { GLYPHS_PATH } from './labelFonts';
+import { GLYPHS_PATH } from '../basemap/labelFonts';
 import { sharePrograms } from './programs';
 import type { Theme } from './theme';
 

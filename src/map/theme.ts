@@ -1,5 +1,5 @@
 import type { Category, Precision } from '../catalogue/vocabulary';
-import { LABEL_FONTS } from './labelFonts';
+import { LABEL_FONTS } from '../basemap/labelFonts';
 
 /**
  * The map's typed design tokens. The style (style.ts) is generated from a Theme, never written by hand,

@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import { PbfWriter } from 'pbf';
-import { GLYPH_CODE_POINTS, type LabelFont } from '../map/labelFonts';
+import { GLYPH_CODE_POINTS, type LabelFont } from '../basemap/labelFonts';
 
 /** MapLibre's glyph metrics are in pixels of a 24 px font (its ONE_EM), with a 3 px border (GLYPH_PBF_BORDER). */
 export const GLYPH_SIZE = 24;

@@ -9,7 +9,7 @@ import * as fontkit from 'fontkit';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import { encodeRange, fontGlyphs, GLYPH_BORDER, GLYPH_SIZE, renderGlyph, type Glyph } from '../../src/tiles/glyphs';
-import { GLYPH_CODE_POINTS, LABEL_FONTS } from '../../src/map/labelFonts';
+import { GLYPH_CODE_POINTS, LABEL_FONTS } from '../../src/basemap/labelFonts';
 import { rangeWithout } from '../../src/map/fonts';
 
 const require = createRequire(import.meta.url);

@@ -3,7 +3,7 @@ import type { StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { addStory, ALL_SOURCES, BASEMAP_SOURCES, buildStyle, stylePatterns } from '../../src/map/style';
 import { BASEMAP_ZOOMS } from '../../src/basemap/archives';
-import { GLYPH_CODE_POINTS, LABEL_FONTS } from '../../src/map/labelFonts';
+import { GLYPH_CODE_POINTS, LABEL_FONTS } from '../../src/basemap/labelFonts';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { labelPoints, labelTexts, labelTextField, placeState } from '../../src/map/data';
 import type { PlaceProperties } from '../../src/story/types';

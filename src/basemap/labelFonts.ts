@@ -1,6 +1,7 @@
 /**
- * The labels' fonts, as the style names them and the build makes their glyphs (src/tiles/glyphs.ts): one
- * table, so the two cannot disagree on a name or on which characters come ready-made.
+ * The labels' fonts, as the style names them (map/theme.ts, map/fonts.ts) and the build makes their glyphs
+ * (src/tiles/glyphs.ts): one table, so the two cannot disagree on a name or on which characters come
+ * ready-made. Here, with the basemap's archives, as a stage both the build and the map come after.
  */
 
 /** A label font: its name in the style's `text-font`, and its weight in @fontsource/noto-sans. */
