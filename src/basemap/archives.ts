@@ -9,8 +9,8 @@
  *
  * The region's places are in the world's archive, not the region's: the map sets their layers' filters
  * once the story says which places the article names, and a new filter lays out again every tile of the
- * layer's source. The world's tiles are a few coarse polygons; the region's, every oblast and border
- * (about 8 % of the app's first view, alternated in a probe). Points lose nothing past the world's z5.
+ * layer's source. The world's tiles are a few coarse polygons; the region's hold every oblast, border and
+ * river, which were laid out twice at the first view. Points lose nothing past the world's z5.
  */
 export const BASEMAP_TILE_LAYERS = {
   world: { world: [], 'world-borders': ['kind'], places: ['id', 'name', 'rank', 'population', 'capital'] },
@@ -44,8 +44,9 @@ export const archiveFile = (source: BasemapSource): string => `${source}.pmtiles
 export const PMTILES = 'pmtiles://';
 
 /**
- * A style's URL for a tile archive at `path` under the site's base (map/archiveProtocol.ts answers it). From the
- * site's root: MapLibre's worker reads the tiles, and would resolve a relative URL against its own script.
+ * A style's URL for a tile archive at `path` under the site's base (map/archiveProtocol.ts answers it),
+ * from the site's root: MapLibre's worker reads the tiles, and would resolve a relative URL against its
+ * own script's.
  */
 export function archiveUrl(path: string, base: string = import.meta.env.BASE_URL): string {
   const url = `${base}${path}`;
