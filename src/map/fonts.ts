@@ -28,39 +28,33 @@ export function rangeWithout(parts: readonly string[], first: number, last: numb
     const m = /^U\+([0-9A-F]+)(?:-([0-9A-F]+))?$/i.exec(part.trim());
     if (!m) throw new Error(`not a unicode-range part: ${part}`);
     const [from, to] = [parseInt(m[1], 16), parseInt(m[2] ?? m[1], 16)];
+    // The part below first, and the part above last; a part that misses first…last is one of the two.
     const kept: [number, number][] = [
       [from, Math.min(to, first - 1)],
       [Math.max(from, last + 1), to],
     ];
-    if (to < first || from > last) kept.splice(0, 2, [from, to]);
     return kept.filter(([a, b]) => a <= b).map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`));
   });
 }
 
-const face = (url: string, subset: Subset) => ({
+/** A font file for the characters of `range`, but the ready-made ones. */
+const face = (url: string, range: string) => ({
   url,
-  'unicode-range': rangeWithout(
-    (ranges as Record<Subset, string>)[subset].split(','),
-    GLYPH_CODE_POINTS.first,
-    GLYPH_CODE_POINTS.last,
-  ),
+  'unicode-range': rangeWithout(range.split(','), GLYPH_CODE_POINTS.first, GLYPH_CODE_POINTS.last),
 });
+const subset = (url: string, name: Subset) => face(url, (ranges as Record<Subset, string>)[name]);
 
 /**
- * Last, every other character but the ready-made ones: drawn with the font's Latin file, and where it has
- * no glyph (an emoji, a script Noto Sans leaves to others) with the browser's sans-serif, as MapLibre
- * draws a character no file covers. Without it MapLibre would ask the glyph files for its range, and the
- * build makes only the first.
+ * Last, every other character: drawn with the font's Latin file, and where it has no glyph (an emoji, a
+ * script Noto Sans leaves to others) with the browser's sans-serif, as MapLibre draws a character no file
+ * covers. Without it MapLibre would ask the glyph files for its range, and the build makes only the first.
  */
-const rest = (url: string) => ({
-  url,
-  'unicode-range': rangeWithout(['U+0000-10FFFF'], GLYPH_CODE_POINTS.first, GLYPH_CODE_POINTS.last),
-});
+const rest = (url: string) => face(url, 'U+0000-10FFFF');
 
 const [regular, bold] = LABEL_FONTS;
 
 /** The names the theme's text-font stacks use (theme.ts), each with its files; the first that covers a character draws it. */
 export const FONT_FACES: FontFacesSpecification = {
-  [regular.stack]: [face(latin400, 'latin'), face(latinExt400, 'latin-ext'), face(cyrillic400, 'cyrillic'), rest(latin400)],
-  [bold.stack]: [face(latin700, 'latin'), face(latinExt700, 'latin-ext'), face(cyrillic700, 'cyrillic'), rest(latin700)],
+  [regular.stack]: [subset(latin400, 'latin'), subset(latinExt400, 'latin-ext'), subset(cyrillic400, 'cyrillic'), rest(latin400)],
+  [bold.stack]: [subset(latin700, 'latin'), subset(latinExt700, 'latin-ext'), subset(cyrillic700, 'cyrillic'), rest(latin700)],
 };

@@ -139,13 +139,10 @@ export function renderGlyph(font: fontkit.Font, codePoint: number): Glyph {
         const t = len2 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2)) : 0;
         const [ex, ey] = [ax + t * dx - px, ay + t * dy - py];
         best = Math.min(best, ex * ex + ey * ey);
-        // Non-zero winding: an upward edge crossing the ray to the right counts +1, a downward one -1.
-        if (
-          ay <= py
-            ? by > py && (bx - ax) * (py - ay) - (px - ax) * (by - ay) > 0
-            : by <= py && (bx - ax) * (py - ay) - (px - ax) * (by - ay) < 0
-        )
-          winding += ay <= py ? 1 : -1;
+        // Non-zero winding: an edge crossing the ray to the right counts +1 going up, -1 going down.
+        const side = dx * (py - ay) - (px - ax) * dy;
+        if (ay <= py && by > py && side > 0) winding++;
+        else if (ay > py && by <= py && side < 0) winding--;
       }
       const d = (winding !== 0 ? -1 : 1) * Math.sqrt(best) * (256 / RADIUS) + CUTOFF * 256;
       bitmap[(h - 1 - y) * w + x] = 255 - Math.max(0, Math.min(255, Math.trunc(d)));
