@@ -10,22 +10,43 @@
  * failure is said in the same words; MapLibre reports it as the source's error.
  */
 import type { AddProtocolAction } from 'maplibre-gl';
-import { PMTiles, Protocol, type RangeResponse, type Source } from 'pmtiles';
+import { Compression, PMTiles, Protocol, SharedPromiseCache, type RangeResponse, type Source } from 'pmtiles';
 import { fetchData } from '../io/fetch';
 
-class ArchiveSource implements Source {
-  constructor(private readonly url: string) {}
+export class ArchiveSource implements Source {
+  constructor(
+    private readonly url: string,
+    private readonly fetchFn: typeof fetch = fetch,
+  ) {}
 
   getKey(): string {
     return this.url;
   }
 
   async getBytes(offset: number, length: number, signal?: AbortSignal): Promise<RangeResponse> {
-    const response = await fetchData(this.url, { signal, headers: { range: `bytes=${offset}-${offset + length - 1}` } });
-    const data = await response.arrayBuffer();
+    const range = `bytes ${offset}-${offset + length - 1}`;
+    const response = await fetchData(this.url, { signal, headers: { range: range.replace(' ', '=') } }, this.fetchFn);
+    // The answer must be of the bytes asked for: a tile read from other bytes would fail later, as bad gzip
+    // or a broken tile, with no word of where it came from.
+    const answered = response.headers.get('content-range');
+    if (response.status === 206 && !answered?.startsWith(`bytes ${offset}-`))
+      throw new Error(`${range}: the server answered with ${answered ? answered : 'no Content-Range'}`);
+    let data: ArrayBuffer;
+    try {
+      data = await response.arrayBuffer();
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      // The headers came and the body broke off. Chromium says only "Failed to fetch" for that.
+      throw new Error(`${range}: the answer broke off (${errorText(err)})`, { cause: err });
+    }
     // A server that ignores Range sends the whole archive for every tile: refuse it rather than be slow.
-    if (response.status !== 206 && data.byteLength > length)
-      throw new Error(`the server sent ${data.byteLength} bytes for a Range request of ${length}: it must answer Range (206)`);
+    // Bytes past those asked for would read as junk after a tile's gzip.
+    if (data.byteLength > length)
+      throw new Error(
+        response.status === 206
+          ? `${range}: the server sent ${data.byteLength} bytes`
+          : `the server sent ${data.byteLength} bytes for a Range request of ${length}: it must answer Range (206)`,
+      );
     return {
       data,
       etag: response.headers.get('etag') ?? undefined,
@@ -33,6 +54,40 @@ class ArchiveSource implements Source {
       expires: response.headers.get('expires') ?? undefined,
     };
   }
+}
+
+/**
+ * Opens a tile or a directory of an archive (the archives of src/tiles/ gzip both). The stream is read
+ * here rather than through a Response, which Chromium fails with "Failed to fetch" whatever went wrong.
+ */
+export async function gunzip(data: ArrayBuffer, compression: Compression): Promise<ArrayBuffer> {
+  if (compression === Compression.None || compression === Compression.Unknown) return data;
+  if (compression !== Compression.Gzip)
+    throw new Error(`the archive is compressed with ${Compression[compression]}; only gzip is read (src/tiles/ writes gzip)`);
+  const reader = new Blob([data]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      chunks.push(r.value);
+      size += r.value.byteLength;
+    }
+  } catch (err) {
+    throw new Error(`${data.byteLength} bytes of a tile or directory are not valid gzip (${errorText(err)})`, { cause: err });
+  }
+  const out = new Uint8Array(size);
+  chunks.reduce((at, c) => (out.set(c, at), at + c.byteLength), 0);
+  return out.buffer;
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * An archive as the map reads it: through ArchiveSource, its directories (opened by the package's cache)
+ * and its tiles opened with gunzip.
+ */
+export function openArchive(url: string, fetchFn: typeof fetch = fetch): PMTiles {
+  return new PMTiles(new ArchiveSource(url, fetchFn), new SharedPromiseCache(100, true, gunzip), gunzip);
 }
 
 /** `pmtiles://<archive>` (its TileJSON) or `pmtiles://<archive>/z/x/y` (a tile). */
@@ -47,7 +102,7 @@ export function archiveProtocol(): AddProtocolAction {
   return (params, abortController) => {
     const url = REQUEST.exec(params.url)?.[1];
     if (!url) throw new Error(`not a pmtiles:// URL: ${params.url}`);
-    if (!protocol.get(url)) protocol.add(new PMTiles(new ArchiveSource(url)));
+    if (!protocol.get(url)) protocol.add(openArchive(url));
     // The package types its TileJSON answer as unknown; it is the TileJSON MapLibre asked for.
     return (protocol.tilev4 as AddProtocolAction)(params, abortController);
   };
