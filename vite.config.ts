@@ -12,26 +12,49 @@ import { HEADERS_FILE, headersFile } from './src/server/static-hosts.ts';
 import { glyphFile, LABEL_FONTS } from './src/basemap/labelFonts.ts';
 import { fontGlyphs } from './src/tiles/glyphs.ts';
 
-/** URL prefix → folder of generated, committed data under geodata/. */
-const DATA_MOUNTS: Record<string, string> = {
-  'data/layers/': 'geodata/layers',
-  'data/tiles/': 'geodata/tiles',
+/** Files the app fetches, by name: listed and read when asked for. */
+interface DataFiles {
+  names(): string[];
+  read(name: string): Buffer;
+}
+
+/** A folder of generated, committed data under geodata/. */
+const folder = (dir: string): DataFiles => ({
+  names: () => readdirSync(dir),
+  read: (name) => readFileSync(path.join(dir, name)),
+});
+
+/**
+ * The labels' ready-made glyphs (src/tiles/glyphs.ts), cut from the npm font files once per build (or dev
+ * server), when first asked for: NotoSans-Regular.0-255.pbf and its bold.
+ */
+function labelGlyphs(): DataFiles {
+  let files: Map<string, Buffer> | undefined;
+  const made = () => (files ??= new Map(LABEL_FONTS.map((font) => [glyphFile(font.stack), fontGlyphs(font)])));
+  return { names: () => [...made().keys()], read: (name) => made().get(name)! };
+}
+
+/** URL prefix → the data files under it. */
+const DATA_MOUNTS: Record<string, DataFiles> = {
+  'data/layers/': folder('geodata/layers'),
+  'data/tiles/': folder('geodata/tiles'),
+  'data/glyphs/': labelGlyphs(),
 };
 
 /**
- * Serves the committed geodata in development and copies it into the build, byte for byte, so the app
- * reads exactly the files the tests check (and no copy under public/ can drift from them).
+ * Serves the data in development and writes it into the build, byte for byte, so the app reads exactly
+ * the files the tests check (and no copy under public/ can drift from them).
  */
-function geodata(): Plugin {
+function dataFiles(): Plugin {
   return {
-    name: 'situation-map:geodata',
+    name: 'situation-map:data',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const url = (req.url ?? '').split('?')[0].replace(/^\//, '');
-        for (const [prefix, dir] of Object.entries(DATA_MOUNTS)) {
+        for (const [prefix, files] of Object.entries(DATA_MOUNTS)) {
           if (!url.startsWith(prefix)) continue;
           const name = url.slice(prefix.length);
-          if (!readdirSync(dir).includes(name)) {
+          if (!files.names().includes(name)) {
             // Not Vite's fallback page with a 200: a missing data file is missing, as in production.
             res.statusCode = 404;
             res.end(`${url} not found`);
@@ -39,7 +62,7 @@ function geodata(): Plugin {
           }
           res.setHeader('Content-Type', contentType(name));
           res.setHeader('Accept-Ranges', 'bytes');
-          const body = readFileSync(path.join(dir, name));
+          const body = files.read(name);
           // Tile archives are read in parts (Range), as the production server (on sirv) answers them.
           const range = req.headers.range ? rangeFor(req.headers.range, body.length) : undefined;
           const m = range ? /^bytes=(\d+)-(\d*)$/.exec(range) : null;
@@ -59,39 +82,9 @@ function geodata(): Plugin {
       });
     },
     generateBundle() {
-      for (const [prefix, dir] of Object.entries(DATA_MOUNTS)) {
-        for (const name of readdirSync(dir).sort()) {
-          this.emitFile({ type: 'asset', fileName: prefix + name, source: readFileSync(path.join(dir, name)) });
-        }
-      }
-    },
-  };
-}
-
-/**
- * The labels' ready-made glyphs (src/tiles/glyphs.ts), cut from the npm font files at every build and
- * served in development as they would be built: data/glyphs/NotoSans-Regular.0-255.pbf and its bold.
- */
-function glyphs(): Plugin {
-  const files = new Map<string, Buffer>();
-  const made = () => {
-    if (!files.size) for (const font of LABEL_FONTS) files.set(glyphFile(font.stack), fontGlyphs(font));
-    return files;
-  };
-  return {
-    name: 'situation-map:glyphs',
-    configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        const url = (req.url ?? '').split('?')[0];
-        if (!url.startsWith('/data/glyphs/')) return next();
-        const body = made().get(decodeURIComponent(url.slice('/data/glyphs/'.length)));
-        res.statusCode = body ? 200 : 404;
-        res.setHeader('Content-Type', contentType('x.pbf'));
-        res.end(body ?? `${url} not found`);
-      });
-    },
-    generateBundle() {
-      for (const [name, source] of made()) this.emitFile({ type: 'asset', fileName: `data/glyphs/${name}`, source });
+      for (const [prefix, files] of Object.entries(DATA_MOUNTS))
+        for (const name of files.names().sort())
+          this.emitFile({ type: 'asset', fileName: prefix + name, source: files.read(name) });
     },
   };
 }
@@ -135,7 +128,7 @@ function staticHostHeaders(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), geodata(), glyphs(), contentSecurityPolicy(), staticHostHeaders(), precompressed()],
+  plugins: [svelte(), dataFiles(), contentSecurityPolicy(), staticHostHeaders(), precompressed()],
   resolve: {
     // pmtiles from the TypeScript it ships: its bundle names every class with a call the bundler must keep,
     // and with it the Leaflet layer the map never uses (1.3 kB gzip of the map's worker).
