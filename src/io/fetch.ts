@@ -3,6 +3,9 @@
  * on, named with its file by the caller (the basemap's loader, the story's).
  */
 
+/** What went wrong, in words: an Error's message, or whatever else was thrown. */
+export const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
 /** A file that could not be loaded, and why. */
 export interface FileFailure {
   file: string;
@@ -19,7 +22,7 @@ export async function fetchData(url: string, init: RequestInit = {}, fetchFn: ty
     response = await fetchFn(url, init);
   } catch (err) {
     if (init.signal?.aborted) throw err;
-    throw new Error(`could not be fetched (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    throw new Error(`could not be fetched (${errorText(err)})`, { cause: err });
   }
   if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
   const type = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();

@@ -11,7 +11,7 @@
  */
 import type { AddProtocolAction } from 'maplibre-gl';
 import { Compression, PMTiles, Protocol, SharedPromiseCache, type RangeResponse, type Source } from 'pmtiles';
-import { fetchData } from '../io/fetch';
+import { errorText, fetchData } from '../io/fetch';
 
 export class ArchiveSource implements Source {
   constructor(
@@ -24,12 +24,13 @@ export class ArchiveSource implements Source {
   }
 
   async getBytes(offset: number, length: number, signal?: AbortSignal): Promise<RangeResponse> {
-    const range = `bytes ${offset}-${offset + length - 1}`;
-    const response = await fetchData(this.url, { signal, headers: { range: range.replace(' ', '=') } }, this.fetchFn);
+    const [first, last] = [offset, offset + length - 1];
+    const range = `bytes ${first}-${last}`;
+    const response = await fetchData(this.url, { signal, headers: { range: `bytes=${first}-${last}` } }, this.fetchFn);
     // The answer must be of the bytes asked for: a tile read from other bytes would fail later, as bad gzip
     // or a broken tile, with no word of where it came from.
     const answered = response.headers.get('content-range');
-    if (response.status === 206 && !answered?.startsWith(`bytes ${offset}-`))
+    if (response.status === 206 && !answered?.startsWith(`bytes ${first}-`))
       throw new Error(`${range}: the server answered with ${answered ? answered : 'no Content-Range'}`);
     let data: ArrayBuffer;
     try {
@@ -79,8 +80,6 @@ export async function gunzip(data: ArrayBuffer, compression: Compression): Promi
   chunks.reduce((at, c) => (out.set(c, at), at + c.byteLength), 0);
   return out.buffer;
 }
-
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
  * An archive as the map reads it: through ArchiveSource, its directories (opened by the package's cache)

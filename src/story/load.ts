@@ -2,7 +2,7 @@
  * Loads the story layers. A file that fails is named with its reason; the app shows what loaded.
  */
 import type { FeatureCollection, Geometry } from 'geojson';
-import { fetchJson, type FileFailure } from '../io/fetch';
+import { errorText, fetchJson, type FileFailure } from '../io/fetch';
 import { decodeStory, isTiledStory, StoryShapeError, type TiledStoryFile } from '../layers/format';
 import type { PlaceProperties, Story } from './types';
 
@@ -24,7 +24,7 @@ export async function loadStory(
     try {
       return convert(await fetchJson(`${baseUrl}${file}`, fetchFn));
     } catch (err) {
-      failures.push({ file, reason: err instanceof Error ? err.message : String(err) });
+      failures.push({ file, reason: errorText(err) });
       return null;
     }
   };
