@@ -21,8 +21,8 @@ export const AXIS_GAP_PX = 6;
 const TICK_PAD = 2;
 
 /** The names to draw, left to right: a name that would overlap the one before it is left out (its tick stays). */
-export function axisLabels(months: readonly AxisMonth[], width: number): AxisLabel[] {
-  const out: AxisLabel[] = [];
+export function axisLabels<M extends AxisMonth>(months: readonly M[], width: number): (M & AxisLabel)[] {
+  const out: (M & AxisLabel)[] = [];
   let end = -Infinity;
   for (const m of months) {
     const w = m.label.length * AXIS_CHAR_PX;

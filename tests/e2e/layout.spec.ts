@@ -153,3 +153,26 @@ test('the month names never overlap, from a phone to a wide screen', async ({ pa
     }).toPass({ timeout: 5_000 });
   }
 });
+
+// Found by probing the toggle's cost with the strip hidden: the plot measured 0 px wide put every month at
+// x = 0, and the months were keyed by x, so Svelte threw (each_key_duplicate) and the timeline stopped.
+test('a timeline measured at no width (its strip hidden) throws nothing, and names its months apart when shown', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await storyIdle(page);
+  // By its data attribute: hidden, the strip is out of the accessibility tree that role locators read.
+  const plot = page.locator('.time-strip svg[data-span]');
+  // Through the CSSOM: the page's CSP refuses a style element, rightly.
+  const strip = page.locator('.time-strip');
+  await strip.evaluate((el: HTMLElement) => el.style.setProperty('display', 'none', 'important'));
+  await expect(plot).toHaveAttribute('width', '0');
+  await strip.evaluate((el: HTMLElement) => el.style.removeProperty('display'));
+  await expect.poll(async () => Number(await plot.getAttribute('width'))).toBeGreaterThan(0);
+  await expect(async () => {
+    const { plot: box, names } = await axisNames(page);
+    expectNoOverlap(names, box);
+  }).toPass({ timeout: 5_000 });
+  // The page's error guard (fixtures.ts) fails the test on any page error, the duplicate key's included.
+});
