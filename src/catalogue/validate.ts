@@ -136,8 +136,13 @@ function checkSource(s: LoadedSource, errors: ValidationError[]): void {
     'removed',
     'captions',
     'blocks',
+    'fictional',
+    'carries',
   ]);
   for (const f of ['title', 'publisher', 'text', 'captured_from']) c.string(r, f);
+  if (r.fictional !== undefined && r.fictional !== true)
+    c.fail('fictional', `true or nothing expected, ${show(r.fictional)} found`);
+  c.string(r, 'carries', { optional: true, max: 300 });
   c.string(r, 'dateline', { optional: true });
   const url = c.string(r, 'url', { optional: true, max: 2000 });
   if (url !== undefined && !(URL.canParse(url) && new URL(url).protocol === 'https:'))

@@ -47,7 +47,10 @@ export interface StoryChange {
 }
 
 /** A source as the story file carries it: its record, less where it was captured from, and its text. */
-export type StorySource = Pick<Source, 'id' | 'title' | 'publisher' | 'published' | 'url' | 'dateline' | 'blocks'> & {
+export type StorySource = Pick<
+  Source,
+  'id' | 'title' | 'publisher' | 'published' | 'url' | 'dateline' | 'blocks' | 'fictional' | 'carries'
+> & {
   text_content: string;
 };
 

@@ -30,4 +30,11 @@ export interface Source {
   /** First words of each paragraph that is a photo caption (captions carry facts: the Yaroslavl drills). */
   captions: string[];
   blocks: SourceBlock[];
+  /** Written for the tests, reporting nothing that happened: an invented outlet's invented article. */
+  fictional?: true;
+  /**
+   * The agency story this article carries, named the same in every outlet that carries it ("AFP: …"):
+   * copies of one story count once among the sources that agree (src/story/across.ts).
+   */
+  carries?: string;
 }

@@ -13,18 +13,25 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURE = path.join(ROOT, 'tests/fixtures/second-source');
 
 /** The two-source story's layers: file name → text. */
-export function buildTwoSources(): Map<string, string> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'two-sources-'));
+export const buildTwoSources = (): Map<string, string> => buildWithFixture(FIXTURE);
+
+/**
+ * A story of the seed's places and a fixture's sources and events (tests/fixtures/<name>), with the seed
+ * article's own sources and events as well unless `seed` is false: file name → text.
+ */
+export function buildWithFixture(fixture: string, { seed = true } = {}): Map<string, string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fixture-story-'));
   try {
     for (const sub of ['sources', 'catalogue']) {
-      cpSync(path.join(ROOT, 'geodata', sub), path.join(dir, sub), { recursive: true });
-      cpSync(path.join(FIXTURE, sub), path.join(dir, sub), { recursive: true });
+      if (seed) cpSync(path.join(ROOT, 'geodata', sub), path.join(dir, sub), { recursive: true });
+      cpSync(path.join(fixture, sub), path.join(dir, sub), { recursive: true });
     }
+    if (!seed) cpSync(path.join(ROOT, 'geodata/catalogue/places.json'), path.join(dir, 'catalogue/places.json'));
     const folders = { ...defaultFolders(ROOT), sources: path.join(dir, 'sources'), catalogue: path.join(dir, 'catalogue') };
     const { input, errors } = loadInputs(folders);
-    if (!input || errors.length) throw new Error(`the two-source catalogue did not load: ${JSON.stringify(errors)}`);
+    if (!input || errors.length) throw new Error(`${fixture}: the catalogue did not load: ${JSON.stringify(errors)}`);
     const result = buildLayers(input);
-    if (!result.ok) throw new Error(`the two-source catalogue did not build: ${JSON.stringify(result.errors)}`);
+    if (!result.ok) throw new Error(`${fixture}: the catalogue did not build: ${JSON.stringify(result.errors)}`);
     return result.files;
   } finally {
     rmSync(dir, { recursive: true, force: true });

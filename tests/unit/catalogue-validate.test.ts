@@ -204,6 +204,16 @@ describe('validateCatalogue', () => {
       { file: E, id: 'events[0]', field: 'id', message: 'lower-case words joined by hyphens expected, "Drills 1" found' },
     ],
     [
+      'a source marked fictional with anything but true',
+      (c) => (c.source.fictional = 'yes'),
+      { file: 'sources/src.json', id: 'src', field: 'fictional', message: 'true or nothing expected, "yes" found' },
+    ],
+    [
+      'an agency story named by an empty string',
+      (c) => (c.source.carries = ' '),
+      { file: 'sources/src.json', id: 'src', field: 'carries', message: 'must not be empty' },
+    ],
+    [
       'a misspelt field',
       (c) => (ev(c).catgory = 'drills'),
       { file: E, id: 'drills', field: 'catgory', message: /^unknown field \(known: id, source, places/ },

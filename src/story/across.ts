@@ -1,0 +1,218 @@
+/**
+ * Reports of the same thing across sources: the one rule that says which events, from different articles,
+ * tell of one thing, which of them are one agency's story carried twice, which deny it, and which of their
+ * figures cannot both be true. Pure: the story's events and sources in, groups out; nothing is picked.
+ *
+ * Events are reports of the same thing when they are in the same category, at the same place or one
+ * place within the other, and their time windows overlap; joined pairs chain into one group. An event the
+ * article gives no date for stands for the span from the story's first publication to its own source's
+ * (it was reported by then, and nothing says since when). A group has reports from two sources at least.
+ */
+import type { Category } from '../catalogue/vocabulary';
+import type { Stance } from '../catalogue/schema';
+import type { StoryEvent, StorySource } from './types';
+
+export interface Figure {
+  value: number;
+  unit: string;
+  /** "over", "about", "up to"…, as the article qualifies the number; null when it gives it bare. */
+  qualifier: string | null;
+}
+
+/** What the rule reads of an event. */
+export interface Report {
+  event_id: string;
+  source_id: string;
+  category: Category;
+  /** Where it happened or was said. */
+  places: string[];
+  /** What it concerns elsewhere: where a denial's denied thing is. */
+  about: string[];
+  stance: Stance;
+  date_start: string | null;
+  date_end: string | null;
+  figure: Figure | null;
+}
+
+export type ReportSource = Pick<StorySource, 'id' | 'published' | 'carries'>;
+
+export interface ReportGroup {
+  /** The places its reports are at, sorted. */
+  places: string[];
+  category: Category;
+  /** Its events, dated ones by their start, then those the articles give no date for; then source, id. */
+  events: string[];
+  /** The sources reporting it, in the order of their first event. */
+  sources: string[];
+  /** How many sources, counting one agency story carried by several outlets once. */
+  independent: number;
+  /** Agency stories carried by more than one of its sources. */
+  copies: { carries: string; sources: string[] }[];
+  /** Events that deny something at its places in its window (stance "denied", at or about the place). */
+  denials: string[];
+  /** Pairs of its events whose figures, same unit and overlapping windows, cannot both be true. */
+  differing: [string, string][];
+}
+
+/** A story event as the rule reads it; the full story file carries its first figure's parts. */
+export function reportOf(
+  e: StoryEvent & { quantity_value?: number | null; quantity_unit?: string | null; quantity_qualifier?: string | null },
+): Report {
+  const figure =
+    typeof e.quantity_value === 'number' && e.quantity_unit
+      ? { value: e.quantity_value, unit: e.quantity_unit, qualifier: e.quantity_qualifier ?? null }
+      : null;
+  return {
+    event_id: e.event_id,
+    source_id: e.source_id,
+    category: e.category,
+    places: e.places,
+    about: e.about,
+    stance: e.stance,
+    date_start: e.date_start,
+    date_end: e.date_end,
+    figure,
+  };
+}
+
+/** Fraction either side of a figure an approximate qualifier allows ("about 100,000": 90,000 to 110,000). */
+const ABOUT = 0.1;
+const BELOW = new Set(['up to', 'at most', 'fewer than', 'less than', 'under', 'no more than', 'below']);
+const ABOVE = new Set(['over', 'more than', 'at least', 'above', 'no fewer than', 'upwards of']);
+const NEAR = new Set(['about', 'around', 'roughly', 'approximately', 'some', 'an estimated', 'estimated']);
+const JUST_UNDER = new Set(['nearly', 'almost', 'close to', 'just under']);
+
+/**
+ * The values a figure allows, as its qualifier reads. A qualifier the rule does not know allows any value:
+ * a difference is never claimed on words it cannot read.
+ */
+export function figureRange(f: Figure): [number, number] {
+  const q = f.qualifier?.trim().toLowerCase() ?? '';
+  if (!q) return [f.value, f.value];
+  if (ABOVE.has(q)) return [f.value, Infinity];
+  if (BELOW.has(q)) return [0, f.value];
+  if (NEAR.has(q)) return [f.value * (1 - ABOUT), f.value * (1 + ABOUT)];
+  if (JUST_UNDER.has(q)) return [f.value * (1 - ABOUT), f.value];
+  return [0, Infinity];
+}
+
+/** Whether two figures of one unit cannot both be true. */
+export function figuresDiffer(a: Figure, b: Figure): boolean {
+  if (a.unit.trim().toLowerCase() !== b.unit.trim().toLowerCase()) return false;
+  const [lo1, hi1] = figureRange(a);
+  const [lo2, hi2] = figureRange(b);
+  return hi1 < lo2 || hi2 < lo1;
+}
+
+interface Windowed {
+  r: Report;
+  start: string;
+  end: string;
+}
+
+const overlap = (a: Windowed, b: Windowed) => a.start <= b.end && b.start <= a.end;
+
+/**
+ * The groups of reports of the same thing, sorted by first place and category. `within(inner, outer)` says
+ * whether one place lies inside another (none does by default).
+ */
+export function groupReports(
+  reports: readonly Report[],
+  sources: readonly ReportSource[],
+  within: (inner: string, outer: string) => boolean = () => false,
+): ReportGroup[] {
+  const published = new Map(sources.map((s) => [s.id, s.published]));
+  const carries = new Map(sources.map((s) => [s.id, s.carries]));
+  let first = '';
+  for (const s of sources) if (!first || s.published < first) first = s.published;
+  const windowed = (r: Report): Windowed => {
+    if (r.date_start && r.date_end) return { r, start: r.date_start, end: r.date_end };
+    const own = published.get(r.source_id) ?? first;
+    return { r, start: first || own, end: own };
+  };
+  const all = reports.map(windowed);
+  const claims = all.filter((w) => w.r.stance !== 'denied');
+
+  // Union-find over the claims: joined when same category, places meeting, windows overlapping.
+  const parent = claims.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const placesMeet = (a: readonly string[], b: readonly string[]) =>
+    a.some((p) => b.some((q) => p === q || within(p, q) || within(q, p)));
+  // Bucketed by category, each bucket swept in order of its windows' starts: a pair is compared only when
+  // its windows overlap, not every event with every other.
+  const byCategory = new Map<Category, number[]>();
+  claims.forEach((w, i) => {
+    const list = byCategory.get(w.r.category);
+    if (list) list.push(i);
+    else byCategory.set(w.r.category, [i]);
+  });
+  for (const list of byCategory.values()) {
+    list.sort((a, b) => (claims[a].start < claims[b].start ? -1 : claims[a].start > claims[b].start ? 1 : a - b));
+    let open: number[] = [];
+    for (const i of list) {
+      open = open.filter((j) => claims[j].end >= claims[i].start);
+      for (const j of open) if (placesMeet(claims[i].r.places, claims[j].r.places)) parent[find(i)] = find(j);
+      open.push(i);
+    }
+  }
+
+  const members = new Map<number, Windowed[]>();
+  claims.forEach((w, i) => {
+    const root = find(i);
+    const list = members.get(root);
+    if (list) list.push(w);
+    else members.set(root, [w]);
+  });
+
+  const groups: ReportGroup[] = [];
+  for (const list of members.values()) {
+    const sourceIds = new Set(list.map((w) => w.r.source_id));
+    if (sourceIds.size < 2) continue;
+    list.sort(
+      (a, b) =>
+        Number(!a.r.date_start) - Number(!b.r.date_start) ||
+        cmp(a.start, b.start) ||
+        cmp(a.r.source_id, b.r.source_id) ||
+        cmp(a.r.event_id, b.r.event_id),
+    );
+    const order = [...new Set(list.map((w) => w.r.source_id))];
+    const stories = new Map<string, string[]>();
+    for (const s of order) {
+      const story = carries.get(s);
+      if (!story) continue;
+      const carriers = stories.get(story);
+      if (carriers) carriers.push(s);
+      else stories.set(story, [s]);
+    }
+    const copies = [...stories].filter(([, s]) => s.length > 1).map(([story, s]) => ({ carries: story, sources: s }));
+    const places = [...new Set(list.flatMap((w) => w.r.places))].sort();
+    // Of an agency story carried by several outlets, the first carrier's events speak for it.
+    const copyOf = new Map(copies.flatMap((c) => c.sources.slice(1).map((s) => [s, c.sources[0]] as const)));
+    const voices = list.filter((w) => !copyOf.has(w.r.source_id));
+    const differing: [string, string][] = [];
+    for (let i = 0; i < voices.length; i++)
+      for (let j = i + 1; j < voices.length; j++) {
+        const [a, b] = [voices[i], voices[j]];
+        if (a.r.source_id !== b.r.source_id && a.r.figure && b.r.figure && overlap(a, b) && figuresDiffer(a.r.figure, b.r.figure))
+          differing.push([a.r.event_id, b.r.event_id]);
+      }
+    const denials = all
+      .filter(
+        (d) => d.r.stance === 'denied' && list.some((w) => overlap(d, w)) && placesMeet([...d.r.places, ...d.r.about], places),
+      )
+      .map((d) => d.r.event_id);
+    groups.push({
+      places,
+      category: list[0].r.category,
+      events: list.map((w) => w.r.event_id),
+      sources: order,
+      independent: order.length - copyOf.size,
+      copies,
+      denials,
+      differing,
+    });
+  }
+  return groups.sort((a, b) => cmp(a.places[0], b.places[0]) || cmp(a.category, b.category) || cmp(a.events[0], b.events[0]));
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
