@@ -112,14 +112,22 @@ interface Windowed {
 
 const overlap = (a: Windowed, b: Windowed) => a.start <= b.end && b.start <= a.end;
 
+/** Adds `value` to the list under `key`. */
+function push<K, V>(m: Map<K, V[]>, key: K, value: V): void {
+  const list = m.get(key);
+  if (list) list.push(value);
+  else m.set(key, [value]);
+}
+
 /**
- * The groups of reports of the same thing, sorted by first place and category. `within(inner, outer)` says
- * whether one place lies inside another (none does by default).
+ * The groups of reports of the same thing, sorted by first place and category. `parents(place)` gives
+ * the places a place lies within (none by default): a report at the Rostov region and one in Russia meet,
+ * two at the Rostov and Yaroslavl regions do not.
  */
 export function groupReports(
   reports: readonly Report[],
   sources: readonly ReportSource[],
-  within: (inner: string, outer: string) => boolean = () => false,
+  parents: (place: string) => readonly string[] = () => [],
 ): ReportGroup[] {
   const published = new Map(sources.map((s) => [s.id, s.published]));
   const carries = new Map(sources.map((s) => [s.id, s.carries]));
@@ -136,33 +144,48 @@ export function groupReports(
   // Union-find over the claims: joined when same category, places meeting, windows overlapping.
   const parent = claims.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const placesMeet = (a: readonly string[], b: readonly string[]) =>
-    a.some((p) => b.some((q) => p === q || within(p, q) || within(q, p)));
-  // Bucketed by category, each bucket swept in order of its windows' starts: a pair is compared only when
-  // its windows overlap, not every event with every other.
-  const byCategory = new Map<Category, number[]>();
+  // Bucketed by category and place (an event also stands in the buckets of the places its own lie
+  // within, marked as not there itself), each bucket swept in order of its windows' starts: a pair is
+  // compared only when it shares a bucket and its windows overlap, never every event with every other.
+  const buckets = new Map<string, { i: number; direct: boolean }[]>();
   claims.forEach((w, i) => {
-    const list = byCategory.get(w.r.category);
-    if (list) list.push(i);
-    else byCategory.set(w.r.category, [i]);
+    for (const p of w.r.places) {
+      push(buckets, `${w.r.category} ${p}`, { i, direct: true });
+      for (const outer of parents(p)) push(buckets, `${w.r.category} ${outer}`, { i, direct: false });
+    }
   });
-  for (const list of byCategory.values()) {
-    list.sort((a, b) => (claims[a].start < claims[b].start ? -1 : claims[a].start > claims[b].start ? 1 : a - b));
-    let open: number[] = [];
-    for (const i of list) {
-      open = open.filter((j) => claims[j].end >= claims[i].start);
-      for (const j of open) if (placesMeet(claims[i].r.places, claims[j].r.places)) parent[find(i)] = find(j);
-      open.push(i);
+  for (const list of buckets.values()) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => cmp(claims[a.i].start, claims[b.i].start) || a.i - b.i);
+    let open: typeof list = [];
+    for (const x of list) {
+      open = open.filter((y) => claims[y.i].end >= claims[x.i].start);
+      for (const y of open) if (x.direct || y.direct) parent[find(x.i)] = find(y.i);
+      open.push(x);
     }
   }
 
+  // Denials by the places they are at or about, and by the places those lie within.
+  const denialsAt = new Map<string, Windowed[]>();
+  const denialsInside = new Map<string, Windowed[]>();
+  for (const d of all) {
+    if (d.r.stance !== 'denied') continue;
+    for (const p of new Set([...d.r.places, ...d.r.about])) {
+      push(denialsAt, p, d);
+      for (const outer of parents(p)) push(denialsInside, outer, d);
+    }
+  }
+  const denialsMeeting = (places: readonly string[]) => {
+    const found = new Set<Windowed>();
+    for (const q of places) {
+      for (const d of [...(denialsAt.get(q) ?? []), ...(denialsInside.get(q) ?? [])]) found.add(d);
+      for (const outer of parents(q)) for (const d of denialsAt.get(outer) ?? []) found.add(d);
+    }
+    return [...found];
+  };
+
   const members = new Map<number, Windowed[]>();
-  claims.forEach((w, i) => {
-    const root = find(i);
-    const list = members.get(root);
-    if (list) list.push(w);
-    else members.set(root, [w]);
-  });
+  claims.forEach((w, i) => push(members, find(i), w));
 
   const groups: ReportGroup[] = [];
   for (const list of members.values()) {
@@ -179,10 +202,7 @@ export function groupReports(
     const stories = new Map<string, string[]>();
     for (const s of order) {
       const story = carries.get(s);
-      if (!story) continue;
-      const carriers = stories.get(story);
-      if (carriers) carriers.push(s);
-      else stories.set(story, [s]);
+      if (story) push(stories, story, s);
     }
     const copies = [...stories].filter(([, s]) => s.length > 1).map(([story, s]) => ({ carries: story, sources: s }));
     const places = [...new Set(list.flatMap((w) => w.r.places))].sort();
@@ -196,10 +216,9 @@ export function groupReports(
         if (a.r.source_id !== b.r.source_id && a.r.figure && b.r.figure && overlap(a, b) && figuresDiffer(a.r.figure, b.r.figure))
           differing.push([a.r.event_id, b.r.event_id]);
       }
-    const denials = all
-      .filter(
-        (d) => d.r.stance === 'denied' && list.some((w) => overlap(d, w)) && placesMeet([...d.r.places, ...d.r.about], places),
-      )
+    const denials = denialsMeeting(places)
+      .filter((d) => list.some((w) => overlap(d, w)))
+      .sort((a, b) => cmp(a.start, b.start) || cmp(a.r.event_id, b.r.event_id))
       .map((d) => d.r.event_id);
     groups.push({
       places,

@@ -1,0 +1,67 @@
+/**
+ * What the across-sources rule (src/story/across.ts) costs the Excerpts panel on a large story: 50 sources
+ * and 5,000 events over four weeks, seeded, grouped as the panel groups them when a place is chosen. Two
+ * cases: a place of 50 events (a city in a busy story), and all 5,000 at once (a whole country chosen).
+ * The rule only, in Node: the panel's rendering and the browser's frame are not in these figures.
+ *
+ *   npx tsx tests/bench/across.ts
+ */
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { CATEGORIES } from '../../src/catalogue/vocabulary';
+import { groupReports, type Report } from '../../src/story/across';
+import { addDays } from '../../src/story/time';
+import { mulberry32 } from '../prng';
+
+const SOURCES = 50;
+const EVENTS = 5000;
+const PLACES = 100;
+const random = mulberry32(20220126);
+const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+const sources = Array.from({ length: SOURCES }, (_, i) => ({
+  id: `s${i}`,
+  published: addDays('2022-01-10', Math.floor((i * 28) / SOURCES)),
+  carries: i % 10 === 0 ? 'agency story' : undefined,
+}));
+const reports: Report[] = Array.from({ length: EVENTS }, (_, i) => {
+  const source = pick(sources);
+  const dated = random() < 0.85;
+  const start = addDays(source.published, -Math.floor(random() * 3));
+  return {
+    event_id: `e${i}`,
+    source_id: source.id,
+    category: pick(CATEGORIES),
+    places: [`p${Math.floor(random() * PLACES)}`],
+    about: [],
+    stance: random() < 0.05 ? 'denied' : 'asserted',
+    date_start: dated ? start : null,
+    date_end: dated ? addDays(start, random() < 0.7 ? 0 : 6) : null,
+    figure:
+      random() < 0.3
+        ? { value: 1000 * Math.ceil(random() * 150), unit: 'troops', qualifier: pick([null, 'about', 'over']) }
+        : null,
+  };
+});
+
+function time(label: string, input: Report[], rounds: number): void {
+  const ms: number[] = [];
+  let groups = 0;
+  for (let r = 0; r < rounds; r++) {
+    const t = performance.now();
+    groups = groupReports(input, sources).length;
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))].toFixed(2);
+  console.log(`${label}: ${input.length} events, ${groups} groups; median ${q(0.5)} ms, p95 ${q(0.95)} ms (${rounds} runs)`);
+}
+
+console.log(
+  `load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} on ${cpus().length} cores`,
+);
+const onePlace = reports.filter((r) => r.places[0] === 'p7');
+time('one place', onePlace, 200);
+time('whole story', reports, 20);
+console.log('A frame at 60 Hz is 16.7 ms.');
