@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/chromium.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 4180);
+/** The other loopback origin the embed test frames the embed from, listed as the deployer would list it. */
+export const FRAME_PARENT_PORT = Number(process.env.E2E_FRAME_PARENT_PORT ?? 4283);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -20,7 +22,7 @@ export default defineConfig({
   // Serves the production build with the production server, as `npm start` does, so the tests see what
   // readers get: its Content-Security-Policy and other headers included (the guard fails on a violation).
   webServer: {
-    command: `npx tsx src/server/serve.ts --port ${PORT}`,
+    command: `npx tsx src/server/serve.ts --port ${PORT} --frame-ancestors http://127.0.0.1:${FRAME_PARENT_PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

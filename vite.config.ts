@@ -139,8 +139,9 @@ export default defineConfig({
     // maplibre-gl alone is ~1.1 MB; the warning would only ever be about it.
     chunkSizeWarningLimit: 1300,
     rolldownOptions: {
-      // baseline.html: the basemap in MapLibre and nothing else, the benchmark's reference (tests/bench/).
-      input: ['index.html', 'baseline.html'].map((f) => fileURLToPath(new URL(f, import.meta.url))),
+      // baseline.html: the basemap in MapLibre and nothing else, the benchmark's reference (tests/bench/);
+      // embed.html: the map as another site frames it (src/embed/).
+      input: ['index.html', 'baseline.html', 'embed.html'].map((f) => fileURLToPath(new URL(f, import.meta.url))),
       // MapLibre in a chunk of its own, so that the app's own code is measurable (and cached apart).
       output: { codeSplitting: { groups: [{ name: 'maplibre', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/ }] } },
     },

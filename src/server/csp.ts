@@ -50,3 +50,40 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
 });
+
+/** The embed's page (embed.html): the one route another site may frame, and only the origins the deployer lists. */
+export const EMBED_PATH = '/embed.html';
+
+/**
+ * The origins a `--frame-ancestors` list names ("https://news.example, https://intranet.example:8443"),
+ * each a scheme, host and optional port and nothing else; or the entries that are not, all of them.
+ */
+export function readFrameAncestors(list: string): { origins: string[]; errors: string[] } {
+  const origins: string[] = [];
+  const errors: string[] = [];
+  for (const entry of list.split(/[\s,]+/).filter(Boolean)) {
+    let url: URL | null = null;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = null;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== entry.replace(/\/$/, ''))
+      errors.push(`"${entry}": an origin expected (http:// or https://, a host, an optional port, no path)`);
+    else origins.push(url.origin);
+  }
+  return { origins, errors };
+}
+
+/**
+ * The headers the embed's page is sent with instead of the app's, when origins are listed: the same
+ * policy with those origins as its frame-ancestors, and no X-Frame-Options (it has no list form; its
+ * ALLOW-FROM is obsolete, and browsers that know frame-ancestors follow it instead). With none listed
+ * the embed is as unframeable as the app.
+ */
+export function embedHeaders(origins: readonly string[]): Readonly<Record<string, string>> {
+  if (!origins.length) return SECURITY_HEADERS;
+  const { 'X-Frame-Options': _deny, ...rest } = SECURITY_HEADERS;
+  void _deny;
+  return { ...rest, 'Content-Security-Policy': serialize({ ...CSP_DIRECTIVES, 'frame-ancestors': origins }) };
+}

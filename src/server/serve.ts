@@ -5,7 +5,10 @@
  * sirv does not, each said where it is done.
  *
  *   npm start                                  builds, then serves at http://127.0.0.1:4173/
- *   tsx src/server/serve.ts [--host H] [--port P] [--dir D]
+ *   tsx src/server/serve.ts [--host H] [--port P] [--dir D] [--frame-ancestors 'https://a.example https://b.example']
+ *
+ * The app refuses to be framed; --frame-ancestors lists the origins that may frame the embed's page
+ * (embed.html) and nothing else (csp.ts embedHeaders).
  *
  * Binds to 127.0.0.1 unless --host says otherwise. Only GET and HEAD; "/" is index.html and no other
  * folder is served; names are decoded one path segment at a time and any "..", ".", slash, backslash or
@@ -20,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
 import { contentType } from './content-types';
-import { SECURITY_HEADERS } from './csp';
+import { EMBED_PATH, embedHeaders, readFrameAncestors, SECURITY_HEADERS } from './csp';
 
 export { CONTENT_TYPES, contentType } from './content-types';
 
@@ -123,8 +126,12 @@ export function ifRangeHolds(ifRange: string, stats: Pick<Stats, 'size' | 'mtime
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** The request handler for the build in `root` (an absolute or relative path to an existing folder). */
-export function createHandler(root: string): Handler {
+/**
+ * The request handler for the build in `root` (an absolute or relative path to an existing folder);
+ * `frameAncestors`: the origins that may frame the embed's page.
+ */
+export function createHandler(root: string, { frameAncestors = [] as readonly string[] } = {}): Handler {
+  const embed = embedHeaders(frameAncestors);
   const base = realpathSync(path.resolve(root));
   // Production mode: sirv lists the folder once, now; a file added later is not served.
   const files = sirv(base, {
@@ -149,7 +156,8 @@ export function createHandler(root: string): Handler {
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const isEmbed = req.url?.split(/[?#]/, 1)[0] === EMBED_PATH;
+    for (const [name, value] of Object.entries(isEmbed ? embed : SECURITY_HEADERS)) res.setHeader(name, value);
     // sirv answers any method with the file.
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return plain(req, res, 405, 'method not allowed: only GET and HEAD', { Allow: 'GET, HEAD' });
@@ -219,12 +227,14 @@ export function startServer({
   root,
   host = DEFAULT_HOST,
   port = DEFAULT_PORT,
+  frameAncestors = [],
 }: {
   root: string;
   host?: string;
   port?: number;
+  frameAncestors?: readonly string[];
 }): Promise<Running> {
-  const server = createServer(createHandler(root));
+  const server = createServer(createHandler(root, { frameAncestors }));
   // A request Node cannot parse (a target that is not a path, a header too large) is answered here,
   // with the same headers as any other response, rather than by Node's bare default.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
@@ -260,11 +270,17 @@ export function startServer({
 }
 
 async function main(): Promise<void> {
-  const usage = 'usage: tsx src/server/serve.ts [--host 127.0.0.1] [--port 4173] [--dir dist]';
-  let values: { host?: string; port?: string; dir?: string };
+  const usage =
+    "usage: tsx src/server/serve.ts [--host 127.0.0.1] [--port 4173] [--dir dist] [--frame-ancestors 'https://a.example ...']";
+  let values: { host?: string; port?: string; dir?: string; 'frame-ancestors'?: string };
   try {
     ({ values } = parseArgs({
-      options: { host: { type: 'string' }, port: { type: 'string' }, dir: { type: 'string' } },
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        dir: { type: 'string' },
+        'frame-ancestors': { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -275,6 +291,11 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port: a port number 0–65535 expected, ${JSON.stringify(values.port)} found\n${usage}`);
+    process.exit(2);
+  }
+  const ancestors = readFrameAncestors(values['frame-ancestors'] ?? '');
+  if (ancestors.errors.length) {
+    console.error(`--frame-ancestors:\n  ${ancestors.errors.join('\n  ')}\n${usage}`);
     process.exit(2);
   }
   const root = path.resolve(values.dir ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '../../dist'));
@@ -290,7 +311,7 @@ async function main(): Promise<void> {
   }
   let running: Running;
   try {
-    running = await startServer({ root, host: values.host ?? DEFAULT_HOST, port });
+    running = await startServer({ root, host: values.host ?? DEFAULT_HOST, port, frameAncestors: ancestors.origins });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const hint = e.code === 'EADDRINUSE' ? ' (is another server running there? try --port)' : '';
@@ -298,6 +319,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(`Situation Map: ${running.url}`);
+  if (ancestors.origins.length) console.log(`  ${EMBED_PATH} may be framed by ${ancestors.origins.join(', ')}`);
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -14,7 +14,7 @@
 import { isIsoDay } from '../catalogue/dates';
 import { CATEGORIES, type Category } from '../catalogue/vocabulary';
 import type { Camera } from '../map/camera';
-import type { TimeWindow } from '../story/visibility';
+import type { TimeWindow, ViewFilter } from '../story/visibility';
 
 export type { Camera };
 
@@ -156,6 +156,19 @@ export function readHash(hash: string): { view: ViewHash; ignored: Ignored[] } {
 
 export function decodeHash(hash: string): ViewHash {
   return readHash(hash).view;
+}
+
+/**
+ * What the visibility rule reads of a link's view (visibility.ts ViewFilter): the one place a hash's
+ * filters become the rule's, for the data export and its command line. A filter the link gains (a
+ * claimant) is added here and in ViewFilter, and every caller of the rule takes it.
+ */
+export function filterOf(v: ViewHash): ViewFilter {
+  return {
+    hidden: new Set(v.hidden),
+    window: v.window ?? null,
+    sources: v.sources?.length ? new Set(v.sources) : null,
+  };
 }
 
 /** What the story has, to check a link's ids against once it is loaded. */

@@ -1,0 +1,14 @@
+/** The embed's page (embed.html): the map, its legend, the date window and the sources; no side panels. */
+import '../fonts';
+import '../app.css';
+import '../ui/status.css';
+import { mount } from 'svelte';
+import Embed from './Embed.svelte';
+import { startMapWorker } from '../map/worker';
+
+startMapWorker();
+
+const target = document.getElementById('app');
+if (!target) throw new Error('embed.html has no #app element');
+target.replaceChildren();
+export default mount(Embed, { target });

@@ -1,0 +1,65 @@
+/**
+ * "Share and export" in the app, for a view set by a link: the link and the embed snippet name that view,
+ * and the GeoJSON and CSV downloaded hold exactly its records (the export's own functions, given the
+ * link's filter, agree) and, place by place, what the Excerpts panel lists.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { getIssues } from '@placemarkio/check-geojson';
+import { parse } from 'csv-parse/sync';
+import type { Download, Page } from '@playwright/test';
+import { decodeStory } from '../../src/layers/format';
+import { filterOf, readHash } from '../../src/state/hash';
+import { exportGeoJson } from '../../src/story/export';
+import type { Story } from '../../src/story/types';
+import { expect, mapIdle, test } from './fixtures';
+
+const LAYERS = path.resolve(import.meta.dirname, '../../geodata/layers');
+const story: Story = {
+  ...decodeStory(JSON.parse(readFileSync(path.join(LAYERS, 'story.json'), 'utf8'))),
+  places: JSON.parse(readFileSync(path.join(LAYERS, 'places.geojson'), 'utf8')),
+};
+const HASH = '#5/50/33&hide=energy,diplomacy&place=kyiv&t=2022-01-24/2022-01-26';
+
+async function read(d: Download): Promise<string> {
+  return readFileSync(await d.path(), 'utf8');
+}
+async function download(page: Page, name: string): Promise<Download> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+  return d;
+}
+
+test('a view set by a link: its link, its embed snippet, and its data as GeoJSON and CSV', async ({ page, baseURL }) => {
+  await page.goto(`/${HASH}`);
+  await mapIdle(page, { source: 'story-places' });
+  await page.getByRole('button', { name: 'Share and export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share and export this view' });
+  await expect(dialog.getByLabel('Link to this view')).toHaveValue(new RegExp(`^${baseURL}/#.*hide=diplomacy,energy`));
+  await expect(dialog.getByLabel(/Embed code/)).toHaveValue(
+    /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html#.*t=2022-01-24\/2022-01-26"/,
+  );
+
+  const want = exportGeoJson(story, filterOf(readHash(HASH).view));
+  const geo = await download(page, 'GeoJSON');
+  expect(geo.suggestedFilename()).toBe('situation-map-view.geojson');
+  const geoText = await read(geo);
+  expect(getIssues(geoText)).toEqual([]);
+  expect(JSON.parse(geoText)).toEqual(JSON.parse(JSON.stringify(want)));
+  const categories = new Set(want.features.map((f) => f.properties.category));
+  expect(categories.has('energy') || categories.has('diplomacy')).toBe(false);
+
+  const csv = await download(page, 'CSV (spreadsheets)');
+  const csvText = await read(csv);
+  expect(csvText.charCodeAt(0)).toBe(0xfeff);
+  const rows: Record<string, string>[] = parse(csvText, { columns: true, bom: true });
+  expect(rows.map((r) => [r.event_id, r.place_id])).toEqual(
+    want.features.map((f) => [f.properties.event_id, f.properties.place_id ?? '']),
+  );
+
+  // Kyiv's rows are what the Excerpts panel lists as happening or said there, in its order.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const panel = page.getByRole('region', { name: /Excerpts/ });
+  const kyiv = rows.filter((r) => r.place_id === 'kyiv').map((r) => r.title);
+  expect(kyiv.length).toBeGreaterThan(0);
+  for (const title of kyiv) await expect(panel.getByText(title, { exact: true }).first()).toBeVisible();
+});
