@@ -21,6 +21,10 @@ export interface SourceMeta {
   url?: string;
   textName: string;
   capturedFrom: string;
+  /** Captions known before the text was made (a web page's figcaptions): their first words. */
+  captions?: string[];
+  /** What was taken out before the text was made (a web page's credits and widgets), for the record. */
+  removedBefore?: string[];
 }
 
 export function detectChrome(raw: string): string[] {
@@ -44,7 +48,9 @@ export function makeSource(raw: string, meta: SourceMeta): { record: Source; tex
     .split('\n')
     .filter((l) => !removed.includes(l))
     .join('\n');
-  const captions = detectCaptions(kept.replace(/\n{3,}/g, '\n\n').replace(/^\n+/, ''));
+  const captions = [
+    ...new Set([...detectCaptions(kept.replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '')), ...(meta.captions ?? [])]),
+  ];
   const { text, blocks: ingested } = ingestCapture(raw, { removed, captions });
   // capture.ts takes the second paragraph for a dek; wire copy opening with a dateline has none.
   let blocks: SourceBlock[] = ingested.map((b) =>
@@ -76,7 +82,7 @@ export function makeSource(raw: string, meta: SourceMeta): { record: Source; tex
     ...(dateline ? { dateline: dateline[0].replace(/\s*(?:\([^)]*\))?\s*[—–-]$/, '').trim() } : {}),
     text: meta.textName,
     captured_from: meta.capturedFrom,
-    removed,
+    removed: [...removed, ...(meta.removedBefore ?? [])],
     captions,
     blocks,
   };
