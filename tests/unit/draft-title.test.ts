@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { numbersIn } from '../../src/catalogue/numbers';
 import { TITLE_MAX, titleOf } from '../../src/draft/title';
 
 describe('an event title: the reported clause, short, hedges kept', () => {
@@ -30,5 +31,22 @@ describe('an event title: the reported clause, short, hedges kept', () => {
     const t = titleOf(`The ${'very '.repeat(30)}long sentence.`);
     expect(t.length).toBeLessThanOrEqual(TITLE_MAX);
     expect(t.endsWith('…')).toBe(true);
+  });
+});
+
+describe('numbers as a reader reads them', () => {
+  it.each([
+    ['200 million dollars', 200_000_000],
+    ['a 1.2 billion euro package', 1_200_000_000],
+    ['nearly 200.000 litres', 200_000],
+    ['some 100 000 rounds', 100_000],
+    ['100,000 troops', 100_000],
+    ['two battalions', 2],
+    ['A dozen transport flights', 12],
+  ])('%s gives %d', (text, value) => expect(numbersIn(text)).toContain(value));
+
+  it('a decimal stays a decimal; a time is not a thousand', () => {
+    expect(numbersIn('1.5 percent')).toEqual([1.5]);
+    expect(numbersIn('22 09')).toEqual([22, 9]);
   });
 });
