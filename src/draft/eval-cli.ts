@@ -14,7 +14,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { format } from 'prettier';
+import { format, resolveConfig } from 'prettier';
 import type { FeatureCollection } from 'geojson';
 import { resolveDate } from '../catalogue/dates';
 import type { CatalogueEvent, Place } from '../catalogue/schema';
@@ -325,7 +325,7 @@ writeFileSync(
       byType,
       results,
     }),
-    { parser: 'json' },
+    { ...(await resolveConfig(values.json as string)), parser: 'json' },
   ),
 );
 console.log(`written: ${path.relative(ROOT, values.json as string)}`);
