@@ -199,7 +199,8 @@ export function draftArticle(
       const site = /\b(said|says|spoke|speaking|told|news conference|address)\b[^.]*\b(in|at)\s+(?:the\s+)?$/.test(placeBefore)
         ? 'said'
         : 'happened';
-      let id = slug(titleOf(sentence).split(/\s+/).slice(0, 6).join(' '));
+      // The id is the sentence's first words, not the title's: ids stay put when the titling changes.
+      let id = slug(sentence.replace(/\s+/g, ' ').trim().split(' ').slice(0, 6).join(' '));
       while (eventIds.has(id)) id = `${id}-2`;
       eventIds.add(id);
       const event: DraftEvent = {
