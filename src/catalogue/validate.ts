@@ -2,6 +2,7 @@
  * Checks a catalogue against its sources and the basemap. Never throws on bad data: every problem becomes
  * a ValidationError with the file, the record's id and the field, and all of them are returned at once.
  */
+import { numbersIn } from './numbers';
 import { CATEGORIES, PRECISIONS } from './vocabulary';
 import { DateError, parseIsoDay, phraseIn, resolveDate } from './dates';
 import { BLOCK_KINDS, CLAIM_KINDS, PLACE_BASES, PLACE_KINDS, SITES, STANCES, type ValidationError } from './schema';
@@ -30,7 +31,7 @@ const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Date phrases that need not appear in an excerpt: they say so themselves. */
 const IMPLICIT_DATES = new Set(['undated', 'as of publication']);
 /** Larger than any count a news article gives; beyond it a number is a typo or an attack. */
-const MAX_QUANTITY = 1e9;
+const MAX_QUANTITY = 1e12;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -359,7 +360,7 @@ function checkQuantity(c: Checker, q: unknown, p: string, excerpts: string[], pu
     if (!text) return;
     if (!excerpts.some((t) => t.includes(text)))
       c.fail(`${prefix}text`, `${JSON.stringify(text)} does not appear in the event's excerpts`);
-    const numbers = (text.match(/\d[\d,]*(\.\d+)?/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
+    const numbers = numbersIn(text);
     if (!numbers.includes(v)) c.fail(`${prefix}value`, `${v} is not the number ${JSON.stringify(text)} gives`);
   };
   numberIn(q, p);

@@ -19,7 +19,7 @@ const STANCE_VERBS: { stance: Stance; re: RegExp }[] = [
   { stance: 'announced', re: /\b(announced|announces|declared|unveiled)\b/i },
   {
     stance: 'planned',
-    re: /\b(plans? to|planned|planning to|(is|are|was|were) due to|intends? to|scheduled|will (meet|hold|travel|visit|brief|speak|resume|send|deploy)|ahead of|expected to)\b/i,
+    re: /\b(plans? to|planned|planning to|(is|are|was|were) due to|intends? to|scheduled|will (?:be held|take place|continue|\w+)|would (?:supply|send|deliver|deploy|provide|move)|(?:is|are) preparing|promised to|ahead of|expected to)\b/i,
   },
   { stance: 'assessed', re: /\b(assess(ed|es)?|estimated?|believes?|likelihood|expects?|predicted|forecast)\b/i },
   { stance: 'asserted', re: new RegExp(`\\b(${SAY}|according to)\\b`, 'i') },

@@ -1,8 +1,13 @@
 /**
  * Drafts a catalogue from an article:
  *
- *   npm run draft -- article.txt --published 2022-01-27 [--publisher "Example Wire"] [--title …] [--url https://…]
- *                    [--id example-2022-01-27] [--out geodata] [--force]
+ *   npm run draft -- article.txt|page.html [--published 2022-01-27] [--publisher "Example Wire"] [--title …]
+ *                    [--url https://…] [--id example-2022-01-27] [--out geodata] [--force]
+ *
+ * A saved web page (.html) is read by src/draft/html.ts: its headline, publisher, published time and URL
+ * stand unless an option gives them, so --published is needed only for a page that has none (and for text).
+ * A file that cannot be read (missing, a directory, empty, binary, over src/draft/input.ts's size cap) or in a
+ * language the drafting does not read: one line, exit 1, nothing written.
  *
  * Writes <out>/sources/<id>.json and <id>.txt (the source record and its text) and
  * <out>/catalogue/<id>.draft.json (the proposals, checked by src/draft/check.ts), then prints a summary.
@@ -20,13 +25,14 @@ import { basemapFrom } from '../layers/build';
 import { checkDraft } from './check';
 import { draftArticle, slug } from './draft';
 import { GazetteerError, loadGazetteer } from './gazetteer';
+import { InputError, readArticle, type ArticleInput } from './input';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     published: { type: 'string' },
-    publisher: { type: 'string', default: 'unknown publisher' },
+    publisher: { type: 'string' },
     title: { type: 'string' },
     url: { type: 'string' },
     id: { type: 'string' },
@@ -35,18 +41,35 @@ const { values, positionals } = parseArgs({
   },
 });
 const usage =
-  'usage: npm run draft -- <article.txt> --published YYYY-MM-DD [--publisher …] [--title …] [--url …] [--id …] [--out dir] [--force]';
-const problems: string[] = [];
-if (positionals.length !== 1) problems.push('one article file expected');
-if (!values.published || !isIsoDay(values.published))
-  problems.push(`--published: a date YYYY-MM-DD expected, ${JSON.stringify(values.published ?? null)} found`);
-if (problems.length) {
-  console.error([...problems, usage].join('\n'));
+  'usage: npm run draft -- <article.txt|page.html> [--published YYYY-MM-DD] [--publisher …] [--title …] [--url …] [--id …] [--out dir] [--force]';
+if (positionals.length !== 1) {
+  console.error(['one article file expected', usage].join('\n'));
   process.exit(2);
 }
 const article = positionals[0];
-const published = values.published as string;
-const id = values.id ?? `${slug(values.publisher as string)}-${published}`;
+let input: ArticleInput;
+try {
+  input = readArticle(article);
+} catch (err) {
+  if (!(err instanceof InputError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}
+const published = values.published ?? input.meta.published?.slice(0, 10);
+if (!published || !isIsoDay(published)) {
+  const found = values.published ?? input.meta.published ?? null;
+  console.error(
+    [
+      `--published: a date YYYY-MM-DD expected (the ${input.kind === 'html' ? 'page gives none' : 'text gives none'}), ${JSON.stringify(found)} found`,
+      usage,
+    ].join('\n'),
+  );
+  process.exit(2);
+}
+const publisher = values.publisher ?? input.meta.publisher ?? 'unknown publisher';
+const title = values.title ?? input.meta.title;
+const url = values.url ?? input.meta.url;
+const id = values.id ?? `${slug(publisher)}-${published}`;
 const out = path.resolve(values.out as string);
 const sourceFile = path.join(out, 'sources', `${id}.json`);
 if (existsSync(sourceFile) && !values.force) {
@@ -71,15 +94,17 @@ const placesFile = path.join(ROOT, 'geodata/catalogue/places.json');
 const existing = existsSync(placesFile) ? (JSON.parse(readFileSync(placesFile, 'utf8')) as { places: Place[] }).places : [];
 
 const { source, text, draft } = draftArticle(
-  readFileSync(article, 'utf8'),
+  input.text,
   {
     id,
-    publisher: values.publisher as string,
+    publisher,
     published,
-    ...(values.title ? { title: values.title } : {}),
-    ...(values.url ? { url: values.url } : {}),
+    ...(title ? { title } : {}),
+    ...(url ? { url } : {}),
     textName: `${id}.txt`,
     capturedFrom: path.relative(ROOT, path.resolve(article)),
+    captions: input.captions,
+    removedBefore: input.removed,
   },
   { gazetteer, basemap, existing },
 );

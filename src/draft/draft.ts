@@ -3,6 +3,7 @@
  * claims) for an editor to accept, edit or reject, every one anchored to the text by offsets and marked as
  * a draft with a confidence and its alternatives.
  */
+import { titleOf } from './title';
 import type { BasemapIndex } from '../catalogue/validate';
 import type { CatalogueEvent, Place, PlaceGeometry, Quantity } from '../catalogue/schema';
 import { reviewEvents } from '../catalogue/review';
@@ -83,13 +84,6 @@ export function placeFor(e: Entry, m: PlaceMention, basemap: BasemapIndex): Omit
     case 'continent':
       return `${e.name} is a continent: an editor decides what part of it the article means`;
   }
-}
-
-function titleOf(sentence: string): string {
-  const clean = sentence.replace(/\s+/g, ' ').replace(/[.]$/, '');
-  if (clean.length <= 140) return clean;
-  const cut = clean.slice(0, 138);
-  return `${cut.slice(0, cut.lastIndexOf(' '))} …`;
 }
 
 export function draftArticle(
@@ -205,7 +199,8 @@ export function draftArticle(
       const site = /\b(said|says|spoke|speaking|told|news conference|address)\b[^.]*\b(in|at)\s+(?:the\s+)?$/.test(placeBefore)
         ? 'said'
         : 'happened';
-      let id = slug(titleOf(sentence).split(/\s+/).slice(0, 6).join(' '));
+      // The id is the sentence's first words, not the title's: ids stay put when the titling changes.
+      let id = slug(sentence.replace(/\s+/g, ' ').trim().split(' ').slice(0, 6).join(' '));
       while (eventIds.has(id)) id = `${id}-2`;
       eventIds.add(id);
       const event: DraftEvent = {
@@ -230,7 +225,7 @@ export function draftArticle(
         },
       };
       event.draft.notes.push(
-        'the title is the sentence itself (a quote): shorten it keeping its hedges',
+        "the title is the sentence's reported clause, its attribution and dateline taken off: check it against the excerpt",
         `site "${site}": check happened / said / seat`,
       );
       for (const r of reviewEvents('draft', [event as CatalogueEvent]))

@@ -14,7 +14,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { format } from 'prettier';
+import { format, resolveConfig } from 'prettier';
 import type { FeatureCollection } from 'geojson';
 import { resolveDate } from '../catalogue/dates';
 import type { CatalogueEvent, Place } from '../catalogue/schema';
@@ -25,14 +25,18 @@ import { checkDraft } from './check';
 import { draftArticle, type DraftContext } from './draft';
 import {
   anchorsExact,
+  chromeHits,
   scoreDates,
+  scoreEvents,
   scoreMentions,
   scoreQuantities,
   type GoldDate,
+  type GoldEvent,
   type GoldMention,
   type GoldQuantity,
 } from './eval';
 import { loadGazetteer } from './gazetteer';
+import { readPage } from './html';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/draft');
@@ -58,6 +62,13 @@ interface Case {
   mentions: GoldMention[];
   dates: GoldDate[];
   quantities: GoldQuantity[];
+  events?: GoldEvent[];
+  chrome?: string[];
+  /** 2: the fixtures written for the second round (unseen by the rules before it), reported apart. */
+  round?: number;
+  /** A saved web page's captions and what its reading took out (src/draft/html.ts). */
+  captions?: string[];
+  removedBefore?: string[];
   problems: string[];
 }
 
@@ -123,6 +134,14 @@ function seedCase(): Case {
 
 function fixtureCase(dir: string): Case {
   const gold = JSON.parse(readFileSync(path.join(FIXTURES, dir, 'gold.json'), 'utf8')) as Case;
+  const html = path.join(FIXTURES, dir, 'article.html');
+  if (existsSync(html)) {
+    const page = readPage(readFileSync(html, 'utf8'));
+    const problems: string[] = [];
+    if (page.meta.published?.slice(0, 10) !== gold.published)
+      problems.push(`the page's published time ${page.meta.published ?? 'missing'} is not the gold's ${gold.published}`);
+    return { ...gold, name: dir, raw: page.text, captions: page.captions, removedBefore: page.removed, problems };
+  }
   return { ...gold, name: dir, raw: readFileSync(path.join(FIXTURES, dir, 'article.txt'), 'utf8'), problems: [] };
 }
 
@@ -138,17 +157,27 @@ const results = cases.map((c) => {
   const start = performance.now();
   const { source, text, draft } = draftArticle(
     c.raw,
-    { id: 'eval', publisher: c.publisher, published: c.published, textName: 'eval.txt', capturedFrom: c.name },
+    {
+      id: 'eval',
+      publisher: c.publisher,
+      published: c.published,
+      textName: 'eval.txt',
+      capturedFrom: c.name,
+      ...(c.captions ? { captions: c.captions, removedBefore: c.removedBefore } : {}),
+    },
     ctx,
   );
   const ms = Math.round(performance.now() - start);
   const check = checkDraft('eval.draft.json', draft, { file: 'eval.json', record: source, text }, basemap, gazetteer);
   return {
     name: c.name,
+    round: c.round ?? 1,
     names: scoreMentions(text, draft, c.mentions, gazetteer, 'name'),
     adjectives: scoreMentions(text, draft, c.mentions, gazetteer, 'adjective'),
     dates: scoreDates(text, draft, c.dates),
     quantities: scoreQuantities(text, draft, c.quantities),
+    events: scoreEvents(text, draft, c.events ?? []),
+    chrome: chromeHits(text, draft, c.chrome ?? []),
     anchors: anchorsExact(text, draft),
     checkErrors: check.map((e) => `${e.id}: ${e.field}: ${e.message}`),
     goldProblems: c.problems,
@@ -167,6 +196,12 @@ const rows = results.map((r) => [
   `${f(r.adjectives.precision)} / ${f(r.adjectives.recall)}`,
   `${r.dates.right}/${r.dates.gold}`,
   `${r.quantities.right}/${r.quantities.gold} (+${r.quantities.extra})`,
+  `${r.events.found}/${r.events.gold}`,
+  `${r.events.titles.short}/${r.events.titles.drafted}`,
+  `${r.events.claimant}/${r.events.found}`,
+  `${r.events.category}/${r.events.found}`,
+  `${r.events.stance}/${r.events.found}`,
+  String(r.chrome.length),
   `${r.anchors.exact}/${r.anchors.total}`,
   String(r.checkErrors.length),
   String(r.draftMs),
@@ -181,6 +216,12 @@ const header = [
   'adjectives P / R',
   'dates',
   'quantities (extra)',
+  'events found',
+  'titles short',
+  'claimants',
+  'categories',
+  'stances',
+  'from chrome',
   'anchors',
   'check errors',
   'draft ms',
@@ -207,10 +248,66 @@ for (const r of results) {
     ...r.adjectives.spurious.map((x) => `spurious adjective ${x}`),
     ...r.dates.problems.map((x) => `date ${x}`),
     ...r.quantities.problems.map((x) => `quantity ${x}`),
+    ...r.events.problems,
+    ...r.chrome,
     ...r.checkErrors.map((x) => `check ${x}`),
     ...r.goldProblems,
   ];
   if (lines.length) console.log(`\n${r.name}:\n  ${lines.join('\n  ')}`);
+}
+// Per phrase type, over the fixtures (the seed apart: its rules were written on it).
+const typeScores = (fx: typeof results) => {
+  const sum = (g: (r: (typeof results)[number]) => number) => fx.reduce((a, r) => a + g(r), 0);
+  const share = (a: number, b: number) => `${a}/${b} = ${f(b ? a / b : 1)}`;
+  const out = {
+    'places found and resolved (exact entry)': share(
+      sum((r) => Math.round(r.names.matched * r.names.exact) + Math.round(r.adjectives.matched * r.adjectives.exact)),
+      sum((r) => r.names.gold + r.adjectives.gold),
+    ),
+    'mention precision': share(
+      sum((r) => r.names.matched + r.adjectives.matched),
+      sum((r) => r.names.drafted + r.adjectives.drafted),
+    ),
+    'dates right': share(
+      sum((r) => r.dates.right),
+      sum((r) => r.dates.gold),
+    ),
+    'figures right (value, qualifier)': share(
+      sum((r) => r.quantities.right),
+      sum((r) => r.quantities.gold),
+    ),
+    'figures not in the gold': String(sum((r) => r.quantities.extra)),
+    'events found': share(
+      sum((r) => r.events.found),
+      sum((r) => r.events.gold),
+    ),
+    'titles short (≤ 90, not cut)': share(
+      sum((r) => r.events.titles.short),
+      sum((r) => r.events.titles.drafted),
+    ),
+    'claimants right (kind)': share(
+      sum((r) => r.events.claimant),
+      sum((r) => r.events.found),
+    ),
+    'categories right': share(
+      sum((r) => r.events.category),
+      sum((r) => r.events.found),
+    ),
+    'stances right': share(
+      sum((r) => r.events.stance),
+      sum((r) => r.events.found),
+    ),
+    'proposals from chrome': String(sum((r) => r.chrome.length)),
+  };
+  return out;
+};
+const byType = {
+  'all fixtures': typeScores(results.slice(1)),
+  'round 2 (written after the rules)': typeScores(results.filter((r) => r.round === 2)),
+};
+for (const [group, scores] of Object.entries(byType)) {
+  console.log(`\nper phrase type, ${group}:`);
+  for (const [k, v] of Object.entries(scores)) console.log(`  ${k}: ${v}`);
 }
 const seed = results[0];
 const seedDraftMs = seed.draftMs + loadMs;
@@ -225,9 +322,10 @@ writeFileSync(
       date: new Date().toISOString().slice(0, 10),
       machine: { cores: os.cpus().length, uptime: load, node: process.version },
       gazetteerLoadMs: loadMs,
+      byType,
       results,
     }),
-    { parser: 'json' },
+    { ...(await resolveConfig(values.json as string)), parser: 'json' },
   ),
 );
 console.log(`written: ${path.relative(ROOT, values.json as string)}`);

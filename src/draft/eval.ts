@@ -223,3 +223,70 @@ export function anchorsExact(text: string, draft: DraftFile): { total: number; e
   ];
   return { total: all.length, exact: all.filter((x) => text.slice(x.start, x.end) === x.text).length };
 }
+
+export interface GoldEvent {
+  /** Words of the reported fact, found in the text: the drafted event whose excerpt holds them is scored. */
+  phrase: string;
+  category: string;
+  kind: string;
+  stance: string;
+}
+
+export interface EventScore {
+  gold: number;
+  found: number;
+  category: number;
+  claimant: number;
+  stance: number;
+  /** Every drafted event: its title is a short clause (≤ 90 characters, not cut with "…"). */
+  titles: { drafted: number; short: number };
+  problems: string[];
+}
+
+/** Gold events against the draft's events and pending events, each found by the excerpt holding its phrase. */
+export function scoreEvents(text: string, draft: DraftFile, gold: GoldEvent[]): EventScore {
+  const all = [...draft.events, ...draft.pending];
+  const problems: string[] = [];
+  let [found, category, claimant, stance] = [0, 0, 0, 0];
+  for (const g of gold) {
+    const at = occurrences(text, g.phrase)[0];
+    if (!at) {
+      problems.push(`event gold phrase not in the text: ${JSON.stringify(g.phrase)}`);
+      continue;
+    }
+    const e = all.find((x) => x.excerpts.some((ex) => ex.start <= at[0] && at[1] <= ex.end));
+    const where = JSON.stringify(g.phrase);
+    if (!e) {
+      problems.push(`event ${where}: not drafted`);
+      continue;
+    }
+    found++;
+    if (e.category === g.category) category++;
+    else problems.push(`event ${where}: category ${e.category}, gold ${g.category}`);
+    if (e.claim.kind === g.kind) claimant++;
+    else problems.push(`event ${where}: claimant ${e.claim.kind} (${JSON.stringify(e.claim.by)}), gold ${g.kind}`);
+    if (e.claim.stance === g.stance) stance++;
+    else problems.push(`event ${where}: stance ${e.claim.stance}, gold ${g.stance}`);
+  }
+  const short = all.filter((e) => e.title.length <= 90 && !e.title.endsWith('…'));
+  for (const e of all.filter((x) => !short.includes(x)))
+    problems.push(`long title (${e.title.length}): ${JSON.stringify(e.title)}`);
+  return { gold: gold.length, found, category, claimant, stance, titles: { drafted: all.length, short: short.length }, problems };
+}
+
+/**
+ * Chrome (credits, teasers, timestamps, IDs) that is still in the text must give nothing: the proposals of
+ * any kind that overlap one of these phrases.
+ */
+export function chromeHits(text: string, draft: DraftFile, chrome: string[]): string[] {
+  const spans = chrome.flatMap((c) => occurrences(text, c).map(([start, end]) => ({ c, start, end })));
+  const anchored: [string, { start: number; end: number; text: string }][] = [
+    ...draft.mentions.map((m) => ['place', m] as [string, typeof m]),
+    ...draft.quantities.map((q) => ['figure', q] as [string, typeof q]),
+    ...draft.dates.map((d) => ['date', d] as [string, typeof d]),
+    ...[...draft.events, ...draft.pending].flatMap((e) => e.excerpts.map((x) => [`event ${e.id}`, x] as [string, typeof x])),
+  ];
+  return anchored
+    .filter(([, a]) => spans.some((s) => overlap(a, s) > 0))
+    .map(([kind, a]) => `${kind} from chrome: ${JSON.stringify(a.text.slice(0, 60))}@${a.start}`);
+}

@@ -69,7 +69,10 @@ export const DIRECTIONS =
 
 /** After a name: the administrative forms "X region", "X Oblast", "X province", "X Krai"… */
 export const ADMIN_SUFFIX =
-  /^\s+(region|oblast|province|krai|kray|territory|republic|governorate|voblast|voblasts|district|raion|rayon|county|state)\b/i;
+  /^\s+(region|oblast|province|krai|kray|territory|republic|governorate|voblast|voblasts|district|raion|rayon|county|state)(?:s)?\b/i;
+/** "Volgograd [and Rostov regions]": the first of two names that share a plural administrative word. */
+export const SHARED_ADMIN_SUFFIX =
+  /^(?:,|\s+and)\s+[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?\s+(region|oblast|province|krai|territor|republic|governorate|district|count|state)(?:s|ies)\b/u;
 
 /**
  * After a name: a facility or feature the gazetteer of populated places cannot hold. "Pogonovo training

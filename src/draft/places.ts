@@ -7,6 +7,7 @@ import type { Entry, Gazetteer } from './gazetteer';
 import {
   ADJECTIVE_HEADS,
   ADMIN_SUFFIX,
+  SHARED_ADMIN_SUFFIX,
   DIRECTIONS,
   FACILITY,
   FEATURE,
@@ -208,7 +209,8 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
         break;
       const m: Match = { start: ws[i].start, end: ws[to].end, from: i, to, candidates, loose, sentenceStart };
       const suffix = ADMIN_SUFFIX.exec(text.slice(m.end, m.end + 20));
-      if (suffix) {
+      const shared = suffix ? null : SHARED_ADMIN_SUFFIX.exec(text.slice(m.end, m.end + 60));
+      if (suffix || shared) {
         const admin = candidates.filter((e) => e.kind === 'admin1');
         // "Rostov region": the unit whose name it is; a city alone ("Kharkiv region" when only the city is
         // listed under that spelling) leads to the unit of the same country by its own names.
@@ -220,8 +222,10 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
             );
         if (units.length) {
           m.candidates = units;
-          m.suffix = suffix[1];
-          m.end += suffix[0].length;
+          if (suffix) {
+            m.suffix = suffix[1];
+            m.end += suffix[0].length;
+          } else if (shared) m.suffix = shared[1].replace(/^(territor|count)$/, '$1y');
         }
       }
       const prev = ws[i - 1];

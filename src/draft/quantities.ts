@@ -4,6 +4,7 @@
  * a range, never an exact value). Model names (Su-35, S-400, F-16, Il-76), years and dates are not
  * quantities.
  */
+import { NUMERAL, numeralValue, SCALES, WORD_NUMBERS } from '../catalogue/numbers';
 import type { DateMention, QuantityMention } from './types';
 
 const QUALIFIERS = [
@@ -30,7 +31,17 @@ const QUALIFIERS = [
   'under',
   'some',
   'several',
+  'between',
 ];
+/** Words naming a currency after the number: the unit the catalogue keeps. */
+const CURRENCY: Record<string, string> = {
+  dollar: 'USD',
+  euro: 'EUR',
+  pound: 'GBP',
+  ruble: 'RUB',
+  rouble: 'RUB',
+  hryvnia: 'UAH',
+};
 
 /** Counts in words: a range the words allow, and no value. */
 const VAGUE: { re: RegExp; range: [number, number] }[] = [
@@ -89,22 +100,23 @@ function unitAfter(text: string, end: number): { unit: string; skipped: boolean 
 
 export function findQuantities(text: string, dates: DateMention[]): QuantityMention[] {
   const out: QuantityMention[] = [];
-  const num = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
+  const num = new RegExp(NUMERAL.source, 'g');
   const previousSpans: [number, number][] = [];
   for (const m of text.matchAll(num)) {
     const [start, end0] = [m.index, m.index + m[0].length];
     if (previousSpans.some(([a, b]) => a <= start && end0 <= b)) continue;
     if (notAQuantity(text, start, end0, dates)) continue;
-    let value = Number(m[0].replace(/,/g, ''));
+    let value = numeralValue(m[0]);
     let end = end0;
-    const scale = /^\s+(thousand|million|billion)\b/i.exec(text.slice(end));
-    let unitPrefix = '';
+    const scale = /^\s+(thousand|million|billion|trillion|bn)\b/i.exec(text.slice(end));
+    const unitPrefix = '';
     if (scale) {
-      // The validator reads the number as written: "1.5 million" keeps 1.5, the scale goes to the unit.
-      unitPrefix = `${scale[1].toLowerCase()} `;
+      // "200 million dollars" is 200,000,000 (the validator reads the scale word too: src/catalogue/numbers.ts).
+      value = Math.round(value * SCALES[scale[1].toLowerCase()]);
       end += scale[0].length;
     }
     const money = /[$€£]\s*$/.exec(text.slice(Math.max(0, start - 2), start));
+    const currency = /^\s+(dollar|euro|pound|ruble|rouble|hryvnia)s?\b/i.exec(text.slice(end));
     const percent = /^\s*(%|percent|per cent)/.exec(text.slice(end));
     let unit: string;
     if (percent) {
@@ -113,18 +125,33 @@ export function findQuantities(text: string, dates: DateMention[]): QuantityMent
     } else {
       const u = unitAfter(text, end);
       unit = `${unitPrefix}${u.unit}`.trim();
-      if (money) unit = `${unitPrefix}${money[0].trim()}`.trim();
+      if (money) unit = { $: 'USD', '€': 'EUR', '£': 'GBP' }[money[0].trim()] ?? money[0].trim();
+      if (currency) unit = CURRENCY[currency[1].toLowerCase()];
     }
     const beforeText = text.slice(Math.max(0, start - 30), start);
     const q = new RegExp(`\\b(${QUALIFIERS.join('|')})\\s+(?:[$€£]\\s*)?$`, 'i').exec(beforeText);
     const qStart = q ? start - (beforeText.length - q.index) : money ? start - money[0].length : start;
-    const unitEnd = unit && !percent && !money ? text.indexOf(unit.split(' ').pop() ?? '', end) : -1;
-    const spanEnd = unitEnd >= 0 && unitEnd - end < 40 ? unitEnd + (unit.split(' ').pop() ?? '').length : end;
+    const unitEnd = unit && !percent && !money && !currency ? text.indexOf(unit.split(' ').pop() ?? '', end) : -1;
+    let spanEnd = currency
+      ? end + currency[0].length
+      : unitEnd >= 0 && unitEnd - end < 40
+        ? unitEnd + (unit.split(' ').pop() ?? '').length
+        : end;
+    // "between 100,000 and 130,000": one quantity, the range's bounds; the second number is not another.
+    const upper =
+      q?.[1].toLowerCase() === 'between' ? new RegExp(`^\\s+and\\s+(${NUMERAL.source})`).exec(text.slice(end0)) : null;
+    let range: [number, number] | undefined;
+    if (upper) {
+      range = [value, numeralValue(upper[1])];
+      spanEnd = Math.max(spanEnd, end0 + upper[0].length);
+      previousSpans.push([end0, end0 + upper[0].length]);
+    }
     const quantity: QuantityMention = {
       text: text.slice(qStart, spanEnd),
       start: qStart,
       end: spanEnd,
       value,
+      ...(range ? { range } : {}),
       unit: unit || '(none given)',
       ...(q ? { qualifier: q[1].toLowerCase() } : {}),
       draft: { confidence: unit ? 0.8 : 0.4, alternatives: [], notes: unit ? [] : ['no unit follows the number'] },
@@ -149,6 +176,33 @@ export function findQuantities(text: string, dates: DateMention[]): QuantityMent
       value = quantity.value as number;
     }
     out.push(quantity);
+  }
+  // Counts in words before a noun: "two battalions", "A dozen transport flights", "Twelve Su-35 fighter jets".
+  const words = Object.keys(WORD_NUMBERS).join('|');
+  for (const m of text.matchAll(
+    new RegExp(
+      `\\b(${words})\\s+(?!of\\b|or\\b|and\\b|to\\b|days?\\b|weeks?\\b|months?\\b|years?\\b)([\\p{L}][\\p{L}\\d-]*)`,
+      'giu',
+    ),
+  )) {
+    const [start, end] = [m.index, m.index + m[0].length];
+    if (out.some((x) => x.start < end && start < x.end) || dates.some((d) => d.start < end && start < d.end)) continue;
+    if (UNIT_STOP.test(m[2]) || /-/.test(text.slice(end - m[2].length - 1, end - m[2].length))) continue;
+    const beforeText = text.slice(Math.max(0, start - 30), start);
+    const q = new RegExp(`\\b(${QUALIFIERS.join('|')})\\s+$`, 'i').exec(beforeText);
+    const unit = unitAfter(text, start + m[1].length).unit || m[2];
+    const qStart = q ? start - (beforeText.length - q.index) : start;
+    const unitEnd = text.indexOf(unit.split(' ').pop() ?? '', start + m[1].length);
+    const spanEnd = unitEnd >= 0 && unitEnd - start < 60 ? unitEnd + (unit.split(' ').pop() ?? '').length : end;
+    out.push({
+      text: text.slice(qStart, spanEnd),
+      start: qStart,
+      end: spanEnd,
+      value: WORD_NUMBERS[m[1].toLowerCase()],
+      unit,
+      ...(q ? { qualifier: q[1].toLowerCase() } : {}),
+      draft: { confidence: 0.6, alternatives: [], notes: [`"${m[1]}": a count in words`] },
+    });
   }
   for (const v of VAGUE) {
     const re = new RegExp(v.re.source, 'gi');

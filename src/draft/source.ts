@@ -8,7 +8,7 @@ import type { Source, SourceBlock } from '../sources/record';
 
 /** Lines that are page furniture, not the article: browser notices, share and subscribe prompts. */
 const CHROME =
-  /^(?:.*\b(?:is not supported|optimal experience|another browser|enable javascript|cookies?|subscribe|sign up|newsletter|advertisement|share this|copy link|click here|follow us|read more|related:|watch live|listen to this article)\b.*|Get more news.*|Advertisement|ADVERTISEMENT|Share|Print|Email)$/i;
+  /^(?:.*\b(?:is not supported|optimal experience|another browser|enable javascript|cookies?|subscribe|sign up|newsletter|advertisement|share this|copy link|click here|follow us|read more|also read|read also|related:|watch live|listen to this article)\b.*|Get more news.*|Advertisement|ADVERTISEMENT|Share|Print|Email|.*\b\d+\s*min(?:ute)?s?\s+read\b.*|(?:Reporting|Writing|Additional reporting|Editing) by\b.*|By\s+\p{Lu}[^.!?]{0,80}|(?:Updated|Published|Posted|Last updated)\b[^.]{0,40}\d{1,2}[:.]\d{2}.*|Press release\b[^.]{0,20}(?:No\.|№|#).{0,60}|(?:Photo|Image|Picture|Credit)s?(?: by)?\s*:.{0,80}|ID:\s.*)$/iu;
 /** A photo credit at the end of a paragraph: "Alexander Zemlianichenko / AP", "Reuters", "Getty Images". */
 const CREDIT =
   /(?:\s\/\s|\.\s*)?(?:[\p{Lu}][\p{L}.'’-]+(?:\s[\p{Lu}][\p{L}.'’-]+){0,3}\s\/\s)?(?:AP|AFP|Reuters|Getty Images|EPA|TASS|Sputnik|Anadolu|Bloomberg|Shutterstock)(?:\s(?:via|file|photo|Images))?\s*$/u;
@@ -21,6 +21,10 @@ export interface SourceMeta {
   url?: string;
   textName: string;
   capturedFrom: string;
+  /** Captions known before the text was made (a web page's figcaptions): their first words. */
+  captions?: string[];
+  /** What was taken out before the text was made (a web page's credits and widgets), for the record. */
+  removedBefore?: string[];
 }
 
 export function detectChrome(raw: string): string[] {
@@ -44,11 +48,18 @@ export function makeSource(raw: string, meta: SourceMeta): { record: Source; tex
     .split('\n')
     .filter((l) => !removed.includes(l))
     .join('\n');
-  const captions = detectCaptions(kept.replace(/\n{3,}/g, '\n\n').replace(/^\n+/, ''));
+  const captions = [
+    ...new Set([...detectCaptions(kept.replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '')), ...(meta.captions ?? [])]),
+  ];
   const { text, blocks: ingested } = ingestCapture(raw, { removed, captions });
   // capture.ts takes the second paragraph for a dek; wire copy opening with a dateline has none.
+  // A page's caption standing second is a caption, not a dek.
   let blocks: SourceBlock[] = ingested.map((b) =>
-    b.kind === 'dek' && DATELINE.test(text.slice(b.start, b.end)) ? { ...b, kind: 'paragraph' } : b,
+    b.kind === 'dek' && DATELINE.test(text.slice(b.start, b.end))
+      ? { ...b, kind: 'paragraph' }
+      : b.kind === 'dek' && (meta.captions ?? []).some((c) => text.startsWith(c, b.start))
+        ? { ...b, kind: 'caption' }
+        : b,
   );
   // Copy with single line breaks between paragraphs: one block a line.
   if (!text.includes('\n\n') && text.includes('\n')) {
@@ -76,7 +87,7 @@ export function makeSource(raw: string, meta: SourceMeta): { record: Source; tex
     ...(dateline ? { dateline: dateline[0].replace(/\s*(?:\([^)]*\))?\s*[—–-]$/, '').trim() } : {}),
     text: meta.textName,
     captured_from: meta.capturedFrom,
-    removed,
+    removed: [...removed, ...(meta.removedBefore ?? [])],
     captions,
     blocks,
   };

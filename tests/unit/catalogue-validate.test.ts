@@ -226,7 +226,7 @@ describe('validateCatalogue', () => {
     [
       'a huge number',
       (c) => ((ev(c).quantities as Json[])[0].value = 1e300),
-      { file: E, id: 'drills', field: 'quantities[0].value', message: 'a number from 0 to 1000000000 expected, 1e+300 found' },
+      { file: E, id: 'drills', field: 'quantities[0].value', message: 'a number from 0 to 1000000000000 expected, 1e+300 found' },
     ],
     [
       'a broken UTF-16 surrogate',

@@ -1,0 +1,98 @@
+/**
+ * An event's title from its sentence: the reported clause, short. The dateline ("MOSCOW, Feb 8 (Example
+ * Wire) -"), a leading "Earlier," or "According to …," and the attribution ("…, two officials said on
+ * Tuesday"; "Kirby said …") are taken off (the claim keeps who said it), then the sentence is cut at a
+ * clause boundary (", while", "; ", ", who"…) until it fits. Modal verbs, conditions and negations stand in
+ * the clause that is kept. A sentence that still does not fit is cut at a word and marked "…": the editor
+ * must write that one.
+ */
+export const TITLE_MAX = 90;
+
+const DATELINE = [
+  /^[\p{Lu}][\p{Lu} .'’-]{2,40}(?:,\s*[^-—–()]{1,24})?(?:\s*\([^)]{1,40}\))?\s*[-—–]+\s*/u,
+  /^[\p{Lu}][\p{Lu} .'’-]{2,40},\s*[^./]{1,24}\.\s*\/[^/]{1,40}\/\.?\s*/u,
+];
+const LEAD = /^(?:Earlier|Meanwhile|Separately|However|In a statement|On \p{Lu}\p{Ll}+day),\s+|^According to [^,]{1,80},\s+/u;
+const SAY =
+  '(?:(?:has |have )?said|says|told (?:reporters|journalists|[\\p{Lu}][^,]{0,30})|reported|added|stated|noted|announced|confirmed)';
+const TRAIL = new RegExp(
+  `,\\s+(?:[^,"“]{1,90}?\\s)?${SAY}(?:\\s+(?:on|in|at|late|early)\\s+[^,]{1,40})?(?:\\s+in a statement)?$`,
+  'u',
+);
+const WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday';
+const PRONOUN = /^(?:it|he|she|they)\s+/i;
+const HEAD = new RegExp(
+  `^[^,"“]{1,80}?\\s${SAY}(?:\\s+(?:on\\s+)?(?:${WEEKDAY}))?(?:\\s+in a [a-z ]{1,20})?,?\\s+(?:that\\s+)?`,
+  'u',
+);
+const BOUNDARIES = [
+  '; ',
+  ', while ',
+  ' while ',
+  ', whereas ',
+  ', but ',
+  ', and that ',
+  ' and that ',
+  ', who ',
+  ', which ',
+  ', as ',
+  ', bringing ',
+  ', including ',
+  ', according to ',
+  ', and ',
+  ' and urged ',
+  ' and said ',
+  ', in his ',
+  ', in her ',
+  ', in their ',
+  ' — ',
+];
+
+export function titleOf(sentence: string): string {
+  const t = clause(sentence);
+  // Too little left (a label, a quote's tail): the sentence's own first words stand.
+  return t.split(' ').length >= 3 ? t : clause(sentence, false);
+}
+
+function clause(sentence: string, strip = true): string {
+  let t = sentence.replace(/\s+/g, ' ').trim();
+  if (!strip) return cut(t);
+  for (const re of DATELINE) t = t.replace(re, '');
+  t = t.replace(LEAD, '');
+  const head = HEAD.exec(t);
+  const rest = head ? t.slice(head[0].length) : '';
+  // "X said it would…" → "X would…"; never a bare pronoun, nor a phrase that is not a clause ("reported along…").
+  if (head && rest.length > 20 && !/\bif\b|\bunless\b/.test(head[0]) && !/^(?:along|in|on|at|near|from|to|by)\b/i.test(rest)) {
+    const speaker = head[0]
+      .slice(0, head[0].search(new RegExp(`\\s${SAY}`, 'u')))
+      .replace(/(?:\s+(?:\p{Ll}+ly|has|have|had|also))+$/u, '')
+      .trim();
+    t = PRONOUN.test(rest) ? `${speaker} ${rest.replace(PRONOUN, '')}` : rest;
+  }
+  t = t.replace(/[.]$/, '').trim();
+  for (;;) {
+    const trail = TRAIL.exec(t);
+    if (trail && trail.index > 20) t = t.slice(0, trail.index);
+    if (t.length <= TITLE_MAX) break;
+    const cuts = BOUNDARIES.map((b) => t.lastIndexOf(b, TITLE_MAX)).filter((i) => i >= 25);
+    if (!cuts.length) break;
+    t = t.slice(0, Math.max(...cuts)).trim();
+  }
+  // Still long: the last comma, then the last prepositional phrase, that leaves a clause of some length.
+  for (const marks of [[', '], [' in ', ' near ', ' over ', ' for ', ' with ', ' from ', ' to ', ' into ', ' of ', ' on ']]) {
+    if (t.length <= TITLE_MAX) break;
+    const cut = Math.max(...marks.map((b) => t.lastIndexOf(b, TITLE_MAX)));
+    if (cut >= 45) t = t.slice(0, cut).trim();
+  }
+  return cut(t);
+}
+
+function cut(title: string): string {
+  let t = title;
+  if (t.length > TITLE_MAX) {
+    const head = t.slice(0, TITLE_MAX - 2);
+    t = `${head.slice(0, head.lastIndexOf(' '))} …`;
+  }
+  t = t.replace(/[\s,;:.]+$/, '');
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
