@@ -16,6 +16,15 @@ const HEDGES: { word: RegExp; name: string; kept: RegExp }[] = [
   { name: 'could', word: /\bcould\b/i, kept: /\bcould\b/i },
   { name: 'may', word: /\bmay\b/i, kept: /\bmay\b/i },
   { name: 'if', word: /\bif\b/i, kept: /\bif\b/i },
+  // "should Moscow decide to…" is a condition: "if" in the title keeps it as well.
+  { name: 'should', word: /\bshould\b/i, kept: /\b(should|if)\b/i },
+  // Inverted conditionals, "were Russia to invade", "had the talks failed": "were"/"had", then a subject
+  // (a capitalised name or a pronoun), then "to" or a past participle. Case matters for the name.
+  {
+    name: 'an inverted conditional',
+    word: /\b(?:[Ww]ere\s+(?:[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*|it|he|she|they|we)\s+to|[Hh]ad\s+(?:[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*|it|he|she|they|we|the\s+\w+)\s+\w+ed)\b/,
+    kept: /\b(if|should|were|had)\b/i,
+  },
   { name: 'necessarily', word: /\bnecessarily\b/i, kept: /\bnecessarily\b/i },
   { name: 'plans', word: /\bplans? to\b/i, kept: /\bplan(s|ned)?\b/i },
   { name: 'due to', word: /\b(was|were|is|are) due to\b/i, kept: /\bdue to\b/i },

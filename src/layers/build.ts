@@ -228,14 +228,13 @@ function inkOf(p: Place, g: Geometry): Ink {
   return p.precision === 'zone' ? 'zone' : 'region';
 }
 
-const thousands = (n: number) => n.toLocaleString('en-US');
-
-/** "over 100,000 troops"; "62 battalion tactical groups, up from 59". */
+/**
+ * A figure in the article's own words (truth.md: a figure keeps its words): "over 100,000 troops"; "62 Russian
+ * battalion tactical groups, up from 59 at this time last week". The words are the catalogue's
+ * `text`, which the validator finds verbatim in the event's excerpts; the number and unit stay for sorting.
+ */
 export function quantityLabel(q: Quantity): string {
-  const main = `${q.qualifier ? q.qualifier + ' ' : ''}${thousands(q.value)} ${q.unit}`;
-  if (!q.previous) return main;
-  const direction = q.previous.value < q.value ? 'up' : q.previous.value > q.value ? 'down' : 'unchanged';
-  return direction === 'unchanged' ? `${main}, unchanged` : `${main}, ${direction} from ${thousands(q.previous.value)}`;
+  return q.previous ? `${q.text}, ${q.previous.text}` : q.text;
 }
 
 export interface BuildInput extends CatalogueInput {

@@ -14,7 +14,7 @@
  * folder is served; names are decoded one path segment at a time and any "..", ".", slash, backslash or
  * NUL inside a segment is refused (400), so a request can never name a file outside the folder.
  */
-import { realpathSync, statSync, type Stats } from 'node:fs';
+import { createReadStream, realpathSync, statSync, type Stats } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -99,7 +99,8 @@ export function shortTarget(target: string | undefined, max = 80): string {
 /**
  * The Range header to hand sirv for a file of `size` bytes: absolute "bytes=first-last" (past the end: sirv
  * answers 416), or undefined to send it all (200, as RFC 9110 §14.2 allows). sirv alone reads "bytes=-500"
- * as the first 501 bytes, "bytes=0-0" as the whole file, and a reversed or multiple range as nonsense.
+ * as the first 501 bytes, "bytes=0-0" as the whole file, and a reversed or multiple range as nonsense, so
+ * a satisfiable range is sent by the handler itself (sendRange), not by sirv.
  */
 export function rangeFor(header: string, size: number): string | undefined {
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
@@ -109,7 +110,7 @@ export function rangeFor(header: string, size: number): string | undefined {
   const last = suffix || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
   if (first >= size || (suffix && Number(m[2]) === 0)) return `bytes=${size}-`;
   if (first > last) return undefined;
-  return last === 0 ? undefined : `bytes=${Math.max(first, 0)}-${last}`;
+  return `bytes=${Math.max(first, 0)}-${last}`;
 }
 
 /**
@@ -122,6 +123,21 @@ export function ifRangeHolds(ifRange: string, stats: Pick<Stats, 'size' | 'mtime
   const v = ifRange.trim();
   const tag = `"${stats.size}-${stats.mtime.getTime()}"`;
   return v === `W/${tag}` || v === tag || v === stats.mtime.toUTCString();
+}
+
+/**
+ * Whether a GET or HEAD of the file is answered 304 (RFC 9110 §13.2.2): If-None-Match "*" holds for any
+ * file that exists; otherwise sirv compares the tag. If-Modified-Since counts only without If-None-Match,
+ * and only as a valid date at or after the file's last modification (whole seconds, as Last-Modified says).
+ */
+export function notModified(
+  headers: { 'if-none-match'?: string; 'if-modified-since'?: string },
+  stats: Pick<Stats, 'mtime'>,
+): boolean {
+  const ifNoneMatch = headers['if-none-match'];
+  if (ifNoneMatch !== undefined) return ifNoneMatch.trim() === '*';
+  const since = Date.parse(headers['if-modified-since'] ?? '');
+  return Number.isFinite(since) && Math.floor(stats.mtime.getTime() / 1000) * 1000 <= since;
 }
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -153,6 +169,22 @@ export function createHandler(root: string, { frameAncestors = [] as readonly st
       'Cache-Control': 'no-store',
     });
     res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  /** 206 with the bytes first–last of the file itself (sirv would send "bytes=0-0" whole). */
+  function sendRange(req: IncomingMessage, res: ServerResponse, file: string, stats: Stats, first: number, last: number) {
+    res.writeHead(206, {
+      'Content-Type': contentType(file),
+      'Content-Range': `bytes ${first}-${last}/${stats.size}`,
+      'Content-Length': last - first + 1,
+      'Accept-Ranges': 'bytes',
+      ETag: `W/"${stats.size}-${stats.mtime.getTime()}"`,
+      'Last-Modified': stats.mtime.toUTCString(),
+    });
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(file, { start: first, end: last })
+      .on('error', (err) => res.destroy(err))
+      .pipe(res);
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -187,6 +219,12 @@ export function createHandler(root: string, { frameAncestors = [] as readonly st
     // Vite puts a content hash in every name under assets/: those never change. The rest is revalidated.
     const immutable = target.file.startsWith(path.join(base, 'assets') + path.sep);
     res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    // sirv compares If-None-Match only as one exact tag and reads no If-Modified-Since: those are done here.
+    // A precondition comes before a range (RFC 9110 §13.2.2), so a 304 wins over a Range header.
+    if (notModified(req.headers, stats)) {
+      res.writeHead(304, { ETag: `W/"${stats.size}-${stats.mtime.getTime()}"`, 'Last-Modified': stats.mtime.toUTCString() });
+      return void res.end();
+    }
     // sirv takes any mention of "br" or "gzip" as acceptance, q=0 included: it is shown the one choice.
     let encoding = chooseEncoding(req.headers['accept-encoding']);
     if (req.headers.range !== undefined) {
@@ -199,6 +237,8 @@ export function createHandler(root: string, { frameAncestors = [] as readonly st
       delete req.headers['if-range'];
       if (range === undefined) delete req.headers.range;
       else req.headers.range = range;
+      const [first, last] = (range ?? '').slice('bytes='.length).split('-').map(Number);
+      if (range !== undefined && first < stats.size) return sendRange(req, res, target.file, stats, first, last);
     }
     req.headers['accept-encoding'] = encoding ?? 'identity';
     files(req, res);

@@ -1,6 +1,6 @@
 /**
  * The URL mirrors the reader's view (hash.ts gives its form): camera moves replace the history entry,
- * toggles and selections add one, so back and forward step through them, from the first change, with or
+ * toggles and selections add one (a Play adds one, for its first day), so back and forward step through them, from the first change, with or
  * without a camera in the address (a bare address is the first view, and Back from the first change
  * returns to it). A link is shown in its canonical form, and what it named that the view could not use
  * is kept for the page to say.
@@ -18,6 +18,8 @@ export class UrlState {
   readonly initial: ViewHash;
   private camera: Camera | null;
   private applyingHistory = false;
+  /** The next change of the view replaces the current history entry rather than adding one (Play). */
+  private replacing = false;
 
   /**
    * Reads the address into `view`, and from then on keeps the two in step. Call while a component is
@@ -39,6 +41,10 @@ export class UrlState {
     $effect(() => {
       const hash = this.currentHash();
       if (this.applyingHistory || hash === location.hash) return;
+      if (this.replacing) {
+        this.replacing = false;
+        return this.replace(hash);
+      }
       history.pushState(null, '', hash || location.pathname + location.search);
     });
     $effect(() => {
@@ -70,6 +76,11 @@ export class UrlState {
   /** Puts `hash` in the address bar in place of the current entry ('' is the bare address). */
   private replace(hash: string) {
     if (hash !== location.hash) history.replaceState(history.state, '', hash || location.pathname + location.search);
+  }
+
+  /** The next change of the view takes the current history entry's place: a step of Play after its first. */
+  replaceNext() {
+    this.replacing = true;
   }
 
   /** The map moved: the current entry follows it. */

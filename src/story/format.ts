@@ -126,8 +126,10 @@ export const SITE_LABELS: Record<StoryEvent['site'], string> = {
  */
 export function quantityScope(e: Pick<StoryEvent, 'places' | 'quantity'>, nameOf: (placeId: string) => string): string | null {
   if (!e.quantity || e.places.length < 2) return null;
-  const names = e.places.map(nameOf);
-  return `One figure for ${names.slice(0, -1).join(', ')} and ${names.at(-1)} together`;
+  // The count first and the names after a colon, one from the next by a semicolon: a name may hold "and"
+  // ("Russia near the border with Ukraine"), so "A and B together" could be read as one place.
+  const count = ['two', 'three', 'four', 'five'][e.places.length - 2] ?? String(e.places.length);
+  return `One figure for ${count} places together: ${e.places.map(nameOf).join('; ')}`;
 }
 
 /** "26 January 2022", a source's publication day in words (UTC); the ISO text itself if it is not a date. */

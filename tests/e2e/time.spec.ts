@@ -107,7 +107,7 @@ test.describe('a window of days', () => {
     await page.goto(`/#5/50/38&${zone}&t=2022-01-17/2022-01-26`);
     await expect(excerpts(page)).toContainText('59 → 62 battalion tactical groups (Week of 17 Jan 2022 → Wed 26 Jan 2022)');
     await page.goto(`/#5/50/38&${zone}&t=2022-01-26/2022-01-26`);
-    await expect(excerpts(page)).toContainText('62 battalion tactical groups, up from 59');
+    await expect(excerpts(page)).toContainText('62 Russian battalion tactical groups, up from 59 at this time last week');
     await expect(excerpts(page)).not.toContainText('59 → 62');
   });
 

@@ -45,12 +45,12 @@ test.describe('the map says what the article says, and no more', () => {
     await storyIdle(page);
     const labels = (await drawnLabels(page)).join('\n');
     expect(labels).not.toContain('100,000');
-    expect(labels).toContain('62 battalion tactical groups, up from 59');
+    expect(labels).toContain('62 Russian battalion tactical groups, up from 59 at this time last week');
     // The figure is in the panel, once, with its scope.
     await page.goto('/#4.3/50/32&place=belarus');
     const panel = page.getByRole('region', { name: /Excerpts/ });
     await expect(panel).toContainText('over 100,000 troops');
-    await expect(panel).toContainText('One figure for Russia near the border with Ukraine and Belarus together');
+    await expect(panel).toContainText('One figure for two places together: Russia near the border with Ukraine; Belarus');
   });
 
   test('a toggle takes its figures and hidden places off the labels, and back, from any first view', async ({ page }) => {
@@ -65,12 +65,12 @@ test.describe('the map says what the article says, and no more', () => {
       }
       await expect
         .poll(async () => (await drawnLabels(page)).join('\n'), first)
-        .toContain('62 battalion tactical groups, up from 59');
+        .toContain('62 Russian battalion tactical groups, up from 59 at this time last week');
       const shown = (await drawnLabels(page)).sort();
       await troops.uncheck();
       await storyIdle(page);
       const hidden = await drawnLabels(page);
-      expect(hidden.join('\n'), first).not.toContain('62 battalion tactical groups');
+      expect(hidden.join('\n'), first).not.toContain('62 Russian battalion tactical groups');
       // Hidden places leave no empty label behind, and nothing new appears.
       expect(hidden.every((t) => t.length > 0)).toBe(true);
       expect(hidden.length, first).toBeLessThan(shown.length);

@@ -46,6 +46,13 @@ describe('reviewEvents', () => {
       'Families of diplomatic staff withdrawn from Kyiv',
       'The decision by several countries including the U.S. to withdraw families of diplomatic staff from Kyiv',
     ],
+    [
+      'should',
+      'The EU is heavily dependent on Russian gas, prompting fears Europe could face an even greater energy crisis',
+      'The European Union is heavily dependent on Russia for its gas supplies, prompting fears Europe could be left facing an even greater energy crisis should Moscow decide to cut off supplies as leverage.',
+    ],
+    ['an inverted conditional', 'Sanctions on Putin', 'Sanctions on Putin would follow, were Russia to invade.'],
+    ['an inverted conditional', 'Allies talk again', 'Had the talks failed, the allies would talk again.'],
     ['plans', 'Blinken speaks with Lavrov', 'he plans to speak with Russian Foreign Minister Sergey Lavrov in the coming days.'],
   ])('flags a title that drops "%s"', (hedge, title, excerpt) => {
     expect(notes(event(title, excerpt))).toContain(
@@ -62,6 +69,14 @@ describe('reviewEvents', () => {
         ),
       ),
     ).toEqual([]);
+  });
+
+  it.each([
+    ['"should" kept as "if"', 'Fears of a crisis if Moscow cuts off gas', 'fears of a crisis should Moscow cut off gas'],
+    ['no inverted conditional', 'Biden: "no intention" of moving forces', 'Biden said he had “no intention” of moving forces'],
+    ['"were" as a plain verb', 'Troops were sent east', 'Troops were sent to eastern Europe.'],
+  ])('is quiet on %s', (_, title, excerpt) => {
+    expect(notes(event(title, excerpt))).toEqual([]);
   });
 
   it('flags "signaled" recorded as "said"', () => {

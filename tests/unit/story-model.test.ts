@@ -44,7 +44,10 @@ describe('quantityScope', () => {
   it('says that a figure of several places is one figure for all of them, and nothing for one place', () => {
     const name = (id: string) => ({ a: 'Russia near the border with Ukraine', b: 'Belarus' })[id] ?? id;
     expect(quantityScope({ places: ['a', 'b'], quantity: 'over 100,000 troops' }, name)).toBe(
-      'One figure for Russia near the border with Ukraine and Belarus together',
+      'One figure for two places together: Russia near the border with Ukraine; Belarus',
+    );
+    expect(quantityScope({ places: ['a', 'b', 'c'], quantity: '3 drills' }, name)).toBe(
+      'One figure for three places together: Russia near the border with Ukraine; Belarus; c',
     );
     expect(quantityScope({ places: ['a'], quantity: '62 battalion tactical groups' }, name)).toBeNull();
     expect(quantityScope({ places: ['a', 'b'], quantity: null }, name)).toBeNull();
@@ -97,8 +100,10 @@ describe('placeViews: what each place shows in a view', () => {
     for (const id of buildup.places) expect(at(id).quantities.join()).not.toContain('100,000');
   });
 
-  it('gives a place its own figures: the 62 battalion tactical groups, up from 59', () => {
-    expect(at('russia-near-ukraine-border').quantities).toEqual(['62 battalion tactical groups, up from 59']);
+  it('gives a place its own figures: the 62 Russian battalion tactical groups, up from 59 at this time last week', () => {
+    expect(at('russia-near-ukraine-border').quantities).toEqual([
+      '62 Russian battalion tactical groups, up from 59 at this time last week',
+    ]);
     expect(at('russia-near-ukraine-border', { hidden: new Set(['troops']) }).quantities).toEqual([]);
   });
 
