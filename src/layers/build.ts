@@ -33,16 +33,7 @@ import {
 } from './geometry';
 import { featureLines, stableJson } from '../io/files';
 import { compactEvent, labelName, type StoryEvent, type StoryFile, type StoryMeasure } from './format';
-import type {
-  CatalogueEvent,
-  Measure,
-  Place,
-  PlaceGeometry,
-  Precision,
-  Quantity,
-  Source,
-  ValidationError,
-} from '../catalogue/schema';
+import type { CatalogueEvent, Measure, Place, PlaceGeometry, Precision, Source, ValidationError } from '../catalogue/schema';
 import { validateCatalogue, type BasemapIndex, type CatalogueInput } from '../catalogue/validate';
 import { buildTiled, TILE_THRESHOLD, type TiledPlace } from './tiled';
 
@@ -157,7 +148,7 @@ const LABEL_JUDGED_AT_ZOOMS = [3.5, 4.1, 4.5];
  * A label's box in pixels, estimated from its text as the map sets it (map/storyLayers.ts: 12 px bold,
  * an area's lines of at most 9 em): its name, and the figures that may hang under it.
  */
-function labelBox(name: string, figures: string[]): LabelBoxes {
+export function labelBox(name: string, figures: string[]): LabelBoxes {
   const EM = 12;
   const MAX = 9 * EM;
   let width = 0;
@@ -228,15 +219,6 @@ function inkOf(p: Place, g: Geometry): Ink {
   return p.precision === 'zone' ? 'zone' : 'region';
 }
 
-/**
- * A figure in the article's own words (truth.md: a figure keeps its words): "over 100,000 troops"; "62 Russian
- * battalion tactical groups, up from 59 at this time last week". The words are the catalogue's
- * `text`, which the validator finds verbatim in the event's excerpts; the number and unit stay for sorting.
- */
-export function quantityLabel(q: Quantity): string {
-  return q.previous ? `${q.text}, ${q.previous.text}` : q.text;
-}
-
 export interface BuildInput extends CatalogueInput {
   basemap: Basemap;
 }
@@ -289,7 +271,11 @@ function resolveEvent(e: CatalogueEvent, src: { record: Source; text: string }, 
     date_precision: date.precision,
     date_start: date.start || null,
     date_end: date.end || null,
-    quantity: q ? quantityLabel(q) : null,
+    // A figure in the article's own words (truth.md: a figure keeps its words), the catalogue's `text`, which
+    // the validator finds verbatim in the excerpts: "62 Russian battalion tactical groups"; and the earlier
+    // value's, "up from 59 at this time last week". The number and unit stay for sorting and comparing.
+    quantity: q?.text ?? null,
+    quantity_previous: q?.previous?.text ?? null,
   };
   const change =
     q?.previous && previousDate?.start && previousDate.end
@@ -590,6 +576,7 @@ function tiledStory(
       date_start: head.date_start,
       date_end: head.date_end,
       quantity: head.quantity,
+      quantity_previous: head.quantity_previous,
       claim_by: e.claim.by,
       claim_kind: e.claim.kind,
       stance: e.claim.stance,

@@ -23,7 +23,10 @@ export interface StoryEvent {
   date_precision: DatePrecision;
   date_start: string | null;
   date_end: string | null;
+  /** Its figure in the article's words ("62 Russian battalion tactical groups"): what the map's label prints. */
   quantity: string | null;
+  /** The earlier value it is compared with, in the article's words ("up from 59 at this time last week"). */
+  quantity_previous: string | null;
   claim_by: string;
   claim_kind: Claim['kind'];
   stance: Claim['stance'];
@@ -81,9 +84,10 @@ export interface PlaceProperties {
 /**
  * Where an area's label goes from its label point, as MapLibre's text-anchor names it ("top": the text's
  * top at the point, so the text below it). The first is the default; the others are tried when the
- * label's box would lie partly outside the area it names (geometry.ts labelAnchor).
+ * label's box would lie partly outside the area it names (geometry.ts labelAnchor). "left" and "right" hang a
+ * tall label beside its point, centred on it: a thin band's label that would cover a city above or below it.
  */
-export const LABEL_ANCHORS = ['top', 'bottom', 'top-left', 'top-right', 'bottom-left', 'bottom-right'] as const;
+export const LABEL_ANCHORS = ['top', 'bottom', 'top-left', 'top-right', 'bottom-left', 'bottom-right', 'left', 'right'] as const;
 export type LabelAnchor = (typeof LABEL_ANCHORS)[number];
 
 /** Kinds of place the basemap already names: their story label gives only their figures. */
@@ -123,6 +127,7 @@ export const APP_EVENT_FIELDS = [
   'date_start',
   'date_end',
   'quantity',
+  'quantity_previous',
   'claim_by',
   'claim_kind',
   'stance',
@@ -180,6 +185,7 @@ function completeEvent(e: StoryEvent, i: number, text: string | undefined): void
   e.date_start ??= null;
   e.date_end ??= null;
   e.quantity ??= null;
+  e.quantity_previous ??= null;
   e.change ??= null;
   for (const [j, x] of e.excerpts.entries()) {
     x.block ??= 'paragraph';

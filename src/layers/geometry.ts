@@ -114,8 +114,8 @@ export type LabelBoxes = Omit<LabelBox, 'zoom'> & { zooms: number[]; view: [[num
 
 /** The box's [x0, y0, x1, y1] in pixels from the point, y down, for an anchor. */
 function anchoredBox(anchor: LabelAnchor, { width: w, height: h, gap: g }: LabelBox): [number, number, number, number] {
-  const [y0, y1] = anchor.startsWith('top') ? [g, g + h] : [-g - h, -g];
-  const [x0, x1] = anchor.endsWith('-left') ? [g, g + w] : anchor.endsWith('-right') ? [-g - w, -g] : [-w / 2, w / 2];
+  const [y0, y1] = anchor.startsWith('top') ? [g, g + h] : anchor.startsWith('bottom') ? [-g - h, -g] : [-h / 2, h / 2];
+  const [x0, x1] = anchor.endsWith('left') ? [g, g + w] : anchor.endsWith('right') ? [-g - w, -g] : [-w / 2, w / 2];
   return [x0, y0, x1, y1];
 }
 

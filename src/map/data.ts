@@ -159,19 +159,27 @@ export function placeMarks(places: Places, all: ReadonlyMap<string, PlaceView>):
   for (const g of groups.values()) {
     const row = [...g.categories].sort((a, b) => order.get(a)! - order.get(b)!);
     // Above a point's dot, its label below. At an area's label point, on the side away from its label
-    // (storyLayers.ts), and running the way the label runs; under a country's name as the basemap writes it.
+    // (storyLayers.ts), and running the way the label runs; beside a label hung to one side, in a row
+    // running the other way; under a country's name as the basemap writes it.
+    const beside = !g.point && (g.anchor === 'left' || g.anchor === 'right');
     const dy = g.point
       ? -(DOT_RADIUS + 2 + MARK_SIZE / 2)
       : g.anchor === 'under-name'
         ? UNDER_NAME + MARK_PAD + MARK_SIZE / 2
-        : (g.anchor.startsWith('top') ? -1 : 1) * (MARK_SIZE / 2 + MARK_PAD + 1);
+        : beside
+          ? 0
+          : (g.anchor.startsWith('top') ? -1 : 1) * (MARK_SIZE / 2 + MARK_PAD + 1);
     const first = g.point
       ? -((row.length - 1) / 2) * MARK_STEP
-      : g.anchor.endsWith('-left')
-        ? MARK_STEP / 2
-        : g.anchor.endsWith('-right')
-          ? -(row.length - 0.5) * MARK_STEP
-          : -((row.length - 1) / 2) * MARK_STEP;
+      : g.anchor === 'left'
+        ? -(row.length - 0.5) * MARK_STEP
+        : g.anchor === 'right'
+          ? MARK_STEP / 2
+          : g.anchor.endsWith('-left')
+            ? MARK_STEP / 2
+            : g.anchor.endsWith('-right')
+              ? -(row.length - 0.5) * MARK_STEP
+              : -((row.length - 1) / 2) * MARK_STEP;
     const source: MarkSource = dense && g.point ? 'story-marks-dense' : 'story-marks';
     row.forEach((category, i) => {
       const id = marks.length;

@@ -83,8 +83,8 @@ export const AREA_LABEL_EMS = 9;
 
 /** A label's offset in ems from its point for an anchor: `gap` ems away, on the anchor's sides. */
 function anchorOffset(anchor: LabelAnchor, gap: number): [number, number] {
-  const x = anchor.endsWith('-left') ? gap : anchor.endsWith('-right') ? -gap : 0;
-  return [x, anchor.startsWith('top') ? gap : -gap];
+  const x = anchor.endsWith('left') ? gap : anchor.endsWith('right') ? -gap : 0;
+  return [x, anchor.startsWith('top') ? gap : anchor.startsWith('bottom') ? -gap : 0];
 }
 
 export function storyLayers(theme: Theme): LayerSpecification[] {

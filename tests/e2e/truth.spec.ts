@@ -45,7 +45,12 @@ test.describe('the map says what the article says, and no more', () => {
     await storyIdle(page);
     const labels = (await drawnLabels(page)).join('\n');
     expect(labels).not.toContain('100,000');
-    expect(labels).toContain('62 Russian battalion tactical groups, up from 59 at this time last week');
+    expect(labels).toContain('62 Russian battalion tactical groups');
+    // The label prints the figure; the panel gives it with what it is compared with, in the article's words.
+    await page.goto('/#4.3/50/32&place=russia-near-ukraine-border');
+    await expect(page.getByRole('region', { name: /Excerpts/ })).toContainText(
+      '62 Russian battalion tactical groups, up from 59 at this time last week',
+    );
     // The figure is in the panel, once, with its scope.
     await page.goto('/#4.3/50/32&place=belarus');
     const panel = page.getByRole('region', { name: /Excerpts/ });
@@ -65,7 +70,7 @@ test.describe('the map says what the article says, and no more', () => {
       }
       await expect
         .poll(async () => (await drawnLabels(page)).join('\n'), first)
-        .toContain('62 Russian battalion tactical groups, up from 59 at this time last week');
+        .toContain('62 Russian battalion tactical groups');
       const shown = (await drawnLabels(page)).sort();
       await troops.uncheck();
       await storyIdle(page);

@@ -90,7 +90,8 @@ describe('the seed story catalogue', () => {
       date_precision: 'unknown',
     });
     expect(events.get('battalion-tactical-groups')).toMatchObject({
-      quantity: '62 Russian battalion tactical groups, up from 59 at this time last week',
+      quantity: '62 Russian battalion tactical groups',
+      quantity_previous: 'up from 59 at this time last week',
       previous_value: 59,
       previous_date: '2022-W03',
       claim_by: 'a U.S. defense official and a Western intelligence official',
