@@ -7,7 +7,8 @@
  *                       it (role "about"), with flat properties and the excerpt that proves it
  *   events.geojson      every feature of the above in one file, in catalogue order (for other tools: the app
  *                       reads places.geojson and story.json only)
- *   places.geojson      one feature per place: its geometry, precision, basis, note, label point, counts
+ *   places.geojson      one feature per place: its geometry, precision, basis, note, label point, counts,
+ *                       categories of what happened or was said there, and apart those listed there as a seat
  *   measures.json       distances computed from the basemap (kyiv → Belarus border)
  *   story.json          what the app reads beside places.geojson: the sources with their text, and every
  *                       event with the same flat properties as the features, without geometry
@@ -451,8 +452,11 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
     .filter((p) => byPlace.has(p.id))
     .map((p, i) => {
       const fs = byPlace.get(p.id)!;
-      const categories = [
-        ...new Set(fs.filter((f) => f.properties!.role === 'site').map((f) => f.properties!.category as string)),
+      // Where it happened or was said apart from a seat of government standing in (truth.md: 8,500 troops
+      // on alert are not troops in Washington), as the map colours and labels them (map/data.ts).
+      const sited = fs.filter((f) => f.properties!.role === 'site');
+      const categoriesOf = (seat: boolean) => [
+        ...new Set(sited.filter((f) => (f.properties!.site === 'seat') === seat).map((f) => f.properties!.category as string)),
       ];
       const shape = geometry.get(p.id)!;
       // A country the basemap names: its marks and figures go under the basemap's name of it (Russia's
@@ -463,8 +467,8 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
         : undefined;
       const [lng, lat] = nameAt ? nameAt.map((n) => Math.round(n * 1e5) / 1e5) : labelPoint(shape);
       const home = shape.type === 'Point' || nameAt ? null : labelHome(p, shape as Area, input.basemap);
-      const figures = fs
-        .filter((f) => f.properties!.role === 'site' && f.properties!.quantity)
+      const figures = sited
+        .filter((f) => f.properties!.site !== 'seat' && f.properties!.quantity)
         .map((f) => f.properties!.quantity as string);
       return {
         type: 'Feature',
@@ -484,7 +488,8 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
           gazetteer: 'gazetteer' in p.geometry ? p.geometry.gazetteer : null,
           events_here: fs.filter((f) => f.properties!.role === 'site').length,
           events_about: fs.filter((f) => f.properties!.role === 'about').length,
-          categories: categories.join(','),
+          categories: categoriesOf(false).join(','),
+          seat_categories: categoriesOf(true).join(','),
           label_lng: lng,
           label_lat: lat,
           ...(nameAt ? { label_anchor: 'under-name' } : {}),

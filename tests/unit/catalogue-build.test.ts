@@ -143,6 +143,29 @@ describe('the seed story catalogue', () => {
     expect(storyEvents().find((e) => e.event_id === 'energy-supplies-europe')).toMatchObject({ site: 'seat' });
   });
 
+  it('counts in places.geojson categories only what happened or was said there, not events listed at a seat', () => {
+    const props = new Map(placeFeatures().map((f) => [f.properties!.place_id, f.properties!]));
+    // 8,500 troops on alert, Biden, Psaki and the Lavrov call are listed at Washington as a seat: not troops in Washington.
+    // The letter was said there (Blinken: "the U.S. formally responded"): diplomacy is Washington's own.
+    expect(props.get('washington')).toMatchObject({
+      categories: 'diplomacy',
+      seat_categories: 'troops,statement,diplomacy,sanctions,energy',
+    });
+    expect(props.get('london')).toMatchObject({ categories: '', seat_categories: 'sanctions' });
+    expect(props.get('belarus')).toMatchObject({ categories: 'troops,aircraft,drills', seat_categories: '' });
+    const sorted = (list: string[]) => [...new Set(list)].sort();
+    for (const [id, p] of props) {
+      const here = storyEvents().filter((e) => (e.places as string[]).includes(id));
+      const split = (s: string) => (s === '' ? [] : s.split(','));
+      expect(sorted(split(p.categories as string)), id).toEqual(
+        sorted(here.filter((e) => e.site !== 'seat').map((e) => e.category as string)),
+      );
+      expect(sorted(split(p.seat_categories as string)), id).toEqual(
+        sorted(here.filter((e) => e.site === 'seat').map((e) => e.category as string)),
+      );
+    }
+  });
+
   it('keeps the windows the article gives in words, and dates the event rather than the telling', () => {
     const byId = new Map(storyEvents().map((e) => [e.event_id, e]));
     expect(byId.get('nato-standby')).toMatchObject({ date_expr: 'just days after', date_precision: 'window' });

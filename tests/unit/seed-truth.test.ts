@@ -72,4 +72,23 @@ describe('the seed story against the article', () => {
     expect(demands.excerpts[0].text).toContain('including');
     expect(demands.title).toMatch(/\bincluding\b/);
   });
+
+  it('shows each excerpt under its own speaker: the article voice is not a named person', () => {
+    // An excerpt under a person's claim names them (surname or office), quotes them, or continues a sentence
+    // that does (it opens in lower case: "he plans to speak…"). "Washington worked to help shield Europe…"
+    // is the article's, not Psaki's; the headline is not Blinken's.
+    const unspoken: string[] = [];
+    for (const e of catalogue.values()) {
+      if (e.claim.kind !== 'person') continue;
+      const words = e.claim.by.split(' ');
+      const names = [words[words.length - 1], words.slice(0, -2).join(' ')].filter((w) => w !== '').map((w) => w.toLowerCase());
+      for (const x of e.excerpts) {
+        const own = names.some((n) => x.text.toLowerCase().includes(n)) || /^["“'‘]/.test(x.text) || /^[a-z]/.test(x.text);
+        if (!own) unspoken.push(`${e.id}: ${x.text.slice(0, 50)}`);
+      }
+    }
+    expect(unspoken).toEqual([]);
+    for (const id of ['us-shields-europe-energy', 'letter-headline', 'biden-involved-in-letter', 'ukraine-plays-down-threat'])
+      expect(event(id).claim, id).toMatchObject({ kind: 'article', stance: 'reported' });
+  });
 });
