@@ -89,6 +89,14 @@ export type Stance = (typeof STANCES)[number];
 export const CLAIM_KINDS = ['article', 'official', 'government', 'person'] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
+/**
+ * Whose side a claimant speaks for. An events file names each claimant's side in its `claimants` map
+ * (`{ "<claim.by>": "<side>" }`), read from the article and never guessed; a claim of kind 'article' is
+ * the outlet's own reporting, side 'media', and needs no entry.
+ */
+export const SIDES = ['russia', 'ukraine', 'us', 'nato', 'other-government', 'media'] as const;
+export type Side = (typeof SIDES)[number];
+
 export interface Claim {
   /** Who says it, in the article's words ("a U.S. defense official and a Western intelligence official"). */
   by: string;

@@ -5,7 +5,7 @@
 import { numbersIn } from './numbers';
 import { CATEGORIES, PRECISIONS } from './vocabulary';
 import { DateError, parseIsoDay, phraseIn, resolveDate } from './dates';
-import { BLOCK_KINDS, CLAIM_KINDS, PLACE_BASES, PLACE_KINDS, SITES, STANCES, type ValidationError } from './schema';
+import { BLOCK_KINDS, CLAIM_KINDS, PLACE_BASES, PLACE_KINDS, SIDES, SITES, STANCES, type ValidationError } from './schema';
 
 /** What the catalogue may refer to in the basemap. */
 export interface BasemapIndex {
@@ -416,6 +416,37 @@ function checkEvent(r: unknown, i: number, ctx: EventContext): void {
   );
 }
 
+/**
+ * The file's `claimants` map gives every claimant's side (schema.ts SIDES): each entry a known side,
+ * each claimant of its events (but the article's own voice) present, no entry that no event uses.
+ * A file without the map gives no sides (a draft saved before an editor set them): its claimants are
+ * shown as "side not given", never a guessed side.
+ */
+function checkClaimants(file: string, json: Obj, errors: ValidationError[]): void {
+  if (json.claimants === undefined) return;
+  const map = json.claimants;
+  if (!isObj(map))
+    return void errors.push({ file, id: '(file)', field: 'claimants', message: `object expected, ${describe(map)} found` });
+  const c = new Checker(errors, file, '(file)');
+  for (const [by, side] of Object.entries(map))
+    if (typeof side !== 'string' || !(SIDES as readonly string[]).includes(side))
+      c.fail(`claimants[${JSON.stringify(by)}]`, `one of ${SIDES.join(', ')} expected, ${show(side) ?? 'nothing'} found`);
+  const used = new Set<string>();
+  (json.events as unknown[]).forEach((e, i) => {
+    if (!isObj(e) || !isObj(e.claim) || typeof e.claim.by !== 'string' || e.claim.kind === 'article') return;
+    used.add(e.claim.by);
+    if (!Object.hasOwn(map, e.claim.by))
+      errors.push({
+        file,
+        id: recordId(e, 'events', i),
+        field: 'claim.by',
+        message: `no side for ${JSON.stringify(e.claim.by)}: add it to the file's "claimants" map (one of ${SIDES.join(', ')})`,
+      });
+  });
+  for (const by of Object.keys(map))
+    if (!used.has(by)) c.fail(`claimants[${JSON.stringify(by)}]`, 'no event of this file has this claimant');
+}
+
 export interface CatalogueInput {
   sources: LoadedSource[];
   places: LoadedFile;
@@ -485,6 +516,7 @@ export function validateCatalogue(input: CatalogueInput, basemap: BasemapIndex):
       for (const p of placesJson.places) if (isObj(p) && typeof p.id === 'string' && placeIds.has(p.id)) kinds.set(p.id, p.kind);
     const ctx: EventContext = { file: f.file, sources, places: kinds, errors };
     f.json.events.forEach((e, i) => checkEvent(e, i, ctx));
+    checkClaimants(f.file, f.json, errors);
   }
   return errors;
 }

@@ -352,6 +352,30 @@ describe('validateCatalogue', () => {
     );
   });
 
+  it("checks a file's claimants map: every claimant's side given, known, and used, all errors at once", () => {
+    const input = catalogue((c) => {
+      ev(c).claim = { by: 'a ministry', kind: 'government', stance: 'asserted' };
+      c.events.push({ ...ev(c), id: 'second', claim: { by: 'an official', kind: 'official', stance: 'reported' } });
+    });
+    const file = input.events[0];
+    const E = file.file;
+    // No map: the file gives no sides, and that is not an error (shown as "side not given").
+    expect(errorsOf(input)).toEqual([]);
+    (file.json as Json).claimants = { 'a ministry': 'russia', 'an official': 'us' };
+    expect(errorsOf(input)).toEqual([]);
+    (file.json as Json).claimants = { 'a ministry': 'Kremlin', 'nobody here': 'nato', 'the article': 'media' };
+    expect(errorsOf(input).map((e) => `${e.file}: ${e.id}: ${e.field}: ${e.message}`)).toEqual([
+      `${E}: (file): claimants["a ministry"]: one of russia, ukraine, us, nato, other-government, media expected, "Kremlin" found`,
+      `${E}: second: claim.by: no side for "an official": add it to the file's "claimants" map (one of russia, ukraine, us, nato, other-government, media)`,
+      `${E}: (file): claimants["nobody here"]: no event of this file has this claimant`,
+      `${E}: (file): claimants["the article"]: no event of this file has this claimant`,
+    ]);
+    (file.json as Json).claimants = ['russia'];
+    expect(errorsOf(input).map((e) => `${e.id}: ${e.field}: ${e.message}`)).toEqual([
+      '(file): claimants: object expected, array found',
+    ]);
+  });
+
   it('never throws, whatever the input', () => {
     for (const junk of [null, 42, 'text', [], { places: 'x' }, { events: [null, 1, 'x', []] }]) {
       const input = catalogue();
