@@ -176,13 +176,51 @@ export function previewPlaces(p: Project, idArg: unknown, places: unknown): Prev
 /**
  * The catalogue's places with the accepted ones added. A place the catalogue has already, drawn the same
  * way (the drafting proposes the catalogue's own id for it, as src/draft/draft.ts does), is the
- * catalogue's and is not repeated; one with a taken id drawn otherwise is added, and the validator
- * reports the id as taken.
+ * catalogue's and is not repeated. One with a taken id drawn otherwise is an edit when no other article's
+ * events name that place (it is this article's own, saved before: reopened and changed), and replaces it
+ * where it stands; when another article's events name it, the edit would move their marks too, so it is
+ * refused with the files that name it and what to do instead.
  */
-export function mergedPlaces(existing: Place[], accepted: Place[]): Place[] {
+export function mergedPlaces(
+  existing: Place[],
+  accepted: Place[],
+  namedElsewhere: ReadonlyMap<string, string[]> = new Map(),
+  file = 'places.json',
+): { places: Place[]; errors: ValidationError[] } {
   const same = (a: Place, b: Place) =>
     a.id === b.id && isDeepStrictEqual(a.geometry, b.geometry) && a.kind === b.kind && a.precision === b.precision;
-  return [...existing, ...accepted.filter((p) => !existing.some((e) => same(e, p)))];
+  const places = [...existing];
+  const errors: ValidationError[] = [];
+  for (const p of accepted) {
+    const at = places.findIndex((e) => e.id === p.id);
+    if (at < 0 || at >= existing.length) places.push(p);
+    else if (same(places[at], p)) continue;
+    else if (namedElsewhere.get(p.id)?.length)
+      errors.push({
+        file,
+        id: p.id,
+        field: 'id',
+        message:
+          `the catalogue's "${p.id}" is drawn otherwise, and ${namedElsewhere.get(p.id)!.join(', ')} name it too: ` +
+          `give this place an id of its own (rename it), or choose the catalogue's "${p.id}" as it is`,
+      });
+    else places[at] = p;
+  }
+  return { places, errors };
+}
+
+/** Each place id named by the events files other than `own`, with those files. */
+export function placesNamedBy(events: { file: string; json: unknown }[], own: string): Map<string, string[]> {
+  const named = new Map<string, string[]>();
+  for (const { file, json } of events) {
+    if (file === own) continue;
+    const list = (json as { events?: unknown })?.events;
+    if (!Array.isArray(list)) continue;
+    for (const e of list as { places?: unknown }[])
+      for (const id of Array.isArray(e?.places) ? e.places : [])
+        if (typeof id === 'string' && !named.get(id)?.includes(file)) named.set(id, [...(named.get(id) ?? []), file]);
+  }
+  return named;
 }
 
 /**
@@ -201,8 +239,9 @@ export function saveReview(p: Project, request: SaveRequest, { dryRun = false } 
   const placesPath = path.join(f.catalogue, 'places.json');
   const placesJson = input.places.json as { places?: Place[] } & Record<string, unknown>;
   const existing = Array.isArray(placesJson?.places) ? placesJson.places : [];
-  const places = { ...placesJson, places: mergedPlaces(existing, request.places) };
   const eventsFile = eventsPath(p, id);
+  const merged = mergedPlaces(existing, request.places, placesNamedBy(input.events, rel(p, eventsFile)), input.places.file);
+  const places = { ...placesJson, places: merged.places };
   const eventsJson = { source: opened.source.id, events: request.events };
   const others = input.events.filter((e) => e.file !== rel(p, eventsFile));
   const result = buildLayers(
@@ -213,13 +252,13 @@ export function saveReview(p: Project, request: SaveRequest, { dryRun = false } 
     },
     { appOnly: true },
   );
-  const errors = [...loadErrors, ...(result.ok ? [] : result.errors)];
+  const errors = [...loadErrors, ...merged.errors, ...(result.ok ? [] : result.errors)];
   if (errors.length) return { ok: false, errors, written: [] };
   if (dryRun) return { ok: true, errors: [], written: [] };
   // The places first: if the save stops between the two renames, the catalogue has new places no event
   // names yet (still a catalogue the build takes), never events naming places it lacks.
   const files: [string, string][] = [];
-  if (places.places.length !== existing.length) files.push([placesPath, stableJson(places)]);
+  if (!isDeepStrictEqual(places.places, existing)) files.push([placesPath, stableJson(places)]);
   files.push([eventsFile, stableJson(eventsJson)]);
   writeAll(files);
   return { ok: true, errors: [], written: files.map(([file]) => rel(p, file)) };

@@ -39,32 +39,51 @@ const strip = <T extends { draft: unknown }>({ draft: _draft, ...rest }: T) => r
 /** A plain copy: JSON, since the review's state is Svelte's proxies, which structuredClone refuses. */
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
-/** The draft's proposals as review items; events saved from it before start accepted, as saved. */
+/**
+ * The draft's proposals as review items. Opened again after a save, it comes with every decision as saved:
+ * the saved events accepted as saved (the draft's others rejected: they were not kept); each proposed place
+ * the catalogue holds under its id is shown as the catalogue draws it now (an edit saved before is kept,
+ * and saving it again is not a duplicate), accepted when a saved event names it; the draft's places the
+ * catalogue lacks rejected; places the saved events name that the draft never proposed (added by the
+ * editor) accepted as the catalogue has them.
+ */
 export function reviewOf(opened: OpenedDraft): Review {
-  const savedIds = new Set((opened.saved ?? []).map((e) => e.id));
-  const places: PlaceItem[] = opened.draft.places.map((p) => ({
-    place: copy(strip(p)),
-    status: 'proposed',
-    origin: 'draft',
-    confidence: p.draft.confidence,
-    notes: p.draft.notes,
-    mentions: p.draft.mentions,
-  }));
+  const saved = opened.saved;
+  const savedIds = new Set((saved ?? []).map((e) => e.id));
+  const catalogue = new Map(opened.catalogue.map((p) => [p.id, p]));
+  const named = new Set((saved ?? []).flatMap((e) => e.places));
+  const places: PlaceItem[] = opened.draft.places.map((p) => {
+    const kept = saved ? catalogue.get(p.id) : undefined;
+    return {
+      place: copy(kept ?? strip(p)),
+      // In the catalogue but named by no saved event: the catalogue's before this article, or kept unused.
+      status: !saved ? 'proposed' : !kept ? 'rejected' : named.has(p.id) ? 'accepted' : 'proposed',
+      origin: 'draft',
+      confidence: p.draft.confidence,
+      notes: p.draft.notes,
+      mentions: p.draft.mentions,
+    };
+  });
   const events: EventItem[] = [
     ...opened.draft.events.map((e) => [e, 'draft'] as const),
     ...opened.draft.pending.map((e) => [e, 'pending'] as const),
   ].map(([e, origin]) => ({
     event: copy(strip(e)),
-    status: savedIds.has(e.id) ? 'accepted' : 'proposed',
+    status: !saved ? 'proposed' : savedIds.has(e.id) ? 'accepted' : 'rejected',
     origin,
     confidence: e.draft.confidence,
     notes: e.draft.notes,
     unresolved: e.draft.unresolved,
   }));
-  for (const saved of opened.saved ?? []) {
-    const item = events.find((x) => x.event.id === saved.id);
-    if (item) item.event = copy(saved);
-    else events.push({ event: copy(saved), status: 'accepted', origin: 'added', confidence: null, notes: [], unresolved: [] });
+  for (const s of saved ?? []) {
+    const item = events.find((x) => x.event.id === s.id);
+    if (item) item.event = copy(s);
+    else events.push({ event: copy(s), status: 'accepted', origin: 'added', confidence: null, notes: [], unresolved: [] });
+    for (const id of s.places) {
+      const place = catalogue.get(id);
+      if (!place || places.some((x) => x.place.id === id)) continue;
+      places.push({ place: copy(place), status: 'accepted', origin: 'added', confidence: null, notes: [], mentions: [] });
+    }
   }
   return { places, events };
 }

@@ -23,6 +23,7 @@ import {
   writeAll,
   type Project,
 } from '../../src/editor/api';
+import { reviewOf, saveRequest } from '../../src/editor/model';
 import { stableJson } from '../../src/io/files';
 import { basemapFrom } from '../../src/layers/build';
 import { defaultFolders, loadInputs } from '../../src/layers/inputs';
@@ -117,9 +118,13 @@ describe('saving a review', () => {
     const p = project();
     const moved = { ...place('russia'), geometry: { countries: ['BY'] } };
     const clash = saveReview(p, { id: ID, places: [moved], events: [] });
-    expect(clash.errors.map((e) => `${e.file}: ${e.id}: ${e.message}`)).toEqual([
-      'geodata/catalogue/places.json: russia: duplicate places id (also in geodata/catalogue/places.json)',
-    ]);
+    expect(clash.errors.map((e) => `${e.file}: ${e.id}: ${e.field}`)).toEqual(['geodata/catalogue/places.json: russia: id']);
+    // Which record, who else names it, and what to do.
+    expect(clash.errors[0].message).toMatch(/nbc-2022-01-26\.events\.json/);
+    expect(clash.errors[0].message).toMatch(/rename it|choose the catalogue's "russia"/);
+    // The same id twice among the accepted places is still the validator's duplicate.
+    const twice = saveReview(p, { id: ID, places: [place('minsk'), place('minsk')], events: [] });
+    expect(twice.errors.map((e) => e.message)).toEqual(['duplicate places id (also in geodata/catalogue/places.json)']);
     const before = snapshot(p.root);
     const dry = saveReview(
       p,
@@ -133,8 +138,49 @@ describe('saving a review', () => {
   it('keeps the catalogue places it has, and adds a place only once', () => {
     const russia = place('russia');
     const minsk = place('minsk');
-    expect(mergedPlaces([russia], [russia, minsk, minsk]).map((x) => x.id)).toEqual(['russia', 'minsk', 'minsk']);
-    expect(mergedPlaces([russia, minsk], [minsk]).map((x) => x.id)).toEqual(['russia', 'minsk']);
+    const ids = (r: ReturnType<typeof mergedPlaces>) => r.places.map((x) => x.id);
+    expect(ids(mergedPlaces([russia], [russia, minsk, minsk]))).toEqual(['russia', 'minsk', 'minsk']);
+    expect(ids(mergedPlaces([russia, minsk], [minsk]))).toEqual(['russia', 'minsk']);
+    // Drawn otherwise and named by no other article: an edit, in place.
+    const wider = { ...minsk, geometry: { countries: ['BY'] }, precision: 'country' as const };
+    const edited = mergedPlaces([russia, minsk], [wider]);
+    expect(edited).toEqual({ places: [russia, wider], errors: [] });
+    // Named by another article: refused, the catalogue's kept.
+    const refused = mergedPlaces([russia, minsk], [wider], new Map([['minsk', ['other.events.json']]]));
+    expect(refused.places).toEqual([russia, minsk]);
+    expect(refused.errors.map((e) => `${e.id}: ${e.field}`)).toEqual(['minsk: id']);
+  });
+
+  it('reopens a saved review with every decision as saved, and saves an edited place as an edit', () => {
+    const p = project();
+    const kept = [event('the-ministry-said-the-jets-landed'), event('ukrainian-officials-said-about-30-il-76')];
+    const placeIds = ['russia', 'baranovichi', 'kharkiv', 'minsk'];
+    expect(saveReview(p, { id: ID, places: placeIds.map(place), events: kept }).ok).toBe(true);
+    const review = reviewOf(openDraft(p, ID));
+    const status = (id: string) => review.events.find((e) => e.event.id === id)?.status;
+    for (const e of kept) expect(status(e.id)).toBe('accepted');
+    // The draft's other events were not kept: rejected, not proposed again.
+    expect(review.events.filter((e) => !kept.some((k) => k.id === e.event.id)).map((e) => e.status)).not.toContain('proposed');
+    const named = new Set(kept.flatMap((e) => e.places));
+    const catalogue = new Set(openDraft(p, ID).catalogue.map((x) => x.id));
+    for (const item of review.places) {
+      const id = item.place.id;
+      // Named by a saved event: accepted. Never saved: rejected. The catalogue's, named by none: left to decide.
+      const expected = named.has(id) ? 'accepted' : !catalogue.has(id) ? 'rejected' : 'proposed';
+      expect(item.status, id).toBe(expected);
+    }
+    expect(review.places.filter((x) => x.status === 'rejected').length).toBeGreaterThan(0);
+    // Edit a place only this article names (Kharkiv, the city, becomes the region) and save again.
+    const kharkiv = review.places.find((x) => x.place.id === 'kharkiv')!;
+    kharkiv.status = 'accepted';
+    kharkiv.place = { ...kharkiv.place, kind: 'region', geometry: { units: ['UA-63'] }, precision: 'region' };
+    const again = saveReview(p, saveRequest(ID, review));
+    expect(again.errors).toEqual([]);
+    const places = (JSON.parse(readFileSync(path.join(p.root, 'geodata/catalogue/places.json'), 'utf8')) as { places: Place[] })
+      .places;
+    expect(places.filter((x) => x.id === 'kharkiv')).toEqual([kharkiv.place]);
+    // Reopened once more, the edit is what it shows.
+    expect(reviewOf(openDraft(p, ID)).places.find((x) => x.place.id === 'kharkiv')?.place.geometry).toEqual({ units: ['UA-63'] });
   });
 
   it('opens drafts by id only', () => {
