@@ -2,9 +2,10 @@
  * The review's state and the pure rules around it: proposals as items to accept, reject or edit, the
  * article cut into highlighted runs of text, a selection as offsets, and what a save sends.
  */
-import type { CatalogueEvent, Place, ValidationError } from '../catalogue/schema';
+import type { CatalogueEvent, Place, Quantity, ValidationError } from '../catalogue/schema';
 import type { Category } from '../catalogue/vocabulary';
 import { slug } from '../draft/draft';
+import { findQuantities } from '../draft/quantities';
 import type { PlaceView } from '../story/visibility';
 import type { OpenedDraft, SaveRequest } from './protocol';
 
@@ -102,8 +103,15 @@ export function saveRequest(id: string, review: Review): SaveRequest {
   return {
     id,
     places: review.places.filter((p) => p.status === 'accepted').map((p) => copy(p.place)),
-    events: review.events.filter((e) => e.status === 'accepted').map((e) => copy(e.event)),
+    events: review.events.filter((e) => e.status === 'accepted').map((e) => tidy(copy(e.event))),
   };
+}
+
+/** What the card's inputs leave behind that a catalogue record does not hold: an emptied qualifier, no figures. */
+function tidy(e: CatalogueEvent): CatalogueEvent {
+  for (const q of e.quantities ?? []) if (!q.qualifier?.trim()) delete q.qualifier;
+  if (e.quantities?.length === 0) delete e.quantities;
+  return e;
 }
 
 /** The validator's errors by the record they are about: which card shows them, and those no card does. */
@@ -254,4 +262,35 @@ export function eventFromSelection(
     claim: { by: 'the article', kind: 'article', stance: 'reported' },
     excerpts: [{ start: sel.start, end: sel.end, text: quoted }],
   };
+}
+
+/**
+ * Renames a place and every reference to it (the events' `places` and `about`). Returns why not, or null:
+ * the new id must read as an id and be taken by no other place, of this review or the catalogue.
+ */
+export function renamePlace(review: Review, from: string, to: string, catalogue: Iterable<string> = []): string | null {
+  if (from === to) return null;
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(to)) return `"${to}" is not an id: lower-case letters and digits, joined by hyphens`;
+  const taken = new Set([...catalogue, ...review.places.map((p) => p.place.id)]);
+  if (taken.has(to)) return `"${to}" is taken by another place`;
+  const item = review.places.find((p) => p.place.id === from);
+  if (!item) return `no place "${from}" in this review`;
+  item.place.id = to;
+  const follow = (ids: string[] | undefined) => ids?.map((id) => (id === from ? to : id));
+  for (const e of review.events) {
+    e.event.places = follow(e.event.places)!;
+    if (e.event.about) e.event.about = follow(e.event.about);
+  }
+  return null;
+}
+
+/**
+ * A figure from words selected in the article, read as the drafting reads figures (value, unit,
+ * qualifier); the words are kept verbatim. Null when the words give no number.
+ */
+export function figureFromSelection(text: string, sel: { start: number; end: number }): Quantity | null {
+  const words = text.slice(sel.start, sel.end);
+  const found = findQuantities(words, []).find((q) => q.value !== null);
+  if (!found || found.value === null) return null;
+  return { value: found.value, unit: found.unit, ...(found.qualifier ? { qualifier: found.qualifier } : {}), text: words };
 }

@@ -246,3 +246,82 @@ test.describe('the reader', () => {
     await expect(entry).toContainText('about 30 Il-76 transport planes');
   });
 });
+
+test.describe('the review screen, reopened', () => {
+  test.use({ baseURL: `http://127.0.0.1:${EDITOR_PORT}` });
+
+  test('comes as saved; a place renamed, a wrong figure removed, a figure and an excerpt fixed, saved again', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: /Russian warplanes land in Belarus/ })).toBeVisible();
+    const pressed = (kind: 'Place' | 'Event', id: string, decision: 'Accept' | 'Reject') =>
+      expect(card(page, kind, id).getByRole('button', { name: decision, exact: true })).toHaveAttribute('aria-pressed', 'true');
+    // Every decision as saved: the edited region, not the draft's city; the rejected event still rejected.
+    await pressed('Place', 'kharkiv', 'Accept');
+    await expect(card(page, 'Place', 'kharkiv').getByText('{"units":["UA-63"]}')).toBeVisible();
+    await pressed('Event', 'the-ministry-said-the-jets-landed', 'Accept');
+    await pressed('Event', 'russia-denied-planning-an-attack-and', 'Reject');
+
+    // A place's id renamed: the events that name it follow.
+    const luhansk = card(page, 'Place', 'luhansk');
+    await luhansk.getByLabel('Id').fill('luhansk-city');
+    await luhansk.getByLabel('Id').press('Enter');
+    await expect(card(page, 'Place', 'luhansk-city')).toBeVisible();
+    const denial = card(page, 'Event', 'russia-denied-planning-an-attack-and-2');
+    await expect(denial.getByRole('checkbox', { name: 'Luhansk luhansk-city', exact: true })).toBeChecked();
+    // A taken id is refused, saying why, and the id stays.
+    const minsk = card(page, 'Place', 'minsk');
+    await minsk.getByLabel('Id').fill('russia');
+    await minsk.getByLabel('Id').press('Enter');
+    await expect(minsk.getByRole('alert')).toContainText('"russia" is taken');
+    await expect(minsk.getByLabel('Id')).toHaveValue('minsk');
+
+    // The distance the draft took for a figure ("200 km") removed.
+    const ministry = card(page, 'Event', 'the-ministry-said-the-jets-landed');
+    await expect(ministry.getByText('200 km', { exact: true })).toBeVisible();
+    await ministry.getByRole('button', { name: 'Remove figure' }).click();
+    await expect(ministry.getByRole('group', { name: 'Figures' })).toHaveCount(0);
+    // Words that give no number are refused as a figure, saying so.
+    await selectWords(page, 'tens of thousands', 'Russian troops');
+    await ministry.getByRole('button', { name: 'Add the selected words as a figure' }).click();
+    await expect(ministry.getByRole('alert')).toContainText('No number in "tens of thousands of Russian troops"');
+
+    // A figure read from selected words; an excerpt added and removed again.
+    const planes = card(page, 'Event', 'ukrainian-officials-said-about-30-il-76');
+    await planes.getByRole('button', { name: 'Remove figure' }).click();
+    await selectWords(page, 'about 30 Il-76', 'transport planes');
+    await planes.getByRole('button', { name: 'Add the selected words as a figure' }).click();
+    const figures = planes.getByRole('group', { name: 'Figures' });
+    await expect(figures.getByLabel('Value')).toHaveValue('30');
+    await expect(figures.getByLabel('Unit')).toHaveValue('Il-76 transport planes');
+    await expect(figures.getByLabel('Qualifier')).toHaveValue('about');
+    await selectWords(page, 'Russia denied', 'an attack');
+    await planes.getByRole('button', { name: 'Add the selected words as an excerpt' }).click();
+    await expect(planes.locator('blockquote')).toHaveCount(2);
+    await planes.getByRole('button', { name: 'Remove excerpt' }).nth(1).click();
+    await expect(planes.locator('blockquote')).toHaveCount(1);
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText('Saved:');
+    const written = JSON.parse(readFileSync(eventsFile(), 'utf8')) as {
+      events: { id: string; places: string[]; quantities?: unknown[]; excerpts: unknown[] }[];
+    };
+    const byId = new Map(written.events.map((e) => [e.id, e]));
+    expect(byId.get('the-ministry-said-the-jets-landed')?.quantities).toBeUndefined();
+    expect(byId.get('ukrainian-officials-said-about-30-il-76')?.quantities).toEqual([
+      { value: 30, unit: 'Il-76 transport planes', qualifier: 'about', text: 'about 30 Il-76 transport planes' },
+    ]);
+    expect(byId.get('ukrainian-officials-said-about-30-il-76')?.excerpts).toHaveLength(1);
+    expect(byId.get('russia-denied-planning-an-attack-and-2')?.places).toContain('luhansk-city');
+    const places = (
+      JSON.parse(readFileSync(path.join(project, 'geodata/catalogue/places.json'), 'utf8')) as { places: { id: string }[] }
+    ).places.map((p) => p.id);
+    expect(places.filter((id) => id === 'kharkiv')).toHaveLength(1);
+    expect(places).toContain('luhansk-city');
+    const { input, errors } = loadInputs(defaultFolders(project));
+    expect(errors).toEqual([]);
+    expect(validateCatalogue(input!, input!.basemap.index)).toEqual([]);
+  });
+});

@@ -5,7 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CatalogueEvent, Place } from '../../src/catalogue/schema';
-import { errorsByRecord, eventFromSelection, freshId, runsOf, saveRequest, type Review } from '../../src/editor/model';
+import {
+  errorsByRecord,
+  eventFromSelection,
+  figureFromSelection,
+  freshId,
+  renamePlace,
+  runsOf,
+  saveRequest,
+  type Review,
+} from '../../src/editor/model';
 
 const text = 'Russia moved jets to Belarus on Wednesday. 🚀 Officials said "<b>no</b>".';
 
@@ -97,4 +106,53 @@ describe('saving and its errors', () => {
     expect(grouped.places.get('a')?.map((e) => e.field)).toEqual(['geometry']);
     expect(grouped.other.map((e) => e.message)).toEqual(['elsewhere', 'not ours']);
   });
+});
+
+describe('fixing what a draft got wrong', () => {
+  const review = (): Review => ({
+    places: [
+      { place: place('volgograd'), ...item('accepted'), mentions: [] },
+      { place: place('minsk'), ...item('accepted'), mentions: [] },
+    ],
+    events: [
+      { event: { ...event('e1', ['volgograd', 'minsk']), about: ['volgograd'] }, ...item('accepted'), unresolved: [] },
+      { event: event('e2', ['minsk']), ...item('proposed'), unresolved: [] },
+    ],
+  });
+
+  it('renames a place and every reference to it, or says why not', () => {
+    const r = review();
+    expect(renamePlace(r, 'volgograd', 'volgograd-oblast')).toBeNull();
+    expect(r.places.map((p) => p.place.id)).toEqual(['volgograd-oblast', 'minsk']);
+    expect(r.events[0].event.places).toEqual(['volgograd-oblast', 'minsk']);
+    expect(r.events[0].event.about).toEqual(['volgograd-oblast']);
+    expect(r.events[1].event.places).toEqual(['minsk']);
+    const before = JSON.stringify(r);
+    expect(renamePlace(r, 'minsk', 'volgograd-oblast')).toMatch(/taken/);
+    expect(renamePlace(r, 'minsk', 'belarus', ['belarus'])).toMatch(/taken/);
+    expect(renamePlace(r, 'minsk', 'Minsk City')).toMatch(/not an id/);
+    expect(renamePlace(r, 'nowhere', 'somewhere')).toMatch(/no place "nowhere"/);
+    expect(JSON.stringify(r)).toBe(before);
+  });
+
+  it('reads a figure from the selected words as the drafting does, keeping the words', () => {
+    const t = 'Officials counted about 6,000 servicemen, two battalions and nearly 200.000 rounds near Yelnya.';
+    const at = (w: string) => ({ start: t.indexOf(w), end: t.indexOf(w) + w.length });
+    expect(figureFromSelection(t, at('about 6,000 servicemen'))).toEqual({
+      value: 6000,
+      unit: 'servicemen',
+      qualifier: 'about',
+      text: 'about 6,000 servicemen',
+    });
+    expect(figureFromSelection(t, at('two battalions'))).toMatchObject({ value: 2, unit: 'battalions' });
+    expect(figureFromSelection(t, at('near Yelnya'))).toBeNull();
+  });
+});
+
+it('sends no emptied qualifier and no empty list of figures', () => {
+  const e = { ...event('e', ['a']), quantities: [{ value: 6, unit: 'jets', qualifier: ' ', text: '6 jets' }] };
+  const f = { ...event('f', ['a']), quantities: [] };
+  const sent = saveRequest('x', { places: [], events: [e, f].map((event) => ({ event, ...item('accepted'), unresolved: [] })) });
+  expect(sent.events[0].quantities).toEqual([{ value: 6, unit: 'jets', text: '6 jets' }]);
+  expect('quantities' in sent.events[1]).toBe(false);
 });
