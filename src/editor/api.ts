@@ -8,12 +8,12 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import type { CatalogueEvent, Place, Source, ValidationError } from '../catalogue/schema';
+import { formatError, type CatalogueEvent, type Place, type Source, type ValidationError } from '../catalogue/schema';
 import { placeFor } from '../draft/draft';
 import { loadGazetteer, type Entry, type Gazetteer } from '../draft/gazetteer';
 import { looseKey } from '../draft/text';
 import type { DraftFile, PlaceMention } from '../draft/types';
-import { stableJson } from '../io/files';
+import { replaceFolder, stableJson } from '../io/files';
 import { buildLayers } from '../layers/build';
 import { defaultFolders, loadInputs } from '../layers/inputs';
 import type { DraftSummary, GazetteerHit, OpenedDraft, PreviewResult, SaveRequest, SaveResult } from './protocol';
@@ -261,7 +261,24 @@ export function saveReview(p: Project, request: SaveRequest, { dryRun = false } 
   if (!isDeepStrictEqual(places.places, existing)) files.push([placesPath, stableJson(places)]);
   files.push([eventsFile, stableJson(eventsJson)]);
   writeAll(files);
-  return { ok: true, errors: [], written: files.map(([file]) => rel(p, file)) };
+  return { ok: true, errors: [], written: files.map(([file]) => rel(p, file)), layers: rebuildLayers(p) };
+}
+
+/**
+ * The layers built again from the catalogue as saved, as `npm run geodata:layers` builds them, so the
+ * reader shows the article without another command. The catalogue was validated before it was written;
+ * a build that fails here anyway says so in `error` (the saved files stay: they are valid).
+ */
+export function rebuildLayers(p: Project): NonNullable<SaveResult['layers']> {
+  const folder = path.join(p.root, 'geodata/layers');
+  const { input, errors } = loadInputs(folders(p));
+  const result = input ? buildLayers(input) : undefined;
+  if (!result?.ok) {
+    const all = [...errors, ...(result && !result.ok ? result.errors : [])];
+    return { folder: rel(p, folder), error: all.map(formatError).join('; ') || 'the catalogue cannot be read' };
+  }
+  replaceFolder(folder, new Map<string, string | Uint8Array>([...result.files, ...(result.archives ?? [])]));
+  return { folder: rel(p, folder), summary: result.summary };
 }
 
 /**

@@ -55,4 +55,6 @@ export interface SaveResult {
   errors: ValidationError[];
   /** The files written, relative to the project folder; empty when nothing was. */
   written: string[];
+  /** After a save: the layers folder built again from the saved catalogue, or why it could not be. */
+  layers?: { folder: string; summary?: string; error?: string };
 }

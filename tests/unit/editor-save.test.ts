@@ -72,12 +72,20 @@ describe('saving a review', () => {
     const p = project();
     const events = [event('the-ministry-said-the-jets-landed'), event('ukrainian-officials-said-about-30-il-76')];
     const result = saveReview(p, { id: ID, places: ['russia', 'baranovichi', 'kharkiv', 'minsk'].map(place), events });
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: true,
       errors: [],
       // The places first (api.ts): a save stopped between the renames leaves no event naming a missing place.
       written: ['geodata/catalogue/places.json', `geodata/catalogue/${ID}.events.json`],
+      layers: { folder: 'geodata/layers', summary: expect.stringMatching(/^\d+ events, /) },
     });
+    // The layers were built again from what was saved: the reader needs no other command.
+    const story = JSON.parse(readFileSync(path.join(p.root, 'geodata/layers/story.json'), 'utf8')) as {
+      sources: { id: string }[];
+      events: { event_id: string }[];
+    };
+    expect(story.sources.map((s) => s.id)).toContain(ID);
+    for (const e of events) expect(story.events.map((x) => x.event_id)).toContain(e.id);
     const saved = JSON.parse(readFileSync(path.join(p.root, `geodata/catalogue/${ID}.events.json`), 'utf8'));
     expect(saved).toEqual({ source: ID, events });
     const places = (JSON.parse(readFileSync(path.join(p.root, 'geodata/catalogue/places.json'), 'utf8')) as { places: Place[] })
