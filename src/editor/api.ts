@@ -16,7 +16,7 @@ import type { DraftFile, PlaceMention } from '../draft/types';
 import { replaceFolder, stableJson } from '../io/files';
 import { buildLayers } from '../layers/build';
 import { defaultFolders, loadInputs } from '../layers/inputs';
-import type { DraftSummary, GazetteerHit, OpenedDraft, PreviewResult, SaveRequest, SaveResult } from './protocol';
+import type { DraftSummary, GazetteerHit, OpenedDraft, PreviewResult, QueueStatus, SaveRequest, SaveResult } from './protocol';
 
 /** A draft id as `npm run draft` makes it: also what keeps a request from naming a file elsewhere. */
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -47,15 +47,49 @@ function checkId(id: unknown): string {
   return id;
 }
 
-/** The drafts in the project's catalogue folder, and whether each has been saved as events yet. */
+const queuePath = (p: Project, id: string) => path.join(folders(p).catalogue, `${id}.review.json`);
+
+/**
+ * The drafts in the project's catalogue folder, each with where it stands in the review queue: published
+ * once its events file exists; otherwise as its `<id>.review.json` says (in review, rejected), or to review.
+ */
 export function listDrafts(p: Project): DraftSummary[] {
   return readdirSync(folders(p).catalogue)
     .filter((n) => n.endsWith('.draft.json'))
     .sort()
     .map((n) => {
       const id = n.slice(0, -'.draft.json'.length);
-      return { id, file: rel(p, draftPath(p, id)), saved: existsSync(eventsPath(p, id)) };
+      const saved = existsSync(eventsPath(p, id));
+      return { id, file: rel(p, draftPath(p, id)), saved, status: saved ? 'published' : queueStatus(p, id) };
     });
+}
+
+function queueStatus(p: Project, id: string): QueueStatus {
+  const file = queuePath(p, id);
+  if (!existsSync(file)) return 'to review';
+  const status = (JSON.parse(readFileSync(file, 'utf8')) as { status?: unknown })?.status;
+  if (status === 'in review' || status === 'rejected') return status;
+  throw new EditorError(`${rel(p, file)}: status: "in review" or "rejected" expected, ${JSON.stringify(status)} found`, 500);
+}
+
+/**
+ * Moves a draft in the queue: opened (in review), rejected, or back to review. A published article (its
+ * events file exists) is not moved by this: its events are on the map, and removing them is a decision
+ * made on the files, not by a click.
+ */
+export function setQueueStatus(p: Project, idArg: unknown, status: unknown): DraftSummary {
+  const id = checkId(idArg);
+  if (!existsSync(draftPath(p, id))) throw new EditorError(`${rel(p, draftPath(p, id))}: no such draft`, 404);
+  if (status !== 'in review' && status !== 'rejected' && status !== 'to review')
+    throw new EditorError(`status: "to review", "in review" or "rejected" expected, ${JSON.stringify(status)} found`);
+  if (existsSync(eventsPath(p, id)))
+    throw new EditorError(
+      `${id} is published (${rel(p, eventsPath(p, id))} exists): its events are on the map; remove that file to withdraw it`,
+      409,
+    );
+  if (status === 'to review') rmSync(queuePath(p, id), { force: true });
+  else writeAll([[queuePath(p, id), stableJson({ status })]]);
+  return listDrafts(p).find((d) => d.id === id)!;
 }
 
 /** The id of a draft given as a file path (`--draft geodata/catalogue/x.draft.json`). */
@@ -261,6 +295,8 @@ export function saveReview(p: Project, request: SaveRequest, { dryRun = false } 
   if (!isDeepStrictEqual(places.places, existing)) files.push([placesPath, stableJson(places)]);
   files.push([eventsFile, stableJson(eventsJson)]);
   writeAll(files);
+  // Published now: its events file says so, and the queue's note of it (in review, rejected) is done with.
+  rmSync(queuePath(p, id), { force: true });
   return { ok: true, errors: [], written: files.map(([file]) => rel(p, file)), layers: rebuildLayers(p) };
 }
 

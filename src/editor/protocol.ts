@@ -8,11 +8,19 @@ import type { DraftFile } from '../draft/types';
 import type { EntryKind } from '../draft/gazetteer';
 import type { PlaceProperties } from '../story/types';
 
+/**
+ * Where an article stands in the review queue: drafted and not opened yet; opened in the editor and not
+ * saved; saved (its events file exists, so its events are on the map); or rejected (nothing of it is).
+ */
+export const QUEUE_STATUSES = ['to review', 'in review', 'published', 'rejected'] as const;
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+
 export interface DraftSummary {
   id: string;
   file: string;
   /** Its events file exists already. */
   saved: boolean;
+  status: QueueStatus;
 }
 
 export interface OpenedDraft {

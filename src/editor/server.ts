@@ -15,7 +15,17 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { createHandler } from '../server/serve';
 import { CSP_DIRECTIVES, SECURITY_HEADERS, serialize } from '../server/csp';
-import { EditorError, draftIdOf, listDrafts, openDraft, previewPlaces, saveReview, searchGazetteer, type Project } from './api';
+import {
+  EditorError,
+  draftIdOf,
+  listDrafts,
+  openDraft,
+  previewPlaces,
+  saveReview,
+  searchGazetteer,
+  setQueueStatus,
+  type Project,
+} from './api';
 import type { SaveRequest } from './protocol';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -74,6 +84,10 @@ async function api(project: Project, initial: string | undefined, req: IncomingM
     case 'POST /api/preview': {
       const body = (await readBody(req)) as { id?: unknown; places?: unknown };
       return previewPlaces(project, body?.id, body?.places);
+    }
+    case 'POST /api/status': {
+      const body = (await readBody(req)) as { id?: unknown; status?: unknown };
+      return setQueueStatus(project, body?.id, body?.status);
     }
     case 'POST /api/validate':
     case 'POST /api/save': {

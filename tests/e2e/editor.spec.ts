@@ -325,3 +325,65 @@ test.describe('the review screen, reopened', () => {
     expect(validateCatalogue(input!, input!.basemap.index)).toEqual([]);
   });
 });
+
+test.describe('the review queue', () => {
+  test.use({ baseURL: `http://127.0.0.1:${EDITOR_PORT}` });
+
+  test('three articles: counts by status, keyboard review, one rejected, the next opened', async ({ page }) => {
+    test.setTimeout(180_000);
+    // Two more articles drafted into the same project beside the published one.
+    for (const [fixture, id, published] of [
+      ['ministry-release', 'ministry-release', '2022-02-10'],
+      ['regional-paper', 'regional-paper', '2022-02-12'],
+    ]) {
+      const run = tsx('src/draft/cli.ts', [
+        path.join(ROOT, 'tests/fixtures/draft', fixture, 'article.txt'),
+        '--published',
+        published,
+        '--publisher',
+        'Example Desk',
+        '--id',
+        id,
+        '--out',
+        path.join(project, 'geodata'),
+      ]);
+      expect(run.status, run.stderr).toBe(0);
+    }
+    await page.goto('/');
+    const queue = page.getByLabel('Review queue');
+    await expect(queue).toHaveText('2 to review · 0 in review · 1 published · 0 rejected');
+
+    // The next in the queue: opened, and now in review.
+    await page.getByRole('button', { name: 'Next in queue' }).click();
+    await expect(page.getByRole('combobox', { name: 'Draft' })).toHaveValue('ministry-release');
+    await expect(queue).toHaveText('1 to review · 1 in review · 1 published · 0 rejected');
+
+    // The keyboard alone: j to the first card, r rejects it; j, a accepts the next; k goes back.
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    const cards = page.locator('article.card');
+    await page.keyboard.press('j');
+    await expect(cards.nth(0)).toBeFocused();
+    await page.keyboard.press('r');
+    await expect(cards.nth(0).getByRole('button', { name: 'Reject', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press('j');
+    await expect(cards.nth(1)).toBeFocused();
+    await page.keyboard.press('a');
+    await expect(cards.nth(1).getByRole('button', { name: 'Accept', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press('k');
+    await expect(cards.nth(0)).toBeFocused();
+    // Typing in a field is typing, not review keys.
+    await cards.nth(1).getByLabel('Name').or(cards.nth(1).getByLabel('Title')).first().press('r');
+    await expect(cards.nth(1).getByRole('button', { name: 'Accept', exact: true })).toHaveAttribute('aria-pressed', 'true');
+
+    // The article rejected: counted so, and the next to review opened.
+    await page.getByRole('button', { name: 'Reject article' }).click();
+    await expect(page.getByRole('combobox', { name: 'Draft' })).toHaveValue('regional-paper');
+    await expect(queue).toHaveText('0 to review · 1 in review · 1 published · 1 rejected');
+    expect(JSON.parse(readFileSync(path.join(project, 'geodata/catalogue/ministry-release.review.json'), 'utf8'))).toEqual({
+      status: 'rejected',
+    });
+    // n: the next still to decide on (the other one in review is this one): nothing else is left.
+    await page.keyboard.press('n');
+    await expect(page.getByRole('status')).toContainText('Nothing left to review.');
+  });
+});

@@ -20,6 +20,7 @@ import {
   previewPlaces,
   saveReview,
   searchGazetteer,
+  setQueueStatus,
   writeAll,
   type Project,
 } from '../../src/editor/api';
@@ -100,7 +101,32 @@ describe('saving a review', () => {
     expect([...snapshot(p.root).keys()].filter((n) => n.includes('.tmp-'))).toEqual([]);
     // Opened again, the draft comes with what was saved.
     expect(openDraft(p, ID).saved?.map((e) => e.id)).toEqual(events.map((e) => e.id));
-    expect(listDrafts(p)).toEqual([{ id: ID, file: `geodata/catalogue/${ID}.draft.json`, saved: true }]);
+    expect(listDrafts(p)).toEqual([{ id: ID, file: `geodata/catalogue/${ID}.draft.json`, saved: true, status: 'published' }]);
+  });
+
+  it('keeps a queue: to review, in review, rejected, published; a published article is not moved by a click', () => {
+    const p = project();
+    const second = 'second-article';
+    writeFileSync(path.join(p.root, 'geodata/catalogue', `${second}.draft.json`), stableJson(drafted.draft));
+    const status = () => Object.fromEntries(listDrafts(p).map((d) => [d.id, d.status]));
+    expect(status()).toEqual({ [second]: 'to review', [ID]: 'to review' });
+    expect(setQueueStatus(p, ID, 'in review').status).toBe('in review');
+    expect(setQueueStatus(p, second, 'rejected').status).toBe('rejected');
+    expect(status()).toEqual({ [second]: 'rejected', [ID]: 'in review' });
+    expect(setQueueStatus(p, second, 'to review').status).toBe('to review');
+    expect(() => setQueueStatus(p, second, 'published')).toThrow(/status: "to review", "in review" or "rejected" expected/);
+    expect(() => setQueueStatus(p, '../x', 'rejected')).toThrow(EditorError);
+    expect(() => setQueueStatus(p, 'no-such', 'rejected')).toThrow(/no such draft/);
+    // Saved: published, and the queue's note of it is gone.
+    expect(
+      saveReview(p, { id: ID, places: [place('minsk')], events: [event('ukrainian-officials-said-about-30-il-76')] }).ok,
+    ).toBe(true);
+    expect(status()[ID]).toBe('published');
+    expect(existsSync(path.join(p.root, 'geodata/catalogue', `${ID}.review.json`))).toBe(false);
+    expect(() => setQueueStatus(p, ID, 'rejected')).toThrow(/is published .* remove that file to withdraw it/);
+    // A queue file someone broke by hand is reported with its name, not read as "to review".
+    writeFileSync(path.join(p.root, 'geodata/catalogue', `${second}.review.json`), '{"status":"done"}');
+    expect(() => listDrafts(p)).toThrow(/second-article\.review\.json: status/);
   });
 
   it('returns every error at once, by file, record and field, and writes nothing', () => {
