@@ -25,6 +25,12 @@ let project = '';
 let editor: EditorServer | undefined;
 const tsx = (script: string, args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, script), ...args], { cwd: ROOT, encoding: 'utf8' });
+/** `npm run draft` on an article, into the temporary project. */
+function draftInto(article: string, id: string, published: string, publisher: string) {
+  const out = path.join(project, 'geodata');
+  const run = tsx('src/draft/cli.ts', [article, '--published', published, '--publisher', publisher, '--id', id, '--out', out]);
+  expect(run.status, run.stderr).toBe(0);
+}
 const eventsFile = () => path.join(project, 'geodata/catalogue', `${ID}.events.json`);
 
 test.describe.configure({ mode: 'serial' });
@@ -37,18 +43,7 @@ test.beforeAll(async () => {
   mkdirSync(path.join(project, 'articles'));
   const article = path.join(project, 'articles/article.txt');
   cpSync(path.join(ROOT, 'tests/fixtures/draft/wire-kiev/article.txt'), article);
-  const run = tsx('src/draft/cli.ts', [
-    article,
-    '--published',
-    '2022-02-03',
-    '--publisher',
-    'Example Wire',
-    '--id',
-    ID,
-    '--out',
-    path.join(project, 'geodata'),
-  ]);
-  expect(run.status, run.stderr).toBe(0);
+  draftInto(article, ID, '2022-02-03', 'Example Wire');
   editor = await startEditor({ root: project, port: EDITOR_PORT });
 });
 
@@ -332,23 +327,11 @@ test.describe('the review queue', () => {
   test('three articles: counts by status, keyboard review, one rejected, the next opened', async ({ page }) => {
     test.setTimeout(180_000);
     // Two more articles drafted into the same project beside the published one.
-    for (const [fixture, id, published] of [
-      ['ministry-release', 'ministry-release', '2022-02-10'],
-      ['regional-paper', 'regional-paper', '2022-02-12'],
-    ]) {
-      const run = tsx('src/draft/cli.ts', [
-        path.join(ROOT, 'tests/fixtures/draft', fixture, 'article.txt'),
-        '--published',
-        published,
-        '--publisher',
-        'Example Desk',
-        '--id',
-        id,
-        '--out',
-        path.join(project, 'geodata'),
-      ]);
-      expect(run.status, run.stderr).toBe(0);
-    }
+    for (const [id, published] of [
+      ['ministry-release', '2022-02-10'],
+      ['regional-paper', '2022-02-12'],
+    ])
+      draftInto(path.join(ROOT, 'tests/fixtures/draft', id, 'article.txt'), id, published, 'Example Desk');
     await page.goto('/');
     const queue = page.getByLabel('Review queue');
     await expect(queue).toHaveText('2 to review · 0 in review · 1 published · 0 rejected');
