@@ -138,3 +138,8 @@ console.log(
 for (const m of unresolved) console.log(`  unresolved: ${JSON.stringify(m.text)} at ${m.start}–${m.end} (${m.feature})`);
 for (const d of draft.dates.filter((x) => x.draft.confidence <= 0.3))
   console.log(`  date to check: ${JSON.stringify(d.text)}: ${d.draft.notes.join('; ')}`);
+// What to do next: review it (the editor's queue lists it, to review), where Save builds the layers.
+const rootArg = path.resolve(out, '..') === ROOT ? '' : ` --root ${path.relative(process.cwd(), path.resolve(out, '..')) || '.'}`;
+console.log(
+  `next: npm run editor --${rootArg} --draft ${path.relative(process.cwd(), draftFile)}   (review it; Save writes the catalogue and builds the layers)`,
+);

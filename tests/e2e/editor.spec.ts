@@ -30,6 +30,8 @@ function draftInto(article: string, id: string, published: string, publisher: st
   const out = path.join(project, 'geodata');
   const run = tsx('src/draft/cli.ts', [article, '--published', published, '--publisher', publisher, '--id', id, '--out', out]);
   expect(run.status, run.stderr).toBe(0);
+  // It says what to do next, with this project's folder.
+  expect(run.stdout).toContain(`next: npm run editor -- --root ${path.relative(ROOT, project)} --draft `);
 }
 const eventsFile = () => path.join(project, 'geodata/catalogue', `${ID}.events.json`);
 
