@@ -2,8 +2,8 @@
  * The review's state and the pure rules around it: proposals as items to accept, reject or edit, the
  * article cut into highlighted runs of text, a selection as offsets, and what a save sends.
  */
-import type { CatalogueEvent, Place, Quantity, ValidationError } from '../catalogue/schema';
-import type { Category } from '../catalogue/vocabulary';
+import type { CatalogueEvent, Place, PlaceBasis, PlaceGeometry, PlaceKind, Quantity, ValidationError } from '../catalogue/schema';
+import type { Category, Precision } from '../catalogue/vocabulary';
 import { slug } from '../draft/draft';
 import { findQuantities } from '../draft/quantities';
 import type { PlaceView } from '../story/visibility';
@@ -293,4 +293,84 @@ export function figureFromSelection(text: string, sel: { start: number; end: num
   const found = findQuantities(words, []).find((q) => q.value !== null);
   if (!found || found.value === null) return null;
   return { value: found.value, unit: found.unit, ...(found.qualifier ? { qualifier: found.qualifier } : {}), text: words };
+}
+
+/** A place the gazetteer lacks, as the editor's form gives it: every field as typed. */
+export interface OutsideForm {
+  name: string;
+  kind: PlaceKind;
+  precision: Precision;
+  basis: PlaceBasis;
+  note: string;
+  shape: 'point' | 'polygon' | 'border-band';
+  /** point: "lng, lat"; polygon: "lng lat; lng lat; …" (three corners or more, closed for you). */
+  coordinates: string;
+  /** border-band: the country whose border it runs along, the countries it lies in (ISO 3166-1 alpha-2), its width. */
+  along: string;
+  within: string;
+  km: string;
+}
+
+/**
+ * A catalogue place from the form for a place outside the gazetteer, or every reason it cannot be one.
+ * The note is required: a place drawn by hand says why it is drawn so. The validator and the preview
+ * check the rest (a band's countries against the basemap) as for any place.
+ */
+export function placeFromForm(f: OutsideForm, taken: Iterable<string>): { place: Place } | { errors: string[] } {
+  const errors: string[] = [];
+  const name = f.name.trim();
+  const note = f.note.trim();
+  if (!name) errors.push('name: a name is needed');
+  if (!note) errors.push('note: say why the place is drawn this way (what the article gives, what is a convention)');
+  const pair = (text: string, where: string): [number, number] | null => {
+    const m = /^\s*(-?\d+(?:\.\d+)?)\s*[,\s]\s*(-?\d+(?:\.\d+)?)\s*$/.exec(text);
+    const [lng, lat] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+    if (!m || Math.abs(lng) > 180 || Math.abs(lat) > 90) {
+      errors.push(`${where}: "longitude, latitude" in degrees expected, "${text.trim()}" found`);
+      return null;
+    }
+    return [lng, lat];
+  };
+  let geometry: PlaceGeometry | null = null;
+  if (f.shape === 'point') {
+    const p = pair(f.coordinates, 'coordinates');
+    if (p) geometry = { point: p };
+  } else if (f.shape === 'polygon') {
+    const corners = f.coordinates
+      .split(';')
+      .filter((c) => c.trim())
+      .map((c, i) => pair(c, `coordinates, corner ${i + 1}`));
+    const ring = corners.filter((c): c is [number, number] => c !== null);
+    const distinct = new Set(ring.map((c) => c.join(','))).size;
+    if (corners.length === ring.length && distinct < 3) errors.push('coordinates: three corners or more expected');
+    if (corners.length === ring.length && distinct >= 3) {
+      const [first, last] = [ring[0], ring[ring.length - 1]];
+      geometry = { polygon: first[0] === last[0] && first[1] === last[1] ? ring : [...ring, first] };
+    }
+  } else {
+    const code = (s: string) => s.trim().toUpperCase();
+    const along = code(f.along);
+    const within = f.within
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(code);
+    const km = Number(f.km);
+    if (!/^[A-Z]{2}$/.test(along)) errors.push(`along: a country code expected (RU, UA…), "${f.along.trim()}" found`);
+    if (!within.length || within.some((c) => !/^[A-Z]{2}$/.test(c)))
+      errors.push(`within: country codes expected (RU, BY…), "${f.within.trim()}" found`);
+    if (!(km > 0 && km <= 500)) errors.push(`km: a width from 1 to 500 expected, "${f.km.trim()}" found`);
+    geometry = { recipe: 'border-band', along, within, km };
+  }
+  if (errors.length || !geometry) return { errors };
+  return {
+    place: {
+      id: freshId(name, taken),
+      names: { en: name },
+      kind: f.kind,
+      geometry,
+      precision: f.precision,
+      basis: f.basis,
+      note,
+    },
+  };
 }

@@ -300,6 +300,37 @@ test.describe('the review screen, reopened', () => {
     await planes.getByRole('button', { name: 'Remove excerpt' }).nth(1).click();
     await expect(planes.locator('blockquote')).toHaveCount(1);
 
+    // A place the gazetteer lacks: every reason at once, then a band along a border, drawn on the map.
+    const selectionPane = page.getByRole('region', { name: 'Selection' });
+    await selectionPane.getByText('Add a place the gazetteer lacks').click();
+    const outside = selectionPane.getByRole('form', { name: 'A place the gazetteer lacks' });
+    await outside.getByLabel('Longitude, latitude').fill('200, 10');
+    await outside.getByRole('button', { name: 'Add this place' }).click();
+    // (The name is the selected words when none is typed.)
+    await expect(selectionPane.getByRole('alert')).toContainText('note: say why');
+    await expect(selectionPane.getByRole('alert')).toContainText('"200, 10" found');
+    await outside.getByLabel('Name').fill('Near the Belarusian border');
+    await outside.getByLabel('Shape').selectOption('border-band');
+    await outside.getByLabel('Along (country)').fill('BY');
+    await outside.getByLabel('Within (countries)').fill('UA');
+    await outside.getByLabel('Width, km').fill('40');
+    await outside.getByLabel('Note (required: why it is drawn so)').fill('A 40 km band: the width is a drawing convention.');
+    await outside.getByRole('button', { name: 'Add this place' }).click();
+    const band = card(page, 'Place', 'near-the-belarusian-border');
+    await expect(band.getByRole('button', { name: 'Accept', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(band.getByText('{"recipe":"border-band","along":"BY","within":["UA"],"km":40}')).toBeVisible();
+    await expect(page.locator('.preview-errors')).toHaveCount(0);
+    await page.waitForFunction(
+      () =>
+        (
+          window as unknown as { situationMap: { querySourceFeatures(id: string): { properties: { place_id: string } }[] } }
+        ).situationMap
+          .querySourceFeatures('story-places')
+          .some((f) => f.properties.place_id === 'near-the-belarusian-border'),
+      undefined,
+      { timeout: 30_000 },
+    );
+
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByRole('status')).toContainText('Saved:');
     const written = JSON.parse(readFileSync(eventsFile(), 'utf8')) as {
@@ -317,6 +348,7 @@ test.describe('the review screen, reopened', () => {
     ).places.map((p) => p.id);
     expect(places.filter((id) => id === 'kharkiv')).toHaveLength(1);
     expect(places).toContain('luhansk-city');
+    expect(places).toContain('near-the-belarusian-border');
     const { input, errors } = loadInputs(defaultFolders(project));
     expect(errors).toEqual([]);
     expect(validateCatalogue(input!, input!.basemap.index)).toEqual([]);

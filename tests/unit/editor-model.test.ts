@@ -10,9 +10,11 @@ import {
   eventFromSelection,
   figureFromSelection,
   freshId,
+  placeFromForm,
   renamePlace,
   runsOf,
   saveRequest,
+  type OutsideForm,
   type Review,
 } from '../../src/editor/model';
 
@@ -155,4 +157,58 @@ it('sends no emptied qualifier and no empty list of figures', () => {
   const sent = saveRequest('x', { places: [], events: [e, f].map((event) => ({ event, ...item('accepted'), unresolved: [] })) });
   expect(sent.events[0].quantities).toEqual([{ value: 6, unit: 'jets', text: '6 jets' }]);
   expect('quantities' in sent.events[1]).toBe(false);
+});
+
+describe('a place the gazetteer lacks', () => {
+  const form = (over: Partial<OutsideForm>): OutsideForm => ({
+    name: 'Black Sea Fleet base',
+    kind: 'building',
+    precision: 'exact',
+    basis: 'article',
+    note: 'Drawn at the harbour the article names.',
+    shape: 'point',
+    coordinates: '33.52, 44.62',
+    along: '',
+    within: '',
+    km: '50',
+    ...over,
+  });
+
+  it('makes a point, a closed polygon, or a border band, with a fresh id and its note', () => {
+    expect(placeFromForm(form({}), ['black-sea-fleet-base'])).toEqual({
+      place: {
+        id: 'black-sea-fleet-base-2',
+        names: { en: 'Black Sea Fleet base' },
+        kind: 'building',
+        geometry: { point: [33.52, 44.62] },
+        precision: 'exact',
+        basis: 'article',
+        note: 'Drawn at the harbour the article names.',
+      },
+    });
+    const area = placeFromForm(form({ shape: 'polygon', coordinates: '36 47; 41 47; 41 44;' }), []);
+    expect('place' in area && area.place.geometry).toEqual({
+      polygon: [
+        [36, 47],
+        [41, 47],
+        [41, 44],
+        [36, 47],
+      ],
+    });
+    const band = placeFromForm(form({ shape: 'border-band', along: 'ua', within: 'RU, by', km: '50' }), []);
+    expect('place' in band && band.place.geometry).toEqual({ recipe: 'border-band', along: 'UA', within: ['RU', 'BY'], km: 50 });
+  });
+
+  it('says every reason at once, and makes nothing', () => {
+    const bad = placeFromForm(form({ name: ' ', note: '', coordinates: '200, 10' }), []);
+    expect('errors' in bad && bad.errors).toEqual([
+      'name: a name is needed',
+      'note: say why the place is drawn this way (what the article gives, what is a convention)',
+      'coordinates: "longitude, latitude" in degrees expected, "200, 10" found',
+    ]);
+    const flat = placeFromForm(form({ shape: 'polygon', coordinates: '36 47; 41 47; 36 47' }), []);
+    expect('errors' in flat && flat.errors).toEqual(['coordinates: three corners or more expected']);
+    const band = placeFromForm(form({ shape: 'border-band', along: 'Ukraine', within: '', km: '0' }), []);
+    expect('errors' in band && band.errors).toHaveLength(3);
+  });
 });
