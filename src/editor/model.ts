@@ -374,3 +374,52 @@ export function placeFromForm(f: OutsideForm, taken: Iterable<string>): { place:
     },
   };
 }
+
+/**
+ * One event made two: a copy with a fresh id beside it, accepted, for the editor to narrow. With several
+ * excerpts the last moves to the copy (each keeps at least one); with one, both quote it.
+ */
+export function splitEvent(review: Review, item: EventItem): EventItem {
+  const event = copy(item.event);
+  const copyItem: EventItem = {
+    event: {
+      ...event,
+      id: freshId(
+        item.event.id,
+        review.events.map((e) => e.event.id),
+      ),
+    },
+    status: 'accepted',
+    origin: 'added',
+    confidence: null,
+    notes: [`split from ${item.event.id}`],
+    unresolved: [...item.unresolved],
+  };
+  if (item.event.excerpts.length > 1) {
+    copyItem.event.excerpts = [event.excerpts.at(-1)!];
+    item.event.excerpts = item.event.excerpts.slice(0, -1);
+  }
+  review.events.splice(review.events.indexOf(item) + 1, 0, copyItem);
+  return copyItem;
+}
+
+/**
+ * Two events that report one fact made one: `from`'s excerpts, places, `about` and figures join `into`'s
+ * (each once, excerpts in the article's order), and `from` is rejected, not removed, so the card still
+ * shows what it was. Title, date, claim and category stay `into`'s: the editor reads them again.
+ */
+export function mergeEvents(into: EventItem, from: EventItem): void {
+  const a = into.event;
+  const b = copy(from.event);
+  const once = <T>(list: T[], key: (x: T) => string) => list.filter((x, i) => list.findIndex((y) => key(y) === key(x)) === i);
+  a.excerpts = once([...a.excerpts, ...b.excerpts], (x) => `${x.start}:${x.end}`).sort((x, y) => x.start - y.start);
+  a.places = once([...a.places, ...b.places], String);
+  const about = once([...(a.about ?? []), ...(b.about ?? [])], String);
+  if (about.length) a.about = about;
+  const quantities = once([...(a.quantities ?? []), ...(b.quantities ?? [])], (q) => `${q.text}|${q.value}|${q.unit}`);
+  if (quantities.length) a.quantities = quantities;
+  into.notes = [...into.notes, `merged with ${b.id}`];
+  into.unresolved = once([...into.unresolved, ...from.unresolved], String);
+  from.status = 'rejected';
+  from.notes = [...from.notes, `merged into ${a.id}`];
+}

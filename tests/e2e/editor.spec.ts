@@ -300,6 +300,15 @@ test.describe('the review screen, reopened', () => {
     await planes.getByRole('button', { name: 'Remove excerpt' }).nth(1).click();
     await expect(planes.locator('blockquote')).toHaveCount(1);
 
+    // An event split in two, and the copy merged back: rejected, its words kept once on the first.
+    const kiev = card(page, 'Event', 'kiev-feb-3-example-wire');
+    await kiev.getByRole('button', { name: 'Split in two' }).click();
+    const copy = card(page, 'Event', 'kiev-feb-3-example-wire-2');
+    await expect(copy.getByRole('button', { name: 'Accept', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await copy.getByLabel('Merge into').selectOption('kiev-feb-3-example-wire');
+    await expect(copy.getByRole('button', { name: 'Reject', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(kiev.locator('blockquote')).toHaveCount(1);
+
     // A place the gazetteer lacks: every reason at once, then a band along a border, drawn on the map.
     const selectionPane = page.getByRole('region', { name: 'Selection' });
     await selectionPane.getByText('Add a place the gazetteer lacks').click();
@@ -343,6 +352,7 @@ test.describe('the review screen, reopened', () => {
     ]);
     expect(byId.get('ukrainian-officials-said-about-30-il-76')?.excerpts).toHaveLength(1);
     expect(byId.get('russia-denied-planning-an-attack-and-2')?.places).toContain('luhansk-city');
+    expect(byId.has('kiev-feb-3-example-wire-2')).toBe(false);
     const places = (
       JSON.parse(readFileSync(path.join(project, 'geodata/catalogue/places.json'), 'utf8')) as { places: { id: string }[] }
     ).places.map((p) => p.id);

@@ -10,10 +10,12 @@ import {
   eventFromSelection,
   figureFromSelection,
   freshId,
+  mergeEvents,
   placeFromForm,
   renamePlace,
   runsOf,
   saveRequest,
+  splitEvent,
   type OutsideForm,
   type Review,
 } from '../../src/editor/model';
@@ -210,5 +212,55 @@ describe('a place the gazetteer lacks', () => {
     expect('errors' in flat && flat.errors).toEqual(['coordinates: three corners or more expected']);
     const band = placeFromForm(form({ shape: 'border-band', along: 'Ukraine', within: '', km: '0' }), []);
     expect('errors' in band && band.errors).toHaveLength(3);
+  });
+});
+
+describe('splitting and merging events', () => {
+  const two = (): Review => ({
+    places: [],
+    events: [
+      {
+        event: {
+          ...event('e1', ['a']),
+          excerpts: [
+            { start: 0, end: 6, text: 'Russia' },
+            { start: 20, end: 28, text: 'to Belar' },
+          ],
+        },
+        ...item('accepted'),
+        unresolved: [],
+      },
+      {
+        event: { ...event('e2', ['b']), quantities: [{ value: 6, unit: 'jets', text: '6 jets' }] },
+        ...item('proposed'),
+        unresolved: ['Baranovichi airfield'],
+      },
+    ],
+  });
+
+  it('splits one event in two, the last excerpt moving to the copy beside it', () => {
+    const r = two();
+    const made = splitEvent(r, r.events[0]);
+    expect(r.events.map((e) => e.event.id)).toEqual(['e1', 'e1-2', 'e2']);
+    expect(r.events[0].event.excerpts.map((x) => x.text)).toEqual(['Russia']);
+    expect(made.event.excerpts.map((x) => x.text)).toEqual(['to Belar']);
+    expect(made.event.places).toEqual(['a']);
+    // One excerpt: both quote it.
+    const again = splitEvent(r, r.events[0]);
+    expect(again.event.excerpts).toEqual(r.events[0].event.excerpts);
+    expect(again.event.id).toBe('e1-3');
+  });
+
+  it('merges two events into one, each excerpt, place and figure once, the other rejected', () => {
+    const r = two();
+    mergeEvents(r.events[0], r.events[1]);
+    mergeEvents(r.events[0], r.events[1]);
+    const e = r.events[0].event;
+    expect(e.excerpts.map((x) => x.start)).toEqual([0, 20]);
+    expect(e.places).toEqual(['a', 'b']);
+    expect(e.quantities).toEqual([{ value: 6, unit: 'jets', text: '6 jets' }]);
+    expect(r.events[0].unresolved).toEqual(['Baranovichi airfield']);
+    expect(r.events[1].status).toBe('rejected');
+    expect(r.events[1].notes).toContain('merged into e1');
   });
 });
