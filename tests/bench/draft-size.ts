@@ -10,22 +10,12 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import type { FeatureCollection } from 'geojson';
-import { basemapFrom } from '../../src/layers/build';
-import { draftArticle, type DraftContext } from '../../src/draft/draft';
-import { loadGazetteer } from '../../src/draft/gazetteer';
+import { draftArticle } from '../../src/draft/draft';
+import { benchDraftContext } from './review-actions';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIX = path.join(ROOT, 'tests/fixtures/draft');
-const read = (rel: string) => readFileSync(path.join(ROOT, rel), 'utf8');
-const ctx: DraftContext = {
-  gazetteer: loadGazetteer(),
-  basemap: basemapFrom(
-    JSON.parse(read('geodata/basemap/region.topo.json')),
-    JSON.parse(read('geodata/basemap/places.geojson')) as FeatureCollection,
-  ).index,
-  existing: [],
-};
+const ctx = benchDraftContext();
 const paragraphs = readdirSync(FIX)
   .map((d) => path.join(FIX, d, 'article.txt'))
   .filter(existsSync)

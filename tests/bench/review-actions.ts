@@ -1,0 +1,181 @@
+/**
+ * How many actions a person needs to bring a draft to the catalogue they keep (issue: "a 1,100-character
+ * wire story in ≤ 15 actions"):
+ *
+ *   npx tsx tests/bench/review-actions.ts
+ *
+ * For each drafting fixture with a `review-gold.json` (the catalogue a careful editor keeps, written by
+ * hand), drafts the article as `npm run draft` does and counts what the review screen needs, action by
+ * action, at the least:
+ * - a place the gold keeps: nothing when the catalogue has it drawn the same way (the event's place is
+ *   ticked); else accept the draft's proposal drawn the same way (1), or search the gazetteer and add it
+ *   (2); a kind or precision changed (1 each);
+ * - an event: the draft event quoting the same words (most overlap, each draft event used once) is
+ *   accepted (1), and each field that differs is set (title, category, site, date, claimant, its kind,
+ *   stance: 1 each; a place or `about` ticked or unticked: 1 each; a gold excerpt that no draft excerpt
+ *   holds: select and add, 2; a draft excerpt quoting none of the gold's words removed: 1; a figure added: select and add, 2, plus 1 for each of value, unit, qualifier the
+ *   editor's figure reader gets wrong; one removed: 1). A gold event no draft event quotes is added from
+ *   its words (select and add, 2) and then set as above, from what a new event starts with;
+ * - the draft's proposals the gold does not keep cost nothing (left proposed, they are not saved);
+ * - Save (1).
+ * Actions, not seconds: a figure of the draft's quality that a noisy machine cannot skew.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import type { FeatureCollection } from 'geojson';
+import type { CatalogueEvent, Place, PlaceGeometry, Quantity } from '../../src/catalogue/schema';
+import { draftArticle, type DraftContext } from '../../src/draft/draft';
+import { loadGazetteer } from '../../src/draft/gazetteer';
+import { eventFromSelection, figureFromSelection } from '../../src/editor/model';
+import { basemapFrom } from '../../src/layers/build';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const FIX = path.join(ROOT, 'tests/fixtures/draft');
+const read = (rel: string) => readFileSync(path.join(ROOT, rel), 'utf8');
+
+interface GoldEvent {
+  excerpts: string[];
+  title: string;
+  category: string;
+  site: string;
+  date: string;
+  claim: CatalogueEvent['claim'];
+  places: string[];
+  about?: string[];
+  quantities?: Quantity[];
+}
+interface Gold {
+  published: string;
+  places: (Pick<Place, 'id' | 'kind' | 'precision'> & { geometry: PlaceGeometry })[];
+  events: GoldEvent[];
+}
+
+export interface Tally {
+  article: string;
+  characters: number;
+  actions: number;
+  /** Actions by what they are for. */
+  by: Record<string, number>;
+}
+
+export function reviewActions(name: string, ctx: DraftContext): Tally {
+  const dir = path.join(FIX, name);
+  const gold = JSON.parse(readFileSync(path.join(dir, 'review-gold.json'), 'utf8')) as Gold;
+  const { text, draft, source } = draftArticle(
+    readFileSync(path.join(dir, 'article.txt'), 'utf8'),
+    { id: name, publisher: 'Bench', published: gold.published, textName: `${name}.txt`, capturedFrom: 'article.txt' },
+    ctx,
+  );
+  const by: Record<string, number> = {};
+  const add = (what: string, n = 1) => n && (by[what] = (by[what] ?? 0) + n);
+  const key = (g: PlaceGeometry) => JSON.stringify(g);
+
+  // Places: the gold's geometry → the key an event's place list is compared by.
+  const goldKey = new Map(gold.places.map((p) => [p.id, key(p.geometry)]));
+  const draftKey = new Map(draft.places.map((p) => [p.id, key(p.geometry)]));
+  for (const p of gold.places) {
+    // The catalogue's own place: ticked on the event, nothing to accept.
+    if (ctx.existing.some((e) => isDeepStrictEqual(e.geometry, p.geometry))) continue;
+    const proposed = draft.places.find((d) => isDeepStrictEqual(d.geometry, p.geometry));
+    if (proposed) add('place accepted');
+    else add('place searched and added', 2);
+    const kept = proposed ?? p;
+    add('place kind or precision set', Number(kept.kind !== p.kind) + Number(kept.precision !== p.precision));
+  }
+
+  const at = (words: string) => {
+    const start = text.indexOf(words);
+    if (start < 0) throw new Error(`${name}/review-gold.json: "${words}" is not in the drafted text`);
+    return { start, end: start + words.length };
+  };
+  const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+  const drafted = [...draft.events, ...draft.pending];
+  const used = new Set<number>();
+  const toggles = (have: string[], want: string[]) => {
+    const [h, w] = [new Set(have), new Set(want)];
+    return [...h].filter((x) => !w.has(x)).length + [...w].filter((x) => !h.has(x)).length;
+  };
+  const same = (a: string | undefined, b: string | undefined) =>
+    (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+
+  for (const g of gold.events) {
+    const spans = g.excerpts.map(at);
+    let best = -1;
+    let most = 0;
+    drafted.forEach((d, i) => {
+      if (used.has(i)) return;
+      const o = spans.reduce((sum, s) => sum + d.excerpts.reduce((t, x) => t + overlap(s, x), 0), 0);
+      if (o > most) [best, most] = [i, o];
+    });
+    let start: CatalogueEvent;
+    if (best >= 0) {
+      used.add(best);
+      start = drafted[best];
+      add('event accepted');
+    } else {
+      start = eventFromSelection(text, spans[0], source.id, []);
+      add('event added from selected words', 2);
+    }
+    add('title typed', Number(start.title !== g.title));
+    add('category set', Number(start.category !== g.category));
+    add('site set', Number(start.site !== g.site));
+    add('date typed', Number(!same(start.date.expr, g.date)));
+    add('claimant typed', Number(!same(start.claim.by, g.claim.by)));
+    add('claim kind set', Number(start.claim.kind !== g.claim.kind));
+    add('stance set', Number(start.claim.stance !== g.claim.stance));
+    const placeKeys = (ids: string[] | undefined, keys: Map<string, string>) => (ids ?? []).map((id) => keys.get(id) ?? id);
+    add('place ticked or unticked', toggles(placeKeys(start.places, draftKey), placeKeys(g.places, goldKey)));
+    add('about ticked or unticked', toggles(placeKeys(start.about, draftKey), placeKeys(g.about, goldKey)));
+    // A draft excerpt that holds the gold's words (the whole sentence round them) serves as it is.
+    const covers = (x: { start: number; end: number }, s: { start: number; end: number }) => x.start <= s.start && x.end >= s.end;
+    add('excerpt selected and added', 2 * spans.filter((s) => !start.excerpts.some((x) => covers(x, s))).length);
+    add('excerpt removed', start.excerpts.filter((x) => !spans.some((s) => overlap(x, s) > 0)).length);
+    const figure = (q: Quantity) => `${q.value}|${q.unit.toLowerCase()}|${(q.qualifier ?? '').toLowerCase()}`;
+    const drafts = (start.quantities ?? []).map(figure);
+    const golds = (g.quantities ?? []).map(figure);
+    add('figure removed', drafts.filter((q) => !golds.includes(q)).length);
+    for (const q of g.quantities ?? []) {
+      if (drafts.includes(figure(q))) continue;
+      add('figure selected and added', 2);
+      const read = figureFromSelection(text, at(q.text));
+      add(
+        'figure value, unit or qualifier typed',
+        read ? Number(read.value !== q.value) + Number(!same(read.unit, q.unit)) + Number(!same(read.qualifier, q.qualifier)) : 3,
+      );
+    }
+  }
+  add('save');
+  const actions = Object.values(by).reduce((a, b) => a + b, 0);
+  return { article: name, characters: text.length, actions, by };
+}
+
+/** What drafting reads, as `npm run draft` reads it from this repository: gazetteer, basemap, and (if asked) the catalogue's places. */
+export function benchDraftContext({ catalogue = false } = {}): DraftContext {
+  return {
+    gazetteer: loadGazetteer(),
+    basemap: basemapFrom(
+      JSON.parse(read('geodata/basemap/region.topo.json')),
+      JSON.parse(read('geodata/basemap/places.geojson')) as FeatureCollection,
+    ).index,
+    existing: catalogue ? (JSON.parse(read('geodata/catalogue/places.json')) as { places: Place[] }).places : [],
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const ctx = benchDraftContext({ catalogue: true });
+  const names = readdirSync(FIX).filter((d) => existsSync(path.join(FIX, d, 'review-gold.json')));
+  const tallies = names.map((n) => reviewActions(n, ctx));
+  console.log('article              chars  actions  per 1,000 chars');
+  for (const t of tallies)
+    console.log(
+      `${t.article.padEnd(20)} ${String(t.characters).padStart(5)}  ${String(t.actions).padStart(7)}  ${(t.actions / (t.characters / 1000)).toFixed(1).padStart(15)}`,
+    );
+  const total = tallies.reduce((s, t) => ({ a: s.a + t.actions, c: s.c + t.characters }), { a: 0, c: 0 });
+  console.log(`all: ${total.a} actions for ${total.c} characters, ${(total.a / (total.c / 1000)).toFixed(1)} per 1,000`);
+  const by: Record<string, number> = {};
+  for (const t of tallies) for (const [k, v] of Object.entries(t.by)) by[k] = (by[k] ?? 0) + v;
+  console.log('by kind of action:');
+  for (const [k, v] of Object.entries(by).sort((a, b) => b[1] - a[1])) console.log(`  ${String(v).padStart(4)}  ${k}`);
+}
