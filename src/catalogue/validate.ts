@@ -517,6 +517,14 @@ export function validateCatalogue(input: CatalogueInput, basemap: BasemapIndex):
     const ctx: EventContext = { file: f.file, sources, places: kinds, errors };
     f.json.events.forEach((e, i) => checkEvent(e, i, ctx));
     checkClaimants(f.file, f.json, errors);
+    // A draft published before anyone reviewed it says so: the reader marks its events "draft, not reviewed".
+    if (f.json.review !== undefined && f.json.review !== 'draft')
+      errors.push({
+        file: f.file,
+        id: '(file)',
+        field: 'review',
+        message: `"draft" or nothing expected, ${show(f.json.review) ?? describe(f.json.review)} found`,
+      });
   }
   return errors;
 }

@@ -60,7 +60,9 @@ export function listDrafts(p: Project): DraftSummary[] {
     .map((n) => {
       const id = n.slice(0, -'.draft.json'.length);
       const saved = existsSync(eventsPath(p, id));
-      return { id, file: rel(p, draftPath(p, id)), saved, status: saved ? 'published' : queueStatus(p, id) };
+      const unreviewed =
+        saved && (JSON.parse(readFileSync(eventsPath(p, id), 'utf8')) as { review?: unknown }).review === 'draft';
+      return { id, file: rel(p, draftPath(p, id)), saved, status: saved ? 'published' : queueStatus(p, id), unreviewed };
     });
 }
 
@@ -262,7 +264,7 @@ export function placesNamedBy(events: { file: string; json: unknown }[], own: st
  * geodata:layers` would read it, and writes `<id>.events.json` and places.json only if nothing is wrong.
  * `dryRun` validates and writes nothing.
  */
-export function saveReview(p: Project, request: SaveRequest, { dryRun = false } = {}): SaveResult {
+export function saveReview(p: Project, request: SaveRequest, { dryRun = false, unreviewed = false } = {}): SaveResult {
   const id = checkId(request?.id);
   const opened = openDraft(p, id);
   if (!Array.isArray(request.events) || !Array.isArray(request.places))
@@ -276,7 +278,8 @@ export function saveReview(p: Project, request: SaveRequest, { dryRun = false } 
   const eventsFile = eventsPath(p, id);
   const merged = mergedPlaces(existing, request.places, placesNamedBy(input.events, rel(p, eventsFile)), input.places.file);
   const places = { ...placesJson, places: merged.places };
-  const eventsJson = { source: opened.source.id, events: request.events };
+  // Published unreviewed, the file says so (the reader marks its events); a reviewed save says nothing.
+  const eventsJson = { source: opened.source.id, ...(unreviewed ? { review: 'draft' } : {}), events: request.events };
   const others = input.events.filter((e) => e.file !== rel(p, eventsFile));
   const result = buildLayers(
     {
@@ -315,6 +318,23 @@ export function rebuildLayers(p: Project): NonNullable<SaveResult['layers']> {
   }
   replaceFolder(folder, new Map<string, string | Uint8Array>([...result.files, ...(result.archives ?? [])]));
   return { folder: rel(p, folder), summary: result.summary };
+}
+
+/**
+ * The draft published as it is, before anyone reviews it: its events that name drawable places, and
+ * those places, saved as a review would save them but marked `"review": "draft"`, so the reader shows
+ * each of them as a draft not reviewed. Reviewing it later and saving makes it a reviewed article.
+ */
+export function publishUnreviewed(p: Project, idArg: unknown): SaveResult {
+  const opened = openDraft(p, idArg);
+  const events = opened.draft.events.map(({ draft: _draft, ...e }) => e);
+  const named = new Set(events.flatMap((e) => [...e.places, ...(e.about ?? [])]));
+  // A proposal under an id the catalogue has is that place: the catalogue's drawing of it stands.
+  const catalogued = new Set(opened.catalogue.map((pl) => pl.id));
+  const places = opened.draft.places
+    .filter((pl) => named.has(pl.id) && !catalogued.has(pl.id))
+    .map(({ draft: _draft, ...pl }) => pl);
+  return saveReview(p, { id: opened.id, places, events }, { unreviewed: true });
 }
 
 /**

@@ -21,6 +21,8 @@ export interface DraftSummary {
   /** Its events file exists already. */
   saved: boolean;
   status: QueueStatus;
+  /** Published from its draft before anyone reviewed it: on the map, marked "draft, not reviewed". */
+  unreviewed: boolean;
 }
 
 export interface OpenedDraft {

@@ -15,12 +15,14 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { createHandler } from '../server/serve';
 import { CSP_DIRECTIVES, SECURITY_HEADERS, serialize } from '../server/csp';
+import { formatError } from '../catalogue/schema';
 import {
   EditorError,
   draftIdOf,
   listDrafts,
   openDraft,
   previewPlaces,
+  publishUnreviewed,
   saveReview,
   searchGazetteer,
   setQueueStatus,
@@ -84,6 +86,10 @@ async function api(project: Project, initial: string | undefined, req: IncomingM
     case 'POST /api/preview': {
       const body = (await readBody(req)) as { id?: unknown; places?: unknown };
       return previewPlaces(project, body?.id, body?.places);
+    }
+    case 'POST /api/publish': {
+      const body = (await readBody(req)) as { id?: unknown };
+      return publishUnreviewed(project, body?.id);
     }
     case 'POST /api/status': {
       const body = (await readBody(req)) as { id?: unknown; status?: unknown };
@@ -171,8 +177,31 @@ export async function startEditor({
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
   const { values } = parseArgs({
-    options: { root: { type: 'string' }, port: { type: 'string', default: '4390' }, draft: { type: 'string' } },
+    options: {
+      root: { type: 'string' },
+      port: { type: 'string', default: '4390' },
+      draft: { type: 'string' },
+      publish: { type: 'boolean', default: false },
+    },
   });
+  // --publish --draft <file>: publish the draft unreviewed (marked so on the map), then stop; no server.
+  if (values.publish) {
+    if (!values.draft) {
+      console.error('--publish: the draft to publish expected: --draft geodata/catalogue/<id>.draft.json');
+      process.exit(2);
+    }
+    const project = { root: path.resolve(values.root ?? REPO) };
+    const result = publishUnreviewed(project, draftIdOf(values.draft));
+    if (!result.ok) {
+      console.error(`${values.draft}: not published, ${result.errors.length} problem(s); nothing written:`);
+      for (const e of result.errors) console.error(`  ${formatError(e)}`);
+      process.exit(1);
+    }
+    console.log(
+      `published unreviewed: ${result.written.join(', ')}; ${result.layers?.folder}: ${result.layers?.summary ?? result.layers?.error}`,
+    );
+    process.exit(result.layers?.error ? 1 : 0);
+  }
   const started = await startEditor({ root: values.root, port: Number(values.port), draft: values.draft });
   const drafts = listDrafts({ root: path.resolve(values.root ?? REPO) });
   console.log(`review screen: ${started.url}  (${drafts.length} draft(s): ${drafts.map((d) => d.id).join(', ') || 'none'})`);

@@ -33,7 +33,7 @@ import {
   type Obstacle,
 } from './geometry';
 import { featureLines, stableJson } from '../io/files';
-import { compactEvent, labelName, type StoryEvent, type StoryFile, type StoryMeasure } from './format';
+import { compactEvent, labelName, type StoryEvent, type StoryFile, type StoryMeasure, type StorySource } from './format';
 import type { CatalogueEvent, Measure, Place, PlaceGeometry, Precision, Source, ValidationError } from '../catalogue/schema';
 import { validateCatalogue, type BasemapIndex, type CatalogueInput } from '../catalogue/validate';
 import { buildTiled, TILE_THRESHOLD, type TiledPlace } from './tiled';
@@ -312,6 +312,22 @@ function blockAt<B extends { start: number; end: number }>(blocks: B[], offset: 
   return undefined;
 }
 
+/** Sources published from their drafts unreviewed: their events file says `"review": "draft"`. */
+function draftSources(input: BuildInput): Set<string> {
+  return new Set(
+    input.events
+      .filter((f) => (f.json as { review?: string }).review === 'draft')
+      .flatMap((f) => (f.json as { events: CatalogueEvent[] }).events.map((e) => e.source)),
+  );
+}
+
+/** A source as the story file gives it: its record, its text (or none), and whether it is a draft not reviewed. */
+const storySource = (record: Source, text: string, drafts: Set<string>): StorySource => ({
+  ...record,
+  text_content: text,
+  ...(drafts.has(record.id) ? { review: 'draft' as const } : {}),
+});
+
 export function buildLayers(input: BuildInput, options: BuildOptions = {}): BuildResult {
   const errors = validateCatalogue(input, input.basemap.index);
   if (errors.length) return { ok: false, errors };
@@ -326,6 +342,7 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
   const placesFile = input.places.json as { places: Place[]; measures?: Measure[] };
   const places = new Map(placesFile.places.map((p) => [p.id, p]));
   const events = input.events.flatMap((f) => (f.json as { events: CatalogueEvent[] }).events);
+  const drafts = draftSources(input);
 
   const geometry = new Map<string, Geometry>();
   // Valid references can still describe a shape that cannot be drawn (a border band between countries
@@ -504,7 +521,7 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
 
   files.set('measures.json', stableJson({ measures }));
   const story: StoryFile = {
-    sources: [...sources.values()].map((s) => ({ ...s.record, text_content: s.text })),
+    sources: [...sources.values()].map((s) => storySource(s.record, s.text, drafts)),
     events: storyEvents,
     measures: measures.filter((m) => m !== null),
   };
@@ -625,7 +642,7 @@ function tiledStory(
     });
   const inks = new Map(places.map((p) => [p.props.place_id, p.props.ink!]));
   return buildTiled({
-    sources: [...sources.values()].map((s) => ({ ...s.record, text_content: '' })),
+    sources: [...sources.values()].map((s) => storySource(s.record, '', draftSources(input))),
     places,
     events: storyEvents,
     measures: measures.filter((m) => m !== null),

@@ -55,6 +55,8 @@ export type StorySource = Pick<
   'id' | 'title' | 'publisher' | 'published' | 'url' | 'dateline' | 'blocks' | 'fictional' | 'carries'
 > & {
   text_content: string;
+  /** Published from its draft before anyone reviewed it: every event of it is shown as "draft, not reviewed". */
+  review?: 'draft';
 };
 
 export interface PlaceProperties {

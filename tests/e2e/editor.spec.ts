@@ -412,5 +412,39 @@ test.describe('the review queue', () => {
     // n: the next still to decide on (the other one in review is this one): nothing else is left.
     await page.keyboard.press('n');
     await expect(page.getByRole('status')).toContainText('Nothing left to review.');
+
+    // Published as drafted, unreviewed: on the map at once, and the queue says it is not reviewed.
+    await page.getByRole('button', { name: 'Publish unreviewed' }).click();
+    await expect(page.getByRole('status')).toContainText('Published unreviewed: geodata/catalogue/');
+    await expect(queue).toHaveText('0 to review · 0 in review · 2 published · 1 rejected');
+    await expect(page.getByRole('combobox', { name: 'Draft' }).locator('option:checked')).toHaveText(
+      'regional-paper (published, not reviewed)',
+    );
+  });
+});
+
+test.describe('the reader, with a draft published unreviewed', () => {
+  test('marks its source and each of its events "draft, not reviewed"; the reviewed article is not', async ({ page }) => {
+    const dir = path.join(project, 'geodata/layers');
+    await serveLayers(
+      page,
+      new Map(
+        ['story.json', 'places.geojson', 'measures.json', 'index.json'].map((n) => [n, readFileSync(path.join(dir, n), 'utf8')]),
+      ),
+    );
+    await page.goto('/#7/50.6/37.6&place=belgorod-region');
+    const sources = page.getByRole('region', { name: 'Sources' });
+    const draft = sources.getByRole('listitem').filter({ hasText: 'Example Desk' });
+    await expect(draft.locator('.draft-badge')).toHaveText('draft, not reviewed');
+    await expect(sources.getByRole('listitem').filter({ hasText: 'Example Wire' }).locator('.draft-badge')).toHaveCount(0);
+    const panel = page.getByRole('region', { name: /Excerpts/ });
+    const entries = panel.locator('[data-event-entry]');
+    await expect(entries.first()).toBeVisible();
+    const n = await entries.count();
+    await expect(panel.locator('.draft-badge')).toHaveCount(n);
+    await expect(panel.locator('.draft-badge').first()).toContainText('Draft, not reviewed');
+    // The Kyiv wire story, reviewed: no badge on its events.
+    await page.goto('/#6/53.9/27.56&place=minsk');
+    await expect(page.locator('[data-event-entry="ukrainian-officials-said-about-30-il-76"] .draft-badge')).toHaveCount(0);
   });
 });

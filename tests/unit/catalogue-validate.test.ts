@@ -376,6 +376,17 @@ describe('validateCatalogue', () => {
     ]);
   });
 
+  it('an events file may say it is a draft published unreviewed, and nothing else', () => {
+    const input = catalogue(() => {});
+    const file = input.events[0];
+    (file.json as Json).review = 'draft';
+    expect(errorsOf(input)).toEqual([]);
+    (file.json as Json).review = 'reviewed';
+    expect(errorsOf(input).map((e) => `${e.file}: ${e.id}: ${e.field}: ${e.message}`)).toEqual([
+      `${file.file}: (file): review: "draft" or nothing expected, "reviewed" found`,
+    ]);
+  });
+
   it('never throws, whatever the input', () => {
     for (const junk of [null, 42, 'text', [], { places: 'x' }, { events: [null, 1, 'x', []] }]) {
       const input = catalogue();

@@ -18,6 +18,7 @@ import {
   mergedPlaces,
   openDraft,
   previewPlaces,
+  publishUnreviewed,
   saveReview,
   searchGazetteer,
   setQueueStatus,
@@ -26,6 +27,7 @@ import {
 } from '../../src/editor/api';
 import { reviewOf, saveRequest } from '../../src/editor/model';
 import { stableJson } from '../../src/io/files';
+import type { StorySource } from '../../src/layers/format';
 import { basemapFrom } from '../../src/layers/build';
 import { defaultFolders, loadInputs } from '../../src/layers/inputs';
 import { ROOT, tempProject } from '../helpers';
@@ -101,7 +103,9 @@ describe('saving a review', () => {
     expect([...snapshot(p.root).keys()].filter((n) => n.includes('.tmp-'))).toEqual([]);
     // Opened again, the draft comes with what was saved.
     expect(openDraft(p, ID).saved?.map((e) => e.id)).toEqual(events.map((e) => e.id));
-    expect(listDrafts(p)).toEqual([{ id: ID, file: `geodata/catalogue/${ID}.draft.json`, saved: true, status: 'published' }]);
+    expect(listDrafts(p)).toEqual([
+      { id: ID, file: `geodata/catalogue/${ID}.draft.json`, saved: true, status: 'published', unreviewed: false },
+    ]);
   });
 
   it('keeps a queue: to review, in review, rejected, published; a published article is not moved by a click', () => {
@@ -127,7 +131,7 @@ describe('saving a review', () => {
     // A queue file someone broke by hand is reported with its name, not read as "to review".
     writeFileSync(path.join(p.root, 'geodata/catalogue', `${second}.review.json`), '{"status":"done"}');
     expect(() => listDrafts(p)).toThrow(/second-article\.review\.json: status/);
-  });
+  }, 120_000);
 
   it('returns every error at once, by file, record and field, and writes nothing', () => {
     const p = project();
@@ -215,7 +219,32 @@ describe('saving a review', () => {
     expect(places.filter((x) => x.id === 'kharkiv')).toEqual([kharkiv.place]);
     // Reopened once more, the edit is what it shows.
     expect(reviewOf(openDraft(p, ID)).places.find((x) => x.place.id === 'kharkiv')?.place.geometry).toEqual({ units: ['UA-63'] });
-  });
+  }, 120_000);
+
+  it('publishes a draft unreviewed, marked so in the story, until a reviewed save', () => {
+    const p = project();
+    const published = publishUnreviewed(p, ID);
+    expect(published.errors).toEqual([]);
+    const file = path.join(p.root, `geodata/catalogue/${ID}.events.json`);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { review?: string; events: CatalogueEvent[] };
+    expect(saved.review).toBe('draft');
+    expect(saved.events.map((e) => e.id)).toEqual(draftOf().events.map((e) => e.id));
+    expect(listDrafts(p)[0]).toMatchObject({ status: 'published', unreviewed: true });
+    const story = () =>
+      (JSON.parse(readFileSync(path.join(p.root, 'geodata/layers/story.json'), 'utf8')) as { sources: StorySource[] }).sources;
+    expect(story().find((s) => s.id === ID)?.review).toBe('draft');
+    expect(story().find((s) => s.id === 'nbc-2022-01-26')?.review).toBeUndefined();
+    // Reviewed and saved: a reviewed article.
+    const review = saveReview(p, {
+      id: ID,
+      places: [place('minsk')],
+      events: [event('ukrainian-officials-said-about-30-il-76')],
+    });
+    expect(review.errors).toEqual([]);
+    expect('review' in JSON.parse(readFileSync(file, 'utf8'))).toBe(false);
+    expect(listDrafts(p)[0]).toMatchObject({ status: 'published', unreviewed: false });
+    expect(story().find((s) => s.id === ID)?.review).toBeUndefined();
+  }, 120_000);
 
   it('opens drafts by id only', () => {
     const p = project();
