@@ -140,6 +140,6 @@ for (const d of draft.dates.filter((x) => x.draft.confidence <= 0.3))
   console.log(`  date to check: ${JSON.stringify(d.text)}: ${d.draft.notes.join('; ')}`);
 // What to do next: review it (the editor's queue lists it, to review), where Save builds the layers.
 const rootArg = path.resolve(out, '..') === ROOT ? '' : ` --root ${path.relative(process.cwd(), path.resolve(out, '..')) || '.'}`;
-console.log(
-  `next: npm run editor --${rootArg} --draft ${path.relative(process.cwd(), draftFile)}   (review it; Save writes the catalogue and builds the layers)`,
-);
+const editor = `npm run editor --${rootArg} --draft ${path.relative(process.cwd(), draftFile)}`;
+console.log(`next: ${editor}   (review it; Save writes the catalogue and builds the layers)`);
+console.log(`  or: ${editor} --publish   (on the map at once, marked "draft, not reviewed")`);
