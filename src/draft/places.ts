@@ -4,6 +4,7 @@
  * back unresolved for the editor, never guessed.
  */
 import type { Entry, Gazetteer } from './gazetteer';
+import { SEA_CONTEXT_AFTER } from './seas';
 import {
   ADJECTIVE_HEADS,
   ADMIN_SUFFIX,
@@ -97,6 +98,9 @@ function scoreOf(e: Entry, focus: Map<string, number>, m: Match): number {
     case 'continent':
       s = 8;
       break;
+    case 'sea':
+      s = 9;
+      break;
     case 'admin1':
       s = m.suffix ? 9 : 3;
       break;
@@ -149,6 +153,8 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
       if (run.some((w) => ORG_NAMES.has(w) || ORG_HEADS.has(w) || MONTHS_DAYS.test(w))) break;
       if (single && starts.has(ws[i].start) && STOP_WORDS.has(run[0])) break;
       const endOffset = ws[end].end + facility[0].length;
+      // "Black Sea", "Kerch Strait": a feature the gazetteer holds is resolved by the names below.
+      if ((gaz.strict.get(strictKey(text.slice(ws[i].start, endOffset))) ?? []).some((e) => e.kind === 'sea')) break;
       const namesakes = known.slice(0, 3);
       unresolved.push({
         text: text.slice(ws[i].start, endOffset),
@@ -199,7 +205,16 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
       const sentenceStart = starts.has(ws[i].start);
       if (n === 1) {
         const w = ws[i].text;
-        if (STOP_WORDS.has(w) || MONTHS_DAYS.test(w)) continue;
+        // "the Baltic", "Caspian fleets": a sea's short name where the words say a sea is meant.
+        const seas = candidates.filter((e) => e.kind === 'sea');
+        const seaSaid =
+          seas.length > 0 &&
+          (SEA_CONTEXT_AFTER.test(text.slice(ws[i].end, ws[i].end + 20)) ||
+            (/\bthe\s+$/i.test(text.slice(Math.max(0, ws[i].start - 5), ws[i].start)) &&
+              !/^\s+(states|countries|republics|nations|region)\b/i.test(text.slice(ws[i].end, ws[i].end + 20))));
+        if (seaSaid) candidates = seas;
+        else if (STOP_WORDS.has(w) || MONTHS_DAYS.test(w)) continue;
+        else candidates = candidates.filter((e) => e.kind !== 'sea');
         if (FIRST_NAMES.has(w)) candidates = candidates.filter((e) => e.kind === 'country');
         if (!candidates.length) continue;
       }
