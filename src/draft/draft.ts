@@ -34,7 +34,35 @@ export const slug = (s: string) =>
     .slice(0, 60)
     .replace(/-+$/, '') || 'place';
 
+/** Heads of an adjective that name a force, not a place ("Russian troops" does not say where). */
+const FORCE_HEADS = /^(troops|forces|soldiers|army|navy|military|jets|warplanes|warships|fleet|positions|lines|units)$/;
+/** Words before an adjective of place that make it where the event is ("to Belarusian airfields"). */
+const LOCATING_BEFORE = /\b(in|into|to|at|near|along|on|across|inside|from|over|towards?)\s+(?:the\s+|its\s+|their\s+)?$/i;
+
 const SPECIFICITY: Record<Place['kind'], number> = { building: 0, city: 1, region: 2, zone: 3, 'sea-area': 3, country: 4 };
+
+/**
+ * "near the Ukrainian border", "its border with Ukraine": the land of the other country the article is
+ * about within 100 km of the shared border, built as the seed's near-border zone is (a `border-band`), so
+ * a catalogue that has that zone gets its id back. Which side is meant is the article's other country by
+ * share of mentions: a guess the notes say.
+ */
+function borderBandFor(e: Entry, focus: Map<string, number>, gaz: Gazetteer, basemap: BasemapIndex) {
+  const within = [...focus]
+    .filter(([c]) => c !== e.country && basemap.countries.has(c))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  if (!within || !basemap.countries.has(e.country)) return undefined;
+  const name = gaz.entries.find((x) => x.kind === 'country' && x.country === within)?.name ?? within;
+  const place: Omit<Place, 'id'> = {
+    names: { en: `${name} near the border with ${e.name}` },
+    kind: 'zone',
+    geometry: { recipe: 'border-band', along: e.country, within: [within], km: 100 },
+    precision: 'zone',
+    basis: 'context',
+    note: `The article names the border with ${e.name}. Drawn as ${name}'s territory within 100 km of the shared land border: the width is a drawing convention, not the article's.`,
+  };
+  return place;
+}
 
 /** How the catalogue can draw a gazetteer entry, or why it cannot. */
 export function placeFor(e: Entry, m: PlaceMention, basemap: BasemapIndex): Omit<Place, 'id'> | string {
@@ -107,7 +135,15 @@ export function draftArticle(
   mentions.forEach((m, i) => {
     if (!m.entry) return;
     const e = ctx.gazetteer.byId.get(m.entry) as Entry;
-    const proposal = placeFor(e, m, ctx.basemap);
+    const band =
+      m.relation === 'border' && e.kind === 'country' ? borderBandFor(e, focus, ctx.gazetteer, ctx.basemap) : undefined;
+    if (band) {
+      m.draft.notes.push(
+        `"${m.text}" names a border: proposed as ${band.names.en} (which side is meant is read from the article's other country: check), not the whole of ${e.name}`,
+      );
+      m.draft.alternatives.unshift({ id: e.id, label: `the whole of ${e.name}` });
+    }
+    const proposal = band ?? placeFor(e, m, ctx.basemap);
     if (typeof proposal === 'string') return void undrawable.set(i, proposal);
     const same = (p: Place) =>
       JSON.stringify(p.geometry) === JSON.stringify(proposal.geometry) &&
@@ -156,7 +192,17 @@ export function draftArticle(
       if (claim.claim.kind === 'person') lastNamed = claim.claim.by;
       if (!mIdx.length) continue;
       const names = mIdx.filter((i) => mentions[i].form === 'name');
-      const usable = (names.some((i) => placeOfMention.has(i)) ? names : mIdx).filter((i) => placeOfMention.has(i));
+      // A place adjective after a locating preposition locates the event even beside other names:
+      // "relocated to Belarusian airfields", "near the Ukrainian border".
+      const locating = mIdx.filter(
+        (i) =>
+          mentions[i].form === 'adjective' &&
+          !FORCE_HEADS.test(mentions[i].head ?? '') &&
+          LOCATING_BEFORE.test(text.slice(Math.max(s.start, mentions[i].start - 20), mentions[i].start)),
+      );
+      const usable = (names.some((i) => placeOfMention.has(i)) ? [...names, ...locating] : mIdx).filter((i) =>
+        placeOfMention.has(i),
+      );
       const placeIds = [...new Set(usable.map((i) => placeOfMention.get(i) as string))].sort(
         (a, b) => SPECIFICITY[kindOf.get(a) as Place['kind']] - SPECIFICITY[kindOf.get(b) as Place['kind']],
       );

@@ -297,6 +297,10 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
       entry: best.e.id,
       ...(m.qualifier ? { qualifier: m.qualifier } : {}),
       ...(m.suffix ? { suffix: m.suffix } : {}),
+      ...(best.e.kind === 'country' &&
+      /\b(border|borders|frontier)\s+with\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 30), m.start))
+        ? { relation: 'border' as const }
+        : {}),
       draft: {
         confidence: round2(confidence),
         alternatives: ranked.slice(1, 4).map(({ e }) => ({ id: e.id, label: `${e.name} (${e.kind}, ${e.country || '—'})` })),
@@ -321,6 +325,7 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
       form: 'adjective',
       entry: entry.id,
       head: after[head],
+      ...(/^(border|borders|frontier)$/.test(after[head]) ? { relation: 'border' as const } : {}),
       draft: {
         confidence: 0.6,
         alternatives: [],

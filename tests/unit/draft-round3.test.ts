@@ -3,10 +3,33 @@
  * open intervals and misprints, stances and claimants. Each test names a trap an unseen article sets.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { basemapFrom } from '../../src/layers/build';
+import type { Place } from '../../src/catalogue/schema';
+import { checkDraft } from '../../src/draft/check';
+import { draftArticle } from '../../src/draft/draft';
 import { loadGazetteer } from '../../src/draft/gazetteer';
 import { findPlaces } from '../../src/draft/places';
 
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const gaz = loadGazetteer();
+const basemap = basemapFrom(
+  JSON.parse(readFileSync(path.join(ROOT, 'geodata/basemap/region.topo.json'), 'utf8')),
+  JSON.parse(readFileSync(path.join(ROOT, 'geodata/basemap/places.geojson'), 'utf8')) as FeatureCollection,
+).index;
+const catalogue = (JSON.parse(readFileSync(path.join(ROOT, 'geodata/catalogue/places.json'), 'utf8')) as { places: Place[] })
+  .places;
+/** A whole draft of `raw`, with the seed catalogue's places as the existing ones; it must pass its own check. */
+function draftOf(raw: string, published = '2022-02-10') {
+  const meta = { id: 'fixture', publisher: 'Example', published, textName: 'fixture.txt', capturedFrom: 'test' };
+  const { source, text, draft } = draftArticle(raw, meta, { gazetteer: gaz, basemap, existing: catalogue });
+  expect(checkDraft('fixture.draft.json', draft, { file: 'fixture.json', record: source, text }, basemap, gaz)).toEqual([]);
+  return draft;
+}
+const eventWith = (draft: ReturnType<typeof draftOf>, words: string) =>
+  [...draft.events, ...draft.pending].find((e) => e.excerpts[0].text.includes(words));
 const places = (text: string) => findPlaces(text, gaz).mentions;
 const entryOf = (text: string, phrase: string) => places(text).find((m) => m.text.includes(phrase))?.entry;
 
@@ -27,5 +50,32 @@ describe('seas, straits and gulfs', () => {
 
   it('still finds the town of Azov by its own name', () => {
     expect(entryOf('Shelling was heard in Azov overnight.', 'Azov')).toMatch(/^geonames:/);
+  });
+});
+
+describe('relation phrases', () => {
+  it('proposes the catalogue\'s near-border zone for "near the Ukrainian border", reusing its id', () => {
+    const draft = draftOf('Russia has moved more troops near the Ukrainian border, Moscow said.\n\nRussia denied it.');
+    const event = eventWith(draft, 'near the Ukrainian border');
+    expect(event?.places).toContain('russia-near-ukraine-border');
+    expect(event?.places).not.toContain('ukraine');
+  });
+
+  it('reads "its border with Ukraine" the same way', () => {
+    const draft = draftOf('Russia has massed troops along its border with Ukraine, officials said.');
+    expect(eventWith(draft, 'border with Ukraine')?.places).toContain('russia-near-ukraine-border');
+  });
+});
+
+describe('locating adjectives', () => {
+  it('places "relocated to Belarusian airfields" in Belarus though Russia is named too', () => {
+    const draft = draftOf('Russian units from Pskov have been relocated to Belarusian airfields, the ministry said.');
+    const event = eventWith(draft, 'Belarusian airfields');
+    expect(event?.places).toContain('belarus');
+  });
+
+  it('does not locate an event by a force adjective ("Russian troops")', () => {
+    const draft = draftOf('Russian troops arrived in Gomel on Monday, officials said.');
+    expect(eventWith(draft, 'Gomel')?.places).not.toContain('russia');
   });
 });
