@@ -10,7 +10,9 @@ import { basemapFrom } from '../../src/layers/build';
 import type { Place } from '../../src/catalogue/schema';
 import { checkDraft } from '../../src/draft/check';
 import { draftArticle } from '../../src/draft/draft';
+import { findDates } from '../../src/draft/dates';
 import { loadGazetteer } from '../../src/draft/gazetteer';
+import { findQuantities } from '../../src/draft/quantities';
 import { findPlaces } from '../../src/draft/places';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -77,5 +79,46 @@ describe('locating adjectives', () => {
   it('does not locate an event by a force adjective ("Russian troops")', () => {
     const draft = draftOf('Russian troops arrived in Gomel on Monday, officials said.');
     expect(eventWith(draft, 'Gomel')?.places).not.toContain('russia');
+  });
+});
+
+describe('dates: ranges, open intervals, misprints', () => {
+  const one = (text: string, published = '2022-01-14') => findDates(text, published);
+  it('reads a range of days as a window, never a day plus a figure', () => {
+    for (const phrase of [
+      'February 10-20',
+      'Feb. 10–20',
+      'between 10 and 20 February',
+      '10-20 February',
+      'from 10 to 20 February',
+    ]) {
+      const text = `The exercise will be held ${phrase} in Belarus.`;
+      const dates = one(text);
+      expect(
+        dates.map((d) => d.resolved?.value),
+        phrase,
+      ).toEqual(['2022-02-10/2022-02-20']);
+      expect(findQuantities(text, dates), phrase).toEqual([]);
+    }
+  });
+
+  it('keeps "since" an open interval', () => {
+    expect(one('Such drills have been held since 2014.')[0]).toMatchObject({
+      text: 'since 2014',
+      resolved: { value: '2014-01-01/..' },
+    });
+    expect(one('Convoys have passed since mid-January.', '2022-02-10')[0].resolved?.value).toBe('2022-01-11/..');
+  });
+
+  it('gives "early next year" the first third of the year', () => {
+    expect(one('The next exercise is expected early next year.')[0].resolved?.value).toBe('2023-01-01/2023-04-30');
+  });
+
+  it('flags a past event dated after publication, with the year before as the alternative', () => {
+    const [d] = one('The decision was taken in December 2022 at a meeting.');
+    expect(d.draft.confidence).toBeLessThanOrEqual(0.3);
+    expect(d.draft.alternatives.map((a) => a.id)).toContain('2021-12');
+    // A plan for a later date is not a misprint.
+    expect(one('The exercise will be held in December 2022.')[0].draft.confidence).toBeGreaterThan(0.3);
   });
 });
