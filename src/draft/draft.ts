@@ -188,7 +188,7 @@ export function draftArticle(
       const sentence = text.slice(s.start, s.end);
       const inside = (x: { start: number; end: number }) => x.start >= s.start && x.end <= s.end;
       const mIdx = mentions.map((m, i) => (inside(m) ? i : -1)).filter((i) => i >= 0);
-      const claim = claimOf(sentence, lastNamed, countryNames);
+      const claim = claimOf(sentence, lastNamed, countryNames, meta.publisher);
       if (claim.claim.kind === 'person') lastNamed = claim.claim.by;
       if (!mIdx.length) continue;
       const names = mIdx.filter((i) => mentions[i].form === 'name');
@@ -240,7 +240,11 @@ export function draftArticle(
         });
       for (const i of qIdx)
         if (quantities[i].value === null) notes.push(`"${quantities[i].text}": a count with no number, not a quantity`);
-      const { category, alternatives: categoryAlternatives } = categoryOf(sentence, claim.claim.kind !== 'article');
+      const { category, alternatives: categoryAlternatives, uncertain } = categoryOf(sentence, claim.claim.kind !== 'article');
+      if (uncertain)
+        notes.push(
+          `category uncertain: ${categoryAlternatives.length ? 'its words score as high for another category' : 'no word of any category in the sentence'}; "${category}" is a placeholder for the editor to choose`,
+        );
       const placeBefore = usable.length
         ? text.slice(Math.max(s.start, mentions[usable[0]].start - 60), mentions[usable[0]].start)
         : '';

@@ -10,6 +10,7 @@ import { basemapFrom } from '../../src/layers/build';
 import type { Place } from '../../src/catalogue/schema';
 import { checkDraft } from '../../src/draft/check';
 import { draftArticle } from '../../src/draft/draft';
+import { categoryOf, claimOf } from '../../src/draft/claims';
 import { findDates } from '../../src/draft/dates';
 import { loadGazetteer } from '../../src/draft/gazetteer';
 import { findQuantities } from '../../src/draft/quantities';
@@ -120,5 +121,43 @@ describe('dates: ranges, open intervals, misprints', () => {
     expect(d.draft.alternatives.map((a) => a.id)).toContain('2021-12');
     // A plan for a later date is not a misprint.
     expect(one('The exercise will be held in December 2022.')[0].draft.confidence).toBeGreaterThan(0.3);
+  });
+});
+
+describe('claimants, stances, categories', () => {
+  const countries = new Set(gaz.entries.filter((e) => e.kind === 'country').map((e) => e.name));
+  const claim = (sentence: string, publisher?: string) => claimOf(sentence, undefined, countries, publisher).claim;
+  it('reads organisations and countries as governments, not persons', () => {
+    expect(claim("Ukraine's border guard service said it had reinforced its posts.").kind).toBe('government');
+    expect(claim('The White House said it had prepared sanctions.').kind).toBe('government');
+    expect(claim('The Ministry of Defence of the Russian Federation reported that warships sailed.').kind).toBe('government');
+    expect(claim('Latvia and Lithuania said they pledged helmets.').kind).toBe('government');
+    expect(claim('Britain separately said it would supply missiles.').kind).toBe('government');
+    expect(claim('Defence Secretary Ben Wallace said troops remain.').kind).toBe('person');
+  });
+
+  it("gives a ministry release's own sentences to the ministry, and the article's to the article", () => {
+    expect(claim('Units have been relocated to airfields.', 'Example Ministry of Defence')).toMatchObject({
+      kind: 'government',
+      stance: 'asserted',
+    });
+    expect(claim('Units have been relocated to airfields.', 'Example Wire').kind).toBe('article');
+  });
+
+  it('reads a future or passive plan as planned', () => {
+    for (const s of [
+      'The exercise will be held from February 10-20.',
+      'The stage will take place in mid-February.',
+      'Drills will continue, the ministry said.',
+    ])
+      expect(claim(s).stance, s).toBe('planned');
+  });
+
+  it('says "uncertain" where no category word stands in the sentence instead of passing off a fallback', () => {
+    expect(categoryOf('Residents said the mood was calm.', true).uncertain).toBe(true);
+    expect(categoryOf('Warships of the Northern Fleet joined the exercises.', false)).toMatchObject({
+      category: 'naval',
+      uncertain: false,
+    });
   });
 });
