@@ -41,6 +41,15 @@ interface Match {
   sentenceStart: boolean;
 }
 
+/**
+ * A photo credit: capitalised names, a slash, an agency, closing a line or a bracket ("Alex Brandon/POOL",
+ * "(Jane Doe / Example Agency)"): "Kyiv/Moscow talks" mid-sentence is not one.
+ */
+const CREDIT =
+  /(?:\b(?:Photo|Picture|Image|Credit|Photograph)s?[ \t]*(?:by)?:?[ \t]*)?\p{Lu}[\p{L}.'’-]+(?:[ \t]+\p{Lu}[\p{L}.'’-]+){0,2}[ \t]*\/[ \t]*\p{Lu}[\p{L}&.-]*(?:[ \t]+\p{Lu}[\p{L}&.-]*){0,3}(?=\s*\)|[ \t]*$)/gmu;
+/** A byline on a line of its own: "By Maria Lugova in Shakhty", "By Anna Smith, Kharkiv". */
+const BYLINE = /^[ \t]*By\s+\p{Lu}[^\n.]{0,100}$/gmu;
+
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Word indexes that are part of a person's name: title + names, first name + names, and known surnames. */
@@ -133,6 +142,17 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
   }
   const person = personWords(ws, text, starts);
   const taken = new Set<number>();
+  // Credits and bylines are never places: "Alex Brandon/POOL", "(Photo: Jane Doe/Example Agency)",
+  // "By Maria Lugova in Shakhty" on a line of its own.
+  for (const re of [CREDIT, BYLINE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const [a, b] = [m.index, m.index + m[0].length];
+      ws.forEach((w, k) => {
+        if (w.start >= a && w.end <= b) taken.add(k);
+      });
+    }
+  }
   const matches: Match[] = [];
   const unresolved: PlaceMention[] = [];
 

@@ -161,3 +161,26 @@ describe('claimants, stances, categories', () => {
     });
   });
 });
+
+describe('facilities, credits and bylines', () => {
+  it('returns every facility as an unresolved mention with its kind, attached to its event', () => {
+    const text =
+      'Jets were relocated to Baranovichi airfield and the Obuz-Lesnovsky training ground in Belarus, the ministry said.';
+    const m = places(text).filter((x) => x.entry === null);
+    expect(m.map((x) => [x.text, x.feature])).toEqual([
+      ['Baranovichi airfield', 'airfield'],
+      ['Obuz-Lesnovsky training ground', 'training ground'],
+    ]);
+    const event = eventWith(draftOf(text), 'Baranovichi');
+    expect(event?.draft.unresolved).toEqual(['Baranovichi airfield', 'Obuz-Lesnovsky training ground']);
+  });
+
+  it('takes no place from a photo credit or a byline', () => {
+    expect(places('Troops drilled near Kharkiv.\n\nAlex Brandon/POOL\n\nBy Anna Smith in Odesa')).toEqual([
+      expect.objectContaining({ text: 'Kharkiv' }),
+    ]);
+    expect(places('A convoy (Jane Doe / Example Agency) crossed.').map((m) => m.text)).toEqual([]);
+    // A slash between two places mid-sentence is not a credit.
+    expect(places('The Kyiv/Moscow talks stalled in Minsk.').map((m) => m.text)).toContain('Kyiv');
+  });
+});
