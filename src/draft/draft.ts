@@ -34,6 +34,22 @@ export const slug = (s: string) =>
     .slice(0, 60)
     .replace(/-+$/, '') || 'place';
 
+/**
+ * Indexes of the spans (sorted by start) that lie inside `s`: a binary search to the first, then a walk,
+ * so drafting stays linear in the text rather than sentences × proposals.
+ */
+function indexesWithin(list: { start: number; end: number }[], s: { start: number; end: number }): number[] {
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < list.length && list[i].start < s.end; i++) if (list[i].end <= s.end) out.push(i);
+  return out;
+}
+
 /** Heads of an adjective that name a force, not a place ("Russian troops" does not say where). */
 const FORCE_HEADS = /^(troops|forces|soldiers|army|navy|military|jets|warplanes|warships|fleet|positions|lines|units)$/;
 /** Words before an adjective of place that make it where the event is ("to Belarusian airfields"). */
@@ -186,8 +202,7 @@ export function draftArticle(
   for (const block of record.blocks) {
     for (const s of sentences(text, block.start, block.end)) {
       const sentence = text.slice(s.start, s.end);
-      const inside = (x: { start: number; end: number }) => x.start >= s.start && x.end <= s.end;
-      const mIdx = mentions.map((m, i) => (inside(m) ? i : -1)).filter((i) => i >= 0);
+      const mIdx = indexesWithin(mentions, s);
       const claim = claimOf(sentence, lastNamed, countryNames, meta.publisher);
       if (claim.claim.kind === 'person') lastNamed = claim.claim.by;
       if (!mIdx.length) continue;
@@ -209,8 +224,8 @@ export function draftArticle(
       const unresolved = mIdx
         .filter((i) => !mentions[i].entry || undrawable.has(i))
         .map((i) => (mentions[i].entry ? `${mentions[i].text}: ${undrawable.get(i)}` : mentions[i].text));
-      const dIdx = dates.map((d, i) => (inside(d) ? i : -1)).filter((i) => i >= 0);
-      const qIdx = quantities.map((q, i) => (inside(q) ? i : -1)).filter((i) => i >= 0);
+      const dIdx = indexesWithin(dates, s);
+      const qIdx = indexesWithin(quantities, s);
       const notes: string[] = [...claim.notes];
       // The event's date: one not of the telling, that the catalogue's date.expr can hold.
       const candidates = dIdx

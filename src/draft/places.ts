@@ -136,9 +136,11 @@ export interface PlaceFinding {
 export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
   const ws = words(text);
   const starts = new Set<number>();
+  // The first word of each sentence; one pass over both lists (they are in text order), linear in the text.
+  let wi = 0;
   for (const s of sentences(text)) {
-    const first = ws.find((w) => w.start >= s.start);
-    if (first) starts.add(first.start);
+    while (wi < ws.length && ws[wi].start < s.start) wi++;
+    if (wi < ws.length) starts.add(ws[wi].start);
   }
   const person = personWords(ws, text, starts);
   const taken = new Set<number>();
@@ -330,7 +332,11 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
   }
 
   // 4. Adjectival forms with a head noun of place or force: "the Ukrainian border", "Russian troops".
-  const used = (start: number, end: number) => mentions.some((x) => x.start < end && start < x.end);
+  // The characters mentions cover, kept as they are added: a lookup per word, not a scan of all mentions.
+  const covered = new Uint8Array(text.length + 1);
+  const cover = (m: { start: number; end: number }) => covered.fill(1, m.start, m.end);
+  mentions.forEach(cover);
+  const used = (start: number, end: number) => covered.subarray(start, end).includes(1);
   for (let i = 0; i < ws.length; i++) {
     const entry = gaz.adjectives.get(ws[i].text);
     if (!entry || used(ws[i].start, ws[i].end)) continue;
@@ -352,6 +358,7 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
         notes: [`adjective "${ws[i].text} … ${after[head]}": where it happened is ${entry.name} only if the sentence says so`],
       },
     });
+    cover(mentions[mentions.length - 1]);
   }
 
   // 5. Capitalised names after "in", "near", "at"… that nothing above explained: unresolved for the editor.
@@ -396,6 +403,7 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
         ],
       },
     });
+    cover(mentions[mentions.length - 1]);
     for (let k = i; k <= to; k++) taken.add(k);
   }
 
