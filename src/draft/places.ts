@@ -42,11 +42,15 @@ interface Match {
 }
 
 /**
- * A photo credit: capitalised names, a slash, an agency, closing a line or a bracket ("Alex Brandon/POOL",
- * "(Jane Doe / Example Agency)"): "Kyiv/Moscow talks" mid-sentence is not one.
+ * A photo credit: capitalised names, a slash, an agency, closing a line or a bracket and
+ * opening a line, a bracket or a sentence ("Alex Brandon/POOL", "(Jane Doe / Example Agency)", "… Ukraine.
+ * Alexander Zemlianichenko / AP"): "Kyiv/Moscow talks" mid-sentence is not one, nor the sentence before it.
  */
-const CREDIT =
-  /(?:\b(?:Photo|Picture|Image|Credit|Photograph)s?[ \t]*(?:by)?:?[ \t]*)?\p{Lu}[\p{L}.'’-]+(?:[ \t]+\p{Lu}[\p{L}.'’-]+){0,2}[ \t]*\/[ \t]*\p{Lu}[\p{L}&.-]*(?:[ \t]+\p{Lu}[\p{L}&.-]*){0,3}(?=\s*\)|[ \t]*$)/gmu;
+const CREDIT_NAME = "\\p{Lu}(?:[\\p{L}'’-]+|\\.)";
+const CREDIT = new RegExp(
+  `(?:(?<=^|\\()[ \\t]*|(?<=[.!?”"][ \\t]+)|\\b(?:Photo|Picture|Image|Credit|Photograph)s?[ \\t]*(?:by)?:?[ \\t]*)${CREDIT_NAME}(?:[ \\t]+${CREDIT_NAME}){0,3}[ \\t]*\\/[ \\t]*\\p{Lu}[\\p{L}&.-]*(?:[ \\t]+\\p{Lu}[\\p{L}&.-]*){0,3}(?=\\s*\\)|[ \\t]*$)`,
+  'gmu',
+);
 /** A byline on a line of its own: "By Maria Lugova in Shakhty", "By Anna Smith, Kharkiv". */
 const BYLINE = /^[ \t]*By\s+\p{Lu}[^\n.]{0,100}$/gmu;
 

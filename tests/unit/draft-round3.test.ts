@@ -180,6 +180,8 @@ describe('facilities, credits and bylines', () => {
       expect.objectContaining({ text: 'Kharkiv' }),
     ]);
     expect(places('A convoy (Jane Doe / Example Agency) crossed.').map((m) => m.text)).toEqual([]);
+    // A credit after a sentence takes none of the sentence's places.
+    expect(places('Talks will resume over Ukraine. Alexei Doe / AP').map((m) => m.text)).toEqual(['Ukraine']);
     // A slash between two places mid-sentence is not a credit.
     expect(places('The Kyiv/Moscow talks stalled in Minsk.').map((m) => m.text)).toContain('Kyiv');
   });
