@@ -8,7 +8,7 @@ import { CATEGORIES, type Category } from '../catalogue/vocabulary';
 import type { Alternative } from './types';
 
 const SAY =
-  '(?:said|says|told|stated|added|claimed|claims|warned|warns|denied|denies|announced|announces|signaled|signalled|reported|noted|insisted|confirmed|wrote)';
+  '(?:said|says|say|informs|notes|reports|told|stated|added|claimed|claims|warned|warns|denied|denies|announced|announces|signaled|signalled|reported|noted|insisted|confirmed|wrote)';
 const PRONOUN = /^(?:(?:which|who|that)\s+)?(he|she|they|it|we|i)$/i;
 
 /** Stances, strongest first: the first whose verb stands in the sentence wins; the others are alternatives. */
@@ -27,8 +27,8 @@ const STANCE_VERBS: { stance: Stance; re: RegExp }[] = [
 
 /** Category keywords, in the order ties are broken. */
 const CATEGORY_WORDS: Record<Category, RegExp> = {
+  naval: /\b(fleets?|warships?|ships?|naval|navy|submarines?|frigates?|landing craft|vessels?)\b/gi,
   drills: /\b(drills?|exercises?|maneuvers|manoeuvres|war games)\b/gi,
-  naval: /\b(fleet|warships?|ships?|naval|navy|submarines?|frigates?|landing craft|vessels?)\b/gi,
   aircraft: /\b(jets?|aircraft|warplanes?|fighters?|bombers?|helicopters?|airfields?|air base|Su-\d+|MiG-\d+|F-\d+)\b/gi,
   'military-aid':
     /\b(munitions|military equipment|weapons|arms|ammunition|military aid|security assistance|shipments?|Javelins?|Stingers?)\b/gi,
@@ -56,10 +56,26 @@ export interface ClaimProposal {
   confidence: number;
 }
 
+/** Last words of a claimant that make it an organisation, not a person ("the White House", "border guard service"). */
+const ORGANISATION =
+  /\b(House|Ministry|ministry|Service|service|Mission|mission|Guard|guard|Command|command|Staff|Office|office|Agency|agency|Council|Committee|Administration|administration|Forces|forces|Army|army)$/;
+/** A publisher that is an institution: its release speaks in its own (a government's) voice. */
+const INSTITUTION = /\b(Ministry|Government|Kremlin|Administration|Presidency|Armed Forces|Defen[cs]e|Foreign Affairs)\b/;
+
 function kindOf(by: string, countryNames: Set<string>): ClaimKind {
-  if (countryNames.has(by.replace(/^the\s+/i, '')) || GOVERNMENT.test(by)) {
+  // "Britain separately", "Latvia and Lithuania": the names, without an adverb after them.
+  const bare = by.replace(/^the\s+/i, '').replace(/(\s+\p{Ll}+)+$/u, '');
+  const parts = bare.split(/\s*(?:,|\band\b)\s*/).filter(Boolean);
+  if (parts.length && parts.every((x) => countryNames.has(x))) return 'government';
+  if (ORGANISATION.test(by) && !UNNAMED.test(by.split(/\s+/).slice(-1)[0])) return 'government';
+  if (countryNames.has(bare) || GOVERNMENT.test(by)) {
     // "Kremlin spokesperson Dmitri Peskov" is a person speaking for a government: the person.
-    if (/\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(by) && !GOVERNMENT.test(by.split(/\s+/).slice(-1)[0])) return 'person';
+    if (
+      /\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(by) &&
+      !GOVERNMENT.test(by.split(/\s+/).slice(-1)[0]) &&
+      !/\b(Ministry|Department|Service|Office|Agency|Council|Command|Staff)\b/.test(by)
+    )
+      return 'person';
     return 'government';
   }
   if (UNNAMED.test(by) && !/\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(by)) return 'official';
@@ -70,7 +86,12 @@ function kindOf(by: string, countryNames: Set<string>): ClaimKind {
  * The claimant of one sentence. `previous` is the last named claimant before it, for "he said".
  * `countryNames` are the gazetteer's country names ("Russia said" is a government's claim).
  */
-export function claimOf(sentence: string, previous: string | undefined, countryNames: Set<string>): ClaimProposal {
+export function claimOf(
+  sentence: string,
+  previous: string | undefined,
+  countryNames: Set<string>,
+  publisher?: string,
+): ClaimProposal {
   const notes: string[] = [];
   let by: string | undefined;
   const according = /\baccording to ((?:the |a |an )?[^,.;]{2,80}?)(?=[,.;]|$)/i.exec(sentence);
@@ -99,6 +120,12 @@ export function claimOf(sentence: string, previous: string | undefined, countryN
     if (stance === 'reported') stance = s.stance;
     else alternatives.push({ id: s.stance, label: `stance ${s.stance}` });
   }
+  if (!by && publisher && INSTITUTION.test(publisher)) {
+    // A ministry's release: its own sentences are the ministry's claims.
+    if (stance === 'reported') stance = 'asserted';
+    notes.push(`no one named: the claim of the publisher, ${publisher}, whose release this is`);
+    return { claim: { by: publisher, kind: 'government', stance }, alternatives, notes, confidence: 0.6 };
+  }
   if (!by) {
     // The article's own voice: what it reports; a plan it reports stays planned.
     if (stance === 'asserted') stance = 'reported';
@@ -114,10 +141,19 @@ export function claimOf(sentence: string, previous: string | undefined, countryN
   return { claim: { by, kind: kindOf(by, countryNames), stance }, alternatives, notes, confidence: 0.6 };
 }
 
-export function categoryOf(sentence: string, attributed: boolean): { category: Category; alternatives: Alternative[] } {
+/**
+ * The category with the most lexicon words in the sentence. `uncertain` where no word of any category's
+ * lexicon stands in it, or two tie: the category is then only a placeholder the catalogue needs, and the
+ * draft says so instead of passing a fallback off as a reading.
+ */
+export function categoryOf(
+  sentence: string,
+  attributed: boolean,
+): { category: Category; alternatives: Alternative[]; uncertain: boolean } {
   const scores = CATEGORIES.map((c) => ({ c, n: (sentence.match(CATEGORY_WORDS[c]) ?? []).length }))
     .filter((x) => x.n > 0 && (x.c !== 'statement' || attributed))
     .sort((a, b) => b.n - a.n || Object.keys(CATEGORY_WORDS).indexOf(a.c) - Object.keys(CATEGORY_WORDS).indexOf(b.c));
   const category = scores[0]?.c ?? (attributed ? 'statement' : 'conflict');
-  return { category, alternatives: scores.slice(1, 4).map((x) => ({ id: x.c, label: `category ${x.c}` })) };
+  const uncertain = !scores.length || (scores.length > 1 && scores[0].n === scores[1].n);
+  return { category, alternatives: scores.slice(1, 4).map((x) => ({ id: x.c, label: `category ${x.c}` })), uncertain };
 }

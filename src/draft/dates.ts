@@ -86,8 +86,49 @@ const WINDOW_KEYS = Object.keys(WINDOWS)
   .map((k) => k.replace(/ /g, '\\s+'))
   .join('|');
 
+/** A window of days "a" to "b" of one month: a range the article gives, never a day plus a figure. */
+function rangeOf(pub: Date, mo: number, a: number, b: number, year: string | undefined) {
+  if (mo < 0 || b <= a) return null;
+  const y = year ? Number(year) : nearestYear(pub, mo, a);
+  const [from, to] = [dayOf(y, mo, a), dayOf(y, mo, b)];
+  if (!from || !to) return { resolved: null, draft: info(0.2, [`no such days: ${a}–${b} ${MONTHS[mo]} ${y}`]) };
+  const notes = year ? [] : [`no year given: ${y}, the one nearest the publication date`];
+  return { resolved: windowResolved(from, to), draft: info(year ? 0.9 : 0.85, ['a range of days: a window', ...notes]) };
+}
+
+const DASH = '\\s*[-–—‐]\\s*';
+
 const RULES: Rule[] = [
-  // Absolute dates first: they are the longest phrases.
+  // Ranges first: "February 10-20", "Feb. 21–25, 2022", "10-20 February", "between 14 and 18 February".
+  {
+    re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})${DASH}(\\d{1,2})\\b(?:,?\\s+(\\d{4})\\b)?`, 'g'),
+    make: (m, pub) => rangeOf(pub, monthIndex(m[1]), Number(m[2]), Number(m[3]), m[4]),
+  },
+  {
+    re: new RegExp(
+      `\\b(?:between\\s+(\\d{1,2})\\s+and|from\\s+(\\d{1,2})\\s+(?:to|until|till)|(\\d{1,2})${DASH})\\s*(\\d{1,2})\\s+${MONTH}(?:\\s+(\\d{4})\\b)?`,
+      'gi',
+    ),
+    make: (m, pub) => rangeOf(pub, monthIndex(m[5]), Number(m[1] ?? m[2] ?? m[3]), Number(m[4]), m[6]),
+  },
+  {
+    re: new RegExp(`\\bbetween\\s+${MONTH}\\s+(\\d{1,2})\\s+and\\s+(\\d{1,2})\\b(?:,?\\s+(\\d{4})\\b)?`, 'g'),
+    make: (m, pub) => rangeOf(pub, monthIndex(m[1]), Number(m[2]), Number(m[3]), m[4]),
+  },
+  {
+    // "early next year": thirds of the year (January–April, May–August, September–December), a convention.
+    re: /\b(early|mid-?|late|the end of|the beginning of|the start of|the middle of)\s*(last|this|next) year\b/gi,
+    make: (m, pub) => {
+      const y = pub.getUTCFullYear() + (m[2].toLowerCase() === 'last' ? -1 : m[2].toLowerCase() === 'next' ? 1 : 0);
+      const part = m[1].toLowerCase();
+      const [a, b] = /early|beginning|start/.test(part) ? [0, 3] : /mid|middle/.test(part) ? [4, 7] : [8, 11];
+      return {
+        resolved: windowResolved(new Date(Date.UTC(y, a, 1)), new Date(Date.UTC(y, b, daysInMonth(y, b)))),
+        draft: info(0.6, ['a third of the year (January–April, May–August, September–December): a stated convention']),
+      };
+    },
+  },
+  // Absolute dates next: they are the longest phrases.
   {
     // "Wednesday, Jan. 26, 2022", "Jan. 26, 2022", "January 26", "Jan. 26th"
     re: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'g'),
@@ -270,5 +311,43 @@ export function findDates(text: string, published: string): DateMention[] {
       out.push({ text: phrase, start, end, telling, ...made });
     }
   }
+  for (const d of out) openInterval(text, d);
+  for (const d of out) pastInFuture(text, pub, d);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** "since 2014", "since mid-January", "since Saturday": from the date on, with no end the text gives. */
+function openInterval(text: string, d: DateMention): void {
+  const since = /\bsince\s+$/i.exec(text.slice(Math.max(0, d.start - 8), d.start));
+  if (!since || !d.resolved?.start) return;
+  d.start -= since[0].length;
+  d.text = text.slice(d.start, d.end);
+  d.resolved = { value: `${d.resolved.start}/..`, precision: 'window', start: d.resolved.start, end: '' };
+  d.expr = undefined;
+  d.draft.notes.push(
+    '"since": an open interval from the date on; the catalogue\'s date.expr cannot hold it (use the resolved value)',
+  );
+}
+
+const PAST = /\b(was|were|had|has been|have been|held|took|conducted|carried out|decided|adopted|signed|\p{Ll}{3,}ed)\b/u;
+const FUTURE = /\b(will|shall|to be|plans?|planned|scheduled|expected|next|upcoming|due)\b/i;
+
+/**
+ * "The decision was taken in December 2022" in a release of January 2022: a past event dated after
+ * publication cannot be right. Flagged as a likely misprint (confidence 0.3) with the year before as the
+ * alternative, and kept as written: never silently used or corrected.
+ */
+function pastInFuture(text: string, pub: Date, d: DateMention): void {
+  if (!d.resolved?.start || !/\b(19|20)\d{2}\b/.test(d.text) || d.resolved.start <= iso(pub)) return;
+  const from = Math.max(text.lastIndexOf('.', d.start - 1), text.lastIndexOf('\n', d.start - 1)) + 1;
+  const stop = text.slice(d.end).search(/[.\n]/);
+  const sentence = text.slice(from, stop < 0 ? text.length : d.end + stop);
+  if (!PAST.test(sentence) || FUTURE.test(sentence)) return;
+  const year = Number(/\b((?:19|20)\d{2})\b/.exec(d.text)?.[1]);
+  const shift = (v: string) => v.replace(/\b(19|20)\d{2}/g, (y) => String(Number(y) === year ? year - 1 : Number(y)));
+  d.draft.confidence = Math.min(d.draft.confidence, 0.3);
+  d.draft.notes.push(
+    `a past event dated after publication (${iso(pub)}): likely a misprint for ${year - 1}; kept as written for the editor to check`,
+  );
+  d.draft.alternatives.push({ id: shift(d.resolved.value), label: `${shift(d.resolved.value)} if the year is a misprint` });
 }

