@@ -113,7 +113,7 @@ export interface Excerpt {
 
 /**
  * How the event's places relate to it. Where a thing happens is kept apart from where it was said.
- * 'seat' means the article does not say where: the event is listed at the claimant's seat of government,
+ * 'seat' means the article does not say where: the event is listed at the capital of the government that acted or spoke,
  * a capital city, which the map never colours with the event's category nor labels with its figures.
  */
 export const SITES = ['happened', 'said', 'seat'] as const;
