@@ -30,9 +30,10 @@ export type PlaceGeometry =
   /**
    * An area given outright, as one closed ring of [lng, lat] (first and last the same): a stand-in for a
    * place the article names only loosely ("in the Arctic"). Its bounds are a drawing convention, which the
-   * place's note must say.
+   * place's note must say. `except` takes the land of these basemap countries out of it: Russia's Arctic,
+   * not Norway's or Finland's.
    */
-  | { polygon: [number, number][] }
+  | { polygon: [number, number][]; except?: string[] }
   /** Territory of `within` countries no farther than `km` from their shared land border with `along`. */
   | { recipe: 'border-band'; along: string; within: string[]; km: number };
 

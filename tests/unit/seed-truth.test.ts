@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { buildLayers } from '../../src/layers/build';
 import { defaultFolders, loadInputs } from '../../src/layers/inputs';
 import type { CatalogueEvent } from '../../src/catalogue/schema';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { aboutGroups } from '../../src/story/format';
 import { ROOT } from '../helpers';
 
@@ -181,5 +183,20 @@ describe('the seed story against the article', () => {
     expect(event('no-breakthrough').title).toContain('so far failed to reach a breakthrough');
     expect(event('letter-contents').title).toContain('could undermine security');
     expect(event('letter-reiterates').title).toMatch(/sovereignty and territorial integrity/);
+  });
+
+  it('draws "in the Arctic" as Russia\'s Arctic: no Norwegian or Finnish town inside the hatched area', () => {
+    const places = JSON.parse(result.ok ? result.files.get('places.geojson')! : '{"features":[]}') as {
+      features: { properties: { place_id: string }; geometry: Polygon | MultiPolygon }[];
+    };
+    const arctic = places.features.find((f) => f.properties.place_id === 'arctic')!.geometry;
+    const inside = (lng: number, lat: number) => booleanPointInPolygon([lng, lat], arctic);
+    // Kirkenes and Vardø (Norway), Salla (Finland): the polygon's bounds took them in.
+    expect(inside(30.05, 69.73), 'Kirkenes').toBe(false);
+    expect(inside(31.11, 70.37), 'Vardø').toBe(false);
+    expect(inside(28.67, 66.83), 'Salla').toBe(false);
+    // Russia's coast and the Barents Sea stay.
+    expect(inside(33.08, 68.97), 'Murmansk').toBe(true);
+    expect(inside(40, 72), 'the Barents Sea').toBe(true);
   });
 });
