@@ -30,9 +30,10 @@ export type PlaceGeometry =
   /**
    * An area given outright, as one closed ring of [lng, lat] (first and last the same): a stand-in for a
    * place the article names only loosely ("in the Arctic"). Its bounds are a drawing convention, which the
-   * place's note must say.
+   * place's note must say. `except` takes the land of these basemap countries out of it: Russia's Arctic,
+   * not Norway's or Finland's.
    */
-  | { polygon: [number, number][] }
+  | { polygon: [number, number][]; except?: string[] }
   /** Territory of `within` countries no farther than `km` from their shared land border with `along`. */
   | { recipe: 'border-band'; along: string; within: string[]; km: number };
 
@@ -113,7 +114,7 @@ export interface Excerpt {
 
 /**
  * How the event's places relate to it. Where a thing happens is kept apart from where it was said.
- * 'seat' means the article does not say where: the event is listed at the claimant's seat of government,
+ * 'seat' means the article does not say where: the event is listed at the capital of the government that acted or spoke,
  * a capital city, which the map never colours with the event's category nor labels with its figures.
  */
 export const SITES = ['happened', 'said', 'seat'] as const;

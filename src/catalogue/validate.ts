@@ -239,7 +239,8 @@ function checkGeometry(c: Checker, g: unknown, basemap: BasemapIndex): void {
       lngLat(g.point, 'geometry.point');
       return;
     case 'polygon': {
-      c.keys(g, ['polygon'], 'geometry.');
+      c.keys(g, ['polygon', 'except'], 'geometry.');
+      if (g.except !== undefined) codes('except', basemap.countries, 'basemap country (ISO 3166-1 alpha-2)');
       const ring = g.polygon;
       if (!Array.isArray(ring) || ring.length < 4)
         return c.fail(

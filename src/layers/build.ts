@@ -26,6 +26,7 @@ import {
   borderBand,
   clipArea,
   dissolve,
+  withoutLand,
   distanceToLineKm,
   labelAnchor,
   labelPoint,
@@ -117,7 +118,10 @@ function placeGeometry(g: PlaceGeometry, precision: Precision, basemap: Basemap)
   }
   if ('gazetteer' in g) return basemap.gazetteer.get(g.gazetteer)!.point;
   if ('point' in g) return { type: 'Point', coordinates: g.point };
-  if ('polygon' in g) return { type: 'Polygon', coordinates: [g.polygon] };
+  if ('polygon' in g) {
+    const drawn: Polygon = { type: 'Polygon', coordinates: [g.polygon] };
+    return g.except ? withoutLand(drawn, areas(g.except, basemap.countries)) : drawn;
+  }
   const border: MultiLineString = {
     type: 'MultiLineString',
     coordinates: g.within.flatMap((w) => basemap.border(g.along, w).coordinates),

@@ -8,6 +8,7 @@ import {
   bboxClip,
   booleanPointInPolygon,
   buffer,
+  difference,
   intersect,
   pointOnFeature,
   pointToLineDistance,
@@ -60,6 +61,20 @@ export function borderBand(border: LineString | MultiLineString, within: Area, k
   const band = intersect({ type: 'FeatureCollection', features: [grown as Feature<Area>, feature(near)] });
   if (!band) throw new Error('borderBand: the areas do not meet within the distance');
   return truncate(band, { precision: 5, mutate: true }).geometry;
+}
+
+/**
+ * An area less the land of other countries: "in the Arctic", said of Russia's Northern fleet, is Russia's
+ * Arctic and the sea, not Norway's Kirkenes nor Finland's Salla. Only the land near the area takes part (all
+ * of Norway's coast would make it slow). Truncated to 5 decimals, as the border band is.
+ */
+export function withoutLand(geometry: Area, land: Area): Area {
+  const [w, s, e, n] = bbox(feature(geometry));
+  const near = clipArea(land, [w - 0.5, s - 0.5, e + 0.5, n + 0.5]);
+  if (!near) return geometry;
+  const rest = difference({ type: 'FeatureCollection', features: [feature(geometry), feature(near)] });
+  if (!rest) throw new Error('withoutLand: nothing of the area is left');
+  return truncate(rest, { precision: 5, mutate: true }).geometry as Area;
 }
 
 /**

@@ -116,8 +116,25 @@ export function attribution(e: Pick<StoryEvent, 'claim_by' | 'claim_kind' | 'sta
 export const SITE_LABELS: Record<StoryEvent['site'], string> = {
   happened: 'Where it happened',
   said: 'Where it was said',
-  seat: 'Place not given in the article: listed here at the seat of government, not drawn as this place’s own',
+  seat: 'Place not given in the article: listed here at the capital of the government that acted or spoke, not drawn as this place’s own',
 };
+
+/**
+ * The Excerpts panel's groups of events about a place: those that happened or were said at another place
+ * the map draws ("elsewhere"), and those the article gives no place for at all, which are not "elsewhere"
+ * but nowhere said (an intelligence assessment, NATO's announcement). Empty groups are left out.
+ */
+export function aboutGroups<E extends Pick<StoryEvent, 'places'>>(
+  placeName: string,
+  about: E[],
+): { kind: 'elsewhere' | 'unplaced'; heading: string; list: E[] }[] {
+  const placed = about.filter((e) => e.places.length > 0);
+  const unplaced = about.filter((e) => e.places.length === 0);
+  return [
+    { kind: 'elsewhere' as const, heading: `About ${placeName}, elsewhere`, list: placed },
+    { kind: 'unplaced' as const, heading: `About ${placeName}: where, the article does not say`, list: unplaced },
+  ].filter((g) => g.list.length > 0);
+}
 
 /**
  * The scope of an event's figure when the event has several places: one figure for all of them, never

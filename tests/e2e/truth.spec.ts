@@ -128,4 +128,23 @@ test.describe('the map says what the article says, and no more', () => {
     await page.goto('/#5/51.5/-0.12&place=london');
     await expect(panel).toContainText('Signaled — Britain');
   });
+
+  test('an event the article places nowhere is listed as such, and a seat is the capital of the government that acted', async ({
+    page,
+  }) => {
+    await page.goto('/#4/50/30&place=ukraine');
+    const panel = page.getByRole('region', { name: /Excerpts/ });
+    const unplaced = panel.locator('h4:text-is("About Ukraine: where, the article does not say") + ol');
+    await expect(unplaced).toContainText('increasing likelihood of an incursion');
+    await expect(unplaced).toContainText('so far failed to reach a breakthrough');
+    await expect(panel.locator('h4:text-is("About Ukraine, elsewhere") + ol')).not.toContainText('increasing likelihood');
+    // NATO's announcement is about eastern Europe, not a troops site there.
+    await page.goto('/#4/50/20&place=eastern-europe');
+    await expect(panel.locator('h4:has-text("where, the article does not say") + ol')).toContainText(
+      'NATO announced it would place forces on standby',
+    );
+    // Nobody speaks in "Washington put 8,500 troops on heightened alert": the legend says whose capital it is.
+    await expect(page.getByText('listed at the capital of the government that acted or spoke')).toHaveCount(1);
+    await expect(page.locator('body')).not.toContainText("speaker's capital");
+  });
 });

@@ -145,11 +145,12 @@ describe('the seed story catalogue', () => {
 
   it('counts in places.geojson categories only what happened or was said there, not events listed at a seat', () => {
     const props = new Map(placeFeatures().map((f) => [f.properties!.place_id, f.properties!]));
-    // 8,500 troops on alert, Biden, Psaki and the Lavrov call are listed at Washington as a seat: not troops in Washington.
+    // 8,500 troops on alert, Biden, Psaki, the Lavrov call and Blinken's undated warning on civilians are listed at
+    // Washington as a seat: not troops in Washington.
     // The letter was said there (Blinken: "the U.S. formally responded"): diplomacy is Washington's own.
     expect(props.get('washington')).toMatchObject({
       categories: 'diplomacy',
-      seat_categories: 'troops,statement,diplomacy,sanctions,energy',
+      seat_categories: 'civilians,troops,statement,diplomacy,sanctions,energy',
     });
     expect(props.get('london')).toMatchObject({ categories: '', seat_categories: 'sanctions' });
     expect(props.get('belarus')).toMatchObject({ categories: 'troops,aircraft,drills', seat_categories: '' });

@@ -278,6 +278,15 @@ describe('validateCatalogue', () => {
       { file: P, id: 'rostov', field: 'geometry.polygon', message: 'the ring must end where it starts' },
     ],
     [
+      'a polygon less the land of a country the basemap does not have',
+      (c) =>
+        Object.assign(c.places[0], {
+          geometry: { polygon: RING, except: ['NO', 'XX'] },
+          note: 'A drawing convention.',
+        }),
+      { file: P, id: 'rostov', field: 'geometry.except[1]', message: 'unknown basemap country (ISO 3166-1 alpha-2) "XX"' },
+    ],
+    [
       'a polygon without a note saying what bounds it',
       (c) =>
         Object.assign(c.places[0], {
