@@ -1,5 +1,6 @@
 import './fonts';
 import './app.css';
+import './print.css';
 import './ui/status.css';
 import { mount } from 'svelte';
 import App from './App.svelte';

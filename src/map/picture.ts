@@ -14,9 +14,9 @@ import { defaultTheme } from './theme';
 import { CATEGORY_SHAPES, shapePath } from './symbols';
 
 /** The credits of the map, in words (attribution.ts has the same, as links, for the page). */
-export const PNG_CREDITS = 'Map data: Natural Earth (public domain); GeoNames (CC BY 4.0); font Noto Sans (OFL 1.1)';
+const PNG_CREDITS = 'Map data: Natural Earth (public domain); GeoNames (CC BY 4.0); font Noto Sans (OFL 1.1)';
 
-export interface PictureText {
+interface PictureText {
   title: string;
   categories: { category: Category; label: string; colour: string }[];
   precisions: { precision: Precision; label: string }[];
@@ -53,27 +53,44 @@ export function pngName(story: Story, zoom: number, scale: number): string {
 }
 
 /** The map's canvas as drawn in the next frame, at `ratio` device pixels per CSS pixel (restored after). */
-export async function mapPixels(map: MaplibreMap, ratio: number): Promise<HTMLCanvasElement> {
+async function mapPixels(map: MaplibreMap, ratio: number): Promise<HTMLCanvasElement> {
   const before = map.getPixelRatio();
   if (ratio !== before) map.setPixelRatio(ratio);
   try {
     return await new Promise<HTMLCanvasElement>((resolve, reject) => {
       map.once('render', () => {
         // Read inside the frame that drew it: the drawing buffer is still whole here.
-        const src = map.getCanvas();
-        const copy = document.createElement('canvas');
-        copy.width = src.width;
-        copy.height = src.height;
-        const ctx = copy.getContext('2d');
-        if (!ctx) return reject(new Error('This browser gave no 2D canvas to draw the picture on.'));
-        ctx.drawImage(src, 0, 0);
-        resolve(copy);
+        try {
+          resolve(copyOf(map.getCanvas()));
+        } catch (err) {
+          reject(err);
+        }
       });
       map.triggerRepaint();
     });
   } finally {
     if (ratio !== before) map.setPixelRatio(before);
   }
+}
+
+/**
+ * The map for printing: drawn once, synchronously (MapLibre's `redraw`), and copied in the same task, while
+ * its drawing buffer is still whole. `beforeprint` gives no time for a frame to come: the copy is taken
+ * inside the handler, onto `into`, which prints in the WebGL canvas's place (print.css).
+ */
+export function mapSnapshot(map: MaplibreMap, into: HTMLCanvasElement): void {
+  map.redraw();
+  copyOf(map.getCanvas(), into);
+}
+
+/** `copy` (a new canvas unless given) made to hold what `src` shows now, pixel for pixel. */
+function copyOf(src: HTMLCanvasElement, copy = document.createElement('canvas')): HTMLCanvasElement {
+  copy.width = src.width;
+  copy.height = src.height;
+  const ctx = copy.getContext('2d');
+  if (!ctx) throw new Error('This browser gave no 2D canvas to draw the picture on.');
+  ctx.drawImage(src, 0, 0);
+  return copy;
 }
 
 const FONT = 'Noto Sans, system-ui, sans-serif';
@@ -96,7 +113,7 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
 }
 
 /** Where the legend went in the picture, and the widest text in it: for a check that nothing was cut. */
-export interface LegendBox {
+interface LegendBox {
   x: number;
   y: number;
   width: number;
@@ -109,7 +126,7 @@ export interface LegendBox {
  * The picture: a title band above the map, a legend column right of it, and the window, sources and
  * credits below, all at `scale` (the map at the same pixel ratio).
  */
-export function composePicture(
+function composePicture(
   mapCanvas: HTMLCanvasElement,
   text: PictureText,
   scale: number,

@@ -6,45 +6,17 @@
  *
  *   npm run bench:png [-- --no-build] [--runs 5] [--width 1440 --height 900]
  */
-import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { createHandler } from '../../src/server/serve';
-import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from '../chromium.js';
+import { serveBuild, SERVED_OPTIONS, storyDrawn } from './served';
 import { median } from './stats';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { values } = parseArgs({
-  options: {
-    'no-build': { type: 'boolean', default: false },
-    runs: { type: 'string', default: '5' },
-    width: { type: 'string', default: '1440' },
-    height: { type: 'string', default: '900' },
-  },
-});
+const { values } = parseArgs({ options: { ...SERVED_OPTIONS, runs: { type: 'string', default: '5' } } });
 const RUNS = Number(values.runs);
 const GOAL_MS = 2000;
-
-if (!values['no-build']) {
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
-const executablePath = findChromium();
-if (!executablePath) {
-  console.error(HOW_TO_GET_CHROMIUM);
-  process.exit(1);
-}
-
-const server = createServer(createHandler(path.join(ROOT, 'dist')));
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+const { base, browser, close } = await serveBuild({ build: !values['no-build'] });
 
 /** Milliseconds from triggerRepaint to the map's next idle, measured in the page. */
 const repaint = (page: Page) =>
@@ -67,14 +39,7 @@ async function download(page: Page, name: string): Promise<number> {
 try {
   const page = await browser.newPage({ viewport: { width: Number(values.width), height: Number(values.height) } });
   await page.goto(`${base}/`);
-  await page.waitForFunction(
-    () => {
-      const m = (window as unknown as { situationMap?: MaplibreMap }).situationMap;
-      return !!m && m.loaded() && m.areTilesLoaded() && !m.isMoving() && m.querySourceFeatures('story-places').length > 0;
-    },
-    undefined,
-    { timeout: 120_000 },
-  );
+  await storyDrawn(page);
   await page.getByRole('button', { name: 'Share and export' }).click();
   const times: Record<string, number[]> = { repaint: [], '1x': [], '2x': [] };
   for (let i = 0; i < RUNS; i++) {
@@ -97,6 +62,5 @@ try {
     );
   }
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

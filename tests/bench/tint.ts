@@ -6,56 +6,20 @@
  *
  *   npm run bench:tint [-- --no-build] [--view 4.3/50/32] [--width 1440 --height 900]
  */
-import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { CATEGORIES } from '../../src/catalogue/vocabulary';
-import { createHandler } from '../../src/server/serve';
-import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from '../chromium.js';
+import { serveBuild, SERVED_OPTIONS, storyDrawn } from './served';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { values } = parseArgs({
-  options: {
-    'no-build': { type: 'boolean', default: false },
-    view: { type: 'string', default: '4.3/50/32' },
-    width: { type: 'string', default: '1440' },
-    height: { type: 'string', default: '900' },
-  },
-});
+const { values } = parseArgs({ options: { ...SERVED_OPTIONS, view: { type: 'string', default: '4.3/50/32' } } });
 const THRESHOLD = 24;
-
-if (!values['no-build']) {
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
-const executablePath = findChromium();
-if (!executablePath) {
-  console.error(HOW_TO_GET_CHROMIUM);
-  process.exit(1);
-}
-
-const handler = createHandler(path.join(ROOT, 'dist'));
-const server = createServer(handler);
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+const { base, browser, close } = await serveBuild({ build: !values['no-build'] });
 
 /** The map's pixels (RGBA, bottom row first) after a frame drawn with the map idle, at the given hash. */
 async function pixels(page: Page, hash: string): Promise<{ width: number; height: number; data: number[] }> {
   await page.goto(`${base}/#${hash}`);
-  await page.waitForFunction(
-    () => {
-      const m = (window as unknown as { situationMap?: MaplibreMap }).situationMap;
-      return !!m && m.loaded() && m.areTilesLoaded() && !m.isMoving() && m.querySourceFeatures('story-places').length > 0;
-    },
-    undefined,
-    { timeout: 120_000 },
-  );
+  await storyDrawn(page);
   return page.evaluate(
     () =>
       new Promise<{ width: number; height: number; data: number[] }>((resolve) => {
@@ -96,6 +60,5 @@ try {
       `change (summed RGB difference > ${THRESHOLD}) when every category is hidden (goal ≤ 30 %)`,
   );
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

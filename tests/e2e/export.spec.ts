@@ -12,6 +12,7 @@ import { decodeStory } from '../../src/layers/format';
 import { filterOf, readHash } from '../../src/state/hash';
 import { exportGeoJson } from '../../src/story/export';
 import type { Story } from '../../src/story/types';
+import { ogrinfo } from '../gdal';
 import { expect, mapIdle, test } from './fixtures';
 
 const LAYERS = path.resolve(import.meta.dirname, '../../geodata/layers');
@@ -44,6 +45,9 @@ test('a view set by a link: its link, its embed snippet, and its data as GeoJSON
   expect(geo.suggestedFilename()).toBe('situation-map-view.geojson');
   const geoText = await read(geo);
   expect(getIssues(geoText)).toEqual([]);
+  // GDAL opens the file downloaded, every record in it.
+  const info = ogrinfo(await geo.path());
+  if (info !== null) expect(info).toMatch(new RegExp(`Feature Count: ${want.features.length}\\b`));
   expect(JSON.parse(geoText)).toEqual(JSON.parse(JSON.stringify(want)));
   const categories = new Set(want.features.map((f) => f.properties.category));
   expect(categories.has('energy') || categories.has('diplomacy')).toBe(false);
@@ -56,10 +60,31 @@ test('a view set by a link: its link, its embed snippet, and its data as GeoJSON
     want.features.map((f) => [f.properties.event_id, f.properties.place_id ?? '']),
   );
 
-  // Kyiv's rows are what the Excerpts panel lists as happening or said there, in its order.
+  // Kyiv's rows are what the Excerpts panel lists as happening or said there, as many and in its order;
+  // what it lists as about Kyiv, elsewhere, has its rows at its own places; what it lists as undated (the
+  // window leaves it out) has none.
   await dialog.getByRole('button', { name: 'Close' }).click();
   const panel = page.getByRole('region', { name: /Excerpts/ });
-  const kyiv = rows.filter((r) => r.place_id === 'kyiv').map((r) => r.title);
+  const kyiv = rows.filter((r) => r.place_id === 'kyiv');
   expect(kyiv.length).toBeGreaterThan(0);
-  for (const title of kyiv) await expect(panel.getByText(title, { exact: true }).first()).toBeVisible();
+  for (const r of kyiv) await expect(panel.getByText(r.title, { exact: true }).first()).toBeVisible();
+  const groups = await panel
+    .locator('.place')
+    .first()
+    .evaluate((place) =>
+      [...place.querySelectorAll('ol')].map((ol) => {
+        const before = ol.previousElementSibling;
+        return {
+          heading: before?.matches('h4') ? (before.textContent ?? '') : '',
+          ids: [...ol.querySelectorAll('[data-event-entry]')].map((li) => li.getAttribute('data-event-entry')),
+        };
+      }),
+    );
+  expect(groups.find((g) => g.heading === '')?.ids).toEqual(kyiv.map((r) => r.event_id));
+  const exported = new Set(rows.map((r) => r.event_id));
+  const undated = groups.filter((g) => g.heading.startsWith('Date not given')).flatMap((g) => g.ids);
+  expect(undated.length, "the window leaves some of Kyiv's events undated").toBeGreaterThan(0);
+  for (const id of undated) expect(exported.has(id!), `${id} is outside the window`).toBe(false);
+  for (const id of groups.filter((g) => g.heading.startsWith('About')).flatMap((g) => g.ids))
+    expect(exported.has(id!)).toBe(true);
 });

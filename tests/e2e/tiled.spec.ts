@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { shardFile, shardOf, type TiledStoryFile } from '../../src/layers/format';
 import { isVisible, type ViewFilter } from '../../src/story/visibility';
-import { ANCHORS, writeSyntheticLayers } from '../bench/synthetic';
+import { ANCHORS, writeSyntheticLayers } from '../synthetic';
 import { clickAt, expect, mapIdle, test } from './fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

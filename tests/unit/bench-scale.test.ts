@@ -15,7 +15,7 @@ import { loadStory } from '../../src/story/load';
 import { DENSE_LABEL_MINZOOM, DENSE_POINTS, labelPoints, placeShapes } from '../../src/map/data';
 import { eventsAt, readerBlocks } from '../../src/story/model';
 import type { PlaceProperties, StoryEvent, StorySource } from '../../src/story/types';
-import { ANCHORS, realBasemap, syntheticCatalogue, writeSyntheticLayers } from '../bench/synthetic';
+import { ANCHORS, realBasemap, syntheticCatalogue, writeSyntheticLayers } from '../synthetic';
 import { filesFetch, ROOT, tempProject } from '../helpers';
 import { mulberry32 } from '../prng';
 

@@ -11,7 +11,7 @@ import { CATEGORIES, type Category } from '../../src/catalogue/vocabulary';
 import { buildLayers, type BuildResult } from '../../src/layers/build';
 import { decodeShard, shardFile, shardOf, StoryShapeError, type StoryShard, type TiledStoryFile } from '../../src/layers/format';
 import { CELLS, FULL_DETAIL_ZOOM, TILE_THRESHOLD, combosOf, thinMarks, type MarkInput } from '../../src/layers/tiled';
-import { realBasemap, syntheticCatalogue } from '../bench/synthetic';
+import { realBasemap, syntheticCatalogue } from '../synthetic';
 import { mulberry32 } from '../prng';
 import { archiveReader } from '../helpers';
 

@@ -1,5 +1,6 @@
 /**
- * Seeded synthetic catalogues for the benchmark, built through the real pipeline: a source text whose
+ * Seeded synthetic catalogues for the benchmark and the tests of scale (here, not under bench/, so the
+ * unit tier does not depend on the benchmark's code), built through the real pipeline: a source text whose
  * sentences are the excerpts, places and events as an editor would write them, validated and built by
  * buildLayers (src/layers/build.ts) against the real basemap. Same seed and size, same bytes.
  *
@@ -12,10 +13,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FeatureCollection, Geometry, Position } from 'geojson';
-import { basemapFrom, buildLayers, type Basemap, type BuildOptions } from '../../src/layers/build';
-import type { CatalogueEvent, Place, Source, SourceBlock } from '../../src/catalogue/schema';
-import { CATEGORIES, type Category } from '../../src/catalogue/vocabulary';
-import { mulberry32 } from '../prng';
+import { basemapFrom, buildLayers, type Basemap, type BuildOptions } from '../src/layers/build';
+import type { CatalogueEvent, Place, Source, SourceBlock } from '../src/catalogue/schema';
+import { CATEGORIES, type Category } from '../src/catalogue/vocabulary';
+import { mulberry32 } from './prng';
 
 /** Ukraine, Belarus and western Russia: where the synthetic points fall. [west, south, east, north] */
 export const REGION_BBOX: [number, number, number, number] = [22, 44.5, 50, 60];
@@ -216,7 +217,7 @@ export function syntheticCatalogue(n: number, basemap: Basemap, seed = 20220126)
     publisher: 'Synthetic Wire',
     published: '2022-01-26',
     text: 'synthetic.txt',
-    captured_from: 'tests/bench/synthetic.ts',
+    captured_from: 'tests/synthetic.ts',
     removed: [],
     captions: [],
     blocks,
@@ -285,13 +286,13 @@ export function writeSyntheticLayers(
 }
 
 /**
- * Run as a script, `tsx tests/bench/synthetic.ts <events> <dir> <root>`: writes the catalogue's layers
+ * Run as a script, `tsx tests/synthetic.ts <events> <dir> <root>`: writes the catalogue's layers
  * into `dir` and prints what writeSyntheticLayers returns, as JSON (the benchmark builds each size so).
  */
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [n, dir, root] = process.argv.slice(2);
   if (!/^\d+$/.test(n ?? '') || !dir || !root) {
-    console.error('usage: tsx tests/bench/synthetic.ts <events> <dir> <root>');
+    console.error('usage: tsx tests/synthetic.ts <events> <dir> <root>');
     process.exit(2);
   }
   process.stdout.write(JSON.stringify(writeSyntheticLayers(Number(n), path.resolve(dir), path.resolve(root))));
