@@ -35,7 +35,16 @@ import {
 } from './geometry';
 import { featureLines, stableJson } from '../io/files';
 import { compactEvent, labelName, type StoryEvent, type StoryFile, type StoryMeasure, type StorySource } from './format';
-import type { CatalogueEvent, Measure, Place, PlaceGeometry, Precision, Source, ValidationError } from '../catalogue/schema';
+import type {
+  CatalogueEvent,
+  Measure,
+  Place,
+  PlaceGeometry,
+  Precision,
+  Side,
+  Source,
+  ValidationError,
+} from '../catalogue/schema';
 import { validateCatalogue, type BasemapIndex, type CatalogueInput } from '../catalogue/validate';
 import { buildTiled, TILE_THRESHOLD, type TiledPlace } from './tiled';
 
@@ -262,7 +271,12 @@ export interface BuildOptions {
  * the properties they open with, the change its first quantity records, and its excerpts as the source's
  * own words at the offsets the validator checked. `dateOf` may be a cache of resolveDate.
  */
-function resolveEvent(e: CatalogueEvent, src: { record: Source; text: string }, dateOf: typeof resolveDate = resolveDate) {
+function resolveEvent(
+  e: CatalogueEvent,
+  src: { record: Source; text: string },
+  side: Side | null,
+  dateOf: typeof resolveDate = resolveDate,
+) {
   const date = dateOf(e.date.expr, src.record.published);
   const q = e.quantities?.[0];
   const previousDate = q?.previous ? dateOf(q.previous.date.expr, src.record.published) : undefined;
@@ -281,6 +295,7 @@ function resolveEvent(e: CatalogueEvent, src: { record: Source; text: string }, 
     // value's, "up from 59 at this time last week". The number and unit stay for sorting and comparing.
     quantity: q?.text ?? null,
     quantity_previous: q?.previous?.text ?? null,
+    side,
   };
   const change =
     q?.previous && previousDate?.start && previousDate.end
@@ -301,6 +316,24 @@ function resolveEvent(e: CatalogueEvent, src: { record: Source; text: string }, 
     block: blockAt(src.record.blocks, x.start)?.kind ?? 'paragraph',
   }));
   return { q, previousDate, head, change, excerpts };
+}
+
+/**
+ * Each event's claimant side, from its file's `claimants` map (validated: every claimant but the article's
+ * own voice has an entry when the map is there). The outlet's own reporting is 'media'; a file without
+ * the map gives no side (null), never a guessed one.
+ */
+function sidesOf(files: CatalogueInput['events']): Map<CatalogueEvent, Side | null> {
+  const sides = new Map<CatalogueEvent, Side | null>();
+  for (const f of files) {
+    const { events, claimants } = f.json as { events: CatalogueEvent[]; claimants?: Record<string, Side> };
+    for (const e of events)
+      sides.set(
+        e,
+        e.claim.kind === 'article' ? 'media' : claimants && Object.hasOwn(claimants, e.claim.by) ? claimants[e.claim.by] : null,
+      );
+  }
+  return sides;
 }
 
 /** The block holding an offset: blocks are validated to be in order and not to overlap, so a binary search. */
@@ -347,6 +380,7 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
   const places = new Map(placesFile.places.map((p) => [p.id, p]));
   const events = input.events.flatMap((f) => (f.json as { events: CatalogueEvent[] }).events);
   const drafts = draftSources(input);
+  const sides = sidesOf(input.events);
 
   const geometry = new Map<string, Geometry>();
   // Valid references can still describe a shape that cannot be drawn (a border band between countries
@@ -382,14 +416,14 @@ export function buildLayers(input: BuildInput, options: BuildOptions = {}): Buil
   });
   if (drawErrors.length || measureErrors.length) return { ok: false, errors: [...drawErrors, ...measureErrors] };
   if (options.tiled ?? events.length >= TILE_THRESHOLD)
-    return { ok: true, ...tiledStory(input, sources, placesFile.places, events, geometry, measures) };
+    return { ok: true, ...tiledStory(input, sources, placesFile.places, events, sides, geometry, measures) };
 
   const features: Feature[] = [];
   // Each event as the story file has it: the format's fields (format.ts), and the flat properties the GeoJSON shares.
   const storyEvents: (StoryEvent & Record<string, unknown>)[] = [];
   for (const e of events) {
     const src = sources.get(e.source)!;
-    const { q, previousDate, head, change, excerpts } = resolveEvent(e, src);
+    const { q, previousDate, head, change, excerpts } = resolveEvent(e, src, sides.get(e) ?? null);
     const links = [...e.places.map((id) => ({ id, role: 'site' })), ...(e.about ?? []).map((id) => ({ id, role: 'about' }))];
     const eventProps = {
       ...head,
@@ -568,6 +602,7 @@ function tiledStory(
   sources: Map<string, { record: Source; text: string }>,
   allPlaces: Place[],
   events: CatalogueEvent[],
+  sides: Map<CatalogueEvent, Side | null>,
   geometry: Map<string, Geometry>,
   measures: (StoryMeasure | null)[],
 ): { files: Map<string, string>; archives: Map<string, Uint8Array>; summary: string } {
@@ -586,7 +621,7 @@ function tiledStory(
   };
   const storyEvents: StoryEvent[] = events.map((e) => {
     const src = sources.get(e.source)!;
-    const { head, change, excerpts } = resolveEvent(e, src, dateOf);
+    const { head, change, excerpts } = resolveEvent(e, src, sides.get(e) ?? null, dateOf);
     for (const p of e.places) count(p).here++;
     for (const p of e.about ?? []) count(p).about++;
     // Written out, not spread from `head`: a million spread copies, whose shapes vary with the nulls,
@@ -606,6 +641,7 @@ function tiledStory(
       claim_by: e.claim.by,
       claim_kind: e.claim.kind,
       stance: e.claim.stance,
+      side: head.side,
       source_id: src.record.id,
       change,
       excerpts,

@@ -4,7 +4,7 @@
  * its flat properties and excerpts with their text, for other tools; and the compact one for large
  * stories, with only APP_EVENT_FIELDS and excerpts by offsets, which decodeStory restores.
  */
-import type { BlockKind, Category, Claim, DatePrecision, Precision, Site, Source } from '../catalogue/schema';
+import type { BlockKind, Category, Claim, DatePrecision, Precision, Side, Site, Source } from '../catalogue/schema';
 
 export interface StoryExcerpt {
   start: number;
@@ -30,6 +30,11 @@ export interface StoryEvent {
   claim_by: string;
   claim_kind: Claim['kind'];
   stance: Claim['stance'];
+  /**
+   * Whose side the claimant speaks for, from its events file's `claimants` map (schema.ts SIDES); 'media'
+   * for the outlet's own reporting; null where the file gives no sides (shown as "side not given").
+   */
+  side: Side | null;
   source_id: string;
   /** A figure the article reports as changed ("62, up from 59 at this time last week"): the earlier one and its date. */
   change: StoryChange | null;
@@ -133,6 +138,7 @@ export const APP_EVENT_FIELDS = [
   'claim_by',
   'claim_kind',
   'stance',
+  'side',
   'source_id',
   'change',
 ] as const satisfies readonly (keyof StoryEvent)[];
@@ -189,6 +195,7 @@ function completeEvent(e: StoryEvent, i: number, text: string | undefined): void
   e.quantity ??= null;
   e.quantity_previous ??= null;
   e.change ??= null;
+  e.side ??= null;
   for (const [j, x] of e.excerpts.entries()) {
     x.block ??= 'paragraph';
     if (typeof x.text === 'string') continue;
@@ -203,7 +210,7 @@ function completeEvent(e: StoryEvent, i: number, text: string | undefined): void
  * A tiled story (built above TILE_THRESHOLD events, src/layers/tiled.ts): story.json is this summary,
  * the map's layers are PMTiles archives beside it, and each place's events and excerpts are in a shard
  * fetched when the place is opened. Nothing here grows with the number of events but `combos`, which
- * grows with the distinct (category, source, date interval) the story has.
+ * grows with the distinct (category, source, side, date interval) the story has.
  */
 export interface TiledStoryFile {
   tiled: {
@@ -220,7 +227,7 @@ export interface TiledStoryFile {
   /** The sources, without their text: a place's shard carries the words its excerpts quote. */
   sources: Omit<StorySource, 'text_content' | 'blocks'>[];
   /**
-   * Every distinct (category, source, date interval) of the story's events, with how many events have
+   * Every distinct (category, source, claimant side, date interval) of the story's events, with how many events have
    * it: the map's marks are feature-state keyed by a combo's index (its `k` in the tiles), so the one
    * visibility rule decides each combo once and every mark of it follows.
    */
@@ -233,6 +240,8 @@ export interface TiledStoryFile {
 export interface TiledCombo {
   category: Category;
   source_id: string;
+  /** Its events' claimant side (StoryEvent.side); absent in stories tiled before sides, read as null. */
+  side?: Side | null;
   date_start: string | null;
   date_end: string | null;
   events: number;

@@ -11,7 +11,7 @@
  *          (place, combo) at FULL_DETAIL_ZOOM; below it, thinned (thinMarks): per grid cell one feature per
  *          combo, so a cell shows a category's mark exactly when some event of that category in the cell
  *          passes the view's filter, at every zoom.
- * A combo is a distinct (category, source, date interval); a mark's `k` is its combo's index in
+ * A combo is a distinct (category, source, claimant side, date interval); a mark's `k` is its combo's index in
  * story.json, and the app turns the view into feature-state per combo (map/tiledStory.ts): a toggle or a
  * step of the timeline sets a few dozen states and lays out no tile again.
  */
@@ -145,9 +145,9 @@ export function placeMarkFeatures(marks: readonly MarkInput[]): Feature<Point>[]
   return out;
 }
 
-const comboKey = (e: StoryEvent) => `${e.category}\t${e.source_id}\t${e.date_start ?? ''}\t${e.date_end ?? ''}`;
+const comboKey = (e: StoryEvent) => `${e.category}\t${e.source_id}\t${e.side ?? ''}\t${e.date_start ?? ''}\t${e.date_end ?? ''}`;
 
-/** The combos of the events, in legend order, then source, then dates; and each event's combo index. */
+/** The combos of the events, in legend order, then source, side, dates; and each event's combo index. */
 export function combosOf(events: readonly StoryEvent[]): { combos: TiledCombo[]; of: Map<StoryEvent, number> } {
   const byKey = new Map<string, TiledCombo>();
   for (const e of events) {
@@ -155,13 +155,21 @@ export function combosOf(events: readonly StoryEvent[]): { combos: TiledCombo[];
     const c = byKey.get(key);
     if (c) c.events++;
     else
-      byKey.set(key, { category: e.category, source_id: e.source_id, date_start: e.date_start, date_end: e.date_end, events: 1 });
+      byKey.set(key, {
+        category: e.category,
+        source_id: e.source_id,
+        side: e.side,
+        date_start: e.date_start,
+        date_end: e.date_end,
+        events: 1,
+      });
   }
   const cmp = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '');
   const sorted = [...byKey.entries()].sort(
     ([, a], [, b]) =>
       ORDER.get(a.category)! - ORDER.get(b.category)! ||
       a.source_id.localeCompare(b.source_id) ||
+      cmp(a.side ?? null, b.side ?? null) ||
       cmp(a.date_start, b.date_start) ||
       cmp(a.date_end, b.date_end),
   );

@@ -2,7 +2,7 @@
  * The view in the URL: MapLibre's standard camera hash (#zoom/lat/lng, as its `hash` option writes it),
  * then the layers turned off and the selection as &key=value pairs:
  *
- *   #5.5/48.9/35.2&hide=energy,sanctions&place=kyiv&event=us-plane-kyiv&source=nbc&t=2022-01-24/2022-01-26
+ *   #5.5/48.9/35.2&hide=energy,sanctions&place=kyiv&event=us-plane-kyiv&source=nbc&claimant=us,nato&t=2022-01-24/2022-01-26
  *
  * The time window comes last, as an ISO 8601 interval of inclusive days (`t=start/end`; one day alone is
  * that day), with `tmode=within` before it when only events entirely inside it are shown.
@@ -14,7 +14,7 @@
 import { isIsoDay } from '../catalogue/dates';
 import { CATEGORIES, type Category } from '../catalogue/vocabulary';
 import type { Camera } from '../map/camera';
-import type { TimeWindow, ViewFilter } from '../story/visibility';
+import { SIDES_SHOWN, type SideShown, type TimeWindow, type ViewFilter } from '../story/visibility';
 
 export type { Camera };
 
@@ -25,6 +25,8 @@ export interface ViewHash {
   event: string | null;
   /** The sources shown, when not all of them. */
   sources?: string[];
+  /** The claimant sides shown (visibility.ts SIDES_SHOWN), when not all of them. */
+  sides?: SideShown[];
   window?: TimeWindow | null;
 }
 
@@ -52,6 +54,8 @@ export function encodeHash(v: ViewHash): string {
   if (v.places.length) parts.push(`place=${v.places.join(',')}`);
   if (v.event) parts.push(`event=${v.event}`);
   if (v.sources?.length) parts.push(`source=${v.sources.join(',')}`);
+  const sides = SIDES_SHOWN.filter((x) => v.sides?.includes(x));
+  if (sides.length) parts.push(`claimant=${sides.join(',')}`);
   if (v.window) {
     if (v.window.mode === 'within') parts.push('tmode=within');
     parts.push(`t=${v.window.start}/${v.window.end}`);
@@ -62,7 +66,7 @@ export function encodeHash(v: ViewHash): string {
 /** Something a link named that the view could not use, for the reader's note. */
 export interface Ignored {
   /** view: a camera that is not one; part: a key the app does not know, or no key at all. */
-  what: 'view' | 'layer' | 'place' | 'event' | 'source' | 'dates' | 'part';
+  what: 'view' | 'layer' | 'place' | 'event' | 'source' | 'claimant' | 'dates' | 'part';
   value: string;
 }
 
@@ -76,7 +80,7 @@ function shown(value: string): string {
 }
 
 const unique = <T>(xs: T[]) => [...new Set(xs)];
-type Key = 'hide' | 'place' | 'event' | 'source' | 't';
+type Key = 'hide' | 'place' | 'event' | 'source' | 'claimant' | 't';
 
 /**
  * The view a hash names, and what in it was ignored: malformed cameras, unknown keys and layers, ids that
@@ -124,6 +128,9 @@ export function readHash(hash: string): { view: ViewHash; ignored: Ignored[] } {
     } else if (eq >= 0 && key === 'source') {
       view.sources = list.filter((id) => ID.test(id));
       for (const x of list) if (!ID.test(x)) mine.push({ what: 'source', value: shown(x) });
+    } else if (eq >= 0 && key === 'claimant') {
+      view.sides = SIDES_SHOWN.filter((x) => list.includes(x));
+      for (const x of list) if (!(SIDES_SHOWN as readonly string[]).includes(x)) mine.push({ what: 'claimant', value: shown(x) });
     } else if (eq >= 0 && key === 'tmode' && (value === 'within' || value === 'overlaps')) {
       mode = value;
     } else if (eq >= 0 && key === 't') {
@@ -147,6 +154,7 @@ export function readHash(hash: string): { view: ViewHash; ignored: Ignored[] } {
     if (k === 'event' && view.event) earlier[k] = [{ what: 'event', value: view.event }];
     if (k === 'hide') earlier[k] = view.hidden.map((value) => ({ what: 'layer', value }));
     if (k === 'source') earlier[k] = (view.sources ?? []).map((value) => ({ what: 'source', value }));
+    if (k === 'claimant') earlier[k] = (view.sides ?? []).map((value) => ({ what: 'claimant', value }));
     if (k === 't' && view.window) earlier[k] = [{ what: 'dates', value }];
   }
   // The mode applies to the window wherever it stands; without a window it says nothing.
@@ -168,6 +176,7 @@ export function filterOf(v: ViewHash): ViewFilter {
     hidden: new Set(v.hidden),
     window: v.window ?? null,
     sources: v.sources?.length ? new Set(v.sources) : null,
+    sides: v.sides?.length ? new Set(v.sides) : null,
   };
 }
 

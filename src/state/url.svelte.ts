@@ -61,14 +61,17 @@ export class UrlState {
     places: this.view.places,
     event: this.view.event,
     sources: this.view.sources ? [...this.view.sources].sort() : [],
+    sides: this.view.sides ? [...this.view.sides] : [],
     window: this.view.window,
   });
 
-  /** The link's sources and time window into the view (none named: all sources, no window). */
+  /** The link's sources, claimant sides and time window into the view (none named: all of them, no window). */
   private applyTime(v: ViewHash) {
     // A value replaced whole, never changed in place: a plain set.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     this.view.sources = v.sources?.length ? new Set(v.sources) : null;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    this.view.sides = v.sides?.length ? new Set(v.sides) : null;
     this.view.window = v.window ?? null;
   }
   private currentHash = () => encodeHash(this.current());

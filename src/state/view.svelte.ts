@@ -1,11 +1,11 @@
 /**
- * The reader's view in one place: layers turned off, the time window and sources shown, the selection,
+ * The reader's view in one place: layers turned off, the time window, sources and claimant sides shown, the selection,
  * the open panel, and requests to move the map. Mirrored to the URL by App (see hash.ts); the camera itself lives in the map.
  */
 import { SvelteSet } from 'svelte/reactivity';
 import type { FocusRequest } from '../map/camera';
 import type { Category } from '../catalogue/vocabulary';
-import type { TimeWindow, ViewFilter } from '../story/visibility';
+import type { SideShown, TimeWindow, ViewFilter } from '../story/visibility';
 
 export type Tab = 'layers' | 'places' | 'excerpts' | 'article';
 
@@ -25,12 +25,14 @@ export class View {
   window: TimeWindow | null = $state.raw(null);
   /** The sources shown; null for all of them. */
   sources: ReadonlySet<string> | null = $state.raw(null);
+  /** The claimant sides shown (the claimant filter, or &claimant= in a link); null for all of them. */
+  sides: ReadonlySet<SideShown> | null = $state.raw(null);
 
   /** What the story's visibility rule reads of the view (src/story/visibility.ts). */
   get filter(): ViewFilter {
     // A plain copy of the reactive set: read once here, not once per event by the rule.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a snapshot, not state
-    return { hidden: new Set(this.hidden), window: this.window, sources: this.sources };
+    return { hidden: new Set(this.hidden), window: this.window, sources: this.sources, sides: this.sides };
   }
 
   toggle(category: Category): void {

@@ -3,7 +3,7 @@
  * Plain strings only: the UI renders them as text, never as HTML.
  */
 import { isIsoDay } from '../catalogue/dates';
-import { inWindow, type TimeWindow } from './visibility';
+import { inWindow, type SideShown, type TimeWindow } from './visibility';
 import type { Category, Precision } from '../catalogue/schema';
 import type { StoryEvent } from './types';
 
@@ -19,6 +19,17 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   sanctions: 'Sanctions',
   energy: 'Energy',
   conflict: 'Conflict',
+};
+
+/** The claimant filter's names for the sides (visibility.ts SIDES_SHOWN), in the reader's words. */
+export const SIDE_LABELS: Record<SideShown, string> = {
+  russia: 'Russia',
+  ukraine: 'Ukraine',
+  us: 'U.S.',
+  nato: 'NATO and allies',
+  'other-government': 'Other governments',
+  media: "Media's own reporting",
+  unknown: 'Side not given',
 };
 
 export const PRECISION_LABELS: Record<Precision, string> = {

@@ -2,10 +2,11 @@
  * The one rule for what a reader sees: whether an event is visible in a view. The map's marks and labels,
  * the lists of places, the Excerpts panel and the layer counts all ask it, and nothing else decides.
  *
- * A view hides categories, and may hold a time window and a set of sources (the timeline and the sources
- * panel). With a window set, an event whose date the article does not give is not placed
+ * A view hides categories, and may hold a time window, a set of sources and a set of claimant sides (the
+ * timeline, the sources panel, the claimant filter). With a window set, an event whose date the article does not give is not placed
  * in it: it leaves the map and the counts, and the panels list it apart.
  */
+import { SIDES, type Side } from '../catalogue/schema';
 import { CATEGORIES, type Category } from '../catalogue/vocabulary';
 import type { StoryEvent } from './types';
 
@@ -21,17 +22,29 @@ export interface ViewFilter {
   window?: TimeWindow | null;
   /** The sources shown; null or absent for all of them. */
   sources?: ReadonlySet<string> | null;
+  /**
+   * The claimant sides shown (schema.ts SIDES); null or absent for all of them. 'unknown' stands for the
+   * events whose file gives no side.
+   */
+  sides?: ReadonlySet<SideShown> | null;
 }
 
+/** A side as the claimant filter offers it: a catalogue side, or 'unknown' where the file gives none. */
+export type SideShown = Side | 'unknown';
+export const sideShown = (side: Side | null | undefined): SideShown => side ?? 'unknown';
+
 /** A view that hides nothing: every event is visible in it (what isVisible says, known without asking). */
-export const showsEverything = (v: ViewFilter): boolean => v.hidden.size === 0 && !v.window && !v.sources;
+export const showsEverything = (v: ViewFilter): boolean => v.hidden.size === 0 && !v.window && !v.sources && !v.sides;
 
 /** What the rule reads of an event: a tiled story's combos (layers/format.ts TiledCombo) have the same fields. */
-export type Filterable = Pick<StoryEvent, 'category' | 'source_id' | 'date_start' | 'date_end'>;
+export type Filterable = Pick<StoryEvent, 'category' | 'source_id' | 'date_start' | 'date_end'> & {
+  side?: StoryEvent['side'];
+};
 
 export function isVisible(e: Filterable, v: ViewFilter): boolean {
   if (v.hidden.has(e.category)) return false;
   if (v.sources && !v.sources.has(e.source_id)) return false;
+  if (v.sides && !v.sides.has(sideShown(e.side))) return false;
   if (!v.window) return true;
   if (!e.date_start || !e.date_end) return false;
   return inWindow(e.date_start, e.date_end, v.window);
@@ -94,4 +107,22 @@ export function placeView(here: readonly StoryEvent[], v: ViewFilter): PlaceView
   figures.sort((a, b) => a.rank - b.rank);
   const categories = [...marked].sort((a, b) => ORDER.get(a)! - ORDER.get(b)!);
   return { visible, category: categories[0] ?? null, categories, quantities: figures.map((f) => f.text) };
+}
+
+/** The sides the claimant filter offers, in its order: the catalogue's, then those the file gives none for. */
+export const SIDES_SHOWN: readonly SideShown[] = [...SIDES, 'unknown'];
+
+/**
+ * Events per claimant side in the view, whether the side itself is shown or not (the claimant filter's
+ * counts): for a story's events, or a tiled story's combos weighed by their events.
+ */
+export function countBySide<T extends Filterable>(
+  items: readonly T[],
+  view: ViewFilter,
+  weight: (x: T) => number = () => 1,
+): Record<SideShown, number> {
+  const counts = Object.fromEntries(SIDES_SHOWN.map((s) => [s, 0])) as Record<SideShown, number>;
+  const all = { ...view, sides: null };
+  for (const x of items) if (isVisible(x, all)) counts[sideShown(x.side)] += weight(x);
+  return counts;
 }

@@ -17,9 +17,9 @@ export const buildTwoSources = (): Map<string, string> => buildWithFixture(FIXTU
 
 /**
  * A story of the seed's places and a fixture's sources and events (tests/fixtures/<name>), with the seed
- * article's own sources and events as well unless `seed` is false: file name → text.
+ * article's own sources and events as well unless `seed` is false, tiled when `tiled` is: file name → text.
  */
-export function buildWithFixture(fixture: string, { seed = true } = {}): Map<string, string> {
+export function buildWithFixture(fixture: string, { seed = true, tiled = false } = {}): Map<string, string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'fixture-story-'));
   try {
     for (const sub of ['sources', 'catalogue']) {
@@ -30,7 +30,7 @@ export function buildWithFixture(fixture: string, { seed = true } = {}): Map<str
     const folders = { ...defaultFolders(ROOT), sources: path.join(dir, 'sources'), catalogue: path.join(dir, 'catalogue') };
     const { input, errors } = loadInputs(folders);
     if (!input || errors.length) throw new Error(`${fixture}: the catalogue did not load: ${JSON.stringify(errors)}`);
-    const result = buildLayers(input);
+    const result = buildLayers(input, { tiled: tiled || undefined });
     if (!result.ok) throw new Error(`${fixture}: the catalogue did not build: ${JSON.stringify(result.errors)}`);
     return result.files;
   } finally {
