@@ -95,7 +95,27 @@ export interface MarkProperties {
   place_ids: string;
   category: Category;
   offset: [number, number];
+  /**
+   * The offset again, as two numbers: what the layer reads (storyLayers.ts markOffset). The tiles keep an
+   * array property as a JSON string, which MapLibre then evaluates, with a console warning, for every
+   * mark a click queries.
+   */
+  dx: number;
+  dy: number;
 }
+
+/** A row of marks' vertical offset from its point, in CSS pixels: every value a mark's `dy` takes. */
+export const ROW_DY = {
+  /** Above a point's dot, its label below. */
+  point: -(DOT_RADIUS + 2 + MARK_SIZE / 2),
+  /** Under a country's name as the basemap writes it. */
+  underName: UNDER_NAME + MARK_PAD + MARK_SIZE / 2,
+  /** Beside a label hung to one side. */
+  beside: 0,
+  /** Above or below an area's label point, away from its label. */
+  above: -(MARK_SIZE / 2 + MARK_PAD + 1),
+  below: MARK_SIZE / 2 + MARK_PAD + 1,
+} as const;
 
 /**
  * The marks' sources: a dense story's points have theirs in a source of their own, drawn from
@@ -163,12 +183,14 @@ export function placeMarks(places: Places, all: ReadonlyMap<string, PlaceView>):
     // running the other way; under a country's name as the basemap writes it.
     const beside = !g.point && (g.anchor === 'left' || g.anchor === 'right');
     const dy = g.point
-      ? -(DOT_RADIUS + 2 + MARK_SIZE / 2)
+      ? ROW_DY.point
       : g.anchor === 'under-name'
-        ? UNDER_NAME + MARK_PAD + MARK_SIZE / 2
+        ? ROW_DY.underName
         : beside
-          ? 0
-          : (g.anchor.startsWith('top') ? -1 : 1) * (MARK_SIZE / 2 + MARK_PAD + 1);
+          ? ROW_DY.beside
+          : g.anchor.startsWith('top')
+            ? ROW_DY.above
+            : ROW_DY.below;
     const first = g.point
       ? -((row.length - 1) / 2) * MARK_STEP
       : g.anchor === 'left'
@@ -192,7 +214,13 @@ export function placeMarks(places: Places, all: ReadonlyMap<string, PlaceView>):
       data[source].features.push({
         type: 'Feature',
         id,
-        properties: { place_ids: g.places.join(' '), category, offset: [first + i * MARK_STEP, dy] },
+        properties: {
+          place_ids: g.places.join(' '),
+          category,
+          offset: [first + i * MARK_STEP, dy],
+          dx: first + i * MARK_STEP,
+          dy,
+        },
         geometry: { type: 'Point', coordinates: g.at },
       });
     });
@@ -203,6 +231,15 @@ export function placeMarks(places: Places, all: ReadonlyMap<string, PlaceView>):
 /** Whether a mark is off in a view: none of its places shows its category. */
 export const markOff = (mark: Mark, views: ReadonlyMap<string, PlaceView>): boolean =>
   !mark.places.some((p) => views.get(p)?.categories.includes(mark.category));
+
+/**
+ * Whether a mark stands for plans only in a view (visibility.ts isPlan): each of its places that shows its
+ * category shows it by plans alone. Drawn outlined.
+ */
+export const markPlan = (mark: Mark, views: ReadonlyMap<string, PlaceView>): boolean => {
+  const showing = mark.places.map((p) => views.get(p)).filter((v) => v?.categories.includes(mark.category));
+  return showing.length > 0 && showing.every((v) => v!.planned?.includes(mark.category));
+};
 
 /**
  * The basemap places the article itself names: those its places of basis "article" are drawn at (Kyiv,
@@ -220,15 +257,22 @@ export function namedByArticle(places: Places): string[] {
 export interface PlaceState {
   off: boolean;
   color: string;
+  /** Every category it shows is shown by plans alone: drawn outlined, not filled (storyLayers.ts). */
+  plan: boolean;
 }
 
 /**
  * Off when none of its events is visible; else its first visible category's colour, or the neutral seat
- * colour when only events listed at it as a seat of government standing in are visible.
+ * colour when only events listed at it as a seat of government standing in are visible; a plan when only
+ * plans mark it.
  */
 export function placeState(theme: Theme, view: PlaceView | undefined): PlaceState {
-  if (!view?.visible) return { off: true, color: theme.basemap.seat };
-  return { off: false, color: view.category ? theme.categories[view.category] : theme.basemap.seat };
+  if (!view?.visible) return { off: true, color: theme.basemap.seat, plan: false };
+  return {
+    off: false,
+    color: view.category ? theme.categories[view.category] : theme.basemap.seat,
+    plan: view.categories.length > 0 && view.categories.length === view.planned?.length,
+  };
 }
 
 /**

@@ -20,7 +20,7 @@
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { CATEGORIES } from '../catalogue/vocabulary';
-import { DENSE_LABEL_MINZOOM, DOT_RADIUS, MARK_SOURCES, UNDER_NAME, type MarkSource } from './data';
+import { DENSE_LABEL_MINZOOM, DOT_RADIUS, MARK_SOURCES, ROW_DY, UNDER_NAME, type MarkSource } from './data';
 import { LABEL_ANCHORS, type LabelAnchor } from '../layers/format';
 import { MARK_PAD, MARK_SIZE, markImage } from './symbols';
 import type { Theme } from './theme';
@@ -46,6 +46,14 @@ const ZONE: ExpressionSpecification = ['==', INK, 'zone'];
 const state = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
 /** A place none of whose categories is shown: drawn fully transparent, and not hit (see MapView). */
 const OFF = state('off');
+/**
+ * A place or mark only plans show (visibility.ts isPlan: not yet done when the article says it): drawn
+ * outlined, not filled. An area keeps its outline, dashed finer than an approximate zone's; a dot and a
+ * mark are hollow, their edge in the category's colour.
+ */
+const PLAN = state('plan');
+/** An area's outline when only plans show it: short dashes, finer than an approximate zone's. */
+export const PLAN_DASH = [1.5, 1.5];
 
 /** Labels and marks that wait for a zoom (a dense story's points: see labelPoints) are left out below it. */
 const fromZoom = (key: string): FilterSpecification => ['any', ['!', ['has', key]], ['>=', ['zoom'], ['get', key]]];
@@ -62,6 +70,7 @@ const FILTERS: Record<string, FilterSpecification> = {
   'story-fill': AREA,
   'story-hatch': ['all', AREA, ZONE],
   'story-outline': ['all', AREA, ['!', APPROX]],
+  'story-outline-plan': ['all', AREA, ['!', APPROX]],
   'story-outline-approx': ['all', AREA, APPROX],
   'story-points': POINT,
   'story-labels': fromZoom('label_minzoom'),
@@ -109,7 +118,7 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
       // No antialiasing pass: story-outline and story-outline-approx draw every edge (see style.ts).
       paint: {
         'fill-color': color,
-        'fill-opacity': unlessOff(['case', state('selected'), ['+', opacity, 0.15], opacity]),
+        'fill-opacity': unlessOff(['case', PLAN, 0, state('selected'), ['+', opacity, 0.15], opacity]),
         'fill-antialias': false,
       },
     },
@@ -117,14 +126,35 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
       id: 'story-hatch',
       type: 'fill',
       source: 'story-places',
-      paint: { 'fill-pattern': HATCH_ZONE, 'fill-opacity': unlessOff(p.zone.hatchOpacity), 'fill-antialias': false },
+      paint: {
+        'fill-pattern': HATCH_ZONE,
+        'fill-opacity': unlessOff(['case', PLAN, 0, p.zone.hatchOpacity]),
+        'fill-antialias': false,
+      },
     },
     {
       id: 'story-outline',
       type: 'line',
       source: 'story-places',
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': color, 'line-opacity': unlessOff(1), 'line-width': emphasis(p.region.outlineWidth, 2.5, 3.5) },
+      paint: {
+        'line-color': color,
+        'line-opacity': unlessOff(['case', PLAN, 0, 1]),
+        'line-width': emphasis(p.region.outlineWidth, 2.5, 3.5),
+      },
+    },
+    {
+      // A region or city area only plans show: the same outline, dashed (story-outline gives way to it).
+      id: 'story-outline-plan',
+      type: 'line',
+      source: 'story-places',
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': color,
+        'line-opacity': unlessOff(['case', PLAN, 1, 0]),
+        'line-width': emphasis(2, 2.5, 3.5),
+        'line-dasharray': PLAN_DASH,
+      },
     },
     {
       id: 'story-outline-approx',
@@ -147,12 +177,20 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
       type: 'circle',
       source: 'story-places',
       paint: {
-        'circle-color': color,
+        // Hollow for a plan: the dot's ring in its colour, the inside the halo's.
+        'circle-color': ['case', PLAN, theme.basemap.halo, color] as unknown as ExpressionSpecification,
         'circle-radius': emphasis(DOT_RADIUS, DOT_RADIUS + 1.5, DOT_RADIUS + 3),
         'circle-opacity': unlessOff(1),
         'circle-stroke-opacity': unlessOff(1),
-        'circle-stroke-color': ['case', state('selected'), theme.basemap.text, theme.basemap.halo],
-        'circle-stroke-width': ['case', state('selected'), 3, 2],
+        'circle-stroke-color': [
+          'case',
+          state('selected'),
+          theme.basemap.text,
+          PLAN,
+          color,
+          theme.basemap.halo,
+        ] as unknown as ExpressionSpecification,
+        'circle-stroke-width': ['case', state('selected'), 3, PLAN, 2.5, 2],
       },
     },
     {
@@ -192,8 +230,38 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
   return layers.map((l) => (FILTERS[l.id] ? ({ ...l, filter: FILTERS[l.id] } as LayerSpecification) : l));
 }
 
+/** Wider than any row of marks, in CSS pixels: the range markOffset interpolates `dx` over. */
+const MAX_DX = 1000;
+
+/**
+ * A mark's offset, [dx, dy], made of two number properties (data.ts MarkProperties): MapLibre has no
+ * expression that builds an array, but an interpolation's output may be one, and a linear one between
+ * [-MAX_DX, dy] and [MAX_DX, dy] is [dx, dy] itself; dy takes one of a few values (data.ts ROW_DY).
+ */
+function markOffset(): ExpressionSpecification {
+  const row = (dy: number): ExpressionSpecification => [
+    'interpolate',
+    ['linear'],
+    ['to-number', ['get', 'dx'], 0],
+    -MAX_DX,
+    ['literal', [-MAX_DX, dy]],
+    MAX_DX,
+    ['literal', [MAX_DX, dy]],
+  ];
+  const dys = [...new Set(Object.values(ROW_DY))];
+  // A case, not a match: match's labels must be integers, and half pixels are among the dys.
+  const dy: ExpressionSpecification = ['to-number', ['get', 'dy'], 0];
+  return ['case', ...dys.flatMap((v) => [['==', dy, v], row(v)]), row(0)] as unknown as ExpressionSpecification;
+}
+
 /** A marks layer, one per source (data.ts MARK_SOURCES): a dense story's points' from the labels' zoom. */
 function marksLayer(theme: Theme, source: MarkSource): LayerSpecification {
+  const category: ExpressionSpecification = [
+    'match',
+    ['get', 'category'],
+    ...CATEGORIES.flatMap((c) => [c, theme.categories[c]]),
+    theme.basemap.seat,
+  ] as unknown as ExpressionSpecification;
   return {
     id: source,
     type: 'symbol',
@@ -201,12 +269,13 @@ function marksLayer(theme: Theme, source: MarkSource): LayerSpecification {
     ...(source === 'story-marks-dense' ? { minzoom: DENSE_LABEL_MINZOOM } : {}),
     layout: {
       'icon-image': ['match', ['get', 'category'], ...CATEGORIES.flatMap((c) => [c, markImage(c)]), ''],
-      'icon-offset': ['get', 'offset'],
+      'icon-offset': markOffset(),
       'icon-allow-overlap': true,
       'icon-padding': 0,
     },
     paint: {
-      'icon-color': ['match', ['get', 'category'], ...CATEGORIES.flatMap((c) => [c, theme.categories[c]]), theme.basemap.seat],
+      // A plan's mark is hollow: its inside the halo's colour, its edge the category's (and wider).
+      'icon-color': ['case', PLAN, theme.basemap.halo, category],
       'icon-opacity': unlessOff(1),
       'icon-halo-color': [
         'case',
@@ -214,9 +283,11 @@ function marksLayer(theme: Theme, source: MarkSource): LayerSpecification {
         theme.basemap.text,
         state('hover'),
         theme.basemap.text,
+        PLAN,
+        category,
         theme.basemap.markEdge,
       ],
-      'icon-halo-width': emphasis(1, 1.6, 2.4),
+      'icon-halo-width': ['case', PLAN, emphasis(2, 2.4, 3), emphasis(1, 1.6, 2.4)],
     },
   } as unknown as LayerSpecification;
 }

@@ -4,7 +4,7 @@
  */
 import { CATEGORIES, type Category } from '../catalogue/vocabulary';
 import type { PlaceProperties, Story, StoryEvent, StorySource } from './types';
-import { allCategories, isVisible, placeView, undatedApart, type PlaceView, type ViewFilter } from './visibility';
+import { allCategories, isVisible, marksPlace, placeView, undatedApart, type PlaceView, type ViewFilter } from './visibility';
 
 /**
  * Lookups over a story, built once per story object in one pass over its events (a catalogue of 100,000
@@ -50,6 +50,23 @@ export function storyIndex(story: Story): StoryIndex {
   }
   indexes.set(story, index);
   return index;
+}
+
+/**
+ * The visible events the map draws nothing for, and where the panels list them: those listed at a seat
+ * of government standing in for a place the article does not give (drawn grey, no mark), and those only
+ * about a place. A window whose map looks empty then still says where its events are.
+ */
+export function notDrawn(story: Story, view: ViewFilter): { count: number; places: string[] } {
+  const index = storyIndex(story);
+  let count = 0;
+  const places = new Set<string>();
+  for (const e of story.events) {
+    if (!isVisible(e, view) || (e.places.length && marksPlace(e))) continue;
+    count++;
+    for (const p of e.places.length ? e.places : e.about) places.add(index.places.get(p)?.name ?? p);
+  }
+  return { count, places: [...places] };
 }
 
 /** What each place shows in a view (visibility.ts), by place id: what the map draws and labels. */

@@ -67,6 +67,22 @@ export const undatedApart = (e: StoryEvent, v: ViewFilter): boolean =>
 /** The same view with no category hidden: what a category's count is counted in. */
 export const allCategories = (v: ViewFilter): ViewFilter => ({ ...v, hidden: NOTHING_HIDDEN });
 
+/**
+ * The stances whose event has not happened yet when the article says it: "planned" (joint drills "next
+ * month", talks that "were due to" take place, Blinken "will brief Congress") and "announced" (NATO
+ * "announced it would place forces on standby"): what an announcement makes known is an intention, and the
+ * map draws the act announced, its category, not the announcing. The other stances report, assert,
+ * assess, signal, warn of or deny something that is, or was, so (catalogue/schema.ts STANCES).
+ */
+const PLAN_STANCES: ReadonlySet<StoryEvent['stance']> = new Set(['planned', 'announced']);
+
+/**
+ * Whether an event is a plan, not yet done: the map draws it as one (outlined, not filled), the legend
+ * says so and the Excerpts panel marks it. The one rule for both forms of a story (the GeoJSON story's
+ * place views here; a tiled story's combos carry no stance yet: tests/unit/plans.test.ts says so).
+ */
+export const isPlan = (e: Pick<StoryEvent, 'stance'>): boolean => PLAN_STANCES.has(e.stance);
+
 /** Whether an event marks its place with its category and figures: it happened or was said there. */
 export const marksPlace = (e: StoryEvent) => e.site !== 'seat';
 /**
@@ -88,6 +104,12 @@ export interface PlaceView {
   categories: Category[];
   /** Its own figures among the visible events, in legend order of their categories. */
   quantities: string[];
+  /**
+   * The categories (of `categories`) that only plans show here (isPlan): drawn outlined. When every one
+   * is, the place itself is drawn as a plan (data.ts placeState). Absent where the form of the story
+   * cannot tell (a tiled story's areas, the editor's preview): drawn as done.
+   */
+  planned?: Category[];
 }
 
 const ORDER = new Map(CATEGORIES.map((c, i) => [c, i]));
@@ -95,6 +117,8 @@ const ORDER = new Map(CATEGORIES.map((c, i) => [c, i]));
 export function placeView(here: readonly StoryEvent[], v: ViewFilter): PlaceView {
   let visible = false;
   const marked = new Set<Category>();
+  /** Categories some visible event shows here as done. */
+  const done = new Set<Category>();
   const figures: { rank: number; text: string }[] = [];
   const all = showsEverything(v);
   for (const e of here) {
@@ -102,11 +126,18 @@ export function placeView(here: readonly StoryEvent[], v: ViewFilter): PlaceView
     visible = true;
     if (!marksPlace(e)) continue;
     marked.add(e.category);
+    if (!isPlan(e)) done.add(e.category);
     if (e.quantity && figuresOwnPlace(e)) figures.push({ rank: ORDER.get(e.category)!, text: e.quantity });
   }
   figures.sort((a, b) => a.rank - b.rank);
   const categories = [...marked].sort((a, b) => ORDER.get(a)! - ORDER.get(b)!);
-  return { visible, category: categories[0] ?? null, categories, quantities: figures.map((f) => f.text) };
+  return {
+    visible,
+    category: categories[0] ?? null,
+    categories,
+    quantities: figures.map((f) => f.text),
+    planned: categories.filter((c) => !done.has(c)),
+  };
 }
 
 /** The sides the claimant filter offers, in its order: the catalogue's, then those the file gives none for. */

@@ -5,14 +5,20 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 
+/** The page's own scripts: the app's and MapLibre's chunks and workers, and blob: workers MapLibre starts. */
+const MAP_SCRIPT = /\/assets\/[^/]+\.m?js$|^blob:/;
+/** What Chromium's GL driver reports about SwiftShader, in the console of the page that drew. */
+const GL_DRIVER = /^\[\.WebGL-/;
+
 export interface Guard {
   pageErrors: string[];
+  /** Console errors, and warnings the map or the app logged (see MAP_SCRIPT). */
   consoleErrors: string[];
   foreignRequests: string[];
   failedRequests: string[];
   /** `securitypolicyviolation` events in the page: what was blocked, by which directive, from where. */
   cspViolations: string[];
-  /** Console errors a test provokes on purpose (a file it breaks) and expects. */
+  /** Console errors (or map warnings) a test provokes on purpose (a file it breaks) and expects. */
   allowConsole(pattern: RegExp): void;
 }
 
@@ -31,10 +37,14 @@ export const test = base.extend<{ guard: Guard }>({
       };
       page.on('pageerror', (e) => guard.pageErrors.push(e.message));
       page.on('console', (m) => {
-        // SwiftShader's "GPU stall due to ReadPixels" and similar are warnings; only errors fail a test.
-        if (m.type() !== 'error' || allowed.some((p) => p.test(m.text()))) return;
-        // Where it was logged from too: an Error logged as an object can read as a bare "Error".
         const { url, lineNumber } = m.location();
+        // A warning fails a test when the map (MapLibre, in its own chunk or its worker's) or the app logged
+        // it: "Expected value to be of type …" is a style expression that is wrong for some feature.
+        // SwiftShader's "GPU stall due to ReadPixels" and the like are the GL driver's, logged by Chromium
+        // itself with a "[.WebGL-…]" prefix: those do not.
+        const mapWarning = m.type() === 'warning' && MAP_SCRIPT.test(url) && !GL_DRIVER.test(m.text());
+        if ((m.type() !== 'error' && !mapWarning) || allowed.some((p) => p.test(m.text()))) return;
+        // Where it was logged from too: an Error logged as an object can read as a bare "Error".
         guard.consoleErrors.push(url ? `${m.text()} (at ${url.replace(origin, '')}:${lineNumber})` : m.text());
       });
       page.on('request', (r) => {

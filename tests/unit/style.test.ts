@@ -228,8 +228,12 @@ describe('story layers', () => {
   });
 
   it('a place takes the colour of its first visible category, no colour as a seat only, and is off when nothing shows', () => {
-    expect(placeState(defaultTheme, views.get('zone'))).toEqual({ off: false, color: defaultTheme.categories.troops });
-    expect(placeState(defaultTheme, views.get('belarus'))).toEqual({ off: false, color: defaultTheme.basemap.seat });
+    expect(placeState(defaultTheme, views.get('zone'))).toEqual({
+      off: false,
+      color: defaultTheme.categories.troops,
+      plan: false,
+    });
+    expect(placeState(defaultTheme, views.get('belarus'))).toEqual({ off: false, color: defaultTheme.basemap.seat, plan: false });
     expect(placeState(defaultTheme, views.get('hidden'))).toMatchObject({ off: true });
     expect(placeState(defaultTheme, undefined)).toMatchObject({ off: true });
     expect(defaultTheme.basemap.seat).not.toBe(defaultTheme.categories.troops);
