@@ -79,6 +79,7 @@ describe('a plan is drawn as a plan', () => {
       date_start: true,
       date_end: true,
       events: true,
+      side: true,
     };
     expect(Object.keys(combo)).not.toContain('stance');
     console.warn('Not yet: a tiled story draws its plans as done (layers/format.ts TiledCombo has no stance).');
