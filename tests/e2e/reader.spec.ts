@@ -378,9 +378,10 @@ test.describe('forced colours (high contrast)', () => {
     const panel = page.locator('section.layers');
     const swatches = panel.locator('.swatch');
     await expect(swatches.first()).toBeVisible();
-    // Every mark on the page (layers, places) is filled in its category's colour, not the system's.
+    // Every mark on the page (layers, places) is filled in its category's colour, not the system's; a plan's
+    // mark (the legend's "not yet" key) is outlined in it instead, checked in reader-view.spec.ts.
     const fills = await page
-      .locator('.swatch')
+      .locator('.swatch:not([data-planned])')
       .evaluateAll((els) =>
         els.map((el) => [el.getAttribute('data-category')!, getComputedStyle(el.querySelector('path')!).fill]),
       );
