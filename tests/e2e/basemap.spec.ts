@@ -68,7 +68,8 @@ test.describe('the offline basemap', () => {
       '/data/glyphs/NotoSans-Regular.0-255.pbf': 200,
       '/data/glyphs/NotoSans-Bold.0-255.pbf': 200,
     });
-    expect(await renderedNames(page, ['places-story'])).toEqual(expect.arrayContaining(['Kyiv', 'Moscow']));
+    // Placed by the symbol layout at or just after the first idle: read until they are.
+    await expect.poll(() => renderedNames(page, ['places-story'])).toEqual(expect.arrayContaining(['Kyiv', 'Moscow']));
   });
 
   test('a drag pans the map and writes the view into the hash', async ({ page }) => {
