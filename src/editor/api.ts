@@ -18,6 +18,8 @@ import { buildLayers } from '../layers/build';
 import { defaultFolders, loadInputs } from '../layers/inputs';
 import type { DraftSummary, GazetteerHit, OpenedDraft, PreviewResult, SaveRequest, SaveResult } from './protocol';
 
+const REPO = path.resolve(import.meta.dirname, '../..');
+
 /** A draft id as `npm run draft` makes it: also what keeps a request from naming a file elsewhere. */
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -185,17 +187,37 @@ export function mergedPlaces(existing: Place[], accepted: Place[]): Place[] {
   return [...existing, ...accepted.filter((p) => !existing.some((e) => same(e, p)))];
 }
 
+/** A file's bytes now, or null if it is absent: the version a save compares before it writes. */
+const versionOf = (file: string): Buffer | null => (existsSync(file) ? readFileSync(file) : null);
+
+/**
+ * JSON text as the repository's format check wants it (its prettier configuration), from the two-space
+ * layout `stableJson` writes: prettier keeps an object expanded where its source was, so the records
+ * already in a file come out as they were and a save's diff is the records it adds.
+ */
+export async function formattedJson(file: string, value: unknown): Promise<string> {
+  const prettier = await import('prettier');
+  // A project folder of its own (--root, a test's copy) without a configuration is formatted as this
+  // repository is.
+  const options = (await prettier.resolveConfig(file)) ?? (await prettier.resolveConfig(path.join(REPO, 'package.json'))) ?? {};
+  return prettier.format(stableJson(value), { ...options, filepath: file });
+}
+
 /**
  * Validates the project's catalogue with this draft's events and places in it, as `npm run
  * geodata:layers` would read it, and writes `<id>.events.json` and places.json only if nothing is wrong.
- * `dryRun` validates and writes nothing.
+ * `dryRun` validates and writes nothing. A file another program wrote while the save was being checked
+ * is a conflict (409, nothing written): the save would otherwise replace what the other wrote. Two
+ * editors' saves are also kept apart by a lock (lock.ts), so the second reads what the first wrote.
  */
-export function saveReview(p: Project, request: SaveRequest, { dryRun = false } = {}): SaveResult {
+export async function saveReview(p: Project, request: SaveRequest, { dryRun = false } = {}): Promise<SaveResult> {
   const id = checkId(request?.id);
   const opened = openDraft(p, id);
   if (!Array.isArray(request.events) || !Array.isArray(request.places))
     throw new EditorError('events and places: arrays expected');
   const f = folders(p);
+  const watched = [path.join(f.catalogue, 'places.json'), eventsPath(p, id)];
+  const versions = watched.map(versionOf);
   const { input, errors: loadErrors } = loadInputs(f);
   if (!input) return { ok: false, errors: loadErrors, written: [] };
   const placesPath = path.join(f.catalogue, 'places.json');
@@ -219,8 +241,17 @@ export function saveReview(p: Project, request: SaveRequest, { dryRun = false } 
   // The places first: if the save stops between the two renames, the catalogue has new places no event
   // names yet (still a catalogue the build takes), never events naming places it lacks.
   const files: [string, string][] = [];
-  if (places.places.length !== existing.length) files.push([placesPath, stableJson(places)]);
-  files.push([eventsFile, stableJson(eventsJson)]);
+  if (places.places.length !== existing.length) files.push([placesPath, await formattedJson(placesPath, places)]);
+  files.push([eventsFile, await formattedJson(eventsFile, eventsJson)]);
+  watched.forEach((file, i) => {
+    const now = versionOf(file);
+    if (now === versions[i] || (now && versions[i] && now.equals(versions[i]))) return;
+    throw new EditorError(
+      `${rel(p, file)} changed while this save was being checked (another editor or program wrote it); nothing ` +
+        'was written. Save again: the check then reads the file as it is now and adds your records to it.',
+      409,
+    );
+  });
   writeAll(files);
   return { ok: true, errors: [], written: files.map(([file]) => rel(p, file)) };
 }

@@ -4,7 +4,7 @@
  * serve them from here, and the build writes the same bytes into dist/, so the app reads exactly the
  * files the tests check (and no copy under public/ can drift from them).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { glyphFile, LABEL_FONTS } from '../basemap/labelFonts';
@@ -18,9 +18,9 @@ export interface DataFiles {
   read(name: string): { body: Buffer; mtime: Date };
 }
 
-/** A folder of generated, committed data under geodata/. */
+/** A folder of generated, committed data under geodata/ (none yet, in a new project: no names). */
 export const folder = (dir: string): DataFiles => ({
-  names: () => readdirSync(dir),
+  names: () => (existsSync(dir) ? readdirSync(dir) : []),
   read: (name) => ({ body: readFileSync(path.join(dir, name)), mtime: statSync(path.join(dir, name)).mtime }),
 });
 

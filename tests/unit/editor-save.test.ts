@@ -5,11 +5,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FeatureCollection } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogueEvent, Place } from '../../src/catalogue/schema';
 import { validateCatalogue } from '../../src/catalogue/validate';
-import { draftArticle } from '../../src/draft/draft';
 import { loadGazetteer, type Gazetteer } from '../../src/draft/gazetteer';
 import type { DraftFile } from '../../src/draft/types';
 import {
@@ -23,39 +21,21 @@ import {
   writeAll,
   type Project,
 } from '../../src/editor/api';
-import { stableJson } from '../../src/io/files';
-import { basemapFrom } from '../../src/layers/build';
 import { defaultFolders, loadInputs } from '../../src/layers/inputs';
 import { ROOT, tempProject } from '../helpers';
+import { draftWire, wireProject, WIRE_ID, type Drafted } from '../support/wire-draft';
 
-const ID = 'wire-kiev';
+const ID = WIRE_ID;
 let gazetteer: Gazetteer;
-let drafted: ReturnType<typeof draftArticle>;
+let drafted: Drafted;
 
 beforeAll(() => {
   gazetteer = loadGazetteer();
-  const basemapDir = path.join(ROOT, 'geodata/basemap');
-  const basemap = basemapFrom(
-    JSON.parse(readFileSync(path.join(basemapDir, 'region.topo.json'), 'utf8')),
-    JSON.parse(readFileSync(path.join(basemapDir, 'places.geojson'), 'utf8')) as FeatureCollection,
-  ).index;
-  const existing = (JSON.parse(readFileSync(path.join(ROOT, 'geodata/catalogue/places.json'), 'utf8')) as { places: Place[] })
-    .places;
-  drafted = draftArticle(
-    readFileSync(path.join(ROOT, 'tests/fixtures/draft/wire-kiev/article.txt'), 'utf8'),
-    { id: ID, publisher: 'Example Wire', published: '2022-02-03', textName: `${ID}.txt`, capturedFrom: 'article.txt' },
-    { gazetteer, basemap, existing },
-  );
+  drafted = draftWire(gazetteer);
 });
 
 /** A copy of the project with the draft written as `npm run draft` writes it. */
-function project(): Project {
-  const root = tempProject(['geodata/sources', 'geodata/catalogue', 'geodata/basemap']);
-  writeFileSync(path.join(root, 'geodata/sources', `${ID}.txt`), drafted.text);
-  writeFileSync(path.join(root, 'geodata/sources', `${ID}.json`), stableJson(drafted.source));
-  writeFileSync(path.join(root, 'geodata/catalogue', `${ID}.draft.json`), stableJson(drafted.draft));
-  return { root, gazetteer: () => gazetteer };
-}
+const project = (): Project => ({ root: wireProject(drafted), gazetteer: () => gazetteer });
 
 const strip = <T extends { draft: unknown }>({ draft: _draft, ...rest }: T) => rest;
 const draftOf = (): DraftFile => drafted.draft;
@@ -67,10 +47,10 @@ const snapshot = (root: string) => {
 };
 
 describe('saving a review', () => {
-  it('writes the events file and the new places, which the whole catalogue then validates with', () => {
+  it('writes the events file and the new places, which the whole catalogue then validates with', async () => {
     const p = project();
     const events = [event('the-ministry-said-the-jets-landed'), event('ukrainian-officials-said-about-30-il-76')];
-    const result = saveReview(p, { id: ID, places: ['russia', 'baranovichi', 'kharkiv', 'minsk'].map(place), events });
+    const result = await saveReview(p, { id: ID, places: ['russia', 'baranovichi', 'kharkiv', 'minsk'].map(place), events });
     expect(result).toEqual({
       ok: true,
       errors: [],
@@ -94,14 +74,14 @@ describe('saving a review', () => {
     expect(listDrafts(p)).toEqual([{ id: ID, file: `geodata/catalogue/${ID}.draft.json`, saved: true }]);
   });
 
-  it('returns every error at once, by file, record and field, and writes nothing', () => {
+  it('returns every error at once, by file, record and field, and writes nothing', async () => {
     const p = project();
     const before = snapshot(p.root);
     const bad = event('the-ministry-said-the-jets-landed');
     bad.date.expr = 'the day before yesterday';
     bad.excerpts[0] = { ...bad.excerpts[0], text: `${bad.excerpts[0].text} (edited)` };
     const orphan = event('ukrainian-officials-said-about-30-il-76');
-    const result = saveReview(p, { id: ID, places: ['baranovichi', 'kharkiv'].map(place), events: [bad, orphan] });
+    const result = await saveReview(p, { id: ID, places: ['baranovichi', 'kharkiv'].map(place), events: [bad, orphan] });
     expect(result.ok).toBe(false);
     expect(result.written).toEqual([]);
     const file = `geodata/catalogue/${ID}.events.json`;
@@ -113,21 +93,60 @@ describe('saving a review', () => {
     expect(snapshot(p.root)).toEqual(before);
   });
 
-  it('reports a taken place id drawn otherwise, and a dry run writes nothing even when all is well', () => {
+  it('reports a taken place id drawn otherwise, and a dry run writes nothing even when all is well', async () => {
     const p = project();
     const moved = { ...place('russia'), geometry: { countries: ['BY'] } };
-    const clash = saveReview(p, { id: ID, places: [moved], events: [] });
+    const clash = await saveReview(p, { id: ID, places: [moved], events: [] });
     expect(clash.errors.map((e) => `${e.file}: ${e.id}: ${e.message}`)).toEqual([
       'geodata/catalogue/places.json: russia: duplicate places id (also in geodata/catalogue/places.json)',
     ]);
     const before = snapshot(p.root);
-    const dry = saveReview(
+    const dry = await saveReview(
       p,
       { id: ID, places: [place('minsk')], events: [event('ukrainian-officials-said-about-30-il-76')] },
       { dryRun: true },
     );
     expect(dry).toEqual({ ok: true, errors: [], written: [] });
     expect(snapshot(p.root)).toEqual(before);
+  });
+
+  it('writes files the format check accepts, the records already there untouched (a diff of the new ones only)', async () => {
+    const p = project();
+    const placesFile = path.join(p.root, 'geodata/catalogue/places.json');
+    const before = readFileSync(placesFile, 'utf8');
+    const events = [event('the-ministry-said-the-jets-landed')];
+    expect((await saveReview(p, { id: ID, places: ['baranovichi', 'kharkiv'].map(place), events })).ok).toBe(true);
+    const after = readFileSync(placesFile, 'utf8');
+    // The places that were there, and what follows the places (the measures), are as they were.
+    const end = before.indexOf('\n  ]');
+    expect(after.startsWith(before.slice(0, end))).toBe(true);
+    expect(after.endsWith(before.slice(end))).toBe(true);
+    const added = after.split('\n').length - before.split('\n').length;
+    expect(added).toBeGreaterThan(0);
+    expect(added).toBeLessThan(60);
+    const prettier = await import('prettier');
+    for (const file of [placesFile, path.join(p.root, `geodata/catalogue/${ID}.events.json`)]) {
+      const options = { ...(await prettier.resolveConfig(path.join(ROOT, 'package.json'))), filepath: file };
+      expect(await prettier.check(readFileSync(file, 'utf8'), options), file).toBe(true);
+    }
+  });
+
+  it('refuses with a 409 naming the file when another program wrote it during the save, and writes nothing', async () => {
+    const p = project();
+    const placesFile = path.join(p.root, 'geodata/catalogue/places.json');
+    const pending = saveReview(p, { id: ID, places: [place('minsk')], events: [] });
+    // Written after the save read the catalogue and before it writes (its first await).
+    const theirs = readFileSync(placesFile, 'utf8').replace('"places": [', '"places": [ ');
+    writeFileSync(placesFile, theirs);
+    const err = await pending.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(EditorError);
+    expect((err as EditorError).status).toBe(409);
+    expect((err as EditorError).message).toMatch(/^geodata\/catalogue\/places\.json changed .*Save again/);
+    expect(readFileSync(placesFile, 'utf8')).toBe(theirs);
+    expect(existsSync(path.join(p.root, `geodata/catalogue/${ID}.events.json`))).toBe(false);
   });
 
   it('keeps the catalogue places it has, and adds a place only once', () => {
@@ -137,11 +156,11 @@ describe('saving a review', () => {
     expect(mergedPlaces([russia, minsk], [minsk]).map((x) => x.id)).toEqual(['russia', 'minsk']);
   });
 
-  it('opens drafts by id only', () => {
+  it('opens drafts by id only', async () => {
     const p = project();
     for (const id of ['../places', 'x/../y', '', 'A', null]) expect(() => openDraft(p, id)).toThrow(EditorError);
     expect(() => openDraft(p, 'no-such-draft')).toThrow(/no such draft/);
-    expect(() => saveReview(p, { id: '../../etc', places: [], events: [] })).toThrow(EditorError);
+    await expect(saveReview(p, { id: '../../etc', places: [], events: [] })).rejects.toThrow(EditorError);
   });
 });
 
