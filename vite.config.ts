@@ -1,90 +1,32 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { CSP_META } from './src/server/csp.ts';
-import { contentType } from './src/server/content-types.ts';
+import { dataMounts, serveData } from './src/server/data-mounts.ts';
 import { precompress } from './src/server/precompress.ts';
-import { rangeFor } from './src/server/serve.ts';
 import { HEADERS_FILE, headersFile } from './src/server/static-hosts.ts';
-import { glyphFile, LABEL_FONTS } from './src/basemap/labelFonts.ts';
-import { fontGlyphs } from './src/tiles/glyphs.ts';
 
-/** Files the app fetches, by name: listed and read when asked for. */
-interface DataFiles {
-  names(): string[];
-  read(name: string): Buffer;
-}
-
-/** A folder of generated, committed data under geodata/. */
-const folder = (dir: string): DataFiles => ({
-  names: () => readdirSync(dir),
-  read: (name) => readFileSync(path.join(dir, name)),
-});
+/** URL prefix → the data files under it (src/server/data-mounts.ts). */
+const DATA_MOUNTS = dataMounts(path.dirname(fileURLToPath(import.meta.url)));
 
 /**
- * The labels' ready-made glyphs (src/tiles/glyphs.ts), cut from the npm font files once per build (or dev
- * server), when first asked for: NotoSans-Regular.0-255.pbf and its bold.
- */
-function labelGlyphs(): DataFiles {
-  let files: Map<string, Buffer> | undefined;
-  const made = () => (files ??= new Map(LABEL_FONTS.map((font) => [glyphFile(font.stack), fontGlyphs(font)])));
-  return { names: () => [...made().keys()], read: (name) => made().get(name)! };
-}
-
-/** URL prefix → the data files under it. */
-const DATA_MOUNTS: Record<string, DataFiles> = {
-  'data/layers/': folder('geodata/layers'),
-  'data/tiles/': folder('geodata/tiles'),
-  'data/glyphs/': labelGlyphs(),
-};
-
-/**
- * Serves the data in development and writes it into the build, byte for byte, so the app reads exactly
- * the files the tests check (and no copy under public/ can drift from them).
+ * Serves the data in development (with the production server's Range and 304 answers) and writes it into
+ * the build, byte for byte.
  */
 function dataFiles(): Plugin {
   return {
     name: 'situation-map:data',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const url = (req.url ?? '').split('?')[0].replace(/^\//, '');
-        for (const [prefix, files] of Object.entries(DATA_MOUNTS)) {
-          if (!url.startsWith(prefix)) continue;
-          const name = url.slice(prefix.length);
-          if (!files.names().includes(name)) {
-            // Not Vite's fallback page with a 200: a missing data file is missing, as in production.
-            res.statusCode = 404;
-            res.end(`${url} not found`);
-            return;
-          }
-          res.setHeader('Content-Type', contentType(name));
-          res.setHeader('Accept-Ranges', 'bytes');
-          const body = files.read(name);
-          // Tile archives are read in parts (Range), as the production server (on sirv) answers them.
-          const range = req.headers.range ? rangeFor(req.headers.range, body.length) : undefined;
-          const m = range ? /^bytes=(\d+)-(\d*)$/.exec(range) : null;
-          if (m && Number(m[1]) >= body.length) {
-            res.statusCode = 416;
-            res.setHeader('Content-Range', `bytes */${body.length}`);
-            res.end();
-          } else if (m) {
-            const [first, last] = [Number(m[1]), m[2] === '' ? body.length - 1 : Number(m[2])];
-            res.statusCode = 206;
-            res.setHeader('Content-Range', `bytes ${first}-${last}/${body.length}`);
-            res.end(body.subarray(first, last + 1));
-          } else res.end(body);
-          return;
-        }
-        next();
+        if (!serveData(DATA_MOUNTS, req, res)) next();
       });
     },
     generateBundle() {
       for (const [prefix, files] of Object.entries(DATA_MOUNTS))
         for (const name of files.names().sort())
-          this.emitFile({ type: 'asset', fileName: prefix + name, source: files.read(name) });
+          this.emitFile({ type: 'asset', fileName: prefix + name, source: files.read(name).body });
     },
   };
 }

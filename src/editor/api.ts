@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { formatError, type CatalogueEvent, type Place, type Source, type ValidationError } from '../catalogue/schema';
+import { type CatalogueEvent, type Place, type Source, type ValidationError } from '../catalogue/schema';
 import { placeFor } from '../draft/draft';
 import { loadGazetteer, type Entry, type Gazetteer } from '../draft/gazetteer';
 import { looseKey } from '../draft/text';
@@ -17,6 +17,8 @@ import { replaceFolder, stableJson } from '../io/files';
 import { buildLayers } from '../layers/build';
 import { defaultFolders, loadInputs } from '../layers/inputs';
 import type { DraftSummary, GazetteerHit, OpenedDraft, PreviewResult, QueueStatus, SaveRequest, SaveResult } from './protocol';
+
+const REPO = path.resolve(import.meta.dirname, '../..');
 
 /** A draft id as `npm run draft` makes it: also what keeps a request from naming a file elsewhere. */
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -259,17 +261,41 @@ export function placesNamedBy(events: { file: string; json: unknown }[], own: st
   return named;
 }
 
+/** A file's bytes now, or null if it is absent: the version a save compares before it writes. */
+const versionOf = (file: string): Buffer | null => (existsSync(file) ? readFileSync(file) : null);
+
+/**
+ * JSON text as the repository's format check wants it (its prettier configuration), from the two-space
+ * layout `stableJson` writes: prettier keeps an object expanded where its source was, so the records
+ * already in a file come out as they were and a save's diff is the records it adds.
+ */
+export async function formattedJson(file: string, value: unknown): Promise<string> {
+  const prettier = await import('prettier');
+  // A project folder of its own (--root, a test's copy) without a configuration is formatted as this
+  // repository is.
+  const options = (await prettier.resolveConfig(file)) ?? (await prettier.resolveConfig(path.join(REPO, 'package.json'))) ?? {};
+  return prettier.format(stableJson(value), { ...options, filepath: file });
+}
+
 /**
  * Validates the project's catalogue with this draft's events and places in it, as `npm run
  * geodata:layers` would read it, and writes `<id>.events.json` and places.json only if nothing is wrong.
- * `dryRun` validates and writes nothing.
+ * `dryRun` validates and writes nothing. A file another program wrote while the save was being checked
+ * is a conflict (409, nothing written): the save would otherwise replace what the other wrote. Two
+ * editors' saves are also kept apart by a lock (lock.ts), so the second reads what the first wrote.
  */
-export function saveReview(p: Project, request: SaveRequest, { dryRun = false, unreviewed = false } = {}): SaveResult {
+export async function saveReview(
+  p: Project,
+  request: SaveRequest,
+  { dryRun = false, unreviewed = false } = {},
+): Promise<SaveResult> {
   const id = checkId(request?.id);
   const opened = openDraft(p, id);
   if (!Array.isArray(request.events) || !Array.isArray(request.places))
     throw new EditorError('events and places: arrays expected');
   const f = folders(p);
+  const watched = [path.join(f.catalogue, 'places.json'), eventsPath(p, id)];
+  const versions = watched.map(versionOf);
   const { input, errors: loadErrors } = loadInputs(f);
   if (!input) return { ok: false, errors: loadErrors, written: [] };
   const placesPath = path.join(f.catalogue, 'places.json');
@@ -287,37 +313,39 @@ export function saveReview(p: Project, request: SaveRequest, { dryRun = false, u
       places: { file: input.places.file, json: places },
       events: [...others, { file: rel(p, eventsFile), json: eventsJson }].sort((a, b) => a.file.localeCompare(b.file)),
     },
-    { appOnly: true },
+    // A check alone needs only the reader's files; a save writes every layer from this one build.
+    { appOnly: dryRun },
   );
   const errors = [...loadErrors, ...merged.errors, ...(result.ok ? [] : result.errors)];
-  if (errors.length) return { ok: false, errors, written: [] };
+  if (errors.length || !result.ok) return { ok: false, errors, written: [] };
   if (dryRun) return { ok: true, errors: [], written: [] };
   // The places first: if the save stops between the two renames, the catalogue has new places no event
   // names yet (still a catalogue the build takes), never events naming places it lacks.
   const files: [string, string][] = [];
-  if (!isDeepStrictEqual(places.places, existing)) files.push([placesPath, stableJson(places)]);
-  files.push([eventsFile, stableJson(eventsJson)]);
+  if (!isDeepStrictEqual(places.places, existing)) files.push([placesPath, await formattedJson(placesPath, places)]);
+  files.push([eventsFile, await formattedJson(eventsFile, eventsJson)]);
+  watched.forEach((file, i) => {
+    const now = versionOf(file);
+    if (now === versions[i] || (now && versions[i] && now.equals(versions[i]))) return;
+    throw new EditorError(
+      `${rel(p, file)} changed while this save was being checked (another editor or program wrote it); nothing ` +
+        'was written. Save again: the check then reads the file as it is now and adds your records to it.',
+      409,
+    );
+  });
   writeAll(files);
   // Published now: its events file says so, and the queue's note of it (in review, rejected) is done with.
   rmSync(queuePath(p, id), { force: true });
-  return { ok: true, errors: [], written: files.map(([file]) => rel(p, file)), layers: rebuildLayers(p) };
-}
-
-/**
- * The layers built again from the catalogue as saved, as `npm run geodata:layers` builds them, so the
- * reader shows the article without another command. The catalogue was validated before it was written;
- * a build that fails here anyway says so in `error` (the saved files stay: they are valid).
- */
-export function rebuildLayers(p: Project): NonNullable<SaveResult['layers']> {
-  const folder = path.join(p.root, 'geodata/layers');
-  const { input, errors } = loadInputs(folders(p));
-  const result = input ? buildLayers(input) : undefined;
-  if (!result?.ok) {
-    const all = [...errors, ...(result && !result.ok ? result.errors : [])];
-    return { folder: rel(p, folder), error: all.map(formatError).join('; ') || 'the catalogue cannot be read' };
-  }
-  replaceFolder(folder, new Map<string, string | Uint8Array>([...result.files, ...(result.archives ?? [])]));
-  return { folder: rel(p, folder), summary: result.summary };
+  // The layers from the build that checked the save, the catalogue as now written (as `npm run
+  // geodata:layers` would build them), so the reader shows the article without another command.
+  const layers = path.join(p.root, 'geodata/layers');
+  replaceFolder(layers, new Map<string, string | Uint8Array>([...result.files, ...(result.archives ?? [])]));
+  return {
+    ok: true,
+    errors: [],
+    written: files.map(([file]) => rel(p, file)),
+    layers: { folder: rel(p, layers), summary: result.summary },
+  };
 }
 
 /**
@@ -325,7 +353,7 @@ export function rebuildLayers(p: Project): NonNullable<SaveResult['layers']> {
  * those places, saved as a review would save them but marked `"review": "draft"`, so the reader shows
  * each of them as a draft not reviewed. Reviewing it later and saving makes it a reviewed article.
  */
-export function publishUnreviewed(p: Project, idArg: unknown): SaveResult {
+export function publishUnreviewed(p: Project, idArg: unknown): Promise<SaveResult> {
   const opened = openDraft(p, idArg);
   const events = opened.draft.events.map(({ draft: _draft, ...e }) => e);
   const named = new Set(events.flatMap((e) => [...e.places, ...(e.about ?? [])]));

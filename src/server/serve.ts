@@ -1,8 +1,9 @@
 /**
  * The production server: serves the Vite build in dist/ with the app's security headers and content
  * types. Files are served by sirv (the static server under Vite's own preview): lookup, the brotli/gzip
- * copies written at build time (precompress.ts), ETag and 304, Range. The thin handler around it does what
- * sirv does not, each said where it is done.
+ * copies written at build time (precompress.ts), ETag. Preconditions (304) and Range (206, 416) are
+ * answered by ranges.ts, as the development server's data files are. The thin handler around sirv does
+ * what sirv does not, each said where it is done.
  *
  *   npm start                                  builds, then serves at http://127.0.0.1:4173/
  *   tsx src/server/serve.ts [--host H] [--port P] [--dir D] [--frame-ancestors 'https://a.example https://b.example']
@@ -24,6 +25,7 @@ import { parseArgs } from 'node:util';
 import sirv from 'sirv';
 import { contentType } from './content-types';
 import { EMBED_PATH, embedHeaders, readFrameAncestors, SECURITY_HEADERS } from './csp';
+import { answerFor, sendPartial } from './ranges';
 
 export { CONTENT_TYPES, contentType } from './content-types';
 
@@ -96,50 +98,6 @@ export function shortTarget(target: string | undefined, max = 80): string {
   return t.length <= max ? t : `${t.slice(0, max)}… (${t.length} characters)`;
 }
 
-/**
- * The Range header to hand sirv for a file of `size` bytes: absolute "bytes=first-last" (past the end: sirv
- * answers 416), or undefined to send it all (200, as RFC 9110 §14.2 allows). sirv alone reads "bytes=-500"
- * as the first 501 bytes, "bytes=0-0" as the whole file, and a reversed or multiple range as nonsense, so
- * a satisfiable range is sent by the handler itself (sendRange), not by sirv.
- */
-export function rangeFor(header: string, size: number): string | undefined {
-  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!m || m[1] + m[2] === '') return undefined;
-  const suffix = m[1] === '';
-  const first = suffix ? size - Number(m[2]) : Number(m[1]);
-  const last = suffix || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
-  if (first >= size || (suffix && Number(m[2]) === 0)) return `bytes=${size}-`;
-  if (first > last) return undefined;
-  return `bytes=${Math.max(first, 0)}-${last}`;
-}
-
-/**
- * Whether an If-Range validator still names the file as it is: the ETag sirv sends for it, or its
- * Last-Modified date. Chromium revalidates a partly cached tile archive with If-Range and sirv's weak
- * ETag (RFC 9110 §13.1.5 asks for a strong one); refusing it would send the whole archive for each
- * tile. The tag is the file's size and modification time in milliseconds, so it changes with the file.
- */
-export function ifRangeHolds(ifRange: string, stats: Pick<Stats, 'size' | 'mtime'>): boolean {
-  const v = ifRange.trim();
-  const tag = `"${stats.size}-${stats.mtime.getTime()}"`;
-  return v === `W/${tag}` || v === tag || v === stats.mtime.toUTCString();
-}
-
-/**
- * Whether a GET or HEAD of the file is answered 304 (RFC 9110 §13.2.2): If-None-Match "*" holds for any
- * file that exists; otherwise sirv compares the tag. If-Modified-Since counts only without If-None-Match,
- * and only as a valid date at or after the file's last modification (whole seconds, as Last-Modified says).
- */
-export function notModified(
-  headers: { 'if-none-match'?: string; 'if-modified-since'?: string },
-  stats: Pick<Stats, 'mtime'>,
-): boolean {
-  const ifNoneMatch = headers['if-none-match'];
-  if (ifNoneMatch !== undefined) return ifNoneMatch.trim() === '*';
-  const since = Date.parse(headers['if-modified-since'] ?? '');
-  return Number.isFinite(since) && Math.floor(stats.mtime.getTime() / 1000) * 1000 <= since;
-}
-
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
@@ -169,22 +127,6 @@ export function createHandler(root: string, { frameAncestors = [] as readonly st
       'Cache-Control': 'no-store',
     });
     res.end(req.method === 'HEAD' ? undefined : body);
-  }
-
-  /** 206 with the bytes first–last of the file itself (sirv would send "bytes=0-0" whole). */
-  function sendRange(req: IncomingMessage, res: ServerResponse, file: string, stats: Stats, first: number, last: number) {
-    res.writeHead(206, {
-      'Content-Type': contentType(file),
-      'Content-Range': `bytes ${first}-${last}/${stats.size}`,
-      'Content-Length': last - first + 1,
-      'Accept-Ranges': 'bytes',
-      ETag: `W/"${stats.size}-${stats.mtime.getTime()}"`,
-      'Last-Modified': stats.mtime.toUTCString(),
-    });
-    if (req.method === 'HEAD') return void res.end();
-    createReadStream(file, { start: first, end: last })
-      .on('error', (err) => res.destroy(err))
-      .pipe(res);
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -219,27 +161,22 @@ export function createHandler(root: string, { frameAncestors = [] as readonly st
     // Vite puts a content hash in every name under assets/: those never change. The rest is revalidated.
     const immutable = target.file.startsWith(path.join(base, 'assets') + path.sep);
     res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-    // sirv compares If-None-Match only as one exact tag and reads no If-Modified-Since: those are done here.
-    // A precondition comes before a range (RFC 9110 §13.2.2), so a 304 wins over a Range header.
-    if (notModified(req.headers, stats)) {
-      res.writeHead(304, { ETag: `W/"${stats.size}-${stats.mtime.getTime()}"`, 'Last-Modified': stats.mtime.toUTCString() });
-      return void res.end();
-    }
+    // sirv compares If-None-Match only as one exact tag, reads no If-Modified-Since or If-Range, and sends
+    // "bytes=0-0" whole and "bytes=-500" as the first 501 bytes: the 304, 416 and 206 answers are
+    // ranges.ts's, the same as the development server's. A range is of the file's own bytes (a range of
+    // its brotli copy could not be decoded alone), read from the file itself.
+    const answer = answerFor(req.headers, stats);
+    if (
+      sendPartial(req, res, answer, stats, contentType(target.file), (start, end) =>
+        createReadStream(target.file, { start, end }),
+      )
+    )
+      return;
     // sirv takes any mention of "br" or "gzip" as acceptance, q=0 included: it is shown the one choice.
-    let encoding = chooseEncoding(req.headers['accept-encoding']);
-    if (req.headers.range !== undefined) {
-      // A range is of the file's own bytes (a range of brotli cannot be decoded alone). sirv does not check
-      // If-Range: it is checked here, and a range whose validator no longer holds gets the whole file.
-      encoding = null;
-      const ifRange = req.headers['if-range'] as string | undefined;
-      const holds = ifRange === undefined || ifRangeHolds(ifRange, stats);
-      const range = holds ? rangeFor(req.headers.range, stats.size) : undefined;
-      delete req.headers['if-range'];
-      if (range === undefined) delete req.headers.range;
-      else req.headers.range = range;
-      const [first, last] = (range ?? '').slice('bytes='.length).split('-').map(Number);
-      if (range !== undefined && first < stats.size) return sendRange(req, res, target.file, stats, first, last);
-    }
+    const encoding = chooseEncoding(req.headers['accept-encoding']);
+    // The whole file: sirv is not to look at a range or precondition already decided against.
+    delete req.headers.range;
+    delete req.headers['if-range'];
     req.headers['accept-encoding'] = encoding ?? 'identity';
     files(req, res);
   }

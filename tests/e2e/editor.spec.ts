@@ -93,6 +93,27 @@ async function selectWords(page: Page, from: string, to: string): Promise<{ star
 test.describe('the review screen', () => {
   test.use({ baseURL: `http://127.0.0.1:${EDITOR_PORT}` });
 
+  test('loads with nothing in the console, its map given glyph files, not the page', async ({ page }) => {
+    const messages: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning' || m.type() === 'error') messages.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => messages.push(`pageerror: ${e.message}`));
+    const glyphs: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/data/glyphs/')) glyphs.push(`${r.status()} ${r.headers()['content-type']}`);
+    });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: /Russian warplanes land in Belarus/ })).toBeVisible();
+    await page.waitForFunction(() => {
+      const m = (window as unknown as { situationMap?: { loaded(): boolean; areTilesLoaded(): boolean } }).situationMap;
+      return !!m && m.loaded() && m.areTilesLoaded();
+    });
+    expect(glyphs.length).toBeGreaterThan(0);
+    expect(new Set(glyphs)).toEqual(new Set(['200 application/x-protobuf']));
+    expect(messages).toEqual([]);
+  });
+
   test('review a draft, see the error in place, save, build the layers', async ({ page }) => {
     test.setTimeout(180_000);
     await page.goto('/');

@@ -5,11 +5,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FeatureCollection } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogueEvent, Place } from '../../src/catalogue/schema';
 import { validateCatalogue } from '../../src/catalogue/validate';
-import { draftArticle } from '../../src/draft/draft';
 import { loadGazetteer, type Gazetteer } from '../../src/draft/gazetteer';
 import type { DraftFile } from '../../src/draft/types';
 import {
@@ -28,38 +26,21 @@ import {
 import { reviewOf, saveRequest } from '../../src/editor/model';
 import { stableJson } from '../../src/io/files';
 import type { StorySource } from '../../src/layers/format';
-import { basemapFrom } from '../../src/layers/build';
 import { defaultFolders, loadInputs } from '../../src/layers/inputs';
 import { ROOT, tempProject } from '../helpers';
+import { draftWire, wireProject, WIRE_ID, type Drafted } from '../support/wire-draft';
 
-const ID = 'wire-kiev';
+const ID = WIRE_ID;
 let gazetteer: Gazetteer;
-let drafted: ReturnType<typeof draftArticle>;
+let drafted: Drafted;
 
 beforeAll(() => {
   gazetteer = loadGazetteer();
-  const basemapDir = path.join(ROOT, 'geodata/basemap');
-  const basemap = basemapFrom(
-    JSON.parse(readFileSync(path.join(basemapDir, 'region.topo.json'), 'utf8')),
-    JSON.parse(readFileSync(path.join(basemapDir, 'places.geojson'), 'utf8')) as FeatureCollection,
-  ).index;
-  const existing = (JSON.parse(readFileSync(path.join(ROOT, 'geodata/catalogue/places.json'), 'utf8')) as { places: Place[] })
-    .places;
-  drafted = draftArticle(
-    readFileSync(path.join(ROOT, 'tests/fixtures/draft/wire-kiev/article.txt'), 'utf8'),
-    { id: ID, publisher: 'Example Wire', published: '2022-02-03', textName: `${ID}.txt`, capturedFrom: 'article.txt' },
-    { gazetteer, basemap, existing },
-  );
+  drafted = draftWire(gazetteer);
 });
 
 /** A copy of the project with the draft written as `npm run draft` writes it. */
-function project(): Project {
-  const root = tempProject(['geodata/sources', 'geodata/catalogue', 'geodata/basemap']);
-  writeFileSync(path.join(root, 'geodata/sources', `${ID}.txt`), drafted.text);
-  writeFileSync(path.join(root, 'geodata/sources', `${ID}.json`), stableJson(drafted.source));
-  writeFileSync(path.join(root, 'geodata/catalogue', `${ID}.draft.json`), stableJson(drafted.draft));
-  return { root, gazetteer: () => gazetteer };
-}
+const project = (): Project => ({ root: wireProject(drafted), gazetteer: () => gazetteer });
 
 const strip = <T extends { draft: unknown }>({ draft: _draft, ...rest }: T) => rest;
 const draftOf = (): DraftFile => drafted.draft;
@@ -71,10 +52,10 @@ const snapshot = (root: string) => {
 };
 
 describe('saving a review', () => {
-  it('writes the events file and the new places, which the whole catalogue then validates with', () => {
+  it('writes the events file and the new places, which the whole catalogue then validates with', async () => {
     const p = project();
     const events = [event('the-ministry-said-the-jets-landed'), event('ukrainian-officials-said-about-30-il-76')];
-    const result = saveReview(p, { id: ID, places: ['russia', 'baranovichi', 'kharkiv', 'minsk'].map(place), events });
+    const result = await saveReview(p, { id: ID, places: ['russia', 'baranovichi', 'kharkiv', 'minsk'].map(place), events });
     expect(result).toMatchObject({
       ok: true,
       errors: [],
@@ -108,7 +89,7 @@ describe('saving a review', () => {
     ]);
   });
 
-  it('keeps a queue: to review, in review, rejected, published; a published article is not moved by a click', () => {
+  it('keeps a queue: to review, in review, rejected, published; a published article is not moved by a click', async () => {
     const p = project();
     const second = 'second-article';
     writeFileSync(path.join(p.root, 'geodata/catalogue', `${second}.draft.json`), stableJson(drafted.draft));
@@ -123,7 +104,7 @@ describe('saving a review', () => {
     expect(() => setQueueStatus(p, 'no-such', 'rejected')).toThrow(/no such draft/);
     // Saved: published, and the queue's note of it is gone.
     expect(
-      saveReview(p, { id: ID, places: [place('minsk')], events: [event('ukrainian-officials-said-about-30-il-76')] }).ok,
+      (await saveReview(p, { id: ID, places: [place('minsk')], events: [event('ukrainian-officials-said-about-30-il-76')] })).ok,
     ).toBe(true);
     expect(status()[ID]).toBe('published');
     expect(existsSync(path.join(p.root, 'geodata/catalogue', `${ID}.review.json`))).toBe(false);
@@ -133,14 +114,14 @@ describe('saving a review', () => {
     expect(() => listDrafts(p)).toThrow(/second-article\.review\.json: status/);
   }, 120_000);
 
-  it('returns every error at once, by file, record and field, and writes nothing', () => {
+  it('returns every error at once, by file, record and field, and writes nothing', async () => {
     const p = project();
     const before = snapshot(p.root);
     const bad = event('the-ministry-said-the-jets-landed');
     bad.date.expr = 'the day before yesterday';
     bad.excerpts[0] = { ...bad.excerpts[0], text: `${bad.excerpts[0].text} (edited)` };
     const orphan = event('ukrainian-officials-said-about-30-il-76');
-    const result = saveReview(p, { id: ID, places: ['baranovichi', 'kharkiv'].map(place), events: [bad, orphan] });
+    const result = await saveReview(p, { id: ID, places: ['baranovichi', 'kharkiv'].map(place), events: [bad, orphan] });
     expect(result.ok).toBe(false);
     expect(result.written).toEqual([]);
     const file = `geodata/catalogue/${ID}.events.json`;
@@ -152,19 +133,19 @@ describe('saving a review', () => {
     expect(snapshot(p.root)).toEqual(before);
   });
 
-  it('reports a taken place id drawn otherwise, and a dry run writes nothing even when all is well', () => {
+  it('reports a taken place id drawn otherwise, and a dry run writes nothing even when all is well', async () => {
     const p = project();
     const moved = { ...place('russia'), geometry: { countries: ['BY'] } };
-    const clash = saveReview(p, { id: ID, places: [moved], events: [] });
+    const clash = await saveReview(p, { id: ID, places: [moved], events: [] });
     expect(clash.errors.map((e) => `${e.file}: ${e.id}: ${e.field}`)).toEqual(['geodata/catalogue/places.json: russia: id']);
     // Which record, who else names it, and what to do.
     expect(clash.errors[0].message).toMatch(/nbc-2022-01-26\.events\.json/);
     expect(clash.errors[0].message).toMatch(/rename it|choose the catalogue's "russia"/);
     // The same id twice among the accepted places is still the validator's duplicate.
-    const twice = saveReview(p, { id: ID, places: [place('minsk'), place('minsk')], events: [] });
+    const twice = await saveReview(p, { id: ID, places: [place('minsk'), place('minsk')], events: [] });
     expect(twice.errors.map((e) => e.message)).toEqual(['duplicate places id (also in geodata/catalogue/places.json)']);
     const before = snapshot(p.root);
-    const dry = saveReview(
+    const dry = await saveReview(
       p,
       { id: ID, places: [place('minsk')], events: [event('ukrainian-officials-said-about-30-il-76')] },
       { dryRun: true },
@@ -173,7 +154,46 @@ describe('saving a review', () => {
     expect(snapshot(p.root)).toEqual(before);
   });
 
-  it('keeps the catalogue places it has, and adds a place only once', () => {
+  it('writes files the format check accepts, the records already there untouched (a diff of the new ones only)', async () => {
+    const p = project();
+    const placesFile = path.join(p.root, 'geodata/catalogue/places.json');
+    const before = readFileSync(placesFile, 'utf8');
+    const events = [event('the-ministry-said-the-jets-landed')];
+    expect((await saveReview(p, { id: ID, places: ['baranovichi', 'kharkiv'].map(place), events })).ok).toBe(true);
+    const after = readFileSync(placesFile, 'utf8');
+    // The places that were there, and what follows the places (the measures), are as they were.
+    const end = before.indexOf('\n  ]');
+    expect(after.startsWith(before.slice(0, end))).toBe(true);
+    expect(after.endsWith(before.slice(end))).toBe(true);
+    const added = after.split('\n').length - before.split('\n').length;
+    expect(added).toBeGreaterThan(0);
+    expect(added).toBeLessThan(60);
+    const prettier = await import('prettier');
+    for (const file of [placesFile, path.join(p.root, `geodata/catalogue/${ID}.events.json`)]) {
+      const options = { ...(await prettier.resolveConfig(path.join(ROOT, 'package.json'))), filepath: file };
+      expect(await prettier.check(readFileSync(file, 'utf8'), options), file).toBe(true);
+    }
+  });
+
+  it('refuses with a 409 naming the file when another program wrote it during the save, and writes nothing', async () => {
+    const p = project();
+    const placesFile = path.join(p.root, 'geodata/catalogue/places.json');
+    const pending = saveReview(p, { id: ID, places: [place('minsk')], events: [] });
+    // Written after the save read the catalogue and before it writes (its first await).
+    const theirs = readFileSync(placesFile, 'utf8').replace('"places": [', '"places": [ ');
+    writeFileSync(placesFile, theirs);
+    const err = await pending.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(EditorError);
+    expect((err as EditorError).status).toBe(409);
+    expect((err as EditorError).message).toMatch(/^geodata\/catalogue\/places\.json changed .*Save again/);
+    expect(readFileSync(placesFile, 'utf8')).toBe(theirs);
+    expect(existsSync(path.join(p.root, `geodata/catalogue/${ID}.events.json`))).toBe(false);
+  });
+
+  it('keeps the catalogue places it has, and adds a place only once', async () => {
     const russia = place('russia');
     const minsk = place('minsk');
     const ids = (r: ReturnType<typeof mergedPlaces>) => r.places.map((x) => x.id);
@@ -189,11 +209,11 @@ describe('saving a review', () => {
     expect(refused.errors.map((e) => `${e.id}: ${e.field}`)).toEqual(['minsk: id']);
   });
 
-  it('reopens a saved review with every decision as saved, and saves an edited place as an edit', () => {
+  it('reopens a saved review with every decision as saved, and saves an edited place as an edit', async () => {
     const p = project();
     const kept = [event('the-ministry-said-the-jets-landed'), event('ukrainian-officials-said-about-30-il-76')];
     const placeIds = ['russia', 'baranovichi', 'kharkiv', 'minsk'];
-    expect(saveReview(p, { id: ID, places: placeIds.map(place), events: kept }).ok).toBe(true);
+    expect((await saveReview(p, { id: ID, places: placeIds.map(place), events: kept })).ok).toBe(true);
     const review = reviewOf(openDraft(p, ID));
     const status = (id: string) => review.events.find((e) => e.event.id === id)?.status;
     for (const e of kept) expect(status(e.id)).toBe('accepted');
@@ -212,7 +232,7 @@ describe('saving a review', () => {
     const kharkiv = review.places.find((x) => x.place.id === 'kharkiv')!;
     kharkiv.status = 'accepted';
     kharkiv.place = { ...kharkiv.place, kind: 'region', geometry: { units: ['UA-63'] }, precision: 'region' };
-    const again = saveReview(p, saveRequest(ID, review));
+    const again = await saveReview(p, saveRequest(ID, review));
     expect(again.errors).toEqual([]);
     const places = (JSON.parse(readFileSync(path.join(p.root, 'geodata/catalogue/places.json'), 'utf8')) as { places: Place[] })
       .places;
@@ -221,9 +241,9 @@ describe('saving a review', () => {
     expect(reviewOf(openDraft(p, ID)).places.find((x) => x.place.id === 'kharkiv')?.place.geometry).toEqual({ units: ['UA-63'] });
   }, 120_000);
 
-  it('publishes a draft unreviewed, marked so in the story, until a reviewed save', () => {
+  it('publishes a draft unreviewed, marked so in the story, until a reviewed save', async () => {
     const p = project();
-    const published = publishUnreviewed(p, ID);
+    const published = await publishUnreviewed(p, ID);
     expect(published.errors).toEqual([]);
     const file = path.join(p.root, `geodata/catalogue/${ID}.events.json`);
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { review?: string; events: CatalogueEvent[] };
@@ -235,7 +255,7 @@ describe('saving a review', () => {
     expect(story().find((s) => s.id === ID)?.review).toBe('draft');
     expect(story().find((s) => s.id === 'nbc-2022-01-26')?.review).toBeUndefined();
     // Reviewed and saved: a reviewed article.
-    const review = saveReview(p, {
+    const review = await saveReview(p, {
       id: ID,
       places: [place('minsk')],
       events: [event('ukrainian-officials-said-about-30-il-76')],
@@ -246,16 +266,16 @@ describe('saving a review', () => {
     expect(story().find((s) => s.id === ID)?.review).toBeUndefined();
   }, 120_000);
 
-  it('opens drafts by id only', () => {
+  it('opens drafts by id only', async () => {
     const p = project();
     for (const id of ['../places', 'x/../y', '', 'A', null]) expect(() => openDraft(p, id)).toThrow(EditorError);
     expect(() => openDraft(p, 'no-such-draft')).toThrow(/no such draft/);
-    expect(() => saveReview(p, { id: '../../etc', places: [], events: [] })).toThrow(EditorError);
+    await expect(saveReview(p, { id: '../../etc', places: [], events: [] })).rejects.toThrow(EditorError);
   });
 });
 
 describe('writing files', () => {
-  it('renames nothing into place when any file cannot be written, and leaves no temporary file', () => {
+  it('renames nothing into place when any file cannot be written, and leaves no temporary file', async () => {
     const root = tempProject([]);
     const a = path.join(root, 'a.json');
     writeFileSync(a, 'old\n');
@@ -278,7 +298,7 @@ describe('writing files', () => {
 });
 
 describe('the gazetteer search and the preview', () => {
-  it('finds a place by any spelling the gazetteer knows, with how the catalogue draws it', () => {
+  it('finds a place by any spelling the gazetteer knows, with how the catalogue draws it', async () => {
     const p = project();
     const hits = searchGazetteer(p, 'Kharkov');
     expect(hits[0]).toMatchObject({ id: 'geonames:706483', place: { geometry: { gazetteer: 'geonames:706483' }, kind: 'city' } });
@@ -290,7 +310,7 @@ describe('the gazetteer search and the preview', () => {
     expect(searchGazetteer(p, 'x'.repeat(101))).toEqual([]);
   });
 
-  it('draws the accepted places as the reader would, or says why not', () => {
+  it('draws the accepted places as the reader would, or says why not', async () => {
     const p = project();
     const ok = previewPlaces(p, ID, [place('minsk'), place('belarus')]);
     expect(ok.ok && ok.places.features.map((f) => f.properties.place_id).sort()).toEqual(['belarus', 'minsk']);
