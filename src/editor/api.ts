@@ -56,16 +56,19 @@ const queuePath = (p: Project, id: string) => path.join(folders(p).catalogue, `$
  * once its events file exists; otherwise as its `<id>.review.json` says (in review, rejected), or to review.
  */
 export function listDrafts(p: Project): DraftSummary[] {
-  return readdirSync(folders(p).catalogue)
-    .filter((n) => n.endsWith('.draft.json'))
-    .sort()
-    .map((n) => {
-      const id = n.slice(0, -'.draft.json'.length);
-      const saved = existsSync(eventsPath(p, id));
-      const unreviewed =
-        saved && (JSON.parse(readFileSync(eventsPath(p, id), 'utf8')) as { review?: unknown }).review === 'draft';
-      return { id, file: rel(p, draftPath(p, id)), saved, status: saved ? 'published' : queueStatus(p, id), unreviewed };
-    });
+  return (
+    readdirSync(folders(p).catalogue)
+      .filter((n) => n.endsWith('.draft.json'))
+      // By id, not file name: "x-2022-02-10" before "x-2022-02-10-2" (as files, "-" sorts before ".").
+      .map((n) => n.slice(0, -'.draft.json'.length))
+      .sort()
+      .map((id) => {
+        const saved = existsSync(eventsPath(p, id));
+        const unreviewed =
+          saved && (JSON.parse(readFileSync(eventsPath(p, id), 'utf8')) as { review?: unknown }).review === 'draft';
+        return { id, file: rel(p, draftPath(p, id)), saved, status: saved ? 'published' : queueStatus(p, id), unreviewed };
+      })
+  );
 }
 
 function queueStatus(p: Project, id: string): QueueStatus {

@@ -205,7 +205,10 @@ export async function startEditor({
     server,
     url: `http://${host}:${address.port}/`,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A browser's keep-alive sockets would hold the close open until they time out.
+      server.closeAllConnections();
+      await closed;
       await vite.close();
     },
   };
@@ -216,30 +219,40 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
     options: {
       root: { type: 'string' },
       port: { type: 'string', default: '4390' },
-      draft: { type: 'string' },
+      draft: { type: 'string', multiple: true },
       publish: { type: 'boolean', default: false },
     },
   });
-  // --publish --draft <file>: publish the draft unreviewed (marked so on the map), then stop; no server.
+  const drafts = values.draft ?? [];
+  // --publish --draft <file>…: publish each draft unreviewed (marked so on the map), then stop; no server.
   if (values.publish) {
-    if (!values.draft) {
+    if (!drafts.length) {
       console.error('--publish: the draft to publish expected: --draft geodata/catalogue/<id>.draft.json');
       process.exit(2);
     }
     const project = { root: path.resolve(values.root ?? REPO) };
-    const id = draftIdOf(values.draft);
-    const result = await locked(project, () => publishUnreviewed(project, id));
-    if (!result.ok) {
-      console.error(`${values.draft}: not published, ${result.errors.length} problem(s); nothing written:`);
-      for (const e of result.errors) console.error(`  ${formatError(e)}`);
-      process.exit(1);
+    let failed = 0;
+    for (const file of drafts) {
+      const id = draftIdOf(file);
+      const result = await locked(project, () => publishUnreviewed(project, id));
+      if (!result.ok) {
+        failed++;
+        console.error(`${file}: not published, ${result.errors.length} problem(s); nothing written for it:`);
+        for (const e of result.errors) console.error(`  ${formatError(e)}`);
+        continue;
+      }
+      console.log(
+        `published unreviewed: ${result.written.join(', ')}; ${result.layers?.folder}: ${result.layers?.summary ?? result.layers?.error}`,
+      );
+      if (result.layers?.error) failed++;
     }
-    console.log(
-      `published unreviewed: ${result.written.join(', ')}; ${result.layers?.folder}: ${result.layers?.summary ?? result.layers?.error}`,
-    );
-    process.exit(result.layers?.error ? 1 : 0);
+    process.exit(failed ? 1 : 0);
   }
-  const started = await startEditor({ root: values.root, port: Number(values.port), draft: values.draft });
-  const drafts = listDrafts({ root: path.resolve(values.root ?? REPO) });
-  console.log(`review screen: ${started.url}  (${drafts.length} draft(s): ${drafts.map((d) => d.id).join(', ') || 'none'})`);
+  if (drafts.length > 1) {
+    console.error(`--draft: the screen opens one draft (the queue lists the others); ${drafts.length} given`);
+    process.exit(2);
+  }
+  const started = await startEditor({ root: values.root, port: Number(values.port), draft: drafts[0] });
+  const queue = listDrafts({ root: path.resolve(values.root ?? REPO) });
+  console.log(`review screen: ${started.url}  (${queue.length} draft(s): ${queue.map((d) => d.id).join(', ') || 'none'})`);
 }

@@ -8,7 +8,7 @@
  */
 import type { Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { validateCatalogue } from '../../src/catalogue/validate';
@@ -233,6 +233,64 @@ test.describe('the review screen', () => {
   });
 });
 
+test.describe('the review screen, from another origin', () => {
+  test('a page on another port of this machine cannot save: a form post and a fetch are refused, nothing written', async ({
+    browser,
+  }) => {
+    // Not the guarded page: this one is the other origin, and its requests to the editor are the point.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const other = `http://127.0.0.1:${EDITOR_PORT + 7}`;
+    const save = `http://127.0.0.1:${EDITOR_PORT}/api/save`;
+    const catalogue = path.join(project, 'geodata/catalogue');
+    const before = new Map(readdirSync(catalogue).map((n) => [n, readFileSync(path.join(catalogue, n), 'utf8')] as const));
+    // A classic cross-site form: text/plain, no preflight, the body shaped as the save's JSON.
+    const body = JSON.stringify({ id: ID, places: [], events: [] }).slice(0, -1) + ',"x":"';
+    await page.route(`${other}/**`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><form method="post" enctype="text/plain" action="${save}"><input type="hidden" name='${body}' value='"}'></form>`,
+      }),
+    );
+    await page.goto(`${other}/page.html`);
+    const [answer] = await Promise.all([
+      page.waitForResponse(save),
+      page.locator('form').evaluate((f: HTMLFormElement) => f.submit()),
+    ]);
+    expect(answer.status()).toBe(403);
+    expect(await answer.text()).toContain('cross-origin request refused');
+    // A script's fetches: what the server answered each, as the network saw it (a script cannot).
+    await page.goto(`${other}/page.html`);
+    const seen: string[] = [];
+    page.on('response', (r) => {
+      if (r.url() === save) seen.push(`${r.request().method()} ${r.status()}`);
+    });
+    page.on('requestfailed', (r) => {
+      if (r.url() === save) seen.push(`${r.method()} failed: ${r.failure()?.errorText}`);
+    });
+    const outcomes = await page.evaluate(async (url) => {
+      const json = JSON.stringify({ id: 'wire-kiev', places: [], events: [] });
+      const tried = (init: RequestInit) =>
+        fetch(url, init).then(
+          (r) => `answered (${r.type})`,
+          (e: Error) => `refused: ${e.name}`,
+        );
+      return [
+        await tried({ method: 'POST', mode: 'no-cors', body: json }),
+        await tried({ method: 'POST', headers: { 'content-type': 'application/json' }, body: json }),
+      ];
+    }, save);
+    // The JSON one is stopped at its preflight; the no-cors one's 403 is withheld from the page by the
+    // answer's Cross-Origin-Resource-Policy. Neither is answered with a success.
+    expect(outcomes).toEqual(['refused: TypeError', 'refused: TypeError']);
+    expect(seen.length).toBeGreaterThan(0);
+    for (const s of seen) expect(s).toMatch(/ 403$|failed: /);
+    const after = new Map(readdirSync(catalogue).map((n) => [n, readFileSync(path.join(catalogue, n), 'utf8')] as const));
+    expect(after).toEqual(before);
+    await context.close();
+  });
+});
+
 test.describe('the reader', () => {
   test('shows the reviewed article beside the seed, each event credited to its source', async ({ page }) => {
     const dir = path.join(project, 'geodata/layers');
@@ -391,19 +449,29 @@ test.describe('the review queue', () => {
 
   test('three articles: counts by status, keyboard review, one rejected, the next opened', async ({ page }) => {
     test.setTimeout(180_000);
-    // Two more articles drafted into the same project beside the published one.
-    for (const [id, published] of [
-      ['ministry-release', '2022-02-10'],
-      ['regional-paper', '2022-02-12'],
-    ])
-      draftInto(path.join(ROOT, 'tests/fixtures/draft', id, 'article.txt'), id, published, 'Example Desk');
+    // Two more articles, a folder of them, drafted into the same project beside the published one.
+    const inbox = path.join(project, 'inbox');
+    mkdirSync(inbox);
+    for (const name of ['ministry-release', 'regional-paper'])
+      cpSync(path.join(ROOT, 'tests/fixtures/draft', name, 'article.txt'), path.join(inbox, `${name}.txt`));
+    const run = tsx('src/draft/cli.ts', [
+      inbox,
+      '--published',
+      '2022-02-10',
+      '--publisher',
+      'Example Desk',
+      '--out',
+      path.join(project, 'geodata'),
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('2 article(s): 2 drafted into the review queue, 0 not');
     await page.goto('/');
     const queue = page.getByLabel('Review queue');
     await expect(queue).toHaveText('2 to review · 0 in review · 1 published · 0 rejected');
 
     // The next in the queue: opened, and now in review.
     await page.getByRole('button', { name: 'Next in queue' }).click();
-    await expect(page.getByRole('combobox', { name: 'Draft' })).toHaveValue('ministry-release');
+    await expect(page.getByRole('combobox', { name: 'Draft' })).toHaveValue('example-desk-2022-02-10');
     await expect(queue).toHaveText('1 to review · 1 in review · 1 published · 0 rejected');
 
     // The keyboard alone: j to the first card, r rejects it; j, a accepts the next; k goes back.
@@ -425,11 +493,13 @@ test.describe('the review queue', () => {
 
     // The article rejected: counted so, and the next to review opened.
     await page.getByRole('button', { name: 'Reject article' }).click();
-    await expect(page.getByRole('combobox', { name: 'Draft' })).toHaveValue('regional-paper');
+    await expect(page.getByRole('combobox', { name: 'Draft' })).toHaveValue('example-desk-2022-02-10-2');
     await expect(queue).toHaveText('0 to review · 1 in review · 1 published · 1 rejected');
-    expect(JSON.parse(readFileSync(path.join(project, 'geodata/catalogue/ministry-release.review.json'), 'utf8'))).toEqual({
-      status: 'rejected',
-    });
+    expect(JSON.parse(readFileSync(path.join(project, 'geodata/catalogue/example-desk-2022-02-10.review.json'), 'utf8'))).toEqual(
+      {
+        status: 'rejected',
+      },
+    );
     // n: the next still to decide on (the other one in review is this one): nothing else is left.
     await page.keyboard.press('n');
     await expect(page.getByRole('status')).toContainText('Nothing left to review.');
@@ -439,7 +509,7 @@ test.describe('the review queue', () => {
     await expect(page.getByRole('status')).toContainText('Published unreviewed: geodata/catalogue/');
     await expect(queue).toHaveText('0 to review · 0 in review · 2 published · 1 rejected');
     await expect(page.getByRole('combobox', { name: 'Draft' }).locator('option:checked')).toHaveText(
-      'regional-paper (published, not reviewed)',
+      'example-desk-2022-02-10-2 (published, not reviewed)',
     );
   });
 });
