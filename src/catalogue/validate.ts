@@ -2,6 +2,7 @@
  * Checks a catalogue against its sources and the basemap. Never throws on bad data: every problem becomes
  * a ValidationError with the file, the record's id and the field, and all of them are returned at once.
  */
+import { kinks, polygon } from '@turf/turf';
 import { numbersIn } from './numbers';
 import { CATEGORIES, PRECISIONS } from './vocabulary';
 import { DateError, parseIsoDay, phraseIn, resolveDate } from './dates';
@@ -249,7 +250,19 @@ function checkGeometry(c: Checker, g: unknown, basemap: BasemapIndex): void {
         );
       if (!ring.every((p, i) => lngLat(p, `geometry.polygon[${i}]`))) return;
       const [first, last] = [ring[0] as number[], ring[ring.length - 1] as number[]];
-      if (first[0] !== last[0] || first[1] !== last[1]) c.fail('geometry.polygon', 'the ring must end where it starts');
+      if (first[0] !== last[0] || first[1] !== last[1]) return c.fail('geometry.polygon', 'the ring must end where it starts');
+      // A polygon given outright is drawn by a person (the editor's corners, a sketch): a few hundred points
+      // at most. A traced coastline belongs in the basemap, and its weight in every reader's download.
+      if (ring.length > MAX_RING)
+        return c.fail('geometry.polygon', `at most ${MAX_RING} points expected, ${ring.length} found: simplify it`);
+      const crossings = kinks(polygon([ring as [number, number][]])).features;
+      if (crossings.length) {
+        const [lng, lat] = crossings[0].geometry.coordinates.map((x) => Math.round(x * 1e4) / 1e4);
+        c.fail(
+          'geometry.polygon',
+          `the ring crosses itself (${crossings.length} crossing${crossings.length > 1 ? 's' : ''}, the first at [${lng}, ${lat}]): an area drawn across itself has no inside a reader can trust`,
+        );
+      }
       return;
     }
     case 'recipe': {
@@ -263,6 +276,9 @@ function checkGeometry(c: Checker, g: unknown, basemap: BasemapIndex): void {
     }
   }
 }
+
+/** The most points a polygon given outright may have (see the polygon case in checkGeometry). */
+export const MAX_RING = 2000;
 
 function checkPlace(r: unknown, i: number, file: string, basemap: BasemapIndex, errors: ValidationError[]): void {
   const c = new Checker(errors, file, recordId(r, 'places', i));
@@ -511,6 +527,22 @@ export function validateCatalogue(input: CatalogueInput, basemap: BasemapIndex):
       errors.push({ file: f.file, id: '(file)', field: 'events', message: 'an object with an "events" array expected' });
       continue;
     }
+    // One file, one article: the file names its source, and every event in it is that source's. An
+    // event naming another article's source would put words in that article it does not have.
+    const file = new Checker(errors, f.file, '(file)');
+    file.keys(f.json, ['source', 'review', 'claimants', 'events']);
+    const own = file.string(f.json, 'source', { optional: true });
+    if (own !== undefined && !sources.has(own)) file.fail('source', `unknown source ${JSON.stringify(own)}`);
+    if (own !== undefined)
+      f.json.events.forEach((e, i) => {
+        if (isObj(e) && typeof e.source === 'string' && e.source !== own)
+          errors.push({
+            file: f.file,
+            id: recordId(e, 'events', i),
+            field: 'source',
+            message: `${JSON.stringify(e.source)} is another article's source: this file holds ${JSON.stringify(own)}'s events (put the event in that article's file)`,
+          });
+      });
     checkIds(f.json.events, f.file, 'events', errors, eventIds);
     const kinds = new Map<string, unknown>();
     if (isObj(placesJson) && Array.isArray(placesJson.places))

@@ -13,12 +13,10 @@ import { placeFor } from '../draft/draft';
 import { loadGazetteer, type Entry, type Gazetteer } from '../draft/gazetteer';
 import { looseKey } from '../draft/text';
 import type { DraftFile, PlaceMention } from '../draft/types';
-import { replaceFolder, stableJson } from '../io/files';
+import { formattedJson, replaceFolder, stableJson } from '../io/files';
 import { buildLayers } from '../layers/build';
 import { defaultFolders, loadInputs } from '../layers/inputs';
 import type { DraftSummary, GazetteerHit, OpenedDraft, PreviewResult, QueueStatus, SaveRequest, SaveResult } from './protocol';
-
-const REPO = path.resolve(import.meta.dirname, '../..');
 
 /** A draft id as `npm run draft` makes it: also what keeps a request from naming a file elsewhere. */
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -266,19 +264,6 @@ export function placesNamedBy(events: { file: string; json: unknown }[], own: st
 
 /** A file's bytes now, or null if it is absent: the version a save compares before it writes. */
 const versionOf = (file: string): Buffer | null => (existsSync(file) ? readFileSync(file) : null);
-
-/**
- * JSON text as the repository's format check wants it (its prettier configuration), from the two-space
- * layout `stableJson` writes: prettier keeps an object expanded where its source was, so the records
- * already in a file come out as they were and a save's diff is the records it adds.
- */
-export async function formattedJson(file: string, value: unknown): Promise<string> {
-  const prettier = await import('prettier');
-  // A project folder of its own (--root, a test's copy) without a configuration is formatted as this
-  // repository is.
-  const options = (await prettier.resolveConfig(file)) ?? (await prettier.resolveConfig(path.join(REPO, 'package.json'))) ?? {};
-  return prettier.format(stableJson(value), { ...options, filepath: file });
-}
 
 /**
  * Validates the project's catalogue with this draft's events and places in it, as `npm run

@@ -7,6 +7,21 @@ import path from 'node:path';
 /** Stable JSON for committed files: two-space indent, newline at the end. */
 export const stableJson = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 
+const REPO = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * JSON text as the repository's format check wants it (its prettier configuration), from the two-space
+ * layout `stableJson` writes: prettier keeps an object expanded where its source was, so the records
+ * already in a file come out as they were and a save's diff is the records it adds.
+ */
+export async function formattedJson(file: string, value: unknown): Promise<string> {
+  const prettier = await import('prettier');
+  // A project folder of its own (--root, a test's copy) without a configuration is formatted as this
+  // repository is.
+  const options = (await prettier.resolveConfig(file)) ?? (await prettier.resolveConfig(path.join(REPO, 'package.json'))) ?? {};
+  return prettier.format(stableJson(value), { ...options, filepath: file });
+}
+
 /**
  * GeoJSON for committed files: one feature per line. Compact (an indented coordinate array triples the
  * size) and still diff-friendly: a changed event changes its own lines only.

@@ -126,6 +126,10 @@ test.describe('the review screen', () => {
     expect(await article.locator('*:not(span)').count()).toBe(0);
     await expect(article.locator('.mark-place').first()).toBeVisible();
 
+    // Nothing accepted yet: Check says so, it does not say all is well.
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText('Nothing accepted yet');
+
     // Places: the catalogue's own, two new ones, one of them changed to its region through the gazetteer.
     for (const id of ['russia', 'belarus', 'ukraine', 'kyiv', 'baranovichi', 'kharkiv', 'minsk'])
       await decide(page, 'Place', id, 'Accept');

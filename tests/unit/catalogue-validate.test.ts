@@ -3,7 +3,7 @@
  * small catalogue built here; and that every error of a run is reported at once.
  */
 import { describe, expect, it } from 'vitest';
-import { validateCatalogue, type BasemapIndex, type CatalogueInput } from '../../src/catalogue/validate';
+import { MAX_RING, validateCatalogue, type BasemapIndex, type CatalogueInput } from '../../src/catalogue/validate';
 
 const TEXT = 'Headline here\n\nRussia held drills in the Rostov region on Tuesday. Over 100,000 troops massed.';
 const at = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, text: quote });
@@ -393,6 +393,54 @@ describe('validateCatalogue', () => {
     (file.json as Json).review = 'reviewed';
     expect(errorsOf(input).map((e) => `${e.file}: ${e.id}: ${e.field}: ${e.message}`)).toEqual([
       `${file.file}: (file): review: "draft" or nothing expected, "reviewed" found`,
+    ]);
+  });
+
+  it("holds one article per events file: its source known, every event that source's, no other field", () => {
+    const input = catalogue(() => {});
+    const file = input.events[0];
+    const lines = () => errorsOf(input).map((e) => `${e.id}: ${e.field}: ${e.message}`);
+    (file.json as Json).source = 'src';
+    expect(lines()).toEqual([]);
+    (file.json as Json).source = 'another-article';
+    (file.json as Json).reviewed_by = 'me';
+    expect(lines().sort()).toEqual(
+      [
+        '(file): reviewed_by: unknown field (known: source, review, claimants, events)',
+        '(file): source: unknown source "another-article"',
+        'drills: source: "src" is another article\'s source: this file holds "another-article"\'s events (put the event in that article\'s file)',
+      ].sort(),
+    );
+  });
+
+  it('refuses a polygon that crosses itself, and one of more points than a person draws', () => {
+    const withRing = (ring: number[][]) =>
+      errorsOf(
+        catalogue((c) => {
+          c.places[0] = { ...c.places[0], geometry: { polygon: ring }, precision: 'zone', note: 'Drawn by hand.' };
+        }),
+      ).map((e) => `${e.id}: ${e.field}: ${e.message}`);
+    expect(withRing(RING)).toEqual([]);
+    // A bow tie: its two edges cross at [44, 71].
+    const bowTie = [
+      [28, 66],
+      [60, 76],
+      [60, 66],
+      [28, 76],
+      [28, 66],
+    ];
+    expect(withRing(bowTie)).toEqual([
+      'rostov: geometry.polygon: the ring crosses itself (1 crossing, the first at [44, 71]): an area drawn across itself has no inside a reader can trust',
+    ]);
+    // A circle of 200,000 points: refused by its size, before any crossing is looked for.
+    const n = 200_000;
+    const circle = Array.from({ length: n }, (_, i) => [
+      40 + 5 * Math.cos((2 * Math.PI * i) / n),
+      70 + 3 * Math.sin((2 * Math.PI * i) / n),
+    ]);
+    circle.push(circle[0]);
+    expect(withRing(circle)).toEqual([
+      `rostov: geometry.polygon: at most ${MAX_RING} points expected, ${n + 1} found: simplify it`,
     ]);
   });
 
