@@ -109,7 +109,8 @@ const basemap = basemapFrom(
   JSON.parse(readFileSync(path.join(basemapDir, 'region.topo.json'), 'utf8')),
   JSON.parse(readFileSync(path.join(basemapDir, 'places.geojson'), 'utf8')) as FeatureCollection,
 ).index;
-const placesFile = path.join(ROOT, 'geodata/catalogue/places.json');
+// The catalogue the drafts go beside: its places are proposed under their own ids.
+const placesFile = path.join(path.resolve(values.out as string), 'catalogue/places.json');
 const existing = existsSync(placesFile) ? (JSON.parse(readFileSync(placesFile, 'utf8')) as { places: Place[] }).places : [];
 const out = path.resolve(values.out as string);
 

@@ -10,7 +10,7 @@ import { draftArticle } from '../../src/draft/draft';
 import type { Gazetteer } from '../../src/draft/gazetteer';
 import { stableJson } from '../../src/io/files';
 import { basemapFrom } from '../../src/layers/build';
-import { ROOT, tempProject } from '../helpers';
+import { ROOT, seedProject, tempProject } from '../helpers';
 
 export const WIRE_ID = 'wire-kiev';
 
@@ -23,7 +23,7 @@ export function draftWire(gazetteer: Gazetteer): Drafted {
     JSON.parse(readFileSync(path.join(basemapDir, 'region.topo.json'), 'utf8')),
     JSON.parse(readFileSync(path.join(basemapDir, 'places.geojson'), 'utf8')) as FeatureCollection,
   ).index;
-  const existing = (JSON.parse(readFileSync(path.join(ROOT, 'geodata/catalogue/places.json'), 'utf8')) as { places: Place[] })
+  const existing = (JSON.parse(readFileSync(path.join(seedProject(), 'geodata/catalogue/places.json'), 'utf8')) as { places: Place[] })
     .places;
   return draftArticle(
     readFileSync(path.join(ROOT, 'tests/fixtures/draft/wire-kiev/article.txt'), 'utf8'),
@@ -34,7 +34,7 @@ export function draftWire(gazetteer: Gazetteer): Drafted {
 
 /** A copy of the project with the source and the draft, under each of `draftIds`, written as `npm run draft` writes them. */
 export function wireProject(drafted: Drafted, draftIds: string[] = [WIRE_ID], prefix?: string): string {
-  const root = tempProject(['geodata/sources', 'geodata/catalogue', 'geodata/basemap'], ROOT, prefix);
+  const root = tempProject(['geodata/sources', 'geodata/catalogue', 'geodata/basemap'], seedProject(), prefix);
   writeFileSync(path.join(root, 'geodata/sources', `${WIRE_ID}.txt`), drafted.text);
   writeFileSync(path.join(root, 'geodata/sources', `${WIRE_ID}.json`), stableJson(drafted.source));
   for (const id of draftIds) writeFileSync(path.join(root, 'geodata/catalogue', `${id}.draft.json`), stableJson(drafted.draft));

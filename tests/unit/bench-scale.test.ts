@@ -10,13 +10,13 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { buildLayers } from '../../src/layers/build';
 import { APP_EVENT_FIELDS } from '../../src/layers/format';
-import { defaultFolders, loadInputs } from '../../src/layers/inputs';
+import { loadInputs } from '../../src/layers/inputs';
 import { loadStory } from '../../src/story/load';
 import { DENSE_LABEL_MINZOOM, DENSE_POINTS, labelPoints, placeShapes } from '../../src/map/data';
 import { eventsAt, readerBlocks } from '../../src/story/model';
 import type { PlaceProperties, StoryEvent, StorySource } from '../../src/story/types';
 import { ANCHORS, realBasemap, syntheticCatalogue, writeSyntheticLayers } from '../synthetic';
-import { filesFetch, ROOT, tempProject } from '../helpers';
+import { filesFetch, ROOT, seedFolders, tempProject } from '../helpers';
 import { mulberry32 } from '../prng';
 
 /** The fields the app's StoryEvent declares: what both forms of story.json must agree on. */
@@ -24,7 +24,7 @@ const APP_FIELDS: (keyof StoryEvent)[] = [...APP_EVENT_FIELDS, 'excerpts', 'plac
 const appView = (e: StoryEvent) => Object.fromEntries(APP_FIELDS.map((k) => [k, e[k]]));
 
 describe('the compact story.json (BuildOptions.compactStory)', () => {
-  const { input } = loadInputs(defaultFolders(ROOT));
+  const { input } = loadInputs(seedFolders());
   const full = buildLayers(input!);
   const compact = buildLayers(input!, { appOnly: true, compactStory: true });
 

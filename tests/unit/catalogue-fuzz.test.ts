@@ -22,7 +22,7 @@ import { buildLayers, type BuildInput, type BuildResult } from '../../src/layers
 import { defaultFolders, loadInputs } from '../../src/layers/inputs';
 import type { Source } from '../../src/catalogue/schema';
 import { CATEGORIES } from '../../src/catalogue/vocabulary';
-import { ROOT, runTsx, tempProject } from '../helpers';
+import { runTsx, seedFolders, seedProject, tempProject } from '../helpers';
 import { mulberry32 } from '../prng';
 
 vi.mock('@turf/turf', async (importOriginal) => {
@@ -57,7 +57,7 @@ const pick = <T>(rng: Rng, list: readonly T[]): T => list[int(rng, list.length)]
 type Container = Record<string, unknown> | unknown[];
 const isContainer = (v: unknown): v is Container => typeof v === 'object' && v !== null;
 
-const base = loadInputs(defaultFolders(ROOT));
+const base = loadInputs(seedFolders());
 if (!base.input) throw new Error(`the seed catalogue does not load: ${JSON.stringify(base.errors)}`);
 const BASE: BuildInput = base.input;
 
@@ -521,7 +521,7 @@ describe('the layers CLI on mutated copies', () => {
   it.each(CASES)(
     '%s: exit 1, nothing written',
     (_name, change) => {
-      const root = tempProject(['geodata/sources', 'geodata/catalogue', 'geodata/basemap', 'geodata/layers'], ROOT, 'fuzz-cli-');
+      const root = tempProject(['geodata/sources', 'geodata/catalogue', 'geodata/basemap', 'geodata/layers'], seedProject(), 'fuzz-cli-');
       const doc = clone();
       change(doc);
       writeFileSync(path.join(root, doc.places.file), JSON.stringify(doc.places.json, null, 2));
@@ -639,7 +639,7 @@ describe('loadInputs: a malformed source record is an error, not a crash', () =>
     ['a source file holding null', 'null'],
     ['a source whose id has a "toString" that is not a function', '{"id": {"toString": 1}, "text": 5}'],
   ])('%s', (_name, content) => {
-    const root = tempProject(['geodata/sources', 'geodata/catalogue', 'geodata/basemap'], ROOT, 'fuzz-load-');
+    const root = tempProject(['geodata/sources', 'geodata/catalogue', 'geodata/basemap'], seedProject(), 'fuzz-load-');
     writeFileSync(path.join(root, 'geodata/sources/nbc-2022-01-26.json'), content);
     const { errors } = loadInputs(defaultFolders(root));
     expect(errors).toContainEqual(expect.objectContaining({ file: 'geodata/sources/nbc-2022-01-26.json' }));

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import path from 'node:path';
 import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tempProject } from '../helpers';
+import { ROOT, seedProject, tempProject } from '../helpers';
 
 const FIXTURES = path.join(ROOT, 'tests/fixtures/draft');
 
@@ -22,7 +22,7 @@ function draft(args: string[]) {
 
 /** A project copy and a folder of articles beside it: two wire texts, a saved page, and what is not an article. */
 function folderProject() {
-  const root = tempProject(['geodata/sources', 'geodata/catalogue', 'geodata/basemap'], ROOT, 'draft-cli-');
+  const root = tempProject(['geodata/sources', 'geodata/catalogue', 'geodata/basemap'], seedProject(), 'draft-cli-');
   const inbox = path.join(root, 'inbox');
   mkdirSync(inbox);
   cpSync(path.join(FIXTURES, 'wire-kiev/article.txt'), path.join(inbox, 'b-wire.txt'));

@@ -17,9 +17,9 @@ import { eventsAt } from '../../src/story/model';
 import type { Story } from '../../src/story/types';
 import { isVisible } from '../../src/story/visibility';
 import { ogrinfo } from '../gdal';
-import { ROOT, runTsx } from '../helpers';
+import { runTsx, seedProject } from '../helpers';
 
-const LAYERS = path.join(ROOT, 'geodata/layers');
+const LAYERS = path.join(seedProject(), 'geodata/layers');
 const story: Story = {
   ...decodeStory(JSON.parse(readFileSync(path.join(LAYERS, 'story.json'), 'utf8'))),
   places: JSON.parse(readFileSync(path.join(LAYERS, 'places.geojson'), 'utf8')),
@@ -104,18 +104,18 @@ describe('npm run export', () => {
   const filter = filterOf(readHash(new URL(link).hash).view);
 
   it('writes what the app exports for the same link, as GeoJSON and as CSV', () => {
-    const geo = runTsx('src/export/cli.ts', ['--format', 'geojson', '--view', link]);
+    const geo = runTsx('src/export/cli.ts', ['--format', 'geojson', '--view', link, '--layers', LAYERS]);
     expect(geo.stderr).toBe('');
     expect(geo.status).toBe(0);
     expect(JSON.parse(geo.stdout)).toEqual(JSON.parse(JSON.stringify(exportGeoJson(story, filter))));
-    const csv = runTsx('src/export/cli.ts', ['--format', 'csv', '--view', link]);
+    const csv = runTsx('src/export/cli.ts', ['--format', 'csv', '--view', link, '--layers', LAYERS]);
     expect(csv.status).toBe(0);
     expect(csv.stdout).toBe(exportCsv(story, filter));
   });
 
   it('opens in GDAL (ogrinfo) with every record, or says loudly that it could not check', () => {
     const file = path.join(dir, 'view.geojson');
-    expect(runTsx('src/export/cli.ts', ['--format', 'geojson', '--view', link, '--out', file]).status).toBe(0);
+    expect(runTsx('src/export/cli.ts', ['--format', 'geojson', '--view', link, '--layers', LAYERS, '--out', file]).status).toBe(0);
     const info = ogrinfo(file);
     if (info === null) return;
     expect(info).toMatch(new RegExp(`Feature Count: ${exportGeoJson(story, filter).features.length}\\b`));

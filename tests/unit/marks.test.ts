@@ -18,9 +18,9 @@ import { buildStyle } from '../../src/map/style';
 import { defaultTheme } from '../../src/map/theme';
 import { placeViews } from '../../src/story/model';
 import type { Story } from '../../src/story/types';
-import { ROOT } from '../helpers';
+import { ROOT, seedProject } from '../helpers';
 
-const layers = path.join(ROOT, 'geodata/layers');
+const layers = path.join(seedProject(), 'geodata/layers');
 const places = JSON.parse(readFileSync(path.join(layers, 'places.geojson'), 'utf8')) as FeatureCollection<
   Geometry,
   PlaceProperties

@@ -6,8 +6,9 @@ import { decodeStory } from '../../src/layers/format';
 import { pictureText, pngName } from '../../src/map/picture';
 import { exportFeatures } from '../../src/story/export';
 import type { Story } from '../../src/story/types';
+import { seedProject } from '../helpers';
 
-const LAYERS = path.resolve(import.meta.dirname, '../../geodata/layers');
+const LAYERS = path.join(seedProject(), 'geodata/layers');
 const story: Story = {
   ...decodeStory(JSON.parse(readFileSync(path.join(LAYERS, 'story.json'), 'utf8'))),
   places: JSON.parse(readFileSync(path.join(LAYERS, 'places.geojson'), 'utf8')),
