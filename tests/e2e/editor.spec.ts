@@ -401,6 +401,38 @@ test.describe('the review screen, reopened', () => {
     // (The name is the selected words when none is typed.)
     await expect(selectionPane.getByRole('alert')).toContainText('note: say why');
     await expect(selectionPane.getByRole('alert')).toContainText('"200, 10" found');
+    // An area drawn on the map: each click a corner, seen on the map before it is added.
+    const previewIds = () =>
+      page.evaluate(
+        () =>
+          new Set(
+            (
+              window as unknown as { situationMap: { querySourceFeatures(id: string): { properties: { place_id: string } }[] } }
+            ).situationMap
+              .querySourceFeatures('story-places')
+              .map((f) => f.properties.place_id),
+          ).size,
+      );
+    const before = await previewIds();
+    await outside.getByLabel('Shape').selectOption('polygon');
+    const corners = outside.getByLabel('Corners: longitude latitude; …');
+    await corners.fill('');
+    await outside.getByRole('button', { name: 'Click the map for each corner' }).click();
+    const canvas = page.locator('.map-box canvas.maplibregl-canvas');
+    const box = (await canvas.boundingBox())!;
+    for (const [x, y] of [
+      [0.4, 0.4],
+      [0.6, 0.4],
+      [0.5, 0.6],
+    ])
+      await canvas.click({ position: { x: box.width * x, y: box.height * y } });
+    await expect(corners).toHaveValue(/^-?\d+\.\d{3} -?\d+\.\d{3}(; -?\d+\.\d{3} -?\d+\.\d{3}){2}$/);
+    await expect.poll(previewIds).toBe(before + 1);
+    // Not kept: drawing stopped, the corners cleared, and the map as it was.
+    await outside.getByRole('button', { name: 'Stop drawing' }).click();
+    await corners.fill('');
+    await expect.poll(previewIds).toBe(before);
+
     await outside.getByLabel('Name').fill('Near the Belarusian border');
     await outside.getByLabel('Shape').selectOption('border-band');
     await outside.getByLabel('Along (country)').fill('BY');
