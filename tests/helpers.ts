@@ -108,11 +108,16 @@ export function seedProject(from: string = ROOT): string {
   for (const ext of ['json', 'txt'])
     cpSync(path.join(from, 'geodata/sources', `${SEED_ID}.${ext}`), path.join(root, 'geodata/sources', `${SEED_ID}.${ext}`));
   const named = (file: string) =>
-    (JSON.parse(readFileSync(path.join(catalogue, file), 'utf8')) as { events: { places?: string[]; about?: string[] }[] }).events.flatMap(
-      (e) => [...(e.places ?? []), ...(e.about ?? [])],
-    );
+    (
+      JSON.parse(readFileSync(path.join(catalogue, file), 'utf8')) as { events: { places?: string[]; about?: string[] }[] }
+    ).events.flatMap((e) => [...(e.places ?? []), ...(e.about ?? [])]);
   const seedNames = new Set(named(`${SEED_ID}.events.json`));
-  const othersOnly = new Set(eventFiles.filter((f) => f !== `${SEED_ID}.events.json`).flatMap(named).filter((id) => !seedNames.has(id)));
+  const othersOnly = new Set(
+    eventFiles
+      .filter((f) => f !== `${SEED_ID}.events.json`)
+      .flatMap(named)
+      .filter((id) => !seedNames.has(id)),
+  );
   const places = JSON.parse(readFileSync(path.join(catalogue, 'places.json'), 'utf8')) as {
     places: { id: string }[];
     measures?: { from: string }[];

@@ -23,8 +23,9 @@ export function draftWire(gazetteer: Gazetteer): Drafted {
     JSON.parse(readFileSync(path.join(basemapDir, 'region.topo.json'), 'utf8')),
     JSON.parse(readFileSync(path.join(basemapDir, 'places.geojson'), 'utf8')) as FeatureCollection,
   ).index;
-  const existing = (JSON.parse(readFileSync(path.join(seedProject(), 'geodata/catalogue/places.json'), 'utf8')) as { places: Place[] })
-    .places;
+  const existing = (
+    JSON.parse(readFileSync(path.join(seedProject(), 'geodata/catalogue/places.json'), 'utf8')) as { places: Place[] }
+  ).places;
   return draftArticle(
     readFileSync(path.join(ROOT, 'tests/fixtures/draft/wire-kiev/article.txt'), 'utf8'),
     { id: WIRE_ID, publisher: 'Example Wire', published: '2022-02-03', textName: `${WIRE_ID}.txt`, capturedFrom: 'article.txt' },

@@ -276,7 +276,11 @@ describe('the article as a source', () => {
 
 describe('the layers CLI', () => {
   it('on a broken catalogue prints every error, exits non-zero and changes no file', () => {
-    const root = tempProject(['geodata/sources', 'geodata/catalogue', 'geodata/basemap', 'geodata/layers'], seedProject(), 'catalogue-');
+    const root = tempProject(
+      ['geodata/sources', 'geodata/catalogue', 'geodata/basemap', 'geodata/layers'],
+      seedProject(),
+      'catalogue-',
+    );
     const eventsFile = path.join(root, 'geodata/catalogue/nbc-2022-01-26.events.json');
     const broken = JSON.parse(readFileSync(eventsFile, 'utf8')) as { events: CatalogueEvent[] };
     broken.events[0].excerpts[0].start += 1;

@@ -521,7 +521,11 @@ describe('the layers CLI on mutated copies', () => {
   it.each(CASES)(
     '%s: exit 1, nothing written',
     (_name, change) => {
-      const root = tempProject(['geodata/sources', 'geodata/catalogue', 'geodata/basemap', 'geodata/layers'], seedProject(), 'fuzz-cli-');
+      const root = tempProject(
+        ['geodata/sources', 'geodata/catalogue', 'geodata/basemap', 'geodata/layers'],
+        seedProject(),
+        'fuzz-cli-',
+      );
       const doc = clone();
       change(doc);
       writeFileSync(path.join(root, doc.places.file), JSON.stringify(doc.places.json, null, 2));

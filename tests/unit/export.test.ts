@@ -115,7 +115,9 @@ describe('npm run export', () => {
 
   it('opens in GDAL (ogrinfo) with every record, or says loudly that it could not check', () => {
     const file = path.join(dir, 'view.geojson');
-    expect(runTsx('src/export/cli.ts', ['--format', 'geojson', '--view', link, '--layers', LAYERS, '--out', file]).status).toBe(0);
+    expect(runTsx('src/export/cli.ts', ['--format', 'geojson', '--view', link, '--layers', LAYERS, '--out', file]).status).toBe(
+      0,
+    );
     const info = ogrinfo(file);
     if (info === null) return;
     expect(info).toMatch(new RegExp(`Feature Count: ${exportGeoJson(story, filter).features.length}\\b`));
