@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogueEvent, Place } from '../../src/catalogue/schema';
 import {
+  dateReading,
   errorsByRecord,
   eventFromSelection,
   figureFromSelection,
@@ -262,5 +263,19 @@ describe('splitting and merging events', () => {
     expect(r.events[0].unresolved).toEqual(['Baranovichi airfield']);
     expect(r.events[1].status).toBe('rejected');
     expect(r.events[1].notes).toContain('merged into e1');
+  });
+});
+
+describe('the card says what a date expression comes to', () => {
+  it('gives its precision and days, a window as a convention, and an unreadable one as an error', () => {
+    expect(dateReading('Tuesday', '2022-01-26')).toEqual({ text: 'a day: 2022-01-25', ok: true });
+    expect(dateReading('last week', '2022-01-26')).toEqual({ text: 'a week: 2022-01-17 to 2022-01-23', ok: true });
+    expect(dateReading('undated', '2022-01-26')).toEqual({ text: 'undated: no time on the map', ok: true });
+    expect(dateReading('in the coming days', '2022-01-26').text).toMatch(
+      /^a window: 2022-01-2\d to 2022-0\d-\d\d, its bounds a stated convention$/,
+    );
+    const bad = dateReading('sometime soonish', '2022-01-26');
+    expect(bad.ok).toBe(false);
+    expect(bad.text).toContain('sometime soonish');
   });
 });
