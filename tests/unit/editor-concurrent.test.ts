@@ -46,7 +46,7 @@ beforeAll(() => {
   // Two drafts of one article, one for each editor.
   root = wireProject(drafted, [ID, `${ID}-b`], 'editors-');
   places = new Map(drafted.draft.places.map(({ draft: _draft, ...p }) => [p.id, p as Place]));
-});
+}, 120_000);
 
 afterAll(() => {
   for (const child of children) child.kill('SIGTERM');

@@ -37,7 +37,8 @@ let drafted: Drafted;
 beforeAll(() => {
   gazetteer = loadGazetteer();
   drafted = draftWire(gazetteer);
-});
+  // The gazetteer and the drafting: seconds on a busy machine, not the default hook's 10.
+}, 120_000);
 
 /** A copy of the project with the draft written as `npm run draft` writes it. */
 const project = (): Project => ({ root: wireProject(drafted), gazetteer: () => gazetteer });

@@ -13,7 +13,7 @@ let editor: EditorServer;
 
 beforeAll(async () => {
   editor = await startEditor({ root: ROOT, port: 0 });
-});
+}, 120_000);
 afterAll(() => editor?.close());
 
 /** A request with the headers given as they are (fetch would not let a test set Host). */

@@ -6,8 +6,9 @@ import { countByCategory, eventsAt, placeViews, readerBlocks } from '../../src/s
 import { isVisible, type ViewFilter } from '../../src/story/visibility';
 import { CATEGORIES, type Category } from '../../src/catalogue/vocabulary';
 import type { Story } from '../../src/story/types';
+import { seedProject } from '../helpers';
 
-const LAYERS = path.resolve(import.meta.dirname, '../../geodata/layers');
+const LAYERS = path.join(seedProject(), 'geodata/layers');
 const story = {
   ...(JSON.parse(readFileSync(path.join(LAYERS, 'story.json'), 'utf8')) as Omit<Story, 'places'>),
   places: JSON.parse(readFileSync(path.join(LAYERS, 'places.geojson'), 'utf8')) as Story['places'],

@@ -7,8 +7,9 @@ import { countByCategory, countBySource, eventsAt } from '../../src/story/model'
 import { addDays, daysBetween, isExactDay, shiftWindow, timelineBins } from '../../src/story/time';
 import type { Story, StoryEvent } from '../../src/story/types';
 import { undatedApart, type TimeWindow, type ViewFilter } from '../../src/story/visibility';
+import { seedProject } from '../helpers';
 
-const LAYERS = path.resolve(import.meta.dirname, '../../geodata/layers');
+const LAYERS = path.join(seedProject(), 'geodata/layers');
 const story = {
   ...(JSON.parse(readFileSync(path.join(LAYERS, 'story.json'), 'utf8')) as Omit<Story, 'places'>),
   places: JSON.parse(readFileSync(path.join(LAYERS, 'places.geojson'), 'utf8')) as Story['places'],
