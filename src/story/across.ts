@@ -91,8 +91,10 @@ export function figureRange(f: Figure): [number, number] {
   if (!q) return [f.value, f.value];
   if (ABOVE.has(q)) return [f.value, Infinity];
   if (BELOW.has(q)) return [0, f.value];
-  if (NEAR.has(q)) return [f.value * (1 - ABOUT), f.value * (1 + ABOUT)];
-  if (JUST_UNDER.has(q)) return [f.value * (1 - ABOUT), f.value];
+  // The margin added and taken away, not a product with 1.1: 100,000 × 1.1 is 110,000.00000000001.
+  const margin = f.value * ABOUT;
+  if (NEAR.has(q)) return [f.value - margin, f.value + margin];
+  if (JUST_UNDER.has(q)) return [f.value - margin, f.value];
   return [0, Infinity];
 }
 
@@ -104,6 +106,24 @@ export function figuresDiffer(a: Figure, b: Figure): boolean {
   return hi1 < lo2 || hi2 < lo1;
 }
 
+/**
+ * The time window a report stands for, to compare it with others: its own dates, or, where the article
+ * gives none, the span from the story's first publication to its own source's (it was reported by then,
+ * and nothing says since when).
+ */
+export function reportWindow(
+  sources: readonly Pick<ReportSource, 'id' | 'published'>[],
+): (r: Pick<Report, 'source_id' | 'date_start' | 'date_end'>) => { start: string; end: string } {
+  const published = new Map(sources.map((s) => [s.id, s.published]));
+  let first = '';
+  for (const s of sources) if (!first || s.published < first) first = s.published;
+  return (r) => {
+    if (r.date_start && r.date_end) return { start: r.date_start, end: r.date_end };
+    const own = published.get(r.source_id) ?? first;
+    return { start: first || own, end: own };
+  };
+}
+
 interface Windowed {
   r: Report;
   start: string;
@@ -111,6 +131,44 @@ interface Windowed {
 }
 
 const overlap = (a: Windowed, b: Windowed) => a.start <= b.end && b.start <= a.end;
+
+/**
+ * Which of these sources (in order) carry one agency story: each story carried by more than one, and, for
+ * every carrier after its first, that first one, whose reports speak for the story.
+ */
+export function agencyCopies(
+  order: readonly string[],
+  carries: ReadonlyMap<string, string | undefined>,
+): { copies: { carries: string; sources: string[] }[]; copyOf: Map<string, string> } {
+  const stories = new Map<string, string[]>();
+  for (const s of order) {
+    const story = carries.get(s);
+    if (story) push(stories, story, s);
+  }
+  const copies = [...stories].filter(([, s]) => s.length > 1).map(([story, s]) => ({ carries: story, sources: s }));
+  const copyOf = new Map(copies.flatMap((c) => c.sources.slice(1).map((s) => [s, c.sources[0]] as const)));
+  return { copies, copyOf };
+}
+
+/**
+ * The pairs of these figures, in their order, that cannot both be true: from different sources, neither a
+ * copy of an agency story another carrier speaks for, windows overlapping, values apart beyond their
+ * qualifiers (figuresDiffer).
+ */
+export function differingPairs(
+  items: readonly { id: string; source_id: string; figure: Figure | null; start: string; end: string }[],
+  copyOf: ReadonlyMap<string, string>,
+): [string, string][] {
+  const voices = items.filter((x) => x.figure && !copyOf.has(x.source_id));
+  const differing: [string, string][] = [];
+  for (let i = 0; i < voices.length; i++)
+    for (let j = i + 1; j < voices.length; j++) {
+      const [a, b] = [voices[i], voices[j]];
+      if (a.source_id !== b.source_id && a.start <= b.end && b.start <= a.end && figuresDiffer(a.figure!, b.figure!))
+        differing.push([a.id, b.id]);
+    }
+  return differing;
+}
 
 /** Adds `value` to the list under `key`. */
 function push<K, V>(m: Map<K, V[]>, key: K, value: V): void {
@@ -129,16 +187,9 @@ export function groupReports(
   sources: readonly ReportSource[],
   parents: (place: string) => readonly string[] = () => [],
 ): ReportGroup[] {
-  const published = new Map(sources.map((s) => [s.id, s.published]));
   const carries = new Map(sources.map((s) => [s.id, s.carries]));
-  let first = '';
-  for (const s of sources) if (!first || s.published < first) first = s.published;
-  const windowed = (r: Report): Windowed => {
-    if (r.date_start && r.date_end) return { r, start: r.date_start, end: r.date_end };
-    const own = published.get(r.source_id) ?? first;
-    return { r, start: first || own, end: own };
-  };
-  const all = reports.map(windowed);
+  const windowOf = reportWindow(sources);
+  const all = reports.map((r): Windowed => ({ r, ...windowOf(r) }));
   const claims = all.filter((w) => w.r.stance !== 'denied');
 
   // Union-find over the claims: joined when same category, places meeting, windows overlapping.
@@ -199,23 +250,12 @@ export function groupReports(
         cmp(a.r.event_id, b.r.event_id),
     );
     const order = [...new Set(list.map((w) => w.r.source_id))];
-    const stories = new Map<string, string[]>();
-    for (const s of order) {
-      const story = carries.get(s);
-      if (story) push(stories, story, s);
-    }
-    const copies = [...stories].filter(([, s]) => s.length > 1).map(([story, s]) => ({ carries: story, sources: s }));
+    const { copies, copyOf } = agencyCopies(order, carries);
     const places = [...new Set(list.flatMap((w) => w.r.places))].sort();
-    // Of an agency story carried by several outlets, the first carrier's events speak for it.
-    const copyOf = new Map(copies.flatMap((c) => c.sources.slice(1).map((s) => [s, c.sources[0]] as const)));
-    const voices = list.filter((w) => !copyOf.has(w.r.source_id));
-    const differing: [string, string][] = [];
-    for (let i = 0; i < voices.length; i++)
-      for (let j = i + 1; j < voices.length; j++) {
-        const [a, b] = [voices[i], voices[j]];
-        if (a.r.source_id !== b.r.source_id && a.r.figure && b.r.figure && overlap(a, b) && figuresDiffer(a.r.figure, b.r.figure))
-          differing.push([a.r.event_id, b.r.event_id]);
-      }
+    const differing = differingPairs(
+      list.map((w) => ({ id: w.r.event_id, source_id: w.r.source_id, figure: w.r.figure, start: w.start, end: w.end })),
+      copyOf,
+    );
     const denials = denialsMeeting(places)
       .filter((d) => list.some((w) => overlap(d, w)))
       .sort((a, b) => cmp(a.start, b.start) || cmp(a.r.event_id, b.r.event_id))
