@@ -98,12 +98,14 @@ export function figureRange(f: Figure): [number, number] {
   return [0, Infinity];
 }
 
+/** A unit as figures are compared by it: "Troops " is "troops". */
+export const unitKey = (unit: string) => unit.trim().toLowerCase();
+/** Whether two ranges of values (figureRange) do not meet. */
+const apart = ([lo1, hi1]: readonly [number, number], [lo2, hi2]: readonly [number, number]) => hi1 < lo2 || hi2 < lo1;
+
 /** Whether two figures of one unit cannot both be true. */
 export function figuresDiffer(a: Figure, b: Figure): boolean {
-  if (a.unit.trim().toLowerCase() !== b.unit.trim().toLowerCase()) return false;
-  const [lo1, hi1] = figureRange(a);
-  const [lo2, hi2] = figureRange(b);
-  return hi1 < lo2 || hi2 < lo1;
+  return unitKey(a.unit) === unitKey(b.unit) && apart(figureRange(a), figureRange(b));
 }
 
 /**
@@ -159,14 +161,34 @@ export function differingPairs(
   items: readonly { id: string; source_id: string; figure: Figure | null; start: string; end: string }[],
   copyOf: ReadonlyMap<string, string>,
 ): [string, string][] {
-  const voices = items.filter((x) => x.figure && !copyOf.has(x.source_id));
-  const differing: [string, string][] = [];
-  for (let i = 0; i < voices.length; i++)
-    for (let j = i + 1; j < voices.length; j++) {
-      const [a, b] = [voices[i], voices[j]];
-      if (a.source_id !== b.source_id && a.start <= b.end && b.start <= a.end && figuresDiffer(a.figure!, b.figure!))
-        differing.push([a.id, b.id]);
-    }
+  // Each figure's unit and range read once; swept in order of its window's start, so that a pair is
+  // compared only when the windows overlap; then put back in the items' order.
+  const voices = items.flatMap((x, i) => {
+    if (!x.figure || copyOf.has(x.source_id)) return [];
+    return [
+      {
+        i,
+        id: x.id,
+        source_id: x.source_id,
+        unit: unitKey(x.figure.unit),
+        range: figureRange(x.figure),
+        start: x.start,
+        end: x.end,
+      },
+    ];
+  });
+  const byStart = [...voices].sort((a, b) => cmp(a.start, b.start) || a.i - b.i);
+  const found: [(typeof voices)[number], (typeof voices)[number]][] = [];
+  let open: typeof voices = [];
+  for (const b of byStart) {
+    open = open.filter((a) => a.end >= b.start);
+    for (const a of open)
+      if (a.source_id !== b.source_id && a.unit === b.unit && apart(a.range, b.range)) found.push(a.i < b.i ? [a, b] : [b, a]);
+    open.push(b);
+  }
+  const differing: [string, string][] = found
+    .sort(([a1, b1], [a2, b2]) => a1.i - a2.i || b1.i - b2.i)
+    .map(([a, b]) => [a.id, b.id]);
   return differing;
 }
 

@@ -12,7 +12,16 @@
  * one agency story carried by several outlets, the first carrier speaks and the others are marked copies.
  */
 import type { DatePrecision } from '../catalogue/schema';
-import { agencyCopies, differingPairs, figureRange, reportOf, reportWindow, type Figure, type ReportSource } from './across';
+import {
+  agencyCopies,
+  differingPairs,
+  figureRange,
+  reportOf,
+  reportWindow,
+  unitKey,
+  type Figure,
+  type ReportSource,
+} from './across';
 import type { StoryEvent } from './types';
 import { figuresOwnPlace, inWindow, marksPlace, type TimeWindow } from './visibility';
 
@@ -66,7 +75,6 @@ export function unitSlug(unit: string): string {
   );
 }
 
-const unitKey = (unit: string) => unit.trim().toLowerCase();
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**

@@ -60,6 +60,7 @@ const MIN_W = 6;
 /** How far apart figures that share their days stand, px. */
 const ASIDE = 12;
 const LABEL_H = 10;
+const MAX_LABELS = 40;
 
 /** A round step for about `n` ticks across `span`. */
 function niceStep(span: number, n: number): number {
@@ -122,20 +123,24 @@ export function figureChart(series: FigureSeries, width = 320, height = 170): Fi
   // Figures whose days overlap stand side by side, in the series' order.
   const byStart = [...chart.marks].sort((a, b) => a.x0 - b.x0);
   let cluster: ChartMark[] = [];
+  let clusterEnd = -Infinity;
   const spread = () => {
     cluster.forEach((m, i) => (m.cx += (i - (cluster.length - 1) / 2) * ASIDE));
     cluster = [];
   };
   for (const m of byStart) {
-    if (cluster.length && m.x0 >= Math.max(...cluster.map((c) => c.x1))) spread();
+    if (m.x0 >= clusterEnd) spread();
     cluster.push(m);
+    clusterEnd = cluster.length === 1 ? m.x1 : Math.max(clusterEnd, m.x1);
   }
   spread();
 
   // Labels: right of the mark, else left of it, else none; never over another label or off the plot.
   const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
   const byKey = new Map(drawn.map((p) => [p.key, p]));
-  for (const m of chart.marks) {
+  // More figures than the plot has room to name: the marks alone (the titles and the table give each).
+  const labelled = chart.marks.length <= MAX_LABELS ? chart.marks : [];
+  for (const m of labelled) {
     const text = valueText(byKey.get(m.key)!);
     const w = text.length * AXIS_CHAR_PX * 0.9;
     const ly = Math.min(Math.max(m.y + 3, plot.top + LABEL_H), plot.bottom - 2);
