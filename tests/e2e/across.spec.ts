@@ -134,6 +134,35 @@ test.describe('figures over time, on a wide screen', () => {
     expect((await table.boundingBox())!.width).toBeGreaterThan(200);
   });
 
+  test('from the keyboard, and in forced colours: the box opens, the table is shown, the marks take the system’s colours', async ({
+    page,
+  }) => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.goto('/#5/49/38&place=russia-near-ukraine-border');
+    const figures = page.locator('[data-figures="russia-near-ukraine-border/troops"]');
+    await figures.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/&figures=russia-near-ukraine-border\/troops$/);
+    await page.keyboard.press('Tab');
+    const button = figures.getByRole('button', { name: 'Table' });
+    await expect(button).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
+    expect((await figures.getByRole('table').boundingBox())!.width).toBeGreaterThan(200);
+    // The dots and the differing pair's joining line are drawn in the system's text colour, not the page's own.
+    const text = await page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.style.color = 'CanvasText';
+      document.body.append(probe);
+      const c = getComputedStyle(probe).color;
+      probe.remove();
+      return c;
+    });
+    const dot = figures.locator('[data-mark="vc17-troops"] circle');
+    expect(await dot.evaluate((el) => getComputedStyle(el).fill)).toBe(text);
+    expect(await figures.locator('line.pair').evaluate((el) => getComputedStyle(el).stroke)).toBe(text);
+  });
+
   test('the seed: 59 across the week of 17 January, 62 on 26 January', async ({ page }) => {
     await page.unroute('**/data/layers/*');
     await page.goto('/#5/49/38&place=russia-near-ukraine-border&figures=russia-near-ukraine-border/battalion-tactical-groups');
