@@ -2,7 +2,11 @@
  * The view in the URL: MapLibre's standard camera hash (#zoom/lat/lng, as its `hash` option writes it),
  * then the layers turned off and the selection as &key=value pairs:
  *
- *   #5.5/48.9/35.2&hide=energy,sanctions&place=kyiv&event=us-plane-kyiv&source=nbc&claimant=us,nato&t=2022-01-24/2022-01-26
+ *   #5.5/48.9/35.2&hide=energy,sanctions&place=kyiv&event=us-plane-kyiv&group=us-plane-kyiv&source=nbc&claimant=us,nato&t=2022-01-24/2022-01-26
+ *
+ * What the Excerpts panel has open goes after the event: a group of reports of one thing as `group=` one
+ * of its event ids (its first; any of its events opens it, so the link holds when a rebuild adds reports),
+ * or a place's figures in a unit as `figures=<place>/<unit slug>` (src/story/figures.ts).
  *
  * The time window comes last, as an ISO 8601 interval of inclusive days (`t=start/end`; one day alone is
  * that day), with `tmode=within` before it when only events entirely inside it are shown.
@@ -23,12 +27,17 @@ export interface ViewHash {
   hidden: Category[];
   places: string[];
   event: string | null;
+  /** What the Excerpts panel has open, if anything. */
+  open?: OpenPart | null;
   /** The sources shown, when not all of them. */
   sources?: string[];
   /** The claimant sides shown (visibility.ts SIDES_SHOWN), when not all of them. */
   sides?: SideShown[];
   window?: TimeWindow | null;
 }
+
+/** A group of reports of one thing, by one of its event ids; or a place's figures in one unit (figures.ts FigureSeries.key). */
+export type OpenPart = { kind: 'group'; id: string } | { kind: 'figures'; id: string };
 
 /** `2022-01-24/2022-01-26`, or `2022-01-25` for one day: the window, or null if it is not one. */
 export function readInterval(value: string): { start: string; end: string } | null {
@@ -53,6 +62,7 @@ export function encodeHash(v: ViewHash): string {
   if (hidden.length) parts.push(`hide=${hidden.join(',')}`);
   if (v.places.length) parts.push(`place=${v.places.join(',')}`);
   if (v.event) parts.push(`event=${v.event}`);
+  if (v.open) parts.push(`${v.open.kind}=${v.open.id}`);
   if (v.sources?.length) parts.push(`source=${v.sources.join(',')}`);
   const sides = SIDES_SHOWN.filter((x) => v.sides?.includes(x));
   if (sides.length) parts.push(`claimant=${sides.join(',')}`);
@@ -66,7 +76,7 @@ export function encodeHash(v: ViewHash): string {
 /** Something a link named that the view could not use, for the reader's note. */
 export interface Ignored {
   /** view: a camera that is not one; part: a key the app does not know, or no key at all. */
-  what: 'view' | 'layer' | 'place' | 'event' | 'source' | 'claimant' | 'dates' | 'part';
+  what: 'view' | 'layer' | 'place' | 'event' | 'group' | 'figures' | 'source' | 'claimant' | 'dates' | 'part';
   value: string;
 }
 
@@ -80,7 +90,9 @@ function shown(value: string): string {
 }
 
 const unique = <T>(xs: T[]) => [...new Set(xs)];
-type Key = 'hide' | 'place' | 'event' | 'source' | 'claimant' | 't';
+type Key = 'hide' | 'place' | 'event' | 'group' | 'figures' | 'source' | 'claimant' | 't';
+/** A place id, a slash, a unit's slug. */
+const FIGURES = /^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * The view a hash names, and what in it was ignored: malformed cameras, unknown keys and layers, ids that
@@ -125,6 +137,16 @@ export function readHash(hash: string): { view: ViewHash; ignored: Ignored[] } {
     } else if (eq >= 0 && key === 'event') {
       view.event = ID.test(value) ? value : null;
       if (value && !ID.test(value)) mine.push({ what: 'event', value: shown(value) });
+    } else if (eq >= 0 && (key === 'group' || key === 'figures')) {
+      // One thing open at a time: the last of the two keys given.
+      const ok = (key === 'group' ? ID : FIGURES).test(value);
+      if (ok) {
+        if (view.open && view.open.kind !== key) mine.push({ what: view.open.kind, value: view.open.id });
+        view.open = { kind: key, id: value };
+      } else {
+        if (view.open?.kind === key) view.open = null;
+        mine.push({ what: key, value: shown(value) });
+      }
     } else if (eq >= 0 && key === 'source') {
       view.sources = list.filter((id) => ID.test(id));
       for (const x of list) if (!ID.test(x)) mine.push({ what: 'source', value: shown(x) });
@@ -152,6 +174,7 @@ export function readHash(hash: string): { view: ViewHash; ignored: Ignored[] } {
     ignored.push(...mine);
     if (k === 'place') earlier[k] = view.places.map((value) => ({ what: 'place', value }));
     if (k === 'event' && view.event) earlier[k] = [{ what: 'event', value: view.event }];
+    if ((k === 'group' || k === 'figures') && view.open?.kind === k) earlier[k] = [{ what: k, value: view.open.id }];
     if (k === 'hide') earlier[k] = view.hidden.map((value) => ({ what: 'layer', value }));
     if (k === 'source') earlier[k] = (view.sources ?? []).map((value) => ({ what: 'source', value }));
     if (k === 'claimant') earlier[k] = (view.sides ?? []).map((value) => ({ what: 'claimant', value }));
@@ -192,6 +215,10 @@ export function knownOnly(view: ViewHash, known: KnownIds): { view: ViewHash; ig
   const ignored: Ignored[] = view.places.filter((id) => !known.places.has(id)).map((value) => ({ what: 'place', value }));
   const eventKnown = view.event === null || known.events.has(view.event);
   if (!eventKnown) ignored.push({ what: 'event', value: view.event! });
+  const open = view.open ?? null;
+  const openKnown =
+    !open || (open.kind === 'group' ? known.events.has(open.id) : known.places.has(open.id.slice(0, open.id.indexOf('/'))));
+  if (!openKnown) ignored.push({ what: open.kind, value: open.id });
   const sources = view.sources ?? [];
   for (const id of sources) if (!known.sources.has(id)) ignored.push({ what: 'source', value: id });
   if (!ignored.length) return { view, ignored };
@@ -200,6 +227,7 @@ export function knownOnly(view: ViewHash, known: KnownIds): { view: ViewHash; ig
       ...view,
       places: view.places.filter((id) => known.places.has(id)),
       event: eventKnown ? view.event : null,
+      open: openKnown ? view.open : null,
       ...(view.sources ? { sources: sources.filter((id) => known.sources.has(id)) } : {}),
     },
     ignored,

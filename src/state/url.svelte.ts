@@ -34,7 +34,7 @@ export class UrlState {
     this.ignored = link.ignored;
     this.camera = link.view.camera;
     for (const c of link.view.hidden) view.hidden.add(c);
-    view.select(link.view.places, link.view.event);
+    view.select(link.view.places, link.view.event, link.view.open);
     this.applyTime(link.view);
     if (location.hash) this.replace(this.currentHash());
 
@@ -60,6 +60,7 @@ export class UrlState {
     hidden: [...this.view.hidden],
     places: this.view.places,
     event: this.view.event,
+    open: this.view.open,
     sources: this.view.sources ? [...this.view.sources].sort() : [],
     sides: this.view.sides ? [...this.view.sides] : [],
     window: this.view.window,
@@ -99,7 +100,7 @@ export class UrlState {
     this.ignored = [...this.ignored, ...known.ignored];
     // The address first: the view's change then finds it already there, and adds no history entry.
     this.replace(encodeHash(known.view));
-    this.view.select(known.view.places, known.view.event);
+    this.view.select(known.view.places, known.view.event, known.view.open);
     this.applyTime(known.view);
   }
 
@@ -115,7 +116,7 @@ export class UrlState {
     this.applyingHistory = true;
     this.view.hidden.clear();
     for (const c of v.hidden) this.view.hidden.add(c);
-    this.view.select(v.places, v.event);
+    this.view.select(v.places, v.event, v.open);
     this.applyTime(v);
     if (v.camera) {
       this.camera = v.camera;

@@ -6,6 +6,7 @@ import { SvelteSet } from 'svelte/reactivity';
 import type { FocusRequest } from '../map/camera';
 import type { Category } from '../catalogue/vocabulary';
 import type { SideShown, TimeWindow, ViewFilter } from '../story/visibility';
+import type { OpenPart } from './hash';
 
 export type Tab = 'layers' | 'places' | 'excerpts' | 'article';
 
@@ -15,6 +16,8 @@ export class View {
   readonly hidden = new SvelteSet<Category>();
   places: string[] = $state([]);
   event: string | null = $state(null);
+  /** What the Excerpts panel has open at the selection: a group of reports, or a place's figures in a unit. */
+  open: OpenPart | null = $state.raw(null);
   /** The passage "show in article" asked for. */
   excerpt: { source: string; start: number; end: number } | null = $state(null);
   /** The source the article reader shows; null for the one the passage asked for, or the first. */
@@ -40,8 +43,10 @@ export class View {
     else this.hidden.add(category);
   }
 
-  select(places: string[], event: string | null = null): void {
+  /** A new selection closes what was open at the last one, unless it names what to open. */
+  select(places: string[], event: string | null = null, open: OpenPart | null = null): void {
     this.places = places;
     this.event = event;
+    this.open = open;
   }
 }

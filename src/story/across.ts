@@ -91,17 +91,39 @@ export function figureRange(f: Figure): [number, number] {
   if (!q) return [f.value, f.value];
   if (ABOVE.has(q)) return [f.value, Infinity];
   if (BELOW.has(q)) return [0, f.value];
-  if (NEAR.has(q)) return [f.value * (1 - ABOUT), f.value * (1 + ABOUT)];
-  if (JUST_UNDER.has(q)) return [f.value * (1 - ABOUT), f.value];
+  // The margin added and taken away, not a product with 1.1: 100,000 × 1.1 is 110,000.00000000001.
+  const margin = f.value * ABOUT;
+  if (NEAR.has(q)) return [f.value - margin, f.value + margin];
+  if (JUST_UNDER.has(q)) return [f.value - margin, f.value];
   return [0, Infinity];
 }
 
+/** A unit as figures are compared by it: "Troops " is "troops". */
+export const unitKey = (unit: string) => unit.trim().toLowerCase();
+/** Whether two ranges of values (figureRange) do not meet. */
+const apart = ([lo1, hi1]: readonly [number, number], [lo2, hi2]: readonly [number, number]) => hi1 < lo2 || hi2 < lo1;
+
 /** Whether two figures of one unit cannot both be true. */
 export function figuresDiffer(a: Figure, b: Figure): boolean {
-  if (a.unit.trim().toLowerCase() !== b.unit.trim().toLowerCase()) return false;
-  const [lo1, hi1] = figureRange(a);
-  const [lo2, hi2] = figureRange(b);
-  return hi1 < lo2 || hi2 < lo1;
+  return unitKey(a.unit) === unitKey(b.unit) && apart(figureRange(a), figureRange(b));
+}
+
+/**
+ * The time window a report stands for, to compare it with others: its own dates, or, where the article
+ * gives none, the span from the story's first publication to its own source's (it was reported by then,
+ * and nothing says since when).
+ */
+export function reportWindow(
+  sources: readonly Pick<ReportSource, 'id' | 'published'>[],
+): (r: Pick<Report, 'source_id' | 'date_start' | 'date_end'>) => { start: string; end: string } {
+  const published = new Map(sources.map((s) => [s.id, s.published]));
+  let first = '';
+  for (const s of sources) if (!first || s.published < first) first = s.published;
+  return (r) => {
+    if (r.date_start && r.date_end) return { start: r.date_start, end: r.date_end };
+    const own = published.get(r.source_id) ?? first;
+    return { start: first || own, end: own };
+  };
 }
 
 interface Windowed {
@@ -111,6 +133,64 @@ interface Windowed {
 }
 
 const overlap = (a: Windowed, b: Windowed) => a.start <= b.end && b.start <= a.end;
+
+/**
+ * Which of these sources (in order) carry one agency story: each story carried by more than one, and, for
+ * every carrier after its first, that first one, whose reports speak for the story.
+ */
+export function agencyCopies(
+  order: readonly string[],
+  carries: ReadonlyMap<string, string | undefined>,
+): { copies: { carries: string; sources: string[] }[]; copyOf: Map<string, string> } {
+  const stories = new Map<string, string[]>();
+  for (const s of order) {
+    const story = carries.get(s);
+    if (story) push(stories, story, s);
+  }
+  const copies = [...stories].filter(([, s]) => s.length > 1).map(([story, s]) => ({ carries: story, sources: s }));
+  const copyOf = new Map(copies.flatMap((c) => c.sources.slice(1).map((s) => [s, c.sources[0]] as const)));
+  return { copies, copyOf };
+}
+
+/**
+ * The pairs of these figures, in their order, that cannot both be true: from different sources, neither a
+ * copy of an agency story another carrier speaks for, windows overlapping, values apart beyond their
+ * qualifiers (figuresDiffer).
+ */
+export function differingPairs(
+  items: readonly { id: string; source_id: string; figure: Figure | null; start: string; end: string }[],
+  copyOf: ReadonlyMap<string, string>,
+): [string, string][] {
+  // Each figure's unit and range read once; swept in order of its window's start, so that a pair is
+  // compared only when the windows overlap; then put back in the items' order.
+  const voices = items.flatMap((x, i) => {
+    if (!x.figure || copyOf.has(x.source_id)) return [];
+    return [
+      {
+        i,
+        id: x.id,
+        source_id: x.source_id,
+        unit: unitKey(x.figure.unit),
+        range: figureRange(x.figure),
+        start: x.start,
+        end: x.end,
+      },
+    ];
+  });
+  const byStart = [...voices].sort((a, b) => cmp(a.start, b.start) || a.i - b.i);
+  const found: [(typeof voices)[number], (typeof voices)[number]][] = [];
+  let open: typeof voices = [];
+  for (const b of byStart) {
+    open = open.filter((a) => a.end >= b.start);
+    for (const a of open)
+      if (a.source_id !== b.source_id && a.unit === b.unit && apart(a.range, b.range)) found.push(a.i < b.i ? [a, b] : [b, a]);
+    open.push(b);
+  }
+  const differing: [string, string][] = found
+    .sort(([a1, b1], [a2, b2]) => a1.i - a2.i || b1.i - b2.i)
+    .map(([a, b]) => [a.id, b.id]);
+  return differing;
+}
 
 /** Adds `value` to the list under `key`. */
 function push<K, V>(m: Map<K, V[]>, key: K, value: V): void {
@@ -129,16 +209,9 @@ export function groupReports(
   sources: readonly ReportSource[],
   parents: (place: string) => readonly string[] = () => [],
 ): ReportGroup[] {
-  const published = new Map(sources.map((s) => [s.id, s.published]));
   const carries = new Map(sources.map((s) => [s.id, s.carries]));
-  let first = '';
-  for (const s of sources) if (!first || s.published < first) first = s.published;
-  const windowed = (r: Report): Windowed => {
-    if (r.date_start && r.date_end) return { r, start: r.date_start, end: r.date_end };
-    const own = published.get(r.source_id) ?? first;
-    return { r, start: first || own, end: own };
-  };
-  const all = reports.map(windowed);
+  const windowOf = reportWindow(sources);
+  const all = reports.map((r): Windowed => ({ r, ...windowOf(r) }));
   const claims = all.filter((w) => w.r.stance !== 'denied');
 
   // Union-find over the claims: joined when same category, places meeting, windows overlapping.
@@ -199,23 +272,12 @@ export function groupReports(
         cmp(a.r.event_id, b.r.event_id),
     );
     const order = [...new Set(list.map((w) => w.r.source_id))];
-    const stories = new Map<string, string[]>();
-    for (const s of order) {
-      const story = carries.get(s);
-      if (story) push(stories, story, s);
-    }
-    const copies = [...stories].filter(([, s]) => s.length > 1).map(([story, s]) => ({ carries: story, sources: s }));
+    const { copies, copyOf } = agencyCopies(order, carries);
     const places = [...new Set(list.flatMap((w) => w.r.places))].sort();
-    // Of an agency story carried by several outlets, the first carrier's events speak for it.
-    const copyOf = new Map(copies.flatMap((c) => c.sources.slice(1).map((s) => [s, c.sources[0]] as const)));
-    const voices = list.filter((w) => !copyOf.has(w.r.source_id));
-    const differing: [string, string][] = [];
-    for (let i = 0; i < voices.length; i++)
-      for (let j = i + 1; j < voices.length; j++) {
-        const [a, b] = [voices[i], voices[j]];
-        if (a.r.source_id !== b.r.source_id && a.r.figure && b.r.figure && overlap(a, b) && figuresDiffer(a.r.figure, b.r.figure))
-          differing.push([a.r.event_id, b.r.event_id]);
-      }
+    const differing = differingPairs(
+      list.map((w) => ({ id: w.r.event_id, source_id: w.r.source_id, figure: w.r.figure, start: w.start, end: w.end })),
+      copyOf,
+    );
     const denials = denialsMeeting(places)
       .filter((d) => list.some((w) => overlap(d, w)))
       .sort((a, b) => cmp(a.start, b.start) || cmp(a.r.event_id, b.r.event_id))

@@ -5,7 +5,8 @@
  * The rule only, in Node: the panel's rendering and the browser's frame are not in these figures.
  * Then a toggle of the claimant filter on the same story, as the app works it out (issue 28): every
  * place's view for the map (placeViews), the sides', sources' and categories' counts, and a place's
- * panel opened under the filter (eventsAt, then the groups).
+ * panel opened under the filter (eventsAt, then the groups). Last, the figures over time (src/story/figures.ts
+ * and the chart's layout, src/ui/figureChart.ts) for a place, and for every figure of the story at one place.
  *
  *   npx tsx tests/bench/across.ts
  */
@@ -14,6 +15,8 @@ import { performance } from 'node:perf_hooks';
 import { CATEGORIES } from '../../src/catalogue/vocabulary';
 import { SIDES } from '../../src/catalogue/schema';
 import { groupReports, reportOf, type Report } from '../../src/story/across';
+import { figureSeries, type FigureEvent } from '../../src/story/figures';
+import { figureChart } from '../../src/ui/figureChart';
 import { countByCategory, countBySource, eventsAt, placeViews } from '../../src/story/model';
 import type { Story, StoryEvent } from '../../src/story/types';
 import { countBySide, type ViewFilter } from '../../src/story/visibility';
@@ -73,7 +76,7 @@ time('one place', onePlace, 200);
 time('whole story', reports, 20);
 
 // The same reports as a story the app holds, each event with a claimant side.
-const events: StoryEvent[] = reports.map((r) => ({
+const events: FigureEvent[] = reports.map((r) => ({
   event_id: r.event_id,
   title: r.event_id,
   category: r.category,
@@ -94,6 +97,9 @@ const events: StoryEvent[] = reports.map((r) => ({
   excerpts: [{ start: 0, end: 1, text: 'x', block: 'paragraph' }],
   places: r.places,
   about: [],
+  quantity_value: r.figure?.value ?? null,
+  quantity_unit: r.figure?.unit ?? null,
+  quantity_qualifier: r.figure?.qualifier ?? null,
 }));
 const story: Story = {
   sources: sources.map((s) => ({
@@ -139,3 +145,26 @@ timeToggle(
 );
 timeToggle('every side shown again', { hidden: new Set() }, 50);
 console.log('A frame at 60 Hz is 16.7 ms.');
+
+function timeFigures(label: string, list: StoryEvent[], place: string, rounds: number): void {
+  const ms: number[] = [];
+  let points = 0;
+  for (let r = 0; r < rounds; r++) {
+    const t = performance.now();
+    const series = figureSeries(list, story.sources, place);
+    for (const s of series) figureChart(s);
+    points = series.reduce((n, s) => n + s.points.length, 0);
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))].toFixed(2);
+  console.log(`${label}: ${points} figures; median ${q(0.5)} ms, p95 ${q(0.95)} ms (${rounds} runs)`);
+}
+const atP7 = eventsAt(story, ['p7'], { hidden: new Set() }).flatMap((x) => [...x.here, ...x.undated]);
+timeFigures('figures over time at a place of ~50 events (series and chart layout)', atP7, 'p7', 200);
+timeFigures(
+  'every figure of the story at one place',
+  events.map((e) => ({ ...e, places: ['p0'] })),
+  'p0',
+  20,
+);

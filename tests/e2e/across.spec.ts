@@ -16,6 +16,13 @@ test('a group shows its sources once, a copy counted once, differing figures sid
   await page.goto('/#5/49/38&place=russia-near-ukraine-border');
   const panel = page.getByRole('region', { name: /Excerpts/ });
   const group = panel.locator('[data-report-group="np24-troops"]');
+  // Closed, its summary says what it holds; opening it puts it in the link.
+  await expect(group.locator('summary')).toHaveText(
+    'Reported by 3 sources, 2 independent · Troops & deployments at Russia near the border with Ukraine · figures differ · denied',
+  );
+  await expect(group).not.toHaveAttribute('open');
+  await group.locator('summary').click();
+  await expect(page).toHaveURL(/&place=russia-near-ukraine-border&group=np24-troops$/);
   await expect(group).toContainText('Reported by 3 sources, 2 independent');
   await expect(group).toContainText(
     'Northgate Post (test fixture) and Plainsview Daily (test fixture) carry one agency story (Fixture Press Agency (test fixture): story fpa-2022-01-24-border): it counts once.',
@@ -47,12 +54,165 @@ test('a group shows its sources once, a copy counted once, differing figures sid
 });
 
 test('an undated background sentence groups by its publication span', async ({ page }) => {
-  await page.goto('/#5/49/38&place=eastern-ukraine');
+  await page.goto('/#5/49/38&place=eastern-ukraine&group=vc17-shelling');
   const group = page.getByRole('region', { name: /Excerpts/ }).locator('[data-report-group="vc17-shelling"]');
   await expect(group).toContainText('Reported by 2 sources');
   await expect(group).not.toContainText('independent');
   await expect(group.locator('[data-group-event]')).toHaveCount(2);
   await expect(group.locator('[data-group-event="np04-background"]')).toContainText('Date not given');
+});
+
+test('a group opened by link, by any of its events; Back and Forward open and close it', async ({ page }) => {
+  // The copy's event names the group as well as the first: a rebuild that adds a report keeps the link.
+  await page.goto('/#5/49/38&place=russia-near-ukraine-border&group=pd24-troops');
+  const panel = page.getByRole('region', { name: /Excerpts/ });
+  const group = panel.locator('[data-report-group="np24-troops"]');
+  await expect(group).toHaveAttribute('open');
+  await expect(group.locator('table.differing')).toBeVisible();
+  // Closing it is a step in history; Back opens it again, Forward closes it.
+  await group.locator('summary').click();
+  await expect(page).toHaveURL(/&place=russia-near-ukraine-border$/);
+  await expect(group).not.toHaveAttribute('open');
+  await page.goBack();
+  await expect(page).toHaveURL(/&group=pd24-troops$/);
+  await expect(group).toHaveAttribute('open');
+  await page.goForward();
+  await expect(group).not.toHaveAttribute('open');
+  // A group of an event the story does not have is named in the note and dropped from the link.
+  await page.goto('/#5/49/38&place=russia-near-ukraine-border&group=no-such-event');
+  await expect(page.locator('.link-note')).toHaveText(/Ignored from the link: group “no-such-event”\./);
+  await expect(page).toHaveURL(/&place=russia-near-ukraine-border$/);
+});
+
+test.describe('figures over time, on a wide screen', () => {
+  test.use({ viewport: { width: 1400, height: 900 } });
+
+  test('troops near the border: every figure in the chart, the differing pair side by side, the table for screen readers', async ({
+    page,
+  }) => {
+    await page.goto('/#5/49/38&place=russia-near-ukraine-border');
+    const figures = page.locator('[data-figures="russia-near-ukraine-border/troops"]');
+    await expect(figures.locator('summary')).toHaveText(
+      /Figures over time: troops at Russia near the border with Ukraine · 6 figures, one pair differs/,
+    );
+    await figures.locator('summary').click();
+    await expect(page).toHaveURL(/&place=russia-near-ukraine-border&figures=russia-near-ukraine-border\/troops$/);
+    const chart = figures.locator('svg[data-chart]');
+    await expect(chart).toBeVisible();
+    const marks = chart.locator('[data-mark]');
+    // The agency copy is drawn once; "about 100,000" is a span, not a point.
+    await expect(marks).toHaveCount(5);
+    await expect(chart.locator('[data-mark="hl10-troops"]')).toHaveAttribute('data-shape', 'range');
+    await expect(chart.locator('.differs')).toHaveCount(2);
+    const [a, b] = [
+      await chart.locator('[data-mark="np24-troops"]').boundingBox(),
+      await chart.locator('[data-mark="vc25-troops"]').boundingBox(),
+    ];
+    // Side by side: one Monday, the two not on one another.
+    expect(a && b && b.x >= a.x + 4 && Math.abs(a.x + a.width / 2 - (b.x + b.width / 2)) < 30).toBe(true);
+    await expect(chart.locator('text.neq')).toHaveText('≠');
+    // The table: not drawn until asked for, but what a screen reader reads.
+    const table = page.getByRole('table', { name: 'troops at Russia near the border with Ukraine, every figure reported' });
+    const rows = table.locator('tbody tr');
+    await expect(rows).toHaveCount(6);
+    expect(await figures.locator('.table-box').boundingBox()).toEqual(expect.objectContaining({ width: 1, height: 1 }));
+    // Out of sight, it takes no room: the panel does not scroll sideways for it.
+    const panelEl = page.getByRole('region', { name: /Excerpts/ });
+    expect(await panelEl.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await expect(rows.nth(0)).toContainText('Mon 10 Jan 2022');
+    await expect(rows.nth(0)).toContainText('about 100,000 troops');
+    await expect(rows.nth(0)).toContainText('Harbor Ledger (test fixture)');
+    await expect(rows.nth(0)).toContainText('a fixture defense official');
+    await expect(table.locator('[data-point="pd24-troops"]')).toContainText(
+      'The agency story Northgate Post (test fixture) carries too: counted once',
+    );
+    await expect(table.locator('[data-point="np24-troops"]')).toContainText(
+      'Cannot both be true with about 100,000 troops (Valley Courier (test fixture), Mon 24 Jan 2022)',
+    );
+    await figures.getByRole('button', { name: 'Table' }).click();
+    await expect(figures.getByRole('button', { name: 'Table' })).toHaveAttribute('aria-pressed', 'true');
+    expect((await table.boundingBox())!.width).toBeGreaterThan(200);
+  });
+
+  test('from the keyboard, and in forced colours: the box opens, the table is shown, the marks take the system’s colours', async ({
+    page,
+  }) => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.goto('/#5/49/38&place=russia-near-ukraine-border');
+    const figures = page.locator('[data-figures="russia-near-ukraine-border/troops"]');
+    await figures.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/&figures=russia-near-ukraine-border\/troops$/);
+    await page.keyboard.press('Tab');
+    const button = figures.getByRole('button', { name: 'Table' });
+    await expect(button).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
+    expect((await figures.getByRole('table').boundingBox())!.width).toBeGreaterThan(200);
+    // The dots and the differing pair's joining line are drawn in the system's text colour, not the page's own.
+    const text = await page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.style.color = 'CanvasText';
+      document.body.append(probe);
+      const c = getComputedStyle(probe).color;
+      probe.remove();
+      return c;
+    });
+    const dot = figures.locator('[data-mark="vc17-troops"] circle');
+    expect(await dot.evaluate((el) => getComputedStyle(el).fill)).toBe(text);
+    expect(await figures.locator('line.pair').evaluate((el) => getComputedStyle(el).stroke)).toBe(text);
+  });
+
+  test('the seed: 59 across the week of 17 January, 62 on 26 January', async ({ page }) => {
+    await page.unroute('**/data/layers/*');
+    await page.goto('/#5/49/38&place=russia-near-ukraine-border&figures=russia-near-ukraine-border/battalion-tactical-groups');
+    const figures = page.locator('[data-figures="russia-near-ukraine-border/battalion-tactical-groups"]');
+    await expect(figures).toHaveAttribute('open');
+    const week = figures.locator('[data-mark="battalion-tactical-groups:earlier"]');
+    const day = figures.locator('[data-mark="battalion-tactical-groups"]');
+    await expect(week).toHaveAttribute('data-shape', 'window');
+    await expect(day).toHaveAttribute('data-shape', 'dot');
+    const [w, d] = [await week.boundingBox(), await day.boundingBox()];
+    // Seven days against one: the week's bar is several times the day's dot, and ends before it.
+    expect(w && d && w.width > 3 * d.width && w.x + w.width < d.x).toBe(true);
+    await expect(figures.locator('[data-mark] text')).toHaveText(['59', '62']);
+    const rows = figures.locator('tbody tr');
+    await expect(rows.nth(0)).toContainText('Week of 17 Jan 2022');
+    await expect(rows.nth(0)).toContainText('59 battalion tactical groups');
+    await expect(rows.nth(0)).toContainText('The earlier figure the article compares with');
+    await expect(rows.nth(1)).toContainText('Wed 26 Jan 2022');
+    await expect(rows.nth(1)).toContainText('62 Russian battalion tactical groups');
+    // Closing it, and Back.
+    await figures.locator('summary').click();
+    await expect(page).toHaveURL(/&place=russia-near-ukraine-border$/);
+    await page.goBack();
+    await expect(figures).toHaveAttribute('open');
+  });
+});
+
+test.describe('figures over time, on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  for (const [name, link, rows] of [
+    ['the seed', 'russia-near-ukraine-border/battalion-tactical-groups', 2],
+    ['the fixture corpus', 'russia-near-ukraine-border/troops', 6],
+  ] as const) {
+    test(`a table, no chart: ${name}`, async ({ page }) => {
+      if (name === 'the seed') await page.unroute('**/data/layers/*');
+      await page.goto(`/#5/49/38&place=russia-near-ukraine-border&figures=${link}`);
+      const figures = page.locator(`[data-figures="${link}"]`);
+      await expect(figures).toHaveAttribute('open');
+      await figures.scrollIntoViewIfNeeded();
+      await expect(figures.locator('svg[data-chart]')).toBeHidden();
+      const table = figures.getByRole('table');
+      await expect(table).toBeVisible();
+      await expect(table.locator('tbody tr')).toHaveCount(rows);
+      // Whole within the screen: no column runs off it.
+      const box = (await table.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    });
+  }
 });
 
 /** The story's places the map shows as off in the view (their feature-state), by id; null before they are on it. */

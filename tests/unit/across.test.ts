@@ -122,6 +122,8 @@ describe('groupReports on tables', () => {
     expect(figureRange({ value: 100, unit: 'troops', qualifier: null })).toEqual([100, 100]);
     expect(figureRange({ value: 100, unit: 'troops', qualifier: 'More than' })).toEqual([100, Infinity]);
     expect(figureRange({ value: 100, unit: 'troops', qualifier: 'nearly' })).toEqual([90, 100]);
+    // Exactly its tenth either side, not 110,000.00000000001 (a product with 1.1).
+    expect(figureRange({ value: 100000, unit: 'troops', qualifier: 'about' })).toEqual([90000, 110000]);
   });
 
   it('does not change its input', () => {

@@ -182,3 +182,54 @@ describe('a key given twice', () => {
     ]);
   });
 });
+
+describe('what the Excerpts panel has open', () => {
+  it('holds a group by one of its event ids, or a place’s figures by place and unit, after the event', () => {
+    const group: ViewHash = {
+      camera: null,
+      hidden: [],
+      places: ['kyiv'],
+      event: 'e1',
+      open: { kind: 'group', id: 'np24-troops' },
+    };
+    expect(encodeHash(group)).toBe('#place=kyiv&event=e1&group=np24-troops');
+    expect(decodeHash(encodeHash(group))).toEqual(group);
+    const figures: ViewHash = {
+      camera: null,
+      hidden: [],
+      places: ['russia-near-ukraine-border'],
+      event: null,
+      open: { kind: 'figures', id: 'russia-near-ukraine-border/battalion-tactical-groups' },
+      sides: ['us'],
+    };
+    expect(encodeHash(figures)).toBe(
+      '#place=russia-near-ukraine-border&figures=russia-near-ukraine-border/battalion-tactical-groups&claimant=us',
+    );
+    expect(decodeHash(encodeHash(figures))).toEqual(figures);
+  });
+
+  it('opens one thing at a time, the last named, and says what it dropped', () => {
+    const r = readHash('#place=kyiv&group=a-1&figures=kyiv/troops');
+    expect(r.view.open).toEqual({ kind: 'figures', id: 'kyiv/troops' });
+    expect(r.ignored).toEqual([{ what: 'group', value: 'a-1' }]);
+    const bad = readHash('#place=kyiv&group=<b>&figures=kyiv');
+    expect(bad.view.open).toBeUndefined();
+    expect(bad.ignored).toEqual([
+      { what: 'group', value: '<b>' },
+      { what: 'figures', value: 'kyiv' },
+    ]);
+    expect(readHash('#group=a&group=%3Cb%3E').view.open).toBeNull();
+  });
+
+  it('drops a group whose event, or figures whose place, the story does not have', () => {
+    const known = { places: new Set(['kyiv']), events: new Set(['e1']), sources: new Set<string>() };
+    const gone = knownOnly(decodeHash('#place=kyiv&group=e2'), known);
+    expect(gone.view.open).toBeNull();
+    expect(gone.ignored).toEqual([{ what: 'group', value: 'e2' }]);
+    expect(knownOnly(decodeHash('#place=kyiv&figures=nowhere/troops'), known).ignored).toEqual([
+      { what: 'figures', value: 'nowhere/troops' },
+    ]);
+    const fine = decodeHash('#place=kyiv&figures=kyiv/troops');
+    expect(knownOnly(fine, known)).toEqual({ view: fine, ignored: [] });
+  });
+});
