@@ -11,9 +11,9 @@ import { figureSeries, type FigureEvent, type FigureSeries } from '../../src/sto
 import { figureChart } from '../../src/ui/figureChart';
 import { buildWithFixture } from '../e2e/two-sources';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { ROOT, seedProject } from '../helpers';
 const BORDER = 'russia-near-ukraine-border';
-const seed = decodeStory(JSON.parse(readFileSync(path.join(ROOT, 'geodata/layers/story.json'), 'utf8')));
+const seed = decodeStory(JSON.parse(readFileSync(path.join(seedProject(), 'geodata/layers/story.json'), 'utf8')));
 const corpus = decodeStory(
   JSON.parse(buildWithFixture(path.join(ROOT, 'tests/fixtures/across-sources'), { seed: false }).get('story.json')!),
 );

@@ -10,12 +10,12 @@ import { decodeStory } from '../../src/layers/format';
 import { figureSeries, unitSlug, type FigureEvent } from '../../src/story/figures';
 import { buildWithFixture } from '../e2e/two-sources';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { ROOT, seedProject } from '../helpers';
 const CORPUS = path.join(ROOT, 'tests/fixtures/across-sources');
 const BORDER = 'russia-near-ukraine-border';
 
 const corpus = decodeStory(JSON.parse(buildWithFixture(CORPUS, { seed: false }).get('story.json')!));
-const seed = decodeStory(JSON.parse(readFileSync(path.join(ROOT, 'geodata/layers/story.json'), 'utf8')));
+const seed = decodeStory(JSON.parse(readFileSync(path.join(seedProject(), 'geodata/layers/story.json'), 'utf8')));
 const NBC = seed.sources[0].id;
 
 /** A point as the tests write it down: key, value, qualifier, window, source, claimant, copy. */
