@@ -190,7 +190,7 @@ async function draftOne(article: string): Promise<Outcome> {
     ok: true,
     draftFile,
     lines: [
-      `${article} → ${id}`,
+      `${article} → ${id} (published ${published}, ${published === input.meta.published?.slice(0, 10) ? (input.kind === 'html' ? 'as the page says' : "from the text's dateline") : 'as --published says'})`,
       `${sourceFile}: ${source.blocks.length} blocks (${source.blocks.filter((b) => b.kind === 'caption').length} captions), chrome lines removed: ${source.removed.length}`,
       ...source.removed.map((line) => `  removed: ${JSON.stringify(line)}`),
       `${draftFile}: ${draft.mentions.length} place mentions (${unresolved.length} unresolved), ${draft.places.length} places, ${draft.events.length} events + ${draft.pending.length} pending, ${draft.dates.length} dates, ${draft.quantities.length} quantities, in ${draft.draft.milliseconds} ms`,

@@ -18,6 +18,48 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 const monthIndex = (m: string) => MONTHS.indexOf(m.slice(0, 3).toLowerCase());
 const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
 
+/**
+ * The publication day a pasted text gives on a line of its own near its top (a dateline or a stamp:
+ * "10.02.2022 (12:30)", "Thursday, February 10, 2022", "10 Feb 2022 14:05 GMT", "Published: 2022-02-10"),
+ * as YYYY-MM-DD; undefined when none of its first lines is only a date with its year. A date inside a
+ * sentence is an event's, never the publication's; a slashed date (02/10/2022) is month-first in one
+ * country and day-first in the next, so it is not read.
+ */
+export function datelineDay(text: string): string | undefined {
+  const TIME = String.raw`(?:,?\s*(?:at\s+)?\(?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|UTC|GMT)(?:\s*[+-]\s*\d{1,2})?)?\)?)?`;
+  // "Posted 09:15 GMT, 8 February 2022", "Kyiv, 20 January 2022", "Thursday, February 10, 2022".
+  const CLOCK = String.raw`\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?))?(?:\s*(?:GMT|UTC|[A-Z]{2,5}))?`;
+  const LEAD = String.raw`^(?:(?:published|updated|posted|first published)(?:\s+on)?:?\s+)?(?:${CLOCK},?\s+)?(?:[A-Za-z][A-Za-z .'’-]{1,30},\s+)?(?:${WEEKDAY},?\s+)?`;
+  const forms: [RegExp, (m: RegExpExecArray) => [number, number, number]][] = [
+    [new RegExp(`${LEAD}((?:19|20)\\d{2})-(\\d{2})-(\\d{2})${TIME}\\s*$`, 'i'), (m) => [+m[2], +m[3] - 1, +m[4]]],
+    [new RegExp(`${LEAD}(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)\\d{2})${TIME}\\s*$`, 'i'), (m) => [+m[4], +m[3] - 1, +m[2]]],
+    [
+      new RegExp(`${LEAD}${MONTH}\\s+(\\d{1,2}),?\\s+((?:19|20)\\d{2})${TIME}\\s*$`, 'i'),
+      (m) => [+m[4], monthIndex(m[2]), +m[3]],
+    ],
+    [
+      new RegExp(`${LEAD}(\\d{1,2})\\s+${MONTH},?\\s+((?:19|20)\\d{2})${TIME}\\s*$`, 'i'),
+      (m) => [+m[4], monthIndex(m[3]), +m[2]],
+    ],
+  ];
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 6);
+  for (const line of lines) {
+    if (line.length > 80) continue;
+    for (const [re, parts] of forms) {
+      const m = re.exec(line);
+      if (!m) continue;
+      const [y, mo, d] = parts(m);
+      const day = mo >= 0 ? dayOf(y, mo, d) : null;
+      if (day) return iso(day);
+    }
+  }
+  return undefined;
+}
+
 /** A day, checked: "Feb. 30" is no day. */
 function dayOf(y: number, m: number, d: number): Date | null {
   const date = new Date(Date.UTC(y, m, d));

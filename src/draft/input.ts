@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { franc } from 'franc-min';
+import { datelineDay } from './dates';
 import { readPage, type PageMeta } from './html';
 
 /** 2 MB: ten times the longest article seen; a web page's markup is most of it. */
@@ -39,6 +40,11 @@ export function language(text: string): string {
   return franc(text.slice(0, 20000), { minLength: 60 });
 }
 
+function datelineMeta(text: string): PageMeta {
+  const published = datelineDay(text);
+  return published ? { published } : {};
+}
+
 export function readArticle(file: string): ArticleInput {
   let stat;
   try {
@@ -59,7 +65,8 @@ export function readArticle(file: string): ArticleInput {
   const html = /\.x?html?$/i.test(file) || /^\s*(?:<!doctype html|<html[\s>])/i.test(raw.slice(0, 1000));
   const input: ArticleInput = html
     ? { kind: 'html', ...readPage(raw) }
-    : { kind: 'text', text: raw, meta: {}, captions: [], removed: [] };
+    : // Pasted text has no metadata but may give its day on a line of its own near the top (a stamp).
+      { kind: 'text', text: raw, meta: datelineMeta(raw), captions: [], removed: [] };
   if (!input.text.trim()) throw new InputError(`${file}: no article text found${html ? ' in the page' : ''}`);
   const lang = language(input.text);
   if (lang !== 'eng' && lang !== 'und')

@@ -26,7 +26,9 @@ function folderProject() {
   const inbox = path.join(root, 'inbox');
   mkdirSync(inbox);
   cpSync(path.join(FIXTURES, 'wire-kiev/article.txt'), path.join(inbox, 'b-wire.txt'));
-  cpSync(path.join(FIXTURES, 'ministry-release/article.txt'), path.join(inbox, 'a-ministry.txt'));
+  cpSync(path.join(FIXTURES, 'regional-paper/article.txt'), path.join(inbox, 'a-regional.txt'));
+  // Its own stamp, "10.02.2022 (12:30)": its day, not --published's.
+  cpSync(path.join(FIXTURES, 'ministry-release/article.txt'), path.join(inbox, 'd-ministry.txt'));
   cpSync(path.join(FIXTURES, 'html-newsroom/article.html'), path.join(inbox, 'c-newsroom.html'));
   writeFileSync(path.join(inbox, 'notes.md'), 'not an article: not drafted');
   return { root, inbox, catalogue: path.join(root, 'geodata/catalogue') };
@@ -40,19 +42,31 @@ const drafts = (catalogue: string) =>
 describe('npm run draft -- <folder>', () => {
   it('drafts every article in the folder into the queue, names the one it cannot read, and writes the others', async () => {
     const { root, inbox, catalogue } = folderProject();
-    writeFileSync(path.join(inbox, 'd-empty.txt'), '');
+    writeFileSync(path.join(inbox, 'e-empty.txt'), '');
     const run = draft([inbox, '--published', '2022-02-03', '--publisher', 'Example Desk', '--out', path.join(root, 'geodata')]);
     expect(run.status, run.stderr).toBe(1);
-    expect(run.stderr).toContain(`${path.join(inbox, 'd-empty.txt')}: empty file`);
-    // Two texts of one publisher and day: the second takes -2. The page keeps its own publisher and day.
+    expect(run.stderr).toContain(`${path.join(inbox, 'e-empty.txt')}: empty file`);
+    // Two texts of one publisher and day: the second takes -2. The page keeps its own publisher and day,
+    // the ministry's text its own stamp's day.
     expect(drafts(catalogue)).toEqual([
       'example-desk-2022-02-03-2.draft.json',
       'example-desk-2022-02-03.draft.json',
+      'example-desk-2022-02-10.draft.json',
       'the-example-newsroom-2022-02-11.draft.json',
     ]);
-    expect(run.stdout).toContain(`${path.join(inbox, 'a-ministry.txt')} → example-desk-2022-02-03\n`);
-    expect(run.stdout).toContain(`${path.join(inbox, 'b-wire.txt')} → example-desk-2022-02-03-2\n`);
-    expect(run.stdout).toContain('4 article(s): 3 drafted into the review queue, 1 not');
+    expect(run.stdout).toContain(
+      `${path.join(inbox, 'a-regional.txt')} → example-desk-2022-02-03 (published 2022-02-03, as --published says)\n`,
+    );
+    expect(run.stdout).toContain(
+      `${path.join(inbox, 'b-wire.txt')} → example-desk-2022-02-03-2 (published 2022-02-03, as --published says)\n`,
+    );
+    expect(run.stdout).toContain(
+      `${path.join(inbox, 'c-newsroom.html')} → the-example-newsroom-2022-02-11 (published 2022-02-11, as the page says)\n`,
+    );
+    expect(run.stdout).toContain(
+      `${path.join(inbox, 'd-ministry.txt')} → example-desk-2022-02-10 (published 2022-02-10, from the text's dateline)\n`,
+    );
+    expect(run.stdout).toContain('5 article(s): 4 drafted into the review queue, 1 not');
     expect(run.stdout).toMatch(/next: npm run editor -- --root \S+ +\(review them: the queue lists them/);
     const source = JSON.parse(readFileSync(path.join(root, 'geodata/sources/example-desk-2022-02-03-2.json'), 'utf8'));
     expect(source).toMatchObject({ publisher: 'Example Desk', published: '2022-02-03' });
@@ -69,7 +83,7 @@ describe('npm run draft -- <folder>', () => {
     // Run again: what exists is not overwritten without --force, and each is named.
     const again = draft([inbox, '--published', '2022-02-03', '--publisher', 'Example Desk', '--out', path.join(root, 'geodata')]);
     expect(again.status).toBe(1);
-    expect(again.stderr.match(/a source with id "[^"]+" exists/g)).toHaveLength(3);
+    expect(again.stderr.match(/a source with id "[^"]+" exists/g)).toHaveLength(4);
   }, 60_000);
 
   it('refuses an option that names one article when several are given, and writes nothing', () => {
@@ -77,7 +91,7 @@ describe('npm run draft -- <folder>', () => {
     const before = drafts(catalogue);
     const run = draft([inbox, '--id', 'one-id', '--published', '2022-02-03', '--out', path.join(root, 'geodata')]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('--id names one article; 3 articles given');
+    expect(run.stderr).toContain('--id names one article; 4 articles given');
     expect(drafts(catalogue)).toEqual(before);
     const bad = draft([inbox, '--published', '3 Feb', '--out', path.join(root, 'geodata')]);
     expect(bad.status).toBe(2);
@@ -97,8 +111,13 @@ describe('npm run draft -- <folder>', () => {
       '--publish',
     ]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout.match(/^published unreviewed: /gm)).toHaveLength(3);
-    const ids = ['example-desk-2022-02-03', 'example-desk-2022-02-03-2', 'the-example-newsroom-2022-02-11'];
+    expect(run.stdout.match(/^published unreviewed: /gm)).toHaveLength(4);
+    const ids = [
+      'example-desk-2022-02-03',
+      'example-desk-2022-02-03-2',
+      'example-desk-2022-02-10',
+      'the-example-newsroom-2022-02-11',
+    ];
     for (const id of ids)
       expect(JSON.parse(readFileSync(path.join(catalogue, `${id}.events.json`), 'utf8')).review, id).toBe('draft');
     const story = JSON.parse(readFileSync(path.join(root, 'geodata/layers/story.json'), 'utf8')) as {
