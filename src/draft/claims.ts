@@ -33,15 +33,21 @@ const CATEGORY_WORDS: Record<Category, RegExp> = {
   'military-aid':
     /\b(munitions|military equipment|weapons|arms|ammunition|military aid|security assistance|shipments?|Javelins?|Stingers?)\b/gi,
   troops:
-    /\b(troops|forces|battalions?|soldiers|buildup|build-up|deploy(ed|ment|ments)?|military presence|tactical groups|units)\b/gi,
+    /\b(troops|forces|battalions?|soldiers|servicemen|buildup|build-up|deploy(ed|ment|ments)?|military presence|tactical groups|units|convoys?|reinforc\w+|posts|positions|armou?red vehicles|tanks)\b/gi,
   sanctions: /\b(sanctions?|export controls|asset freeze)\b/gi,
   energy: /\b(gas|oil|energy|pipeline|Nord Stream|supplies)\b/gi,
-  civilians: /\b(civilians?|citizens|families|evacuat\w+|refugees|embassy staff|Americans|residents|leave the country)\b/gi,
-  conflict: /\b(war|conflict|shelling|attacks?|fighting|killed|wounded|separatists|invasion|incursion|strikes?)\b/gi,
+  civilians:
+    /\b(civilians?|citizens|families|evacuat\w+|refugees|embassy staff|Americans|residents|leave the country|prices|villagers|farmers)\b/gi,
+  conflict:
+    /\b(war|conflict|shell(ing|ed|s)?|attacks?|fighting|killed|wounded|separatists|invasion|incursion|strikes?|explosions?|ceasefire violations?|artillery|mortars?)\b/gi,
   diplomacy:
-    /\b(talks|meetings?|meet|letter|response|negotiat\w+|diplomat\w*|summit|proposals|demands|foreign minister|ambassador|brief)\b/gi,
+    /\b(talks|meetings?|meet|letter|response|replies|negotiat\w+|diplomat\w*|summit|proposals|demands|foreign minister|ambassador|brief|consultations?)\b/gi,
   statement: /\b(said|statement|remarks|address|told)\b/gi,
 };
+
+/** A modal or a denial just before an attack word: someone speaking of an attack that has not happened. */
+const HYPOTHETICAL_ATTACK =
+  /\b(could|would|might|may|will|no plans? to|not (?:going|planning|intend\w*) to)\s+(?:\w+\s+){0,3}?(attack|invade|invasion|war|provoked?)\b/i;
 
 /** Words of a claimant that say it is a government or an alliance. */
 const GOVERNMENT =
@@ -150,9 +156,16 @@ export function categoryOf(
   sentence: string,
   attributed: boolean,
 ): { category: Category; alternatives: Alternative[]; uncertain: boolean } {
-  const scores = CATEGORIES.map((c) => ({ c, n: (sentence.match(CATEGORY_WORDS[c]) ?? []).length }))
+  // A speaker's words about an attack that may come ("could attack", "has no plans to invade") are a
+  // statement, not the attack: the map does not draw what someone says might happen as if it did.
+  if (attributed && HYPOTHETICAL_ATTACK.test(sentence))
+    return { category: 'statement', alternatives: [{ id: 'conflict', label: 'category conflict' }], uncertain: false };
+  const all = CATEGORIES.map((c) => ({ c, n: (sentence.match(CATEGORY_WORDS[c]) ?? []).length }))
     .filter((x) => x.n > 0 && (x.c !== 'statement' || attributed))
     .sort((a, b) => b.n - a.n || Object.keys(CATEGORY_WORDS).indexOf(a.c) - Object.keys(CATEGORY_WORDS).indexOf(b.c));
+  // "said", "told", "a statement" say who speaks, in nearly every attributed sentence: what they speak of
+  // is the category, and a statement only when they speak of nothing the lexicon knows.
+  const scores = all.some((x) => x.c !== 'statement') ? all.filter((x) => x.c !== 'statement') : all;
   const category = scores[0]?.c ?? (attributed ? 'statement' : 'conflict');
   const uncertain = !scores.length || (scores.length > 1 && scores[0].n === scores[1].n);
   return { category, alternatives: scores.slice(1, 4).map((x) => ({ id: x.c, label: `category ${x.c}` })), uncertain };

@@ -154,11 +154,32 @@ describe('claimants, stances, categories', () => {
   });
 
   it('says "uncertain" where no category word stands in the sentence instead of passing off a fallback', () => {
-    expect(categoryOf('Residents said the mood was calm.', true).uncertain).toBe(true);
+    expect(categoryOf('The mood was calm, officials added.', true)).toMatchObject({ category: 'statement', uncertain: true });
     expect(categoryOf('Warships of the Northern Fleet joined the exercises.', false)).toMatchObject({
       category: 'naval',
       uncertain: false,
     });
+  });
+});
+
+describe('a category from what is spoken of, not from the speaking', () => {
+  it('reads "said" as who speaks: what they speak of is the category', () => {
+    expect(categoryOf('The border guard service said Russia had reinforced its posts near the border.', true).category).toBe(
+      'troops',
+    );
+    expect(categoryOf('Monitors said they recorded more than 500 explosions overnight.', true).category).toBe('conflict');
+    expect(categoryOf('The ministry said consultations with the OSCE are planned.', true).category).toBe('diplomacy');
+  });
+
+  it('takes a speaker on an attack that may come for a statement, not the attack', () => {
+    for (const sentence of [
+      'Officials warned that Russia could attack Ukraine within weeks.',
+      'The Kremlin said Moscow has no plans to attack its neighbour.',
+      'Zelenskyy said Kyiv would not be provoked.',
+    ])
+      expect(categoryOf(sentence, true).category, sentence).toBe('statement');
+    // The article's own report of an attack is the attack.
+    expect(categoryOf('Separatists shelled a kindergarten in Stanytsia Luhanska.', false).category).toBe('conflict');
   });
 });
 
