@@ -4,12 +4,14 @@
  * data mounts (vite.config.ts). One function decides, so the two cannot answer a tile archive's Range
  * read differently. Parsing is left to the libraries Express's `send` is built on: `range-parser` for
  * Range (suffix ranges, "bytes=0-0", unsatisfiable ranges) and `fresh` for If-None-Match (with "*") and
- * If-Modified-Since.
+ * If-Modified-Since. range-parser stays on 1.x: 2.0 asks for Node 22 (an engine warning on Node 20), and
+ * the two cases 1.x reads otherwise than RFC 9110 (a reversed spec, a suffix longer than the file) are
+ * handled before it, each with a test in tests/unit/data-mounts.test.ts.
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import fresh from 'fresh';
-import { parse as parseRange } from 'range-parser';
+import parseRange from 'range-parser';
 
 /** What the answer depends on: the file's length and last modification. */
 export interface Version {
@@ -47,17 +49,29 @@ export type Answer =
  * 304 wins over a Range header; a malformed range or several are ignored (the whole file, as §14.2
  * allows); a range wholly past the end is 416.
  */
+/** Whether any spec of a bytes Range header ends before it starts ("bytes=5-2"). */
+const reversed = (range: string) =>
+  [...range.replace(/^bytes=/, '').matchAll(/(?:^|,)\s*(\d+)\s*-\s*(\d+)\s*(?=,|$)/g)].some(([, a, b]) => Number(a) > Number(b));
+
 export function answerFor(headers: IncomingHttpHeaders, version: Version): Answer {
   if (fresh(headers, { etag: etagOf(version), 'last-modified': lastModifiedOf(version) })) return { status: 304 };
   const range = headers.range;
   if (range === undefined) return { status: 200 };
   const ifRange = headers['if-range'] as string | undefined;
   if (ifRange !== undefined && !ifRangeHolds(ifRange, version)) return { status: 200 };
-  const parsed = parseRange(version.size, range);
-  if (parsed.type !== 'bytes' || parsed.code & 1) return { status: 200 };
-  if (parsed.ranges.length === 0) return version.size === 0 ? { status: 200 } : { status: 416 };
-  if (parsed.ranges.length > 1) return { status: 200 };
-  return { status: 206, ...parsed.ranges[0] };
+  // A spec whose last byte is before its first is invalid, not unsatisfiable (§14.1.1): the header is
+  // ignored. range-parser 1 (2 asks for Node 22) drops such a spec as if it were past the end.
+  if (reversed(range)) return { status: 200 };
+  // A suffix longer than the file is the whole file, as a 206 (§14.1.2); range-parser 1 finds it past the
+  // start and calls it unsatisfiable. Shortened to the file's length first, it is read as the spec says.
+  const parsed = parseRange(
+    version.size,
+    range.replace(/(^bytes=|,)\s*-\s*(\d+)/g, (_m, lead: string, n: string) => `${lead}-${Math.min(Number(n), version.size)}`),
+  );
+  if (parsed === -2 || (parsed !== -1 && parsed.type !== 'bytes')) return { status: 200 };
+  if (parsed === -1) return version.size === 0 ? { status: 200 } : { status: 416 };
+  if (parsed.length > 1) return { status: 200 };
+  return { status: 206, start: parsed[0].start, end: parsed[0].end };
 }
 
 /** The headers every answer about the file carries (a 304 too: §15.4.5). */
