@@ -17,9 +17,17 @@ import type {
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { CATEGORIES } from '../catalogue/vocabulary';
-import { hatch, type RasterImage } from './patterns';
+import { dashedRing, hatch, type RasterImage } from './patterns';
 import { CATEGORY_SHAPES, markImage, shapeSdf } from './symbols';
-import { HATCH_ZONE, STORY_SOURCES, STORY_TILE_BUFFER, storyLayers } from './storyLayers';
+import {
+  DRAFT_RING,
+  HATCH_DRAFT,
+  HATCH_ZONE,
+  PLAN_DOT_INSIDE,
+  STORY_SOURCES,
+  STORY_TILE_BUFFER,
+  storyLayers,
+} from './storyLayers';
 import {
   archiveSource,
   BASEMAP_SOURCES,
@@ -43,6 +51,9 @@ export function stylePatterns(theme: Theme): Record<string, () => RasterImage> {
   return {
     [HATCH_DISPUTED]: () => hatch(theme.basemap.disputedHatch, 8, 2),
     [HATCH_ZONE]: () => hatch(theme.basemap.text, 10, 1, 140),
+    // Denser and darker than a zone's, and rising: a draft's area reads as one over any precision's ink.
+    [HATCH_DRAFT]: () => hatch(theme.basemap.markEdge, 6, 2, 170, true),
+    [DRAFT_RING]: () => dashedRing(theme.basemap.markEdge, theme.basemap.halo),
     ...Object.fromEntries(CATEGORIES.map((c) => [markImage(c), () => shapeSdf(CATEGORY_SHAPES[c])])),
   };
 }
@@ -240,9 +251,11 @@ function storyParts(theme: Theme, data: Partial<Record<StorySource, FeatureColle
     ]),
   ) as Record<StorySource, GeoJSONSourceSpecification>;
   // The story's marks go under the basemap's labels, so city names stay legible on top of them; the
-  // story's own labels go last, so that they are placed first and win collisions.
+  // story's own labels go last, so that they are placed first and win collisions. A plan's dot keeps its
+  // inside over the basemap's dot for the same city (PLAN_DOT_INSIDE).
   const layers = sharePrograms(storyLayers(theme));
-  return { sources, under: layers.filter((l) => l.type !== 'symbol'), over: layers.filter((l) => l.type === 'symbol') };
+  const over = (l: LayerSpecification) => l.type === 'symbol' || l.id === PLAN_DOT_INSIDE;
+  return { sources, under: layers.filter((l) => !over(l)), over: layers.filter(over) };
 }
 
 /** The basemap layer the story's areas, points and marks are drawn under. */
