@@ -39,10 +39,11 @@ export const HATCH_DRAFT = 'hatch-draft';
 /** The dashed ring round a dot or a mark whose visible events are all unreviewed drafts. */
 export const DRAFT_RING = 'draft-ring';
 /**
- * The inside of a plan's dot, drawn over the basemap's labels and dots: under it, the basemap's own dot
- * for the city (places-dot, in the text colour) showed through, and the hollow dot had a black centre.
+ * The inside of a story's dot, drawn over the basemap's labels and dots: under it, the basemap's own dot
+ * for the city (places-dot, in the text colour) was drawn over the story's, so that a plan's hollow dot
+ * had a black centre and a done one showed its category's colour as a thin ring only.
  */
-export const PLAN_DOT_INSIDE = 'story-points-hollow';
+export const DOT_INSIDE = 'story-points-inside';
 /** Layers a click or hover hits. */
 export const STORY_HIT_LAYERS = ['story-fill', 'story-points', ...MARK_SOURCES];
 
@@ -91,7 +92,7 @@ const FILTERS: Record<string, FilterSpecification> = {
   'story-outline-approx': ['all', AREA, APPROX],
   'story-points': POINT,
   'story-points-draft': POINT,
-  [PLAN_DOT_INSIDE]: POINT,
+  [DOT_INSIDE]: POINT,
   'story-labels': fromZoom('label_minzoom'),
 };
 /** A value by hover and selection: `selected` wins over `hover`, which wins over `normal`. */
@@ -223,14 +224,15 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
       },
     },
     {
-      // Over the basemap's dot (see PLAN_DOT_INSIDE): a plan's dot is hollow, its inside the halo's colour.
-      id: PLAN_DOT_INSIDE,
+      // Over the basemap's dot (see DOT_INSIDE): the dot's inside again, in its colour, or the halo's
+      // for a plan (hollow); story-points under it draws the edge.
+      id: DOT_INSIDE,
       type: 'circle',
       source: 'story-places',
       paint: {
-        'circle-color': theme.basemap.halo,
+        'circle-color': ['case', PLAN, theme.basemap.halo, color] as unknown as ExpressionSpecification,
         'circle-radius': emphasis(DOT_RADIUS, DOT_RADIUS + 1.5, DOT_RADIUS + 3),
-        'circle-opacity': unlessOff(['case', PLAN, 1, 0]),
+        'circle-opacity': unlessOff(1),
         'circle-stroke-width': 0,
       },
     },

@@ -19,15 +19,7 @@ import type { FeatureCollection } from 'geojson';
 import { CATEGORIES } from '../catalogue/vocabulary';
 import { dashedRing, hatch, type RasterImage } from './patterns';
 import { CATEGORY_SHAPES, markImage, shapeSdf } from './symbols';
-import {
-  DRAFT_RING,
-  HATCH_DRAFT,
-  HATCH_ZONE,
-  PLAN_DOT_INSIDE,
-  STORY_SOURCES,
-  STORY_TILE_BUFFER,
-  storyLayers,
-} from './storyLayers';
+import { DOT_INSIDE, DRAFT_RING, HATCH_DRAFT, HATCH_ZONE, STORY_SOURCES, STORY_TILE_BUFFER, storyLayers } from './storyLayers';
 import {
   archiveSource,
   BASEMAP_SOURCES,
@@ -252,9 +244,9 @@ function storyParts(theme: Theme, data: Partial<Record<StorySource, FeatureColle
   ) as Record<StorySource, GeoJSONSourceSpecification>;
   // The story's marks go under the basemap's labels, so city names stay legible on top of them; the
   // story's own labels go last, so that they are placed first and win collisions. A plan's dot keeps its
-  // inside over the basemap's dot for the same city (PLAN_DOT_INSIDE).
+  // inside over the basemap's dot for the same city (DOT_INSIDE).
   const layers = sharePrograms(storyLayers(theme));
-  const over = (l: LayerSpecification) => l.type === 'symbol' || l.id === PLAN_DOT_INSIDE;
+  const over = (l: LayerSpecification) => l.type === 'symbol' || l.id === DOT_INSIDE;
   return { sources, under: layers.filter((l) => !over(l)), over: layers.filter(over) };
 }
 
