@@ -116,7 +116,15 @@ function anchorOffset(anchor: LabelAnchor, gap: number): [number, number] {
   return [x, anchor.startsWith('top') ? gap : anchor.startsWith('bottom') ? -gap : 0];
 }
 
-export function storyLayers(theme: Theme): LayerSpecification[] {
+/** The layers that draw drafts apart: left out of the layout (visibility none) for a story without drafts. */
+export const DRAFT_LAYERS = ['story-draft-hatch', 'story-points-draft', 'story-marks-draft', 'story-marks-dense-draft'];
+
+/**
+ * The story's layers. `drafts: false` (a story with no unreviewed source) sets the draft layers'
+ * visibility to none: MapLibre's worker then lays none of them out, where the marks' rings would double
+ * the symbols it places for every tile.
+ */
+export function storyLayers(theme: Theme, { drafts = true }: { drafts?: boolean } = {}): LayerSpecification[] {
   const color = colorOf(theme);
   const p = theme.precision;
   const opacity: ExpressionSpecification = [
@@ -278,7 +286,10 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
     // Last, so placed first: the labels make way for the marks, which are always drawn.
     ...MARK_SOURCES.flatMap((source) => [marksLayer(theme, source), markRingLayer(source)]),
   ];
-  return layers.map((l) => (FILTERS[l.id] ? ({ ...l, filter: FILTERS[l.id] } as LayerSpecification) : l));
+  return layers.map((l) => {
+    const hidden = !drafts && DRAFT_LAYERS.includes(l.id) ? { layout: { ...l.layout, visibility: 'none' } } : {};
+    return { ...l, ...(FILTERS[l.id] ? { filter: FILTERS[l.id] } : {}), ...hidden } as LayerSpecification;
+  });
 }
 
 /** Wider than any row of marks, in CSS pixels: the range markOffset interpolates `dx` over. */

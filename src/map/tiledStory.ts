@@ -44,8 +44,8 @@ const MAX_SLOT = CATEGORIES.length - 1;
  * story's are (storyLayers.ts markPaint: hollow for a combo of plans), each in a dashed ring when its
  * combo's source is an unreviewed draft.
  */
-export function tiledLayers(theme: Theme): LayerSpecification[] {
-  const areas = storyLayers(theme)
+export function tiledLayers(theme: Theme, { drafts = true }: { drafts?: boolean } = {}): LayerSpecification[] {
+  const areas = storyLayers(theme, { drafts })
     .filter((l) => AREA_LAYERS.includes(l.id))
     .map((l) => ({ ...l, id: `tiled-${l.id}`, source: TILED_AREAS, 'source-layer': 'areas' }) as LayerSpecification);
   const offsets: unknown[] = [];
@@ -70,7 +70,8 @@ export function tiledLayers(theme: Theme): LayerSpecification[] {
     type: 'symbol',
     source: TILED_MARKS,
     'source-layer': 'marks',
-    layout: { ...DRAFT_RING_LAYOUT, 'icon-offset': offset },
+    // Left out of the layout for a story with no unreviewed source (storyLayers.ts DRAFT_LAYERS).
+    layout: { ...DRAFT_RING_LAYOUT, 'icon-offset': offset, ...(drafts ? {} : { visibility: 'none' }) },
     paint: DRAFT_RING_PAINT,
   } as unknown as LayerSpecification;
   return [...areas, marks, rings];
@@ -88,7 +89,7 @@ export function addTiledStory(map: MaplibreMap, base: string, summary: TiledStor
   });
   map.addSource(TILED_MARKS, { ...archiveSource(archiveUrl(`${base}${marks.file}`, ''), marks), promoteId: { marks: 'k' } });
   // With the style's own mix of shader inputs per layer type (programs.ts): no program of their own to compile.
-  for (const layer of sharePrograms(tiledLayers(theme)))
+  for (const layer of sharePrograms(tiledLayers(theme, { drafts: draftSources(summary.sources).size > 0 })))
     map.addLayer(layer, layer.type === 'symbol' || !beforeId || !map.getLayer(beforeId) ? undefined : beforeId);
 }
 

@@ -10,7 +10,7 @@ import { buildWithFixture } from '../e2e/two-sources';
 import { decodeStory, type PlaceProperties, type TiledStoryFile } from '../../src/layers/format';
 import { markDraft, placeMarks, placeState } from '../../src/map/data';
 import { dashedRing } from '../../src/map/patterns';
-import { DRAFT_RING, HATCH_DRAFT, storyLayers } from '../../src/map/storyLayers';
+import { DRAFT_LAYERS, DRAFT_RING, HATCH_DRAFT, storyLayers } from '../../src/map/storyLayers';
 import { defaultTheme } from '../../src/map/theme';
 import { areaView, tiledLayers } from '../../src/map/tiledStory';
 import { encodeHash, filterOf, ignoredText, readHash } from '../../src/state/hash';
@@ -172,6 +172,22 @@ describe('drawn', () => {
     const tiledIds = tiledLayers(defaultTheme).map((l) => l.id);
     expect(tiledIds).toContain('tiled-story-draft-hatch');
     expect(tiledIds).toContain('tiled-marks-draft');
+  });
+
+  it('a story without drafts leaves its draft layers out of the layout; one with drafts lays them out', () => {
+    const visibility = (layers: { id: string; layout?: unknown }[], id: string) =>
+      (layers.find((l) => l.id === id)?.layout as { visibility?: string } | undefined)?.visibility ?? 'visible';
+    for (const id of DRAFT_LAYERS) {
+      expect(visibility(storyLayers(defaultTheme, { drafts: false }), id), id).toBe('none');
+      expect(visibility(storyLayers(defaultTheme), id), id).toBe('visible');
+    }
+    for (const id of ['tiled-marks-draft', 'tiled-story-draft-hatch']) {
+      expect(visibility(tiledLayers(defaultTheme, { drafts: false }), id), id).toBe('none');
+      expect(visibility(tiledLayers(defaultTheme), id), id).toBe('visible');
+    }
+    // Nothing else is: the marks and dots of every story are laid out.
+    const hidden = storyLayers(defaultTheme, { drafts: false }).filter((l) => visibility([l], l.id) === 'none');
+    expect(hidden.map((l) => l.id).sort()).toEqual([...DRAFT_LAYERS].sort());
   });
 
   it('the ring is dashes round an empty middle', () => {
