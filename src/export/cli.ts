@@ -74,7 +74,7 @@ const known = knownOnly(read.view, storyIndex(story));
 const note = ignoredText([...read.ignored, ...known.ignored]);
 if (note) console.error(note);
 
-const filter = filterOf(known.view);
+const filter = filterOf(known.view, storyIndex(story).drafts);
 // GeoJSON one feature per line, as the build writes its layers.
 const text = format === 'csv' ? exportCsv(story, filter) : featureLines(exportGeoJson(story, filter).features);
 if (values.out) writeFileSync(values.out, text);

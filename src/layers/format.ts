@@ -244,6 +244,8 @@ export interface TiledCombo {
   side?: Side | null;
   date_start: string | null;
   date_end: string | null;
+  /** Its events are plans, not yet done (isPlan); absent for events done, and in stories tiled before plans. */
+  plan?: true;
   events: number;
 }
 
@@ -265,6 +267,22 @@ export interface StoryShard {
   places: PlaceProperties[];
   events: StoryEvent[];
 }
+
+/**
+ * The stances whose event has not happened yet when the article says it: "planned" (joint drills "next
+ * month", talks that "were due to" take place, Blinken "will brief Congress") and "announced" (NATO
+ * "announced it would place forces on standby"): what an announcement makes known is an intention, and the
+ * map draws the act announced, its category, not the announcing. The other stances report, assert,
+ * assess, signal, warn of or deny something that is, or was, so (catalogue/schema.ts STANCES).
+ */
+const PLAN_STANCES: ReadonlySet<Claim['stance']> = new Set(['planned', 'announced']);
+
+/**
+ * Whether an event is a plan, not yet done: the map draws it as one (outlined, not filled), the legend
+ * says so and the Excerpts panel marks it. The one rule for both forms of a story: the GeoJSON story's place
+ * views (story/visibility.ts), and a tiled story's combos, each of which the build marks `plan` by it.
+ */
+export const isPlan = (e: { stance: Claim['stance'] }): boolean => PLAN_STANCES.has(e.stance);
 
 export const isTiledStory = (json: unknown): json is TiledStoryFile =>
   !!json && typeof json === 'object' && 'tiled' in json && typeof (json as TiledStoryFile).tiled === 'object';

@@ -11,7 +11,7 @@
  *          (place, combo) at FULL_DETAIL_ZOOM; below it, thinned (thinMarks): per grid cell one feature per
  *          combo, so a cell shows a category's mark exactly when some event of that category in the cell
  *          passes the view's filter, at every zoom.
- * A combo is a distinct (category, source, claimant side, date interval); a mark's `k` is its combo's index in
+ * A combo is a distinct (category, source, claimant side, date interval, plan or not); a mark's `k` is its combo's index in
  * story.json, and the app turns the view into feature-state per combo (map/tiledStory.ts): a toggle or a
  * step of the timeline sets a few dozen states and lays out no tile again.
  */
@@ -21,6 +21,7 @@ import { tileArchive, type TileLayer } from '../tiles/tiler';
 import type { Ink } from './build';
 import {
   compactEvent,
+  isPlan,
   shardFile,
   shardOf,
   type PlaceProperties,
@@ -145,9 +146,13 @@ export function placeMarkFeatures(marks: readonly MarkInput[]): Feature<Point>[]
   return out;
 }
 
-const comboKey = (e: StoryEvent) => `${e.category}\t${e.source_id}\t${e.side ?? ''}\t${e.date_start ?? ''}\t${e.date_end ?? ''}`;
+const comboKey = (e: StoryEvent) =>
+  `${e.category}\t${e.source_id}\t${e.side ?? ''}\t${e.date_start ?? ''}\t${e.date_end ?? ''}\t${isPlan(e) ? 'plan' : ''}`;
 
-/** The combos of the events, in legend order, then source, side, dates; and each event's combo index. */
+/**
+ * The combos of the events, in legend order, then source, side, dates, done before planned; and each
+ * event's combo index. A combo of plans (format.ts isPlan) says so: the map draws its marks outlined.
+ */
 export function combosOf(events: readonly StoryEvent[]): { combos: TiledCombo[]; of: Map<StoryEvent, number> } {
   const byKey = new Map<string, TiledCombo>();
   for (const e of events) {
@@ -161,6 +166,7 @@ export function combosOf(events: readonly StoryEvent[]): { combos: TiledCombo[];
         side: e.side,
         date_start: e.date_start,
         date_end: e.date_end,
+        ...(isPlan(e) ? { plan: true as const } : {}),
         events: 1,
       });
   }
@@ -171,7 +177,8 @@ export function combosOf(events: readonly StoryEvent[]): { combos: TiledCombo[];
       a.source_id.localeCompare(b.source_id) ||
       cmp(a.side ?? null, b.side ?? null) ||
       cmp(a.date_start, b.date_start) ||
-      cmp(a.date_end, b.date_end),
+      cmp(a.date_end, b.date_end) ||
+      Number(!!a.plan) - Number(!!b.plan),
   );
   const index = new Map(sorted.map(([key], i) => [key, i]));
   const of = new Map<StoryEvent, number>();
@@ -274,6 +281,8 @@ export function buildTiled(input: TiledInput): {
       published: s.published,
       url: s.url,
       dateline: s.dateline,
+      // A source published unreviewed: the app marks its events as drafts (story/visibility.ts draftSources).
+      ...(s.review ? { review: s.review } : {}),
     })),
     combos,
     areas,

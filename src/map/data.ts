@@ -242,6 +242,15 @@ export const markPlan = (mark: Mark, views: ReadonlyMap<string, PlaceView>): boo
 };
 
 /**
+ * Whether a mark stands for unreviewed drafts only in a view (visibility.ts isDraft): each of its places
+ * that shows its category shows it by drafts alone. Drawn inside a dashed ring.
+ */
+export const markDraft = (mark: Mark, views: ReadonlyMap<string, PlaceView>): boolean => {
+  const showing = mark.places.map((p) => views.get(p)).filter((v) => v?.categories.includes(mark.category));
+  return showing.length > 0 && showing.every((v) => v!.drafted?.includes(mark.category));
+};
+
+/**
  * The basemap places the article itself names: those its places of basis "article" are drawn at (Kyiv,
  * Moscow for "the Russian Foreign Ministry building in Moscow"). A place drawn from general knowledge
  * (London, standing in for "Britain") is not one of them.
@@ -259,19 +268,26 @@ export interface PlaceState {
   color: string;
   /** Every category it shows is shown by plans alone: drawn outlined, not filled (storyLayers.ts). */
   plan: boolean;
+  /** Every visible event of it is an unreviewed draft: hatched, or its dot ringed (storyLayers.ts). */
+  draft: boolean;
 }
+
+/** Whether two states draw a place alike: a new view sets only the states that differ. */
+export const samePlaceState = (a: PlaceState | undefined, b: PlaceState): boolean =>
+  !!a && a.off === b.off && a.color === b.color && a.plan === b.plan && a.draft === b.draft;
 
 /**
  * Off when none of its events is visible; else its first visible category's colour, or the neutral seat
  * colour when only events listed at it as a seat of government standing in are visible; a plan when only
- * plans mark it.
+ * plans mark it; a draft when only unreviewed drafts are visible at it.
  */
 export function placeState(theme: Theme, view: PlaceView | undefined): PlaceState {
-  if (!view?.visible) return { off: true, color: theme.basemap.seat, plan: false };
+  if (!view?.visible) return { off: true, color: theme.basemap.seat, plan: false, draft: false };
   return {
     off: false,
     color: view.category ? theme.categories[view.category] : theme.basemap.seat,
     plan: view.categories.length > 0 && view.categories.length === view.planned?.length,
+    draft: !!view.draft,
   };
 }
 

@@ -21,10 +21,11 @@ export function parseHex(color: string): [number, number, number] {
 }
 
 /**
- * Diagonal hatching (top-left to bottom-right), `lineWidth` pixels wide every `size` pixels. The pattern
- * tiles seamlessly because a pixel is inked when (x + y) mod size < lineWidth.
+ * Diagonal hatching (top-left to bottom-right; bottom-left to top-right when `rising`), `lineWidth` pixels
+ * wide every `size` pixels. The pattern tiles seamlessly because a pixel is inked when (x + y) mod size <
+ * lineWidth.
  */
-export function hatch(color: string, size = 8, lineWidth = 2, alpha = 255): RasterImage {
+export function hatch(color: string, size = 8, lineWidth = 2, alpha = 255, rising = false): RasterImage {
   if (!Number.isInteger(size) || size < 2 || lineWidth < 1 || lineWidth >= size) {
     throw new Error(`hatch: size must be an integer >= 2 and 1 <= lineWidth < size, got ${size} and ${lineWidth}`);
   }
@@ -32,8 +33,43 @@ export function hatch(color: string, size = 8, lineWidth = 2, alpha = 255): Rast
   const data = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      if ((x + (size - 1 - y)) % size < lineWidth) data.set([r, g, b, alpha], (y * size + x) * 4);
+      if ((x + (rising ? y : size - 1 - y)) % size < lineWidth) data.set([r, g, b, alpha], (y * size + x) * 4);
     }
   }
   return { width: size, height: size, data };
+}
+
+/**
+ * A dashed ring, `radius` CSS pixels to the middle of its line, `dashes` dashes around: drawn round a dot
+ * or a mark whose events are unreviewed drafts (storyLayers.ts). The dashes in `color`, each edged in
+ * `edge` so that they hold on a dark area as on the land; antialiased by coverage.
+ */
+export function dashedRing(color: string, edge: string, radius = 8, lineWidth = 1.6, dashes = 10, pixelRatio = 2): RasterImage {
+  const ink = parseHex(color);
+  const rim = parseHex(edge);
+  const half = lineWidth / 2;
+  const outer = radius + half + 1;
+  const side = Math.ceil(2 * outer * pixelRatio);
+  const data = new Uint8Array(side * side * 4);
+  const clamp = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
+  for (let row = 0; row < side; row++) {
+    for (let col = 0; col < side; col++) {
+      const x = (col + 0.5) / pixelRatio - side / pixelRatio / 2;
+      const y = (row + 0.5) / pixelRatio - side / pixelRatio / 2;
+      const off = Math.abs(Math.hypot(x, y) - radius);
+      // Where along the ring, in dash periods: the first half of each period is a dash.
+      const t = ((((Math.atan2(y, x) / (2 * Math.PI)) * dashes) % 1) + 1) % 1;
+      const along = Math.min(t, 0.5 - t < 0 ? 0 : 0.5 - t) * ((2 * Math.PI * radius) / dashes);
+      const dash = t < 0.5 ? clamp(along * pixelRatio + 0.5) : 0;
+      const core = clamp((half - off) * pixelRatio + 0.5) * dash;
+      const outline = clamp((half + 0.75 - off) * pixelRatio + 0.5) * clamp(along * pixelRatio + 1.5) * (t < 0.5 ? 1 : 0);
+      const a = Math.max(core, outline);
+      if (a === 0) continue;
+      const mix = a === 0 ? 0 : core / a;
+      const at = (row * side + col) * 4;
+      for (let i = 0; i < 3; i++) data[at + i] = Math.round(ink[i] * mix + rim[i] * (1 - mix));
+      data[at + 3] = Math.round(255 * a);
+    }
+  }
+  return { width: side, height: side, data, pixelRatio };
 }

@@ -34,6 +34,16 @@ export const STORY_SOURCES = ['story-places', 'story-labels', ...MARK_SOURCES] a
  */
 export const STORY_TILE_BUFFER = 32;
 export const HATCH_ZONE = 'hatch-zone';
+/** The hatching over an area whose visible events are all unreviewed drafts: rising, where a zone's falls. */
+export const HATCH_DRAFT = 'hatch-draft';
+/** The dashed ring round a dot or a mark whose visible events are all unreviewed drafts. */
+export const DRAFT_RING = 'draft-ring';
+/**
+ * The inside of a story's dot, drawn over the basemap's labels and dots: under it, the basemap's own dot
+ * for the city (places-dot, in the text colour) was drawn over the story's, so that a plan's hollow dot
+ * had a black centre and a done one showed its category's colour as a thin ring only.
+ */
+export const DOT_INSIDE = 'story-points-inside';
 /** Layers a click or hover hits. */
 export const STORY_HIT_LAYERS = ['story-fill', 'story-points', ...MARK_SOURCES];
 
@@ -52,6 +62,13 @@ const OFF = state('off');
  * mark are hollow, their edge in the category's colour.
  */
 const PLAN = state('plan');
+/**
+ * A place or mark only unreviewed drafts show (visibility.ts isDraft): an area hatched grey, rising where
+ * an approximate zone's hatching falls; a dot or a mark inside a dashed ring (DRAFT_RING). Drawn over
+ * whatever else it is (done or planned, its category's colour), so that a draft is never taken for a
+ * reviewed event, nor a draft of a plan for a draft of a deed.
+ */
+const DRAFT = state('draft');
 /** An area's outline when only plans show it: short dashes, finer than an approximate zone's. */
 export const PLAN_DASH = [1.5, 1.5];
 
@@ -69,10 +86,13 @@ const colorOf = (theme: Theme): ExpressionSpecification =>
 const FILTERS: Record<string, FilterSpecification> = {
   'story-fill': AREA,
   'story-hatch': ['all', AREA, ZONE],
+  'story-draft-hatch': AREA,
   'story-outline': ['all', AREA, ['!', APPROX]],
   'story-outline-plan': ['all', AREA, ['!', APPROX]],
   'story-outline-approx': ['all', AREA, APPROX],
   'story-points': POINT,
+  'story-points-draft': POINT,
+  [DOT_INSIDE]: POINT,
   'story-labels': fromZoom('label_minzoom'),
 };
 /** A value by hover and selection: `selected` wins over `hover`, which wins over `normal`. */
@@ -96,7 +116,15 @@ function anchorOffset(anchor: LabelAnchor, gap: number): [number, number] {
   return [x, anchor.startsWith('top') ? gap : anchor.startsWith('bottom') ? -gap : 0];
 }
 
-export function storyLayers(theme: Theme): LayerSpecification[] {
+/** The layers that draw drafts apart: left out of the layout (visibility none) for a story without drafts. */
+export const DRAFT_LAYERS = ['story-draft-hatch', 'story-points-draft', 'story-marks-draft', 'story-marks-dense-draft'];
+
+/**
+ * The story's layers. `drafts: false` (a story with no unreviewed source) sets the draft layers'
+ * visibility to none: MapLibre's worker then lays none of them out, where the marks' rings would double
+ * the symbols it places for every tile.
+ */
+export function storyLayers(theme: Theme, { drafts = true }: { drafts?: boolean } = {}): LayerSpecification[] {
   const color = colorOf(theme);
   const p = theme.precision;
   const opacity: ExpressionSpecification = [
@@ -129,6 +157,16 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
       paint: {
         'fill-pattern': HATCH_ZONE,
         'fill-opacity': unlessOff(['case', PLAN, 0, p.zone.hatchOpacity]),
+        'fill-antialias': false,
+      },
+    },
+    {
+      id: 'story-draft-hatch',
+      type: 'fill',
+      source: 'story-places',
+      paint: {
+        'fill-pattern': HATCH_DRAFT,
+        'fill-opacity': unlessOff(['case', DRAFT, 1, 0]),
         'fill-antialias': false,
       },
     },
@@ -194,6 +232,27 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
       },
     },
     {
+      // Over the basemap's dot (see DOT_INSIDE): the dot's inside again, in its colour, or the halo's
+      // for a plan (hollow); story-points under it draws the edge.
+      id: DOT_INSIDE,
+      type: 'circle',
+      source: 'story-places',
+      paint: {
+        'circle-color': ['case', PLAN, theme.basemap.halo, color] as unknown as ExpressionSpecification,
+        'circle-radius': emphasis(DOT_RADIUS, DOT_RADIUS + 1.5, DOT_RADIUS + 3),
+        'circle-opacity': unlessOff(1),
+        'circle-stroke-width': 0,
+      },
+    },
+    {
+      // Over the dot: its ring, dashed, when only drafts show the place.
+      id: 'story-points-draft',
+      type: 'symbol',
+      source: 'story-places',
+      layout: { 'icon-image': DRAFT_RING, 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-padding': 0 },
+      paint: { 'icon-opacity': unlessOff(['case', DRAFT, 1, 0]) },
+    },
+    {
       id: 'story-labels',
       type: 'symbol',
       source: 'story-labels',
@@ -225,9 +284,12 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
       paint: { 'text-color': theme.basemap.text, 'text-halo-color': theme.basemap.halo, 'text-halo-width': 1.8 },
     },
     // Last, so placed first: the labels make way for the marks, which are always drawn.
-    ...MARK_SOURCES.map((source) => marksLayer(theme, source)),
+    ...MARK_SOURCES.flatMap((source) => [marksLayer(theme, source), markRingLayer(source)]),
   ];
-  return layers.map((l) => (FILTERS[l.id] ? ({ ...l, filter: FILTERS[l.id] } as LayerSpecification) : l));
+  return layers.map((l) => {
+    const hidden = !drafts && DRAFT_LAYERS.includes(l.id) ? { layout: { ...l.layout, visibility: 'none' } } : {};
+    return { ...l, ...(FILTERS[l.id] ? { filter: FILTERS[l.id] } : {}), ...hidden } as LayerSpecification;
+  });
 }
 
 /** Wider than any row of marks, in CSS pixels: the range markOffset interpolates `dx` over. */
@@ -256,12 +318,6 @@ function markOffset(): ExpressionSpecification {
 
 /** A marks layer, one per source (data.ts MARK_SOURCES): a dense story's points' from the labels' zoom. */
 function marksLayer(theme: Theme, source: MarkSource): LayerSpecification {
-  const category: ExpressionSpecification = [
-    'match',
-    ['get', 'category'],
-    ...CATEGORIES.flatMap((c) => [c, theme.categories[c]]),
-    theme.basemap.seat,
-  ] as unknown as ExpressionSpecification;
   return {
     id: source,
     type: 'symbol',
@@ -273,21 +329,57 @@ function marksLayer(theme: Theme, source: MarkSource): LayerSpecification {
       'icon-allow-overlap': true,
       'icon-padding': 0,
     },
-    paint: {
-      // A plan's mark is hollow: its inside the halo's colour, its edge the category's (and wider).
-      'icon-color': ['case', PLAN, theme.basemap.halo, category],
-      'icon-opacity': unlessOff(1),
-      'icon-halo-color': [
-        'case',
-        state('selected'),
-        theme.basemap.text,
-        state('hover'),
-        theme.basemap.text,
-        PLAN,
-        category,
-        theme.basemap.markEdge,
-      ],
-      'icon-halo-width': ['case', PLAN, emphasis(2, 2.4, 3), emphasis(1, 1.6, 2.4)],
-    },
+    paint: markPaint(theme, ['get', 'category']),
   } as unknown as LayerSpecification;
+}
+
+/** The dashed ring over a mark only drafts show, at the mark's own offset (`<source>-draft`). */
+function markRingLayer(source: MarkSource): LayerSpecification {
+  return {
+    id: `${source}-draft`,
+    type: 'symbol',
+    source,
+    ...(source === 'story-marks-dense' ? { minzoom: DENSE_LABEL_MINZOOM } : {}),
+    layout: { ...DRAFT_RING_LAYOUT, 'icon-offset': markOffset() },
+    paint: DRAFT_RING_PAINT,
+  } as unknown as LayerSpecification;
+}
+
+/** A draft ring's layout, less its offset: drawn wherever its mark is, never making way. */
+export const DRAFT_RING_LAYOUT = {
+  'icon-image': DRAFT_RING,
+  'icon-allow-overlap': true,
+  'icon-ignore-placement': true,
+  'icon-padding': 0,
+} as const;
+/** A draft ring's paint: shown while its mark is on and only drafts show it. */
+export const DRAFT_RING_PAINT = { 'icon-opacity': unlessOff(['case', DRAFT, 1, 0]) };
+
+/**
+ * A category mark's paint, its category read by `category` (the GeoJSON story's marks and a tiled story's
+ * alike): filled in its colour, or hollow when only plans show it; emphasised on hover and selection.
+ */
+export function markPaint(theme: Theme, categoryOf: ExpressionSpecification): Record<string, unknown> {
+  const category: ExpressionSpecification = [
+    'match',
+    categoryOf,
+    ...CATEGORIES.flatMap((c) => [c, theme.categories[c]]),
+    theme.basemap.seat,
+  ] as unknown as ExpressionSpecification;
+  return {
+    // A plan's mark is hollow: its inside the halo's colour, its edge the category's (and wider).
+    'icon-color': ['case', PLAN, theme.basemap.halo, category],
+    'icon-opacity': unlessOff(1),
+    'icon-halo-color': [
+      'case',
+      state('selected'),
+      theme.basemap.text,
+      state('hover'),
+      theme.basemap.text,
+      PLAN,
+      category,
+      theme.basemap.markEdge,
+    ],
+    'icon-halo-width': ['case', PLAN, emphasis(2, 2.4, 3), emphasis(1, 1.6, 2.4)],
+  };
 }

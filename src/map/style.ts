@@ -17,9 +17,9 @@ import type {
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { CATEGORIES } from '../catalogue/vocabulary';
-import { hatch, type RasterImage } from './patterns';
+import { dashedRing, hatch, type RasterImage } from './patterns';
 import { CATEGORY_SHAPES, markImage, shapeSdf } from './symbols';
-import { HATCH_ZONE, STORY_SOURCES, STORY_TILE_BUFFER, storyLayers } from './storyLayers';
+import { DOT_INSIDE, DRAFT_RING, HATCH_DRAFT, HATCH_ZONE, STORY_SOURCES, STORY_TILE_BUFFER, storyLayers } from './storyLayers';
 import {
   archiveSource,
   BASEMAP_SOURCES,
@@ -43,6 +43,9 @@ export function stylePatterns(theme: Theme): Record<string, () => RasterImage> {
   return {
     [HATCH_DISPUTED]: () => hatch(theme.basemap.disputedHatch, 8, 2),
     [HATCH_ZONE]: () => hatch(theme.basemap.text, 10, 1, 140),
+    // Denser and darker than a zone's, and rising: a draft's area reads as one over any precision's ink.
+    [HATCH_DRAFT]: () => hatch(theme.basemap.markEdge, 6, 2, 170, true),
+    [DRAFT_RING]: () => dashedRing(theme.basemap.markEdge, theme.basemap.halo),
     ...Object.fromEntries(CATEGORIES.map((c) => [markImage(c), () => shapeSdf(CATEGORY_SHAPES[c])])),
   };
 }
@@ -232,7 +235,7 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
  * The story's sources, with their data, and its layers: those drawn under the basemap's labels, and the
  * labels of its own, drawn last.
  */
-function storyParts(theme: Theme, data: Partial<Record<StorySource, FeatureCollection>>) {
+function storyParts(theme: Theme, data: Partial<Record<StorySource, FeatureCollection>>, drafts = true) {
   const sources = Object.fromEntries(
     STORY_SOURCES.map((id): [StorySource, GeoJSONSourceSpecification] => [
       id,
@@ -240,9 +243,11 @@ function storyParts(theme: Theme, data: Partial<Record<StorySource, FeatureColle
     ]),
   ) as Record<StorySource, GeoJSONSourceSpecification>;
   // The story's marks go under the basemap's labels, so city names stay legible on top of them; the
-  // story's own labels go last, so that they are placed first and win collisions.
-  const layers = sharePrograms(storyLayers(theme));
-  return { sources, under: layers.filter((l) => l.type !== 'symbol'), over: layers.filter((l) => l.type === 'symbol') };
+  // story's own labels go last, so that they are placed first and win collisions. A plan's dot keeps its
+  // inside over the basemap's dot for the same city (DOT_INSIDE).
+  const layers = sharePrograms(storyLayers(theme, { drafts }));
+  const over = (l: LayerSpecification) => l.type === 'symbol' || l.id === DOT_INSIDE;
+  return { sources, under: layers.filter((l) => !over(l)), over: layers.filter(over) };
 }
 
 /** The basemap layer the story's areas, points and marks are drawn under. */
@@ -282,10 +287,16 @@ export function buildStyle(theme: Theme, { withStory = true }: { withStory?: boo
  * buildStyle would have placed them. Once, with the data: a GeoJSON source made empty and then given its
  * data by setData has its tiles laid out twice in MapLibre's worker, since the tiles asked for while the
  * data is on its way are laid out again when it arrives (seen in the worker's messages: every story tile
- * loaded, then reloaded, at the first view).
+ * loaded, then reloaded, at the first view). `drafts: false`: the story has no unreviewed source, and
+ * its draft layers are left out of the layout (storyLayers.ts DRAFT_LAYERS).
  */
-export function addStory(map: MaplibreMap, theme: Theme, data: Partial<Record<StorySource, FeatureCollection>>): void {
-  const { sources, under, over } = storyParts(theme, data);
+export function addStory(
+  map: MaplibreMap,
+  theme: Theme,
+  data: Partial<Record<StorySource, FeatureCollection>>,
+  { drafts = true }: { drafts?: boolean } = {},
+): void {
+  const { sources, under, over } = storyParts(theme, data, drafts);
   for (const id of STORY_SOURCES) map.addSource(id, sources[id]);
   for (const layer of under) map.addLayer(layer, FIRST_LABEL);
   for (const layer of over) map.addLayer(layer);

@@ -11,20 +11,27 @@
  * are; the thinned marks keep every combo of their cell, so a cell's mark shows exactly when an event
  * in it passes the view.
  */
-import type { ExpressionSpecification, LayerSpecification, Map as MaplibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
+import type { LayerSpecification, Map as MaplibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
 import { CATEGORIES } from '../catalogue/vocabulary';
 import type { TiledStoryFile } from '../layers/format';
-import { placeState, type PlaceState } from './data';
+import { placeState, samePlaceState, type PlaceState } from './data';
 import { archiveSource, archiveUrl } from '../basemap/archives';
 import { sharePrograms } from './programs';
-import { storyLayers } from './storyLayers';
+import { DRAFT_RING_LAYOUT, DRAFT_RING_PAINT, markPaint, storyLayers } from './storyLayers';
 import { MARK_SIZE, markImage } from './symbols';
 import type { Theme } from './theme';
-import type { PlaceView } from '../story/visibility';
+import { draftSources, isDraft, type PlaceView } from '../story/visibility';
 
 export const TILED_AREAS = 'story-tiled-areas';
 export const TILED_MARKS = 'story-tiled-marks';
-const AREA_LAYERS = ['story-fill', 'story-hatch', 'story-outline', 'story-outline-approx'];
+const AREA_LAYERS = [
+  'story-fill',
+  'story-hatch',
+  'story-draft-hatch',
+  'story-outline',
+  'story-outline-plan',
+  'story-outline-approx',
+];
 /** Layers a click or hover hits. */
 export const TILED_HIT_LAYERS = ['tiled-story-fill', 'tiled-marks'];
 /** Half a mark's step in a row, in CSS pixels: a mark's slot `s` is in half steps (tiled.ts slots). */
@@ -32,15 +39,18 @@ const HALF_STEP = (MARK_SIZE + 2) / 2;
 /** The widest row: every category at one place. */
 const MAX_SLOT = CATEGORIES.length - 1;
 
-const off: ExpressionSpecification = ['boolean', ['feature-state', 'off'], false];
-
-/** The style layers of a tiled story: areas as storyLayers draws them, and its marks. */
-export function tiledLayers(theme: Theme): LayerSpecification[] {
-  const areas = storyLayers(theme)
+/**
+ * The style layers of a tiled story: areas as storyLayers draws them, and its marks as the GeoJSON
+ * story's are (storyLayers.ts markPaint: hollow for a combo of plans), each in a dashed ring when its
+ * combo's source is an unreviewed draft.
+ */
+export function tiledLayers(theme: Theme, { drafts = true }: { drafts?: boolean } = {}): LayerSpecification[] {
+  const areas = storyLayers(theme, { drafts })
     .filter((l) => AREA_LAYERS.includes(l.id))
     .map((l) => ({ ...l, id: `tiled-${l.id}`, source: TILED_AREAS, 'source-layer': 'areas' }) as LayerSpecification);
   const offsets: unknown[] = [];
   for (let s = -MAX_SLOT; s <= MAX_SLOT; s++) offsets.push(s, ['literal', [s * HALF_STEP, 0]]);
+  const offset = ['match', ['get', 's'], ...offsets, ['literal', [0, 0]]];
   const marks = {
     id: 'tiled-marks',
     type: 'symbol',
@@ -48,19 +58,23 @@ export function tiledLayers(theme: Theme): LayerSpecification[] {
     'source-layer': 'marks',
     layout: {
       'icon-image': ['match', ['get', 'c'], ...CATEGORIES.flatMap((c) => [c, markImage(c)]), ''],
-      'icon-offset': ['match', ['get', 's'], ...offsets, ['literal', [0, 0]]],
+      'icon-offset': offset,
       'icon-allow-overlap': true,
       'icon-ignore-placement': true,
       'icon-padding': 0,
     },
-    paint: {
-      'icon-color': ['match', ['get', 'c'], ...CATEGORIES.flatMap((c) => [c, theme.categories[c]]), theme.basemap.seat],
-      'icon-opacity': ['case', off, 0, 1],
-      'icon-halo-color': theme.basemap.markEdge,
-      'icon-halo-width': 1,
-    },
+    paint: markPaint(theme, ['get', 'c']),
   } as unknown as LayerSpecification;
-  return [...areas, marks];
+  const rings = {
+    id: 'tiled-marks-draft',
+    type: 'symbol',
+    source: TILED_MARKS,
+    'source-layer': 'marks',
+    // Left out of the layout for a story with no unreviewed source (storyLayers.ts DRAFT_LAYERS).
+    layout: { ...DRAFT_RING_LAYOUT, 'icon-offset': offset, ...(drafts ? {} : { visibility: 'none' }) },
+    paint: DRAFT_RING_PAINT,
+  } as unknown as LayerSpecification;
+  return [...areas, marks, rings];
 }
 
 /**
@@ -75,21 +89,42 @@ export function addTiledStory(map: MaplibreMap, base: string, summary: TiledStor
   });
   map.addSource(TILED_MARKS, { ...archiveSource(archiveUrl(`${base}${marks.file}`, ''), marks), promoteId: { marks: 'k' } });
   // With the style's own mix of shader inputs per layer type (programs.ts): no program of their own to compile.
-  for (const layer of sharePrograms(tiledLayers(theme)))
+  for (const layer of sharePrograms(tiledLayers(theme, { drafts: draftSources(summary.sources).size > 0 })))
     map.addLayer(layer, layer.type === 'symbol' || !beforeId || !map.getLayer(beforeId) ? undefined : beforeId);
 }
 
-/** What an area shows in a view, from its combos' visibility (the view's one rule, decided per combo). */
-export function areaView(area: TiledStoryFile['areas'][number], summary: TiledStoryFile, visible: readonly boolean[]): PlaceView {
-  const categories = [...new Set(area.marks.filter((k) => visible[k]).map((k) => summary.combos[k].category))].sort(
-    (a, b) => CATEGORIES.indexOf(a) - CATEGORIES.indexOf(b),
-  );
-  return { visible: area.here.some((k) => visible[k]), category: categories[0] ?? null, categories, quantities: [] };
+/**
+ * What an area shows in a view, from its combos' visibility (the view's one rule, decided per combo):
+ * as visibility.ts placeView says of a place's events, a combo standing for its events. `drafts` is the
+ * story's unreviewed sources (visibility.ts draftSources).
+ */
+export function areaView(
+  area: TiledStoryFile['areas'][number],
+  summary: TiledStoryFile,
+  visible: readonly boolean[],
+  drafts: ReadonlySet<string> = draftSources(summary.sources),
+): PlaceView {
+  const marked = area.marks.filter((k) => visible[k]).map((k) => summary.combos[k]);
+  const categories = [...new Set(marked.map((c) => c.category))].sort((a, b) => CATEGORIES.indexOf(a) - CATEGORIES.indexOf(b));
+  const here = area.here.filter((k) => visible[k]).map((k) => summary.combos[k]);
+  const draftsHere = here.filter((c) => isDraft(c, drafts));
+  return {
+    visible: here.length > 0,
+    category: categories[0] ?? null,
+    categories,
+    quantities: [],
+    planned: categories.filter((cat) => marked.every((c) => c.category !== cat || c.plan)),
+    draft: here.length > 0 && draftsHere.length === here.length,
+    drafted: categories.filter((cat) => marked.every((c) => c.category !== cat || isDraft(c, drafts))),
+    drafts: draftsHere.reduce((n, c) => n + c.events, 0),
+  };
 }
 
 /** The state last set on a map, so a new view sets only what it changes. */
 export interface TiledApplied {
   combos: boolean[];
+  /** Whether each combo's plan and draft state is set: fixed per combo, set once. */
+  marked?: boolean;
   areas: Map<string, PlaceState>;
 }
 
@@ -101,6 +136,15 @@ export function applyTiledView(
   theme: Theme,
   applied: TiledApplied,
 ): void {
+  const drafts = draftSources(summary.sources);
+  if (!applied.marked) {
+    // A combo's marks are a plan's or a draft's whatever the view: only those that are get a state.
+    summary.combos.forEach((c, k) => {
+      const draft = isDraft(c, drafts);
+      if (c.plan || draft) map.setFeatureState({ source: TILED_MARKS, sourceLayer: 'marks', id: k }, { plan: !!c.plan, draft });
+    });
+    applied.marked = true;
+  }
   visible.forEach((v, k) => {
     // No state is "on": at the first view only the combos that are off are set.
     if ((applied.combos[k] ?? true) === v) return;
@@ -108,9 +152,8 @@ export function applyTiledView(
     applied.combos[k] = v;
   });
   for (const a of summary.areas) {
-    const next = placeState(theme, areaView(a, summary, visible));
-    const before = applied.areas.get(a.place_id);
-    if (before && before.off === next.off && before.color === next.color) continue;
+    const next = placeState(theme, areaView(a, summary, visible, drafts));
+    if (samePlaceState(applied.areas.get(a.place_id), next)) continue;
     map.setFeatureState({ source: TILED_AREAS, sourceLayer: 'areas', id: a.place_id }, { ...next });
     applied.areas.set(a.place_id, next);
   }

@@ -2,11 +2,12 @@
  * The view in the URL: MapLibre's standard camera hash (#zoom/lat/lng, as its `hash` option writes it),
  * then the layers turned off and the selection as &key=value pairs:
  *
- *   #5.5/48.9/35.2&hide=energy,sanctions&place=kyiv&event=us-plane-kyiv&group=us-plane-kyiv&source=nbc&claimant=us,nato&t=2022-01-24/2022-01-26
+ *   #5.5/48.9/35.2&hide=energy,sanctions&place=kyiv&event=us-plane-kyiv&group=us-plane-kyiv&source=nbc&claimant=us,nato&drafts=hide&t=2022-01-24/2022-01-26
  *
  * What the Excerpts panel has open goes after the event: a group of reports of one thing as `group=` one
  * of its event ids (its first; any of its events opens it, so the link holds when a rebuild adds reports),
  * or a place's figures in a unit as `figures=<place>/<unit slug>` (src/story/figures.ts).
+ * `drafts=hide` shows reviewed events only: the events of sources published unreviewed are left out.
  *
  * The time window comes last, as an ISO 8601 interval of inclusive days (`t=start/end`; one day alone is
  * that day), with `tmode=within` before it when only events entirely inside it are shown.
@@ -33,6 +34,8 @@ export interface ViewHash {
   sources?: string[];
   /** The claimant sides shown (visibility.ts SIDES_SHOWN), when not all of them. */
   sides?: SideShown[];
+  /** 'hide': reviewed events only, the unreviewed drafts' left out (visibility.ts draftSources). */
+  drafts?: 'hide';
   window?: TimeWindow | null;
 }
 
@@ -66,6 +69,7 @@ export function encodeHash(v: ViewHash): string {
   if (v.sources?.length) parts.push(`source=${v.sources.join(',')}`);
   const sides = SIDES_SHOWN.filter((x) => v.sides?.includes(x));
   if (sides.length) parts.push(`claimant=${sides.join(',')}`);
+  if (v.drafts === 'hide') parts.push('drafts=hide');
   if (v.window) {
     if (v.window.mode === 'within') parts.push('tmode=within');
     parts.push(`t=${v.window.start}/${v.window.end}`);
@@ -76,7 +80,7 @@ export function encodeHash(v: ViewHash): string {
 /** Something a link named that the view could not use, for the reader's note. */
 export interface Ignored {
   /** view: a camera that is not one; part: a key the app does not know, or no key at all. */
-  what: 'view' | 'layer' | 'place' | 'event' | 'group' | 'figures' | 'source' | 'claimant' | 'dates' | 'part';
+  what: 'view' | 'layer' | 'place' | 'event' | 'group' | 'figures' | 'source' | 'claimant' | 'drafts' | 'dates' | 'part';
   value: string;
 }
 
@@ -90,7 +94,7 @@ function shown(value: string): string {
 }
 
 const unique = <T>(xs: T[]) => [...new Set(xs)];
-type Key = 'hide' | 'place' | 'event' | 'group' | 'figures' | 'source' | 'claimant' | 't';
+type Key = 'hide' | 'place' | 'event' | 'group' | 'figures' | 'source' | 'claimant' | 'drafts' | 't';
 /** A place id, a slash, a unit's slug. */
 const FIGURES = /^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -153,6 +157,13 @@ export function readHash(hash: string): { view: ViewHash; ignored: Ignored[] } {
     } else if (eq >= 0 && key === 'claimant') {
       view.sides = SIDES_SHOWN.filter((x) => list.includes(x));
       for (const x of list) if (!(SIDES_SHOWN as readonly string[]).includes(x)) mine.push({ what: 'claimant', value: shown(x) });
+    } else if (eq >= 0 && key === 'drafts') {
+      if (value === 'hide') view.drafts = 'hide';
+      else {
+        delete view.drafts;
+        // 'show' is the view without the key: said as ignored, like any value the app does not know.
+        mine.push({ what: 'drafts', value: shown(value) });
+      }
     } else if (eq >= 0 && key === 'tmode' && (value === 'within' || value === 'overlaps')) {
       mode = value;
     } else if (eq >= 0 && key === 't') {
@@ -178,6 +189,7 @@ export function readHash(hash: string): { view: ViewHash; ignored: Ignored[] } {
     if (k === 'hide') earlier[k] = view.hidden.map((value) => ({ what: 'layer', value }));
     if (k === 'source') earlier[k] = (view.sources ?? []).map((value) => ({ what: 'source', value }));
     if (k === 'claimant') earlier[k] = (view.sides ?? []).map((value) => ({ what: 'claimant', value }));
+    if (k === 'drafts' && view.drafts) earlier[k] = [{ what: 'drafts', value: view.drafts }];
     if (k === 't' && view.window) earlier[k] = [{ what: 'dates', value }];
   }
   // The mode applies to the window wherever it stands; without a window it says nothing.
@@ -192,14 +204,16 @@ export function decodeHash(hash: string): ViewHash {
 /**
  * What the visibility rule reads of a link's view (visibility.ts ViewFilter): the one place a hash's
  * filters become the rule's, for the data export and its command line. A filter the link gains (a
- * claimant) is added here and in ViewFilter, and every caller of the rule takes it.
+ * claimant) is added here and in ViewFilter, and every caller of the rule takes it. `drafts` is the
+ * story's unreviewed sources (visibility.ts draftSources): what `drafts=hide` leaves out.
  */
-export function filterOf(v: ViewHash): ViewFilter {
+export function filterOf(v: ViewHash, drafts: ReadonlySet<string>): ViewFilter {
   return {
     hidden: new Set(v.hidden),
     window: v.window ?? null,
     sources: v.sources?.length ? new Set(v.sources) : null,
     sides: v.sides?.length ? new Set(v.sides) : null,
+    drafts: v.drafts === 'hide' && drafts.size ? drafts : null,
   };
 }
 

@@ -63,16 +63,18 @@ export class UrlState {
     open: this.view.open,
     sources: this.view.sources ? [...this.view.sources].sort() : [],
     sides: this.view.sides ? [...this.view.sides] : [],
+    ...(this.view.hideDrafts ? { drafts: 'hide' as const } : {}),
     window: this.view.window,
   });
 
-  /** The link's sources, claimant sides and time window into the view (none named: all of them, no window). */
+  /** The link's sources, claimant sides, drafts filter and time window into the view (none named: all of them, no window). */
   private applyTime(v: ViewHash) {
     // A value replaced whole, never changed in place: a plain set.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     this.view.sources = v.sources?.length ? new Set(v.sources) : null;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     this.view.sides = v.sides?.length ? new Set(v.sides) : null;
+    this.view.hideDrafts = v.drafts === 'hide';
     this.view.window = v.window ?? null;
   }
   private currentHash = () => encodeHash(this.current());

@@ -30,12 +30,29 @@ export class View {
   sources: ReadonlySet<string> | null = $state.raw(null);
   /** The claimant sides shown (the claimant filter, or &claimant= in a link); null for all of them. */
   sides: ReadonlySet<SideShown> | null = $state.raw(null);
+  /** Reviewed events only: the unreviewed drafts' left out (the drafts filter, or &drafts=hide in a link). */
+  hideDrafts = $state(false);
+  /** The story's sources published unreviewed (visibility.ts draftSources), once it has loaded. */
+  // A value replaced whole when the story loads, never changed in place: a plain set.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  draftSources: ReadonlySet<string> = $state.raw(new Set());
 
   /** What the story's visibility rule reads of the view (src/story/visibility.ts). */
   get filter(): ViewFilter {
-    // A plain copy of the reactive set: read once here, not once per event by the rule.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a snapshot, not state
-    return { hidden: new Set(this.hidden), window: this.window, sources: this.sources, sides: this.sides };
+    return {
+      // A plain copy of the reactive set: read once here, not once per event by the rule.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a snapshot, not state
+      hidden: new Set(this.hidden),
+      window: this.window,
+      sources: this.sources,
+      sides: this.sides,
+      drafts: this.draftsLeftOut,
+    };
+  }
+
+  /** The sources the view leaves out as unreviewed drafts (ViewFilter.drafts); null when drafts are shown. */
+  get draftsLeftOut(): ReadonlySet<string> | null {
+    return this.hideDrafts && this.draftSources.size ? this.draftSources : null;
   }
 
   toggle(category: Category): void {

@@ -4,7 +4,16 @@
  */
 import { CATEGORIES, type Category } from '../catalogue/vocabulary';
 import type { PlaceProperties, Story, StoryEvent, StorySource } from './types';
-import { allCategories, isVisible, marksPlace, placeView, undatedApart, type PlaceView, type ViewFilter } from './visibility';
+import {
+  allCategories,
+  draftSources,
+  isVisible,
+  marksPlace,
+  placeView,
+  undatedApart,
+  type PlaceView,
+  type ViewFilter,
+} from './visibility';
 
 /**
  * Lookups over a story, built once per story object in one pass over its events (a catalogue of 100,000
@@ -18,6 +27,8 @@ export interface StoryIndex {
   places: Map<string, PlaceProperties>;
   events: Map<string, StoryEvent>;
   sources: Map<string, StorySource>;
+  /** The sources published unreviewed (visibility.ts draftSources): their events are drafts. */
+  drafts: ReadonlySet<string>;
   /** Where in the text each event is first quoted: the smallest start of its excerpts. */
   firstMention: Map<StoryEvent, number>;
 }
@@ -38,6 +49,7 @@ export function storyIndex(story: Story): StoryIndex {
     places: new Map(story.places.features.map((f) => [f.properties.place_id, f.properties])),
     events: new Map(),
     sources: new Map(story.sources.map((s) => [s.id, s])),
+    drafts: draftSources(story.sources),
     firstMention: new Map(),
   };
   for (const e of story.events) {
@@ -71,9 +83,9 @@ export function notDrawn(story: Story, view: ViewFilter): { count: number; place
 
 /** What each place shows in a view (visibility.ts), by place id: what the map draws and labels. */
 export function placeViews(story: Story, view: ViewFilter): Map<string, PlaceView> {
-  const here = storyIndex(story).here;
+  const { here, drafts } = storyIndex(story);
   return new Map(
-    story.places.features.map((f) => [f.properties.place_id, placeView(here.get(f.properties.place_id) ?? [], view)]),
+    story.places.features.map((f) => [f.properties.place_id, placeView(here.get(f.properties.place_id) ?? [], view, drafts)]),
   );
 }
 

@@ -8,6 +8,7 @@
  */
 import { SIDES, type Side } from '../catalogue/schema';
 import { CATEGORIES, type Category } from '../catalogue/vocabulary';
+import { isPlan } from '../layers/format';
 import type { StoryEvent } from './types';
 
 /** Inclusive ISO days; `overlaps` keeps an event whose interval meets the window, `within` one inside it. */
@@ -27,6 +28,11 @@ export interface ViewFilter {
    * events whose file gives no side.
    */
   sides?: ReadonlySet<SideShown> | null;
+  /**
+   * The sources left out as unreviewed drafts (draftSources), when the reader shows reviewed events only
+   * (the drafts filter, or &drafts=hide in a link); null or absent when drafts are shown.
+   */
+  drafts?: ReadonlySet<string> | null;
 }
 
 /** A side as the claimant filter offers it: a catalogue side, or 'unknown' where the file gives none. */
@@ -34,7 +40,8 @@ export type SideShown = Side | 'unknown';
 export const sideShown = (side: Side | null | undefined): SideShown => side ?? 'unknown';
 
 /** A view that hides nothing: every event is visible in it (what isVisible says, known without asking). */
-export const showsEverything = (v: ViewFilter): boolean => v.hidden.size === 0 && !v.window && !v.sources && !v.sides;
+export const showsEverything = (v: ViewFilter): boolean =>
+  v.hidden.size === 0 && !v.window && !v.sources && !v.sides && !v.drafts?.size;
 
 /** What the rule reads of an event: a tiled story's combos (layers/format.ts TiledCombo) have the same fields. */
 export type Filterable = Pick<StoryEvent, 'category' | 'source_id' | 'date_start' | 'date_end'> & {
@@ -45,6 +52,7 @@ export function isVisible(e: Filterable, v: ViewFilter): boolean {
   if (v.hidden.has(e.category)) return false;
   if (v.sources && !v.sources.has(e.source_id)) return false;
   if (v.sides && !v.sides.has(sideShown(e.side))) return false;
+  if (v.drafts?.has(e.source_id)) return false;
   if (!v.window) return true;
   if (!e.date_start || !e.date_end) return false;
   return inWindow(e.date_start, e.date_end, v.window);
@@ -68,20 +76,42 @@ export const undatedApart = (e: StoryEvent, v: ViewFilter): boolean =>
 export const allCategories = (v: ViewFilter): ViewFilter => ({ ...v, hidden: NOTHING_HIDDEN });
 
 /**
- * The stances whose event has not happened yet when the article says it: "planned" (joint drills "next
- * month", talks that "were due to" take place, Blinken "will brief Congress") and "announced" (NATO
- * "announced it would place forces on standby"): what an announcement makes known is an intention, and the
- * map draws the act announced, its category, not the announcing. The other stances report, assert,
- * assess, signal, warn of or deny something that is, or was, so (catalogue/schema.ts STANCES).
+ * Whether an event is a plan, not yet done (layers/format.ts isPlan, where the tiled build reads it too):
+ * the map draws it as one (outlined, not filled), the legend says so and the Excerpts panel marks it.
  */
-const PLAN_STANCES: ReadonlySet<StoryEvent['stance']> = new Set(['planned', 'announced']);
+export { isPlan };
 
 /**
- * Whether an event is a plan, not yet done: the map draws it as one (outlined, not filled), the legend
- * says so and the Excerpts panel marks it. The one rule for both forms of a story (the GeoJSON story's
- * place views here; a tiled story's combos carry no stance yet: tests/unit/plans.test.ts says so).
+ * The sources published from their drafts before anyone reviewed them (the story file's `review: "draft"`,
+ * layers/format.ts StorySource): every event of one is a draft, not reviewed. The one rule for both forms
+ * of a story (a tiled story's summary carries its sources' `review` too) and for every mark, count and
+ * badge that tells a draft from a reviewed event.
  */
-export const isPlan = (e: Pick<StoryEvent, 'stance'>): boolean => PLAN_STANCES.has(e.stance);
+export function draftSources(sources: readonly { id: string; review?: 'draft' }[]): ReadonlySet<string> {
+  return new Set(sources.filter((s) => s.review === 'draft').map((s) => s.id));
+}
+
+/** Whether an event (or a tiled story's combo) is a draft, not reviewed: its source is one (draftSources). */
+export const isDraft = (e: Pick<StoryEvent, 'source_id'>, drafts: ReadonlySet<string>): boolean => drafts.has(e.source_id);
+
+const NO_DRAFTS: ReadonlySet<string> = new Set();
+
+/**
+ * Unreviewed drafts' events in the view, whether drafts are shown or not (the drafts filter's count): for
+ * a story's events, or a tiled story's combos weighed by their events.
+ */
+export function countDrafts<T extends Filterable>(
+  items: readonly T[],
+  view: ViewFilter,
+  drafts: ReadonlySet<string>,
+  weight: (x: T) => number = () => 1,
+): number {
+  if (!drafts.size) return 0;
+  const all = { ...view, drafts: null };
+  let n = 0;
+  for (const x of items) if (isDraft(x, drafts) && isVisible(x, all)) n += weight(x);
+  return n;
+}
 
 /** Whether an event marks its place with its category and figures: it happened or was said there. */
 export const marksPlace = (e: StoryEvent) => e.site !== 'seat';
@@ -110,23 +140,40 @@ export interface PlaceView {
    * cannot tell (a tiled story's areas, the editor's preview): drawn as done.
    */
   planned?: Category[];
+  /**
+   * Every visible event here is an unreviewed draft (isDraft): the place takes the draft mark. A place
+   * with reviewed events as well is drawn as its reviewed events are, and says how many drafts it has.
+   */
+  draft?: boolean;
+  /** The categories (of `categories`) that only drafts show here: their marks take the draft mark. */
+  drafted?: Category[];
+  /** How many of the visible events here are drafts. */
+  drafts?: number;
 }
 
 const ORDER = new Map(CATEGORIES.map((c, i) => [c, i]));
 
-export function placeView(here: readonly StoryEvent[], v: ViewFilter): PlaceView {
+export function placeView(here: readonly StoryEvent[], v: ViewFilter, drafts: ReadonlySet<string> = NO_DRAFTS): PlaceView {
   let visible = false;
+  let draftCount = 0;
+  let reviewed = false;
   const marked = new Set<Category>();
   /** Categories some visible event shows here as done. */
   const done = new Set<Category>();
+  /** Categories some visible reviewed event shows here. */
+  const checked = new Set<Category>();
   const figures: { rank: number; text: string }[] = [];
   const all = showsEverything(v);
   for (const e of here) {
     if (!all && !isVisible(e, v)) continue;
     visible = true;
+    const draft = isDraft(e, drafts);
+    if (draft) draftCount++;
+    else reviewed = true;
     if (!marksPlace(e)) continue;
     marked.add(e.category);
     if (!isPlan(e)) done.add(e.category);
+    if (!draft) checked.add(e.category);
     if (e.quantity && figuresOwnPlace(e)) figures.push({ rank: ORDER.get(e.category)!, text: e.quantity });
   }
   figures.sort((a, b) => a.rank - b.rank);
@@ -137,6 +184,9 @@ export function placeView(here: readonly StoryEvent[], v: ViewFilter): PlaceView
     categories,
     quantities: figures.map((f) => f.text),
     planned: categories.filter((c) => !done.has(c)),
+    draft: visible && !reviewed,
+    drafted: categories.filter((c) => !checked.has(c)),
+    drafts: draftCount,
   };
 }
 

@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import type { Download, Page } from '@playwright/test';
 import { decodeStory } from '../../src/layers/format';
 import { filterOf, readHash } from '../../src/state/hash';
+import { draftSources } from '../../src/story/visibility';
 import { exportGeoJson } from '../../src/story/export';
 import type { Story } from '../../src/story/types';
 import { ogrinfo } from '../gdal';
@@ -40,7 +41,7 @@ test('a view set by a link: its link, its embed snippet, and its data as GeoJSON
     /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html#.*t=2022-01-24\/2022-01-26"/,
   );
 
-  const want = exportGeoJson(story, filterOf(readHash(HASH).view));
+  const want = exportGeoJson(story, filterOf(readHash(HASH).view, draftSources(story.sources)));
   const geo = await download(page, 'GeoJSON');
   expect(geo.suggestedFilename()).toBe('situation-map-view.geojson');
   const geoText = await read(geo);

@@ -92,6 +92,47 @@ test.describe('plans are drawn as plans', () => {
     expect(ring, 'its edge is in the category colour').toBeGreaterThan(8);
   });
 
+  test('a dot only plans show is hollow, a done one filled: the basemap dot of its city does not show through', async ({
+    page,
+  }) => {
+    // Seen in a look at Paris (the talks "were due to" meet there): the basemap's own dot for the city,
+    // in the text colour, was drawn over the story's hollow dot and gave it a black centre.
+    const [lng, lat] = pointOf(planPlace);
+    await page.goto(`/#7/${lat}/${lng}`);
+    await storyIdle(page);
+    const dot = await page.evaluate(
+      ([lng, lat]) => {
+        const m = window.situationMap!;
+        return m.project([lng, lat]);
+      },
+      [lng, lat],
+    );
+    const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    const px = await shoot(page, { x: canvas.x + dot.x - 2, y: canvas.y + dot.y - 2, width: 5, height: 5 });
+    const halo = parseHex(defaultTheme.basemap.halo) as RGB;
+    for (let i = 0; i < 25; i++) expect(near(px, i, halo, 24), `pixel ${i} of the dot's centre is the halo colour`).toBe(true);
+
+    // And a done city's dot is filled in its colour, not the basemap's dot with a thin ring of it (Kyiv).
+    const [kLng, kLat] = pointOf('kyiv');
+    await page.goto(`/#7/${kLat}/${kLng}`);
+    await storyIdle(page);
+    const kyiv = await page.evaluate(
+      ([lng, lat]) => {
+        const m = window.situationMap as unknown as {
+          project(p: [number, number]): { x: number; y: number };
+          querySourceFeatures(id: string): { id?: number; properties: Record<string, unknown> }[];
+          getFeatureState(f: { source: string; id: number }): Record<string, unknown>;
+        };
+        const f = m.querySourceFeatures('story-places').find((x) => x.properties.place_id === 'kyiv')!;
+        return { at: m.project([lng, lat]), color: String(m.getFeatureState({ source: 'story-places', id: f.id! }).color) };
+      },
+      [kLng, kLat],
+    );
+    const done = await shoot(page, { x: canvas.x + kyiv.at.x - 2, y: canvas.y + kyiv.at.y - 2, width: 5, height: 5 });
+    const colour = parseHex(kyiv.color) as RGB;
+    for (let i = 0; i < 25; i++) expect(near(done, i, colour, 24), `pixel ${i} of Kyiv's dot is ${kyiv.color}`).toBe(true);
+  });
+
   test('the Excerpts panel marks a plan, and the legend draws one, in forced colours too', async ({ page }) => {
     await page.goto(`/#5/50/20&place=${planPlace}`);
     await storyIdle(page);

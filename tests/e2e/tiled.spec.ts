@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { shardFile, shardOf, type TiledStoryFile } from '../../src/layers/format';
-import { isVisible, type ViewFilter } from '../../src/story/visibility';
+import { draftSources, isDraft, isVisible, type ViewFilter } from '../../src/story/visibility';
 import { ANCHORS, writeSyntheticLayers } from '../synthetic';
 import { clickAt, expect, mapIdle, test } from './fixtures';
 
@@ -70,6 +70,41 @@ async function expectMarksFollow(page: Page, view: ViewFilter): Promise<{ on: nu
   expect(wrong, 'marks whose state is not their combo’s visibility').toEqual([]);
   return { on: marks.filter((m) => !m.off).length, off: marks.filter((m) => m.off).length };
 }
+
+test('a tiled story draws the plans and the unreviewed drafts its summary names as the GeoJSON story does', async ({ page }) => {
+  // The synthetic catalogue reports everything and has no draft: its summary is given some of both here
+  // (the build's side, isPlan on each combo and each source's review, is tests/unit/plans.test.ts and
+  // drafts.test.ts): every other combo a plan, the first source a draft.
+  await serveTiled(page);
+  const edited: TiledStoryFile = {
+    ...summary,
+    sources: summary.sources.map((src, i) => (i === 0 ? { ...src, review: 'draft' as const } : src)),
+    combos: summary.combos.map((c, k) => (k % 2 ? { ...c, plan: true as const } : c)),
+  };
+  await page.route('**/data/layers/story.json', (route) =>
+    route.fulfill({ body: JSON.stringify(edited), contentType: 'application/json' }),
+  );
+  await page.goto('/');
+  await marksIdle(page);
+  const marks = await page.evaluate(() =>
+    window.situationMap!.queryRenderedFeatures({ layers: ['tiled-marks'] }).map((f) => ({
+      k: Number(f.properties.k),
+      plan: !!f.state.plan,
+      draft: !!f.state.draft,
+    })),
+  );
+  const drafts = draftSources(edited.sources);
+  expect(marks.some((m) => m.plan) && marks.some((m) => !m.plan), 'marks of plans and of done events drawn').toBe(true);
+  expect(
+    marks.some((m) => m.draft),
+    'marks of the draft drawn',
+  ).toBe(true);
+  const wrong = marks.filter((m) => m.plan !== !!edited.combos[m.k].plan || m.draft !== isDraft(edited.combos[m.k], drafts));
+  expect(wrong, 'marks whose plan or draft state is not their combo’s').toEqual([]);
+  // The legend offers the drafts filter, with the draft's events counted from the combos.
+  const count = edited.combos.filter((c) => isDraft(c, drafts)).reduce((n, c) => n + c.events, 0);
+  await expect(page.locator('.drafts-filter .count')).toHaveText(String(count));
+});
 
 test('a tiled story opens without a per-event file, and its marks follow the toggles and the timeline', async ({ page }) => {
   const asked = await serveTiled(page);

@@ -3,7 +3,7 @@
  * built together through the real validator and layer build, and served in place of the seed's layers.
  */
 import type { Page } from '@playwright/test';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildLayers } from '../../src/layers/build';
@@ -18,13 +18,22 @@ export const buildTwoSources = (): Map<string, string> => buildWithFixture(FIXTU
 /**
  * A story of the seed's places and a fixture's sources and events (tests/fixtures/<name>), with the seed
  * article's own sources and events as well unless `seed` is false, tiled when `tiled` is: file name → text.
+ * The sources named in `drafts` are published unreviewed: their events files say `"review": "draft"`, as
+ * the editor's unreviewed publish writes them.
  */
-export function buildWithFixture(fixture: string, { seed = true, tiled = false } = {}): Map<string, string> {
+export function buildWithFixture(
+  fixture: string,
+  { seed = true, tiled = false, drafts = [] as string[] } = {},
+): Map<string, string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'fixture-story-'));
   try {
     for (const sub of ['sources', 'catalogue']) {
       if (seed) cpSync(path.join(ROOT, 'geodata', sub), path.join(dir, sub), { recursive: true });
       cpSync(path.join(fixture, sub), path.join(dir, sub), { recursive: true });
+    }
+    for (const id of drafts) {
+      const file = path.join(dir, 'catalogue', `${id}.events.json`);
+      writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), review: 'draft' }, null, 2));
     }
     if (!seed) cpSync(path.join(ROOT, 'geodata/catalogue/places.json'), path.join(dir, 'catalogue/places.json'));
     const folders = { ...defaultFolders(ROOT), sources: path.join(dir, 'sources'), catalogue: path.join(dir, 'catalogue') };

@@ -87,8 +87,8 @@ describe('&claimant= in a link', () => {
     expect(ignored).toEqual([]);
     expect(view.sides).toEqual(['russia', 'us']);
     expect(encodeHash(view)).toBe('#5/49/38&claimant=russia,us');
-    expect([...filterOf(view).sides!]).toEqual(['russia', 'us']);
-    expect(filterOf(readHash('#5/49/38').view).sides).toBeNull();
+    expect([...filterOf(view, new Set()).sides!]).toEqual(['russia', 'us']);
+    expect(filterOf(readHash('#5/49/38').view, new Set()).sides).toBeNull();
   });
 
   it('ignores a side it does not know and says so, as it does other parts', () => {

@@ -15,7 +15,7 @@ import { filterOf, readHash } from '../../src/state/hash';
 import { CSV_COLUMNS, EXCERPT_SEPARATOR, exportCsv, exportGeoJson } from '../../src/story/export';
 import { eventsAt } from '../../src/story/model';
 import type { Story } from '../../src/story/types';
-import { isVisible } from '../../src/story/visibility';
+import { draftSources, isVisible } from '../../src/story/visibility';
 import { ogrinfo } from '../gdal';
 import { runTsx, seedProject } from '../helpers';
 
@@ -39,7 +39,7 @@ const LINKS = [
 const rowsOf = (csv: string): Record<string, string>[] => parse(csv, { columns: true, bom: true });
 
 describe.each(LINKS)('the export of the view %j', (hash) => {
-  const filter = filterOf(readHash(hash).view);
+  const filter = filterOf(readHash(hash).view, draftSources(story.sources));
   const fc = exportGeoJson(story, filter);
   const csv = exportCsv(story, filter);
   const rows = rowsOf(csv);
@@ -89,7 +89,7 @@ describe.each(LINKS)('the export of the view %j', (hash) => {
 
 describe('the CSV in a spreadsheet', () => {
   it('keeps non-ASCII characters as UTF-8 (the article’s curly quotes and dashes)', () => {
-    const csv = exportCsv(story, filterOf(readHash('').view));
+    const csv = exportCsv(story, filterOf(readHash('').view, draftSources(story.sources)));
     const bytes = Buffer.from(csv, 'utf8');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const accented = rowsOf(csv).filter((r) => /[^ -~]/.test(r.excerpt_text + r.title + r.place_note));
@@ -101,7 +101,7 @@ describe('the CSV in a spreadsheet', () => {
 describe('npm run export', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'export-'));
   const link = 'http://127.0.0.1:4173/#5/50/35&hide=energy&t=2022-01-24/2022-01-26';
-  const filter = filterOf(readHash(new URL(link).hash).view);
+  const filter = filterOf(readHash(new URL(link).hash).view, draftSources(story.sources));
 
   it('writes what the app exports for the same link, as GeoJSON and as CSV', () => {
     const geo = runTsx('src/export/cli.ts', ['--format', 'geojson', '--view', link, '--layers', LAYERS]);

@@ -1,6 +1,7 @@
 /**
  * Plans drawn as plans (issue 24, point 10): which stances mean "not happened yet" (story/visibility.ts
- * isPlan, the one rule), what a place and a mark then show (placeView, placeState, markPlan), and the marks'
+ * isPlan, the one rule), what a place and a mark then show (placeView, placeState, markPlan), in a tiled
+ * story too (its combos marked by the same rule, its areas' views), and the marks'
  * offset read from numbers (the tiles keep an array as a string, which MapLibre warned about on a click).
  * Checked on the seed's own story against the rule computed again here from its events.
  */
@@ -10,7 +11,11 @@ import { createExpression } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { STANCES } from '../../src/catalogue/schema';
-import type { PlaceProperties, TiledCombo } from '../../src/layers/format';
+import { decodeStory, type PlaceProperties, type TiledStoryFile } from '../../src/layers/format';
+import { combosOf } from '../../src/layers/tiled';
+import { areaView, tiledLayers } from '../../src/map/tiledStory';
+import { combosVisible } from '../../src/story/tiled';
+import { buildWithFixture } from '../e2e/two-sources';
 import { markPlan, placeMarks, placeState } from '../../src/map/data';
 import { storyLayers } from '../../src/map/storyLayers';
 import { defaultTheme } from '../../src/map/theme';
@@ -20,6 +25,7 @@ import { isPlan, marksPlace } from '../../src/story/visibility';
 import { ROOT } from '../helpers';
 
 const layers = path.join(ROOT, 'geodata/layers');
+const FIXTURE = path.join(ROOT, 'tests/fixtures/second-source');
 const places = JSON.parse(readFileSync(path.join(layers, 'places.geojson'), 'utf8')) as FeatureCollection<
   Geometry,
   PlaceProperties
@@ -71,18 +77,31 @@ describe('a plan is drawn as a plan', () => {
     for (const [id, v] of now) for (const c of v.planned ?? []) expect(views.get(id)?.categories, id).toContain(c);
   });
 
-  it('a tiled story cannot tell a plan yet: its combos carry no stance, and its marks are drawn as done', () => {
-    // Said loudly rather than skipped: when a combo gains the stance, this fails, and the tiled map can follow isPlan.
-    const combo: Record<keyof TiledCombo, true> = {
-      category: true,
-      source_id: true,
-      date_start: true,
-      date_end: true,
-      events: true,
-      side: true,
+  it("a tiled story's combos say which are plans, by the same rule, and its areas are drawn as the GeoJSON story's places", () => {
+    const tiled = JSON.parse(buildWithFixture(FIXTURE, { tiled: true }).get('story.json')!) as TiledStoryFile;
+    const flat = buildWithFixture(FIXTURE);
+    const whole: Story = {
+      ...decodeStory(JSON.parse(flat.get('story.json')!)),
+      places: JSON.parse(flat.get('places.geojson')!) as Story['places'],
     };
-    expect(Object.keys(combo)).not.toContain('stance');
-    console.warn('Not yet: a tiled story draws its plans as done (layers/format.ts TiledCombo has no stance).');
+    // Every event is in a combo of its own plan-ness: a combo's events are all plans, or none is.
+    const { combos, of } = combosOf(whole.events);
+    for (const e of whole.events) expect(!!combos[of.get(e)!].plan, e.event_id).toBe(isPlan(e));
+    expect(tiled.combos.filter((c) => c.plan).length).toBeGreaterThan(0);
+    const views = placeViews(whole, { hidden: new Set() });
+    const visible = combosVisible(tiled, { hidden: new Set() });
+    let plans = 0;
+    for (const a of tiled.areas) {
+      const got = areaView(a, tiled, visible);
+      expect(got.planned, a.place_id).toEqual(views.get(a.place_id)!.planned);
+      expect(placeState(defaultTheme, got).plan, a.place_id).toBe(placeState(defaultTheme, views.get(a.place_id)).plan);
+      if (got.planned?.length) plans++;
+    }
+    expect(plans, 'an area some category of which only plans show').toBeGreaterThan(0);
+    // Its marks hollow by the plan state, as the GeoJSON story's are (storyLayers.ts markPaint).
+    const marks = tiledLayers(defaultTheme).find((l) => l.id === 'tiled-marks') as unknown as { paint: Record<string, unknown> };
+    expect(JSON.stringify(marks.paint['icon-color'])).toContain('["feature-state","plan"]');
+    expect(tiledLayers(defaultTheme).map((l) => l.id)).toContain('tiled-story-outline-plan');
   });
 });
 

@@ -109,7 +109,16 @@ describe('placeViews: what each place shows in a view', () => {
   it('neither colours nor labels a seat of government with what the article does not place there', () => {
     // Only troops shown: "Washington put 8,500 troops on heightened alert" keeps Washington listed, uncoloured.
     const onlyTroops = { hidden: new Set(CATEGORIES.filter((c) => c !== 'troops')) };
-    expect(at('washington', onlyTroops)).toEqual({ visible: true, category: null, categories: [], quantities: [], planned: [] });
+    expect(at('washington', onlyTroops)).toEqual({
+      visible: true,
+      category: null,
+      categories: [],
+      quantities: [],
+      planned: [],
+      draft: false,
+      drafted: [],
+      drafts: 0,
+    });
     // Moscow is listed only as a seat (Russia's statements): shown, in no category's colour.
     expect(at('moscow')).toMatchObject({ visible: true, category: null });
     expect(at('belarus')).toMatchObject({ visible: true, category: 'troops' });

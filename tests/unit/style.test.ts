@@ -100,7 +100,16 @@ describe('generated style', () => {
 
   it("draws the story places' basemap labels over every other basemap label, under only the story's own labels and marks", () => {
     const symbols = style.layers.filter((l) => l.type === 'symbol').map((l) => l.id);
-    expect(symbols.slice(-4)).toEqual(['places-story', 'story-labels', 'story-marks', 'story-marks-dense']);
+    // The drafts' rings (over a dot, over each mark) ignore placement: they take no room from a label.
+    expect(symbols.slice(-7)).toEqual([
+      'places-story',
+      'story-points-draft',
+      'story-labels',
+      'story-marks',
+      'story-marks-draft',
+      'story-marks-dense',
+      'story-marks-dense-draft',
+    ]);
   });
 
   it('can draw every image an icon names: a shape for each category', () => {
@@ -232,8 +241,14 @@ describe('story layers', () => {
       off: false,
       color: defaultTheme.categories.troops,
       plan: false,
+      draft: false,
     });
-    expect(placeState(defaultTheme, views.get('belarus'))).toEqual({ off: false, color: defaultTheme.basemap.seat, plan: false });
+    expect(placeState(defaultTheme, views.get('belarus'))).toEqual({
+      off: false,
+      color: defaultTheme.basemap.seat,
+      plan: false,
+      draft: false,
+    });
     expect(placeState(defaultTheme, views.get('hidden'))).toMatchObject({ off: true });
     expect(placeState(defaultTheme, undefined)).toMatchObject({ off: true });
     expect(defaultTheme.basemap.seat).not.toBe(defaultTheme.categories.troops);
@@ -301,6 +316,12 @@ describe('story layers', () => {
 
   it('draws the marks last and the story labels under them: the marks are placed first, and labels make way for them', () => {
     const ids = buildStyle(defaultTheme).layers.map((l) => l.id);
-    expect(ids.slice(-3)).toEqual(['story-labels', 'story-marks', 'story-marks-dense']);
+    expect(ids.slice(-5)).toEqual([
+      'story-labels',
+      'story-marks',
+      'story-marks-draft',
+      'story-marks-dense',
+      'story-marks-dense-draft',
+    ]);
   });
 });
