@@ -41,7 +41,7 @@ export const BASEMAP_ZOOMS: Record<BasemapSource, { minZoom: number; maxZoom: nu
 /** An archive's file name, under geodata/tiles/ and at data/tiles/ on the site. */
 export const archiveFile = (source: BasemapSource): string => `${source}.pmtiles`;
 
-export const PMTILES = 'pmtiles://';
+const PMTILES = 'pmtiles://';
 
 /**
  * A style's URL for a tile archive at `path` under the site's base (map/archiveProtocol.ts answers it),

@@ -22,7 +22,7 @@ export interface UnitProperties {
   label?: [number, number];
 }
 
-export interface CountryProperties {
+interface CountryProperties {
   id: string;
   name: string;
   story: boolean;
@@ -31,7 +31,7 @@ export interface CountryProperties {
 type Area<P> = FeatureCollection<Polygon | MultiPolygon, P>;
 type Lines = FeatureCollection<MultiLineString, { kind: string }>;
 
-export interface RegionLayers {
+interface RegionLayers {
   units: Area<UnitProperties>;
   countries: Area<CountryProperties>;
   borders: Lines;
@@ -39,18 +39,18 @@ export interface RegionLayers {
   countryLabels: FeatureCollection<Point, CountryProperties>;
 }
 
-export interface WorldLayers {
+interface WorldLayers {
   world: Area<{ id: string }>;
   worldBorders: Lines;
 }
 
-export interface PhysicalLayers {
+interface PhysicalLayers {
   lakes: Area<Record<string, never>>;
   rivers: FeatureCollection;
 }
 
 /** A file that is not the topology the map expects: says which object is missing or malformed. */
-export class TopologyShapeError extends Error {}
+class TopologyShapeError extends Error {}
 
 function collection(topology: unknown, name: string): GeometryCollection {
   const t = topology as Partial<Topology> | null;

@@ -93,7 +93,7 @@ function window(pub: Date, [from, to]: [number, number]): ResolvedDate {
 }
 
 /** The phrases the resolver understands; anything else is an error for the editor to look at. */
-export const DATE_PHRASES = [
+const DATE_PHRASES = [
   'today, now, as of publication (the publication date: for what the article reports as current)',
   'Monday … Sunday, with an optional "afternoon", "evening" or "morning" (the latest such day on or before publication)',
   'this week, last week, next week, at this time last week',

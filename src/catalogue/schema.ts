@@ -65,7 +65,7 @@ export type DatePrecision = 'day' | 'week' | 'month' | 'window' | 'unknown';
  * A date as the article gives it. `expr` is the article's own phrase ("Tuesday", "next month",
  * "this week"); the build resolves it against the source's publication date (dates.ts).
  */
-export interface EventDate {
+interface EventDate {
   expr: string;
 }
 

@@ -55,7 +55,7 @@ const GOVERNMENT =
 const UNNAMED =
   /\b(officials?|sources?|diplomats?|analysts?|intelligence|people familiar|a spokesperson|a spokesman|experts?)\b/i;
 
-export interface ClaimProposal {
+interface ClaimProposal {
   claim: Claim;
   alternatives: Alternative[];
   notes: string[];

@@ -30,7 +30,7 @@ export interface GoldQuantity {
   within?: [number, number][];
 }
 
-export interface Located<T> {
+interface Located<T> {
   gold: T;
   start: number;
   end: number;
@@ -39,14 +39,14 @@ export interface Located<T> {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whole-word, case-sensitive occurrences of `text`, or only the `nth` ones. */
-export function occurrences(text: string, phrase: string, nth?: number[]): [number, number][] {
+function occurrences(text: string, phrase: string, nth?: number[]): [number, number][] {
   const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, 'gu');
   const all = [...text.matchAll(re)].map((m) => [m.index, m.index + phrase.length] as [number, number]);
   return nth ? all.filter((_, i) => nth.includes(i + 1)) : all;
 }
 
 /** Gold mentions at their offsets; one inside a longer one ("Europe" in "Eastern Europe") is dropped. */
-export function locateMentions(text: string, gold: GoldMention[]): Located<GoldMention>[] {
+function locateMentions(text: string, gold: GoldMention[]): Located<GoldMention>[] {
   const all = gold.flatMap((g) => occurrences(text, g.text, g.nth).map(([start, end]) => ({ gold: g, start, end })));
   return all.filter(
     (a) => !all.some((b) => b !== a && b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start),
@@ -75,7 +75,7 @@ export function pair<A extends { start: number; end: number }, B extends { start
   return out;
 }
 
-export interface MentionScore {
+interface MentionScore {
   drafted: number;
   gold: number;
   matched: number;
@@ -142,7 +142,7 @@ export function scoreMentions(
   };
 }
 
-export interface ItemScore {
+interface ItemScore {
   gold: number;
   right: number;
   accuracy: number;
@@ -232,7 +232,7 @@ export interface GoldEvent {
   stance: string;
 }
 
-export interface EventScore {
+interface EventScore {
   gold: number;
   found: number;
   category: number;

@@ -38,7 +38,7 @@ export interface Gazetteer {
   sources: { package: string; version: string; file: string; sha256: string }[];
 }
 
-export const GAZETTEER_FILE = path.resolve(import.meta.dirname, '../../geodata/gazetteer/gazetteer.jsonl');
+const GAZETTEER_FILE = path.resolve(import.meta.dirname, '../../geodata/gazetteer/gazetteer.jsonl');
 
 export type GazetteerRow = [string, string, EntryKind, string, number, number, number, string, string];
 
@@ -57,7 +57,7 @@ export function loadGazetteer(file = GAZETTEER_FILE): Gazetteer {
   return indexGazetteer([...rows, ...SEA_ROWS], head.sources);
 }
 
-export function indexGazetteer(rows: GazetteerRow[], sources: Gazetteer['sources'] = []): Gazetteer {
+function indexGazetteer(rows: GazetteerRow[], sources: Gazetteer['sources'] = []): Gazetteer {
   const entries: Entry[] = rows.map(([id, name, kind, country, lng, lat, population, names, extra]) => {
     const [adj, members] = kind === 'continent' || kind === 'group' ? extra.split(';') : [kind === 'country' ? extra : '', ''];
     return {

@@ -78,7 +78,7 @@ const nameOf = (x: unknown): string | undefined => {
   return undefined;
 };
 
-export function pageMeta(document: Document): PageMeta {
+function pageMeta(document: Document): PageMeta {
   const meta = (sel: string) => clean(document.querySelector(sel)?.getAttribute('content')) || undefined;
   const ld = jsonLd(document).find((x) => /Article|Posting|Report/.test(String(x['@type']))) ?? {};
   const str = (k: string) => (typeof ld[k] === 'string' ? clean(ld[k] as string) || undefined : undefined);

@@ -12,7 +12,7 @@ export const MAX_BYTES = 2 * 1024 * 1024;
 
 export class InputError extends Error {}
 
-export interface ArticleInput {
+interface ArticleInput {
   kind: 'text' | 'html';
   /** The article's text as the drafting reads it (a page's article, headline first). */
   text: string;

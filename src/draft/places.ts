@@ -131,7 +131,7 @@ function isAdjacentRun(text: string, ws: Word[], from: number, to: number): bool
   return true;
 }
 
-export interface PlaceFinding {
+interface PlaceFinding {
   mentions: PlaceMention[];
   /** Countries the article is about, by share of the country-level mentions. */
   focus: Map<string, number>;

@@ -58,7 +58,7 @@ const UNIT_STOP =
 const DEMONYM = /^(Russian|Ukrainian|Belarusian|American|British|French|German|Polish|U\.S\.|NATO|Western|Chinese)$/;
 
 /** Why a number is not a quantity, or null when it is one. */
-export function notAQuantity(text: string, start: number, end: number, dates: DateMention[]): string | null {
+function notAQuantity(text: string, start: number, end: number, dates: DateMention[]): string | null {
   const before = text.slice(Math.max(0, start - 12), start);
   const after = text.slice(end, end + 12);
   // Su-35, S-400, F-16, Il-76, MiG-29, Tu-22M3, T-72B3, 2S19, 9M723: letters glued to the digits.

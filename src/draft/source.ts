@@ -32,7 +32,7 @@ export function detectChrome(raw: string): string[] {
 }
 
 /** The first words of each paragraph that ends with a photo credit: how capture.ts names captions. */
-export function detectCaptions(text: string): string[] {
+function detectCaptions(text: string): string[] {
   return text
     .split('\n\n')
     .slice(1)

@@ -73,7 +73,7 @@ export const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 const ABBREVIATIONS =
   /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Sen|Rep|Gov|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|vs|etc|approx)|(?:\p{Lu}\.)+\p{Lu})$/u;
 
-export interface Span {
+interface Span {
   start: number;
   end: number;
 }

@@ -249,7 +249,7 @@ export function mergedPlaces(
 }
 
 /** Each place id named by the events files other than `own`, with those files. */
-export function placesNamedBy(events: { file: string; json: unknown }[], own: string): Map<string, string[]> {
+function placesNamedBy(events: { file: string; json: unknown }[], own: string): Map<string, string[]> {
   const named = new Map<string, string[]>();
   for (const { file, json } of events) {
     if (file === own) continue;

@@ -112,7 +112,7 @@ const TOLERANCE: Record<Precision, number> = { exact: 0, city: 0, region: 0.01, 
 const MIN_PART_KM2: Record<Precision, number> = { exact: 0, city: 0, region: 0, country: 2000, zone: 2000 };
 
 /** Most specific first: the order a list of places at a clicked spot is shown in. */
-export const PRECISION_RANK: Record<Precision, number> = { exact: 0, city: 1, region: 2, zone: 3, country: 4 };
+const PRECISION_RANK: Record<Precision, number> = { exact: 0, city: 1, region: 2, zone: 3, country: 4 };
 
 function placeGeometry(g: PlaceGeometry, precision: Precision, basemap: Basemap): Geometry {
   const areas = (codes: string[], from: Map<string, Area>) => dissolve(codes.map((c) => from.get(c)!));

@@ -43,7 +43,7 @@ export interface StoryEvent {
   about: string[];
 }
 
-export interface StoryChange {
+interface StoryChange {
   from: number;
   to: number;
   unit: string;
@@ -98,7 +98,7 @@ export const LABEL_ANCHORS = ['top', 'bottom', 'top-left', 'top-right', 'bottom-
 export type LabelAnchor = (typeof LABEL_ANCHORS)[number];
 
 /** Kinds of place the basemap already names: their story label gives only their figures. */
-export const NAMED_BY_BASEMAP: ReadonlySet<string> = new Set(['city', 'building', 'country']);
+const NAMED_BY_BASEMAP: ReadonlySet<string> = new Set(['city', 'building', 'country']);
 
 /**
  * A place's name as its story label sets it: none where the basemap names it; an area's in capitals, as

@@ -42,13 +42,13 @@ export const TILE_THRESHOLD = 5000;
 
 /** The zoom at and beyond which every place has its own marks (about 4 km cells in the region: a town). */
 export const FULL_DETAIL_ZOOM = 8;
-export const MARK_TILE_ZOOMS = { minZoom: 0, maxZoom: FULL_DETAIL_ZOOM };
+const MARK_TILE_ZOOMS = { minZoom: 0, maxZoom: FULL_DETAIL_ZOOM };
 /** The areas' zooms: a region's simplified edge at z6 is within a pixel or two at z8 (drawn larger beyond). */
-export const AREA_TILE_ZOOMS = { minZoom: 0, maxZoom: 6 };
+const AREA_TILE_ZOOMS = { minZoom: 0, maxZoom: 6 };
 /** Cells per tile side below full detail: 64 px cells at 512 px tiles, room for a row of marks. */
 export const CELLS = 8;
 /** About this many places per shard: a click fetches one file of some 100 kB (more for a place with thousands of events). */
-export const SHARD_PLACES = 64;
+const SHARD_PLACES = 64;
 
 /** A place as the tiled build needs it: its properties and where its marks go. */
 export interface TiledPlace {
@@ -60,7 +60,7 @@ export interface TiledPlace {
 }
 
 /** An event resolved as the story file has it (format.ts StoryEvent), excerpts with their words. */
-export interface TiledInput {
+interface TiledInput {
   sources: StorySource[];
   places: TiledPlace[];
   events: StoryEvent[];
@@ -126,7 +126,7 @@ export function thinMarks(marks: readonly MarkInput[], z: number): Feature<Point
 }
 
 /** Every place's own marks, for FULL_DETAIL_ZOOM and beyond. */
-export function placeMarkFeatures(marks: readonly MarkInput[]): Feature<Point>[] {
+function placeMarkFeatures(marks: readonly MarkInput[]): Feature<Point>[] {
   const byPlace = new Map<string, MarkInput[]>();
   for (const m of marks) {
     const list = byPlace.get(m.place);

@@ -15,12 +15,12 @@ import { MARK_PAD, MARK_SIZE } from './symbols';
 import type { Theme } from './theme';
 
 /** What the story's area, point and outline layers read of a place (see storyLayers.ts). */
-export type ShapeProperties = Pick<PlaceProperties, 'place_id' | 'location_precision' | 'ink'>;
+type ShapeProperties = Pick<PlaceProperties, 'place_id' | 'location_precision' | 'ink'>;
 /**
  * What the story's label layer reads of a place: `text` is its label in the view the data was set in
  * (labelTexts), `label_minzoom` only where the label waits for a zoom.
  */
-export type LabelProperties = Pick<PlaceProperties, 'place_id' | 'kind' | 'precision_rank'> & {
+type LabelProperties = Pick<PlaceProperties, 'place_id' | 'kind' | 'precision_rank'> & {
   text: string;
   label_minzoom?: number;
   /** An area's: where its label hangs from its label point (build.ts labelAnchor), or under the basemap's name. */

@@ -108,7 +108,7 @@ const emphasis = (normal: number | ExpressionSpecification, hover: number, selec
 const unlessOff = (shown: number | ExpressionSpecification): ExpressionSpecification => ['case', OFF, 0, shown];
 
 /** The widest line of an area's label, in ems. */
-export const AREA_LABEL_EMS = 9;
+const AREA_LABEL_EMS = 9;
 
 /** A label's offset in ems from its point for an anchor: `gap` ems away, on the anchor's sides. */
 function anchorOffset(anchor: LabelAnchor, gap: number): [number, number] {

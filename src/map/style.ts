@@ -36,7 +36,7 @@ import type { Theme } from './theme';
 export { BASEMAP_SOURCES, type BasemapSource };
 
 /** Name of the hatch image a fill-pattern asks for; the map view draws it on first use. */
-export const HATCH_DISPUTED = 'hatch-disputed';
+const HATCH_DISPUTED = 'hatch-disputed';
 
 /** Every image the style's patterns name, and how to draw it. */
 export function stylePatterns(theme: Theme): Record<string, () => RasterImage> {

@@ -6,7 +6,7 @@ import { LABEL_FONTS } from '../basemap/labelFonts';
  * so that a colour or a line weight is decided in exactly one place.
  */
 
-export interface PrecisionStyle {
+interface PrecisionStyle {
   /** Outline dash pattern in line widths; empty for a solid line. */
   dash: number[];
   /** Fill opacity of an area drawn with this precision. */

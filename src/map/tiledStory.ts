@@ -22,8 +22,8 @@ import { MARK_SIZE, markImage } from './symbols';
 import type { Theme } from './theme';
 import { draftSources, isDraft, type PlaceView } from '../story/visibility';
 
-export const TILED_AREAS = 'story-tiled-areas';
-export const TILED_MARKS = 'story-tiled-marks';
+const TILED_AREAS = 'story-tiled-areas';
+const TILED_MARKS = 'story-tiled-marks';
 const AREA_LAYERS = [
   'story-fill',
   'story-hatch',
@@ -33,7 +33,7 @@ const AREA_LAYERS = [
   'story-outline-approx',
 ];
 /** Layers a click or hover hits. */
-export const TILED_HIT_LAYERS = ['tiled-story-fill', 'tiled-marks'];
+const TILED_HIT_LAYERS = ['tiled-story-fill', 'tiled-marks'];
 /** Half a mark's step in a row, in CSS pixels: a mark's slot `s` is in half steps (tiled.ts slots). */
 const HALF_STEP = (MARK_SIZE + 2) / 2;
 /** The widest row: every category at one place. */

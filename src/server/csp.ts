@@ -10,7 +10,7 @@
  * - frame-ancestors 'none' cannot be in a <meta> policy (CSP 3): header only, with X-Frame-Options.
  */
 
-export type Directives = Record<string, readonly string[]>;
+type Directives = Record<string, readonly string[]>;
 
 export const CSP_DIRECTIVES: Directives = Object.freeze({
   'default-src': ["'none'"],

@@ -13,7 +13,7 @@ import { contentType } from './content-types';
 import { answerFor, sendPartial, validatorHeaders, type Version } from './ranges';
 
 /** Files the app fetches, by name: listed, and read when asked for. */
-export interface DataFiles {
+interface DataFiles {
   names(): string[];
   read(name: string): { body: Buffer; mtime: Date };
 }
@@ -28,7 +28,7 @@ export const folder = (dir: string): DataFiles => ({
  * The labels' ready-made glyphs (src/tiles/glyphs.ts), cut from the npm font files once per build (or
  * server), when first asked for: NotoSans-Regular.0-255.pbf and its bold.
  */
-export function labelGlyphs(): DataFiles {
+function labelGlyphs(): DataFiles {
   let files: Map<string, Buffer> | undefined;
   let made: Date | undefined;
   const make = () => {

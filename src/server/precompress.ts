@@ -14,7 +14,7 @@ import { contentType } from './content-types';
 export const MIN_COMPRESS_BYTES = 1024;
 
 /** Text-like types and glyph fields gain from compression; fonts (woff2 is brotli inside) and PNGs do not. */
-export const isCompressible = (file: string): boolean =>
+const isCompressible = (file: string): boolean =>
   /^(text\/|image\/svg\+xml|application\/(json|geo\+json|manifest\+json|javascript|x-protobuf))/.test(contentType(file));
 
 const compressors = {

@@ -20,7 +20,7 @@ export interface Version {
 }
 
 /** The validator of a file's own bytes, as sirv writes it for the file: its size and time in milliseconds. */
-export const etagOf = ({ size, mtime }: Version): string => `W/"${size}-${mtime.getTime()}"`;
+const etagOf = ({ size, mtime }: Version): string => `W/"${size}-${mtime.getTime()}"`;
 
 /** Last-Modified: whole seconds, as HTTP dates are. */
 const lastModifiedOf = ({ mtime }: Version): string => mtime.toUTCString();
@@ -31,13 +31,13 @@ const lastModifiedOf = ({ mtime }: Version): string => mtime.toUTCString();
  * asks for a strong one; refusing it would send the whole archive for each tile. The tag changes with
  * the file's size or modification time, so a stale part is never joined to a new file.
  */
-export function ifRangeHolds(ifRange: string, version: Version): boolean {
+function ifRangeHolds(ifRange: string, version: Version): boolean {
   const v = ifRange.trim();
   const tag = etagOf(version);
   return v === tag || v === tag.slice(2) || v === lastModifiedOf(version);
 }
 
-export type Answer =
+type Answer =
   | { status: 304 }
   | { status: 416 }
   | { status: 206; start: number; end: number }

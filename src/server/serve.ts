@@ -29,8 +29,8 @@ import { answerFor, sendPartial } from './ranges';
 
 export { CONTENT_TYPES, contentType } from './content-types';
 
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_PORT = 4173;
+const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_PORT = 4173;
 
 export type Encoding = 'br' | 'gzip';
 
@@ -64,7 +64,7 @@ type Outcome = { file: string } | { status: 400 | 404; reason: string };
  * Maps a request target to a file under `root` without touching the file system. Each path segment is
  * percent-decoded on its own, so "%2e%2e", "..%2f" and "%5c" are seen for what they are.
  */
-export function resolveTarget(root: string, target: string): Outcome {
+function resolveTarget(root: string, target: string): Outcome {
   const pathname = target.split(/[?#]/, 1)[0];
   if (!pathname.startsWith('/')) return { status: 400, reason: 'the request target must be a path' };
   const segments: string[] = [];
@@ -93,7 +93,7 @@ export function resolveTarget(root: string, target: string): Outcome {
 }
 
 /** A request target for a log line: printable ASCII, at most 80 characters, its length said when cut. */
-export function shortTarget(target: string | undefined, max = 80): string {
+function shortTarget(target: string | undefined, max = 80): string {
   const t = (target ?? '').replace(/[^\x20-\x7e]/g, '?');
   return t.length <= max ? t : `${t.slice(0, max)}… (${t.length} characters)`;
 }

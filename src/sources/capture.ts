@@ -4,7 +4,7 @@
  */
 import type { BlockKind, SourceBlock } from './record';
 
-export interface CaptureProfile {
+interface CaptureProfile {
   /** Lines of page chrome, verbatim, to remove ("Get more newsLiveon"). */
   removed: string[];
   /** The first words of each paragraph that is a photo caption. */

@@ -43,7 +43,7 @@ export interface ViewHash {
 export type OpenPart = { kind: 'group'; id: string } | { kind: 'figures'; id: string };
 
 /** `2022-01-24/2022-01-26`, or `2022-01-25` for one day: the window, or null if it is not one. */
-export function readInterval(value: string): { start: string; end: string } | null {
+function readInterval(value: string): { start: string; end: string } | null {
   const [start, end = start, ...rest] = value.split('/');
   if (rest.length || !isIsoDay(start) || !isIsoDay(end) || end < start) return null;
   return { start, end };
@@ -218,7 +218,7 @@ export function filterOf(v: ViewHash, drafts: ReadonlySet<string>): ViewFilter {
 }
 
 /** What the story has, to check a link's ids against once it is loaded. */
-export interface KnownIds {
+interface KnownIds {
   places: { has(id: string): boolean };
   events: { has(id: string): boolean };
   sources: { has(id: string): boolean };

@@ -103,11 +103,6 @@ export const unitKey = (unit: string) => unit.trim().toLowerCase();
 /** Whether two ranges of values (figureRange) do not meet. */
 const apart = ([lo1, hi1]: readonly [number, number], [lo2, hi2]: readonly [number, number]) => hi1 < lo2 || hi2 < lo1;
 
-/** Whether two figures of one unit cannot both be true. */
-export function figuresDiffer(a: Figure, b: Figure): boolean {
-  return unitKey(a.unit) === unitKey(b.unit) && apart(figureRange(a), figureRange(b));
-}
-
 /**
  * The time window a report stands for, to compare it with others: its own dates, or, where the article
  * gives none, the span from the story's first publication to its own source's (it was reported by then,
@@ -155,7 +150,7 @@ export function agencyCopies(
 /**
  * The pairs of these figures, in their order, that cannot both be true: from different sources, neither a
  * copy of an agency story another carrier speaks for, windows overlapping, values apart beyond their
- * qualifiers (figuresDiffer).
+ * qualifiers (same unit, ranges that do not meet: `apart`).
  */
 export function differingPairs(
   items: readonly { id: string; source_id: string; figure: Figure | null; start: string; end: string }[],

@@ -22,7 +22,7 @@ const PLACE_FIELDS = ['place_id', 'place_name', 'location_precision', 'place_bas
 const SOURCE_FIELDS = ['source_title', 'source_url', 'source_publisher', 'source_published'] as const;
 
 /** One exported record's properties: flat values, so that GIS tools and spreadsheets read them as columns. */
-export type ExportProperties = Pick<StoryEvent, (typeof EVENT_FIELDS)[number]> &
+type ExportProperties = Pick<StoryEvent, (typeof EVENT_FIELDS)[number]> &
   Record<(typeof PLACE_FIELDS)[number] | (typeof SOURCE_FIELDS)[number], string | null> & {
     /** The article's own words, each with its offsets in the source's text and its block (caption…). */
     excerpts: StoryExcerpt[];

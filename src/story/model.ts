@@ -143,7 +143,7 @@ export interface Segment {
   events: string[];
 }
 
-export interface ReaderBlock {
+interface ReaderBlock {
   kind: StorySource['blocks'][number]['kind'];
   start: number;
   segments: Segment[];

@@ -14,13 +14,13 @@ import type { Filterable, TimeWindow } from './visibility';
 export type Dated = Filterable & { weight?: number };
 
 const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-export const isoOfDay = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+const isoOfDay = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 /** The ISO day `n` days after `iso` (before it for negative `n`). */
 export const addDays = (iso: string, n: number) => isoOfDay(dayNumber(iso) + n);
 /** Days from `a` to `b`, inclusive of both: 1 for the same day. */
 export const daysBetween = (a: string, b: string) => dayNumber(b) - dayNumber(a) + 1;
 
-export interface TimelineBins {
+interface TimelineBins {
   /** The first and last day of any dated event (inclusive), or null when no event is dated. */
   span: { start: string; end: string } | null;
   /** One entry per day of the span: events on that day by category, exact and spread. */

@@ -37,7 +37,7 @@ export interface ViewFilter {
 
 /** A side as the claimant filter offers it: a catalogue side, or 'unknown' where the file gives none. */
 export type SideShown = Side | 'unknown';
-export const sideShown = (side: Side | null | undefined): SideShown => side ?? 'unknown';
+const sideShown = (side: Side | null | undefined): SideShown => side ?? 'unknown';
 
 /** A view that hides nothing: every event is visible in it (what isVisible says, known without asking). */
 export const showsEverything = (v: ViewFilter): boolean =>

@@ -20,7 +20,7 @@ export interface Tile {
   data: Uint8Array;
 }
 
-export interface ArchiveInfo {
+interface ArchiveInfo {
   minZoom: number;
   maxZoom: number;
   /** [west, south, east, north] in degrees. */

@@ -25,7 +25,7 @@ export interface TileLayer {
  * The zooms an archive is cut at. One range for all its layers: MapLibre draws a source's last level
  * larger beyond its maxzoom (overzoom), but a layer missing from a tile inside the range is not drawn there.
  */
-export interface ZoomRange {
+interface ZoomRange {
   minZoom: number;
   maxZoom: number;
 }
@@ -36,7 +36,7 @@ const TOLERANCE = 3;
 /** In tile units: 64 of 4096 is MapLibre's GeoJSON default (128 px at 512 px tiles is more than marks and labels need). */
 const BUFFER = 64;
 
-export interface TileSet {
+interface TileSet {
   tiles: Tile[];
   minZoom: number;
   maxZoom: number;
@@ -87,7 +87,7 @@ export function cutTiles(layers: TileLayer[], { minZoom, maxZoom }: ZoomRange): 
 }
 
 /** The bounds of every feature of the layers, [west, south, east, north]. */
-export function layerBounds(layers: TileLayer[]): [number, number, number, number] {
+function layerBounds(layers: TileLayer[]): [number, number, number, number] {
   const b: [number, number, number, number] = [180, 90, -180, -90];
   const visit = (c: unknown): void => {
     if (!Array.isArray(c)) return;

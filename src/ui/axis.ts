@@ -4,12 +4,12 @@
  * the axis's size (10 px Noto Sans: its widest digits and capitals are under 0.6 em), on the wide side.
  */
 
-export interface AxisMonth {
+interface AxisMonth {
   /** Where the month starts on the plot, px from its left. */
   x: number;
   label: string;
 }
-export interface AxisLabel extends AxisMonth {
+interface AxisLabel extends AxisMonth {
   /** Where the text is anchored, and how: at its start after the tick, or at its end against the right edge. */
   at: number;
   anchor: 'start' | 'end';

@@ -10,7 +10,7 @@
 import type { FigurePoint, FigureSeries } from '../story/figures';
 import { AXIS_CHAR_PX } from './axis';
 
-export interface ChartMark {
+interface ChartMark {
   key: string;
   /** A dot: one day, one value. A range: one day, several values. A window: several days, one value. A box: both. */
   shape: 'dot' | 'range' | 'window' | 'box';
@@ -31,7 +31,7 @@ export interface ChartMark {
   label: { text: string; x: number; y: number; anchor: 'start' | 'end' } | null;
 }
 
-export interface FigureChart {
+interface FigureChart {
   width: number;
   height: number;
   plot: { left: number; right: number; top: number; bottom: number };
@@ -52,8 +52,7 @@ const dayLabel = (n: number) => {
 export const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** A figure's value as the chart prints it: its qualifier's words and the number. */
-export const valueText = (p: Pick<FigurePoint, 'value' | 'qualifier'>) =>
-  `${p.qualifier ? `${p.qualifier} ` : ''}${thousands(p.value)}`;
+const valueText = (p: Pick<FigurePoint, 'value' | 'qualifier'>) => `${p.qualifier ? `${p.qualifier} ` : ''}${thousands(p.value)}`;
 
 /** The narrowest a mark is drawn, px: a day's figure stays visible on a long axis. */
 const MIN_W = 6;
