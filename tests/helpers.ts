@@ -4,14 +4,11 @@
  * read from memory.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { onTestFinished, TestRunner } from 'vitest';
-import { stableJson } from '../src/io/files';
-import { buildLayers } from '../src/layers/build';
-import { defaultFolders, loadInputs, type Folders } from '../src/layers/inputs';
 
 /** The repository's root. */
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -81,65 +78,4 @@ export function archiveReader(archive: Uint8Array): PMTiles {
   return new PMTiles(source);
 }
 
-/** The seed story's source id: the NBC News article of 26 January 2022. */
-export const SEED_ID = 'nbc-2022-01-26';
-
-const seedProjects = new Map<string, string>();
-
-/**
- * A project holding the seed story alone, for the tests that check the seed's own facts (its counts, its
- * labels, its layers): an editor who adds articles to geodata/ (the README's "add an article") keeps
- * `npm test` green. When `from`'s catalogue holds only the seed, that is `from` itself; otherwise a copy
- * once per test process: the basemap, the seed's source, its events file, places.json without the places
- * only other articles name, and geodata/layers built from them. Read it; copy it (tempProject) to change it.
- */
-export function seedProject(from: string = ROOT): string {
-  const catalogue = path.join(from, 'geodata/catalogue');
-  const eventFiles = readdirSync(catalogue).filter((n) => n.endsWith('.events.json'));
-  const sources = readdirSync(path.join(from, 'geodata/sources')).filter((n) => !n.startsWith(`${SEED_ID}.`));
-  if (eventFiles.length === 1 && eventFiles[0] === `${SEED_ID}.events.json` && sources.length === 0) return from;
-  const known = seedProjects.get(from);
-  if (known) return known;
-  const root = mkdtempSync(path.join(tmpdir(), 'seed-'));
-  process.once('exit', () => rmSync(root, { recursive: true, force: true }));
-  cpSync(path.join(from, 'geodata/basemap'), path.join(root, 'geodata/basemap'), { recursive: true });
-  mkdirSync(path.join(root, 'geodata/sources'), { recursive: true });
-  mkdirSync(path.join(root, 'geodata/catalogue'), { recursive: true });
-  for (const ext of ['json', 'txt'])
-    cpSync(path.join(from, 'geodata/sources', `${SEED_ID}.${ext}`), path.join(root, 'geodata/sources', `${SEED_ID}.${ext}`));
-  const named = (file: string) =>
-    (
-      JSON.parse(readFileSync(path.join(catalogue, file), 'utf8')) as { events: { places?: string[]; about?: string[] }[] }
-    ).events.flatMap((e) => [...(e.places ?? []), ...(e.about ?? [])]);
-  const seedNames = new Set(named(`${SEED_ID}.events.json`));
-  const othersOnly = new Set(
-    eventFiles
-      .filter((f) => f !== `${SEED_ID}.events.json`)
-      .flatMap(named)
-      .filter((id) => !seedNames.has(id)),
-  );
-  const places = JSON.parse(readFileSync(path.join(catalogue, 'places.json'), 'utf8')) as {
-    places: { id: string }[];
-    measures?: { from: string }[];
-  };
-  writeFileSync(
-    path.join(root, 'geodata/catalogue/places.json'),
-    stableJson({
-      ...places,
-      places: places.places.filter((p) => !othersOnly.has(p.id)),
-      ...(places.measures ? { measures: places.measures.filter((m) => !othersOnly.has(m.from)) } : {}),
-    }),
-  );
-  cpSync(path.join(catalogue, `${SEED_ID}.events.json`), path.join(root, 'geodata/catalogue', `${SEED_ID}.events.json`));
-  const { input, errors } = loadInputs(defaultFolders(root));
-  const built = input ? buildLayers(input) : undefined;
-  if (!built?.ok) throw new Error(`the seed alone does not build: ${JSON.stringify(errors.length ? errors : built)}`);
-  const layers = path.join(root, 'geodata/layers');
-  mkdirSync(layers);
-  for (const [name, data] of [...built.files, ...(built.archives ?? [])]) writeFileSync(path.join(layers, name), data);
-  seedProjects.set(from, root);
-  return root;
-}
-
-/** The seed story's folders, as `loadInputs` reads them (see seedProject). */
-export const seedFolders = (from: string = ROOT): Folders => defaultFolders(seedProject(from));
+export { SEED_ID, seedFolders, seedProject } from './support/seed';

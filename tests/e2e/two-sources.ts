@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildLayers } from '../../src/layers/build';
 import { defaultFolders, loadInputs } from '../../src/layers/inputs';
+import { seedProject } from '../support/seed';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURE = path.join(ROOT, 'tests/fixtures/second-source');
@@ -28,14 +29,15 @@ export function buildWithFixture(
   const dir = mkdtempSync(path.join(tmpdir(), 'fixture-story-'));
   try {
     for (const sub of ['sources', 'catalogue']) {
-      if (seed) cpSync(path.join(ROOT, 'geodata', sub), path.join(dir, sub), { recursive: true });
+      // The seed alone (support/seed.ts): articles an editor adds to geodata/ stay out of the fixture's story.
+      if (seed) cpSync(path.join(seedProject(), 'geodata', sub), path.join(dir, sub), { recursive: true });
       cpSync(path.join(fixture, sub), path.join(dir, sub), { recursive: true });
     }
     for (const id of drafts) {
       const file = path.join(dir, 'catalogue', `${id}.events.json`);
       writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), review: 'draft' }, null, 2));
     }
-    if (!seed) cpSync(path.join(ROOT, 'geodata/catalogue/places.json'), path.join(dir, 'catalogue/places.json'));
+    if (!seed) cpSync(path.join(seedProject(), 'geodata/catalogue/places.json'), path.join(dir, 'catalogue/places.json'));
     const folders = { ...defaultFolders(ROOT), sources: path.join(dir, 'sources'), catalogue: path.join(dir, 'catalogue') };
     const { input, errors } = loadInputs(folders);
     if (!input || errors.length) throw new Error(`${fixture}: the catalogue did not load: ${JSON.stringify(errors)}`);
