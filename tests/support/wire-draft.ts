@@ -10,7 +10,7 @@ import { draftArticle } from '../../src/draft/draft';
 import type { Gazetteer } from '../../src/draft/gazetteer';
 import { stableJson } from '../../src/io/files';
 import { basemapFrom } from '../../src/layers/build';
-import { ROOT, seedProject, tempProject } from '../helpers';
+import { ROOT, seedProject, tempProject } from './helpers';
 
 export const WIRE_ID = 'wire-kiev';
 
