@@ -103,7 +103,8 @@ const DATE_PHRASES = [
   'this month, last month, next month',
   'a day by its date: "Jan. 26", "Jan 26, 2022", "January 26th", "26 January 2022", "Wednesday, Jan. 26" (with no year, the year that puts it nearest publication; a year given is kept as written, even one that looks misprinted)',
   'a month: "February", "February 2022" (the month nearest publication when no year is given)',
-  'a part of a month: "early February" (1–10), "mid-February" (11–20), "late February" (21 to its end), a window by this project\'s convention',
+  'a part of a month: "early February" (1–10), "mid-February" (11–20), "late February" (21 to its end), a window by this project\'s convention; also of last, this or next month ("early next month")',
+  'the weekend, over the weekend, at the weekend, last weekend, this weekend (Saturday and Sunday: the latest on or before publication; "this weekend" in a weekday article, the coming one)',
   'undated (the article gives no time)',
 ];
 
@@ -157,8 +158,13 @@ function absoluteDate(phrase: string, pub: Date): ResolvedDate | null {
   const y = year ? Number(year) : nearestYear(pub, mo, 15);
   const first = new Date(Date.UTC(y, mo, 1));
   if (!part) return month(first, 0);
+  return monthPart(part[1], y, mo);
+}
+
+/** A third of a month by this project's convention: early 1–10, mid 11–20, late 21 to its end. */
+function monthPart(part: string, y: number, mo: number): ResolvedDate {
   const last = new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();
-  const [a, b] = part[1].startsWith('early') ? [1, 10] : part[1].startsWith('mid') ? [11, 20] : [21, last];
+  const [a, b] = /early|beginning|start/.test(part) ? [1, 10] : /mid|middle/.test(part) ? [11, 20] : [21, last];
   const [start, end] = [isoDay(new Date(Date.UTC(y, mo, a))), isoDay(new Date(Date.UTC(y, mo, b)))];
   return { value: `${start}/${end}`, precision: 'window', start, end };
 }
@@ -175,6 +181,22 @@ export function resolveDate(expr: string, published: string): ResolvedDate {
     return day(addDays(pub, -back));
   }
   if (phrase in WINDOWS) return window(pub, WINDOWS[phrase]);
+  const weekend = /^(?:(?:over|at|during) )?(the|last|this) weekend$/.exec(phrase);
+  if (weekend) {
+    // Saturday and Sunday: the one the publication day is in or follows; "this weekend" on a weekday, the coming one.
+    const dow = pub.getUTCDay();
+    const saturday =
+      dow === 6 ? pub : dow === 0 ? addDays(pub, -1) : weekend[1] === 'this' ? addDays(pub, 6 - dow) : addDays(pub, -dow - 1);
+    const [start, end] = [isoDay(saturday), isoDay(addDays(saturday, 1))];
+    return { value: `${start}/${end}`, precision: 'window', start, end };
+  }
+  const relativePart = /^(early|mid-?|late|the end of|the beginning of|the start of|the middle of) ?(last|this|next) month$/.exec(
+    phrase,
+  );
+  if (relativePart) {
+    const m = month(pub, relativePart[2] === 'last' ? -1 : relativePart[2] === 'next' ? 1 : 0);
+    return monthPart(relativePart[1], Number(m.start.slice(0, 4)), Number(m.start.slice(5, 7)) - 1);
+  }
   switch (phrase) {
     case 'this week':
       return week(pub, 0);
@@ -193,6 +215,68 @@ export function resolveDate(expr: string, published: string): ResolvedDate {
   const absolute = absoluteDate(phrase.replace(/\s+/g, ' '), pub);
   if (absolute) return absolute;
   throw new DateError(`unknown date phrase ${JSON.stringify(expr)}; known: ${DATE_PHRASES.join('; ')}`);
+}
+
+/** How many days a duration's words give ("two-day", "three days of", "a week-long"), or null. */
+export function durationDays(words: string): number | null {
+  const m =
+    /^(?:a\s+)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|a)[-\s](day|week)(?:s|-long)?(?:\s+of)?$/i.exec(
+      words.trim(),
+    );
+  if (!m) return null;
+  const n = /^\d+$/.test(m[1]) ? Number(m[1]) : m[1].toLowerCase() === 'a' ? 1 : DURATION_WORDS.indexOf(m[1].toLowerCase());
+  if (n < 1) return null;
+  return n * (m[2].toLowerCase() === 'week' ? 7 : 1);
+}
+/** Number words a duration uses, by value ("two-day"): index = value. */
+export const DURATION_WORDS = [
+  '',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  '',
+  'fourteen',
+];
+
+/**
+ * An event's date: its phrase resolved as `resolveDate` does, then what the article adds to it. `ahead`:
+ * the article speaks of a weekday to come ("the exercise starts on Wednesday"), so it is the first such
+ * day after publication, not the latest before. `lasting`: a duration the article gives ("a two-day
+ * exercise that began on Sunday"), so the event covers that many days from the phrase's day.
+ */
+export function resolveEventDate(
+  date: { expr: string; ahead?: boolean; lasting?: { days: number; text: string } },
+  published: string,
+): ResolvedDate {
+  let r = resolveDate(date.expr, published);
+  if (date.ahead) {
+    const weekday = /^(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/.exec(date.expr.trim().toLowerCase());
+    if (!weekday || r.precision !== 'day')
+      throw new DateError(`"ahead" needs a weekday ("Wednesday"), not ${JSON.stringify(date.expr)}`);
+    const pub = parseIsoDay(published);
+    const forward = (WEEKDAYS.indexOf(weekday[1]) - pub.getUTCDay() + 7) % 7 || 7;
+    r = day(addDays(pub, forward));
+  }
+  if (date.lasting) {
+    const { days, text } = date.lasting;
+    if (r.precision !== 'day')
+      throw new DateError(`"lasting" needs a date that is one day, not ${JSON.stringify(date.expr)} (${r.precision})`);
+    if (!Number.isInteger(days) || days < 2 || days > 92)
+      throw new DateError(`"lasting.days" must be a whole number of days from 2 to 92, ${days} found`);
+    if (durationDays(text) !== days) throw new DateError(`"lasting.text" ${JSON.stringify(text)} does not say ${days} days`);
+    const end = isoDay(addDays(parseIsoDay(r.start), days - 1));
+    r = { value: `${r.start}/${end}`, precision: 'window', start: r.start, end };
+  }
+  return r;
 }
 
 /**

@@ -67,6 +67,13 @@ export type DatePrecision = 'day' | 'week' | 'month' | 'window' | 'unknown';
  */
 interface EventDate {
   expr: string;
+  /**
+   * A weekday the article speaks of as to come ("starts on Wednesday"): the first such day after publication,
+   * a week on for the publication's own weekday (for later that same day, leave it out).
+   */
+  ahead?: true;
+  /** A duration the article gives ("a two-day exercise"): the event covers that many days from its day. */
+  lasting?: { days: number; text: string };
 }
 
 export interface Quantity {

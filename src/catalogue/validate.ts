@@ -5,7 +5,7 @@
 import { kinks, polygon } from '@turf/turf';
 import { numbersIn } from './numbers';
 import { CATEGORIES, PRECISIONS } from './vocabulary';
-import { DateError, parseIsoDay, phraseIn, resolveDate } from './dates';
+import { DateError, parseIsoDay, phraseIn, resolveEventDate } from './dates';
 import { BLOCK_KINDS, CLAIM_KINDS, PLACE_BASES, PLACE_KINDS, SIDES, SITES, STANCES, type ValidationError } from './schema';
 
 /** What the catalogue may refer to in the basemap. */
@@ -348,14 +348,29 @@ function checkExcerpts(c: Checker, list: unknown[] | undefined, text: string | u
 
 function checkDate(c: Checker, d: unknown, field: string, published: string | undefined, excerpts: string[]): void {
   if (!isObj(d)) return c.fail(field, `object expected, ${describe(d)} found`);
-  c.keys(d, ['expr'], `${field}.`);
+  c.keys(d, ['expr', 'ahead', 'lasting'], `${field}.`);
   const expr = c.string(d, 'expr', { prefix: `${field}.`, max: 100 });
+  if (d.ahead !== undefined && d.ahead !== true)
+    c.fail(`${field}.ahead`, `true or absent expected, ${JSON.stringify(d.ahead)} found`);
+  const lasting = d.lasting;
+  if (lasting !== undefined) {
+    if (!isObj(lasting)) return c.fail(`${field}.lasting`, `object expected, ${describe(lasting)} found`);
+    c.keys(lasting, ['days', 'text'], `${field}.lasting.`);
+    const text = c.string(lasting, 'text', { prefix: `${field}.lasting.`, max: 40 });
+    if (typeof lasting.days !== 'number')
+      return c.fail(`${field}.lasting.days`, `number expected, ${describe(lasting.days)} found`);
+    if (text && !excerpts.some((t) => phraseIn(t, text)))
+      c.fail(`${field}.lasting.text`, `"${text}" does not appear in the event's excerpts: a duration must be the article's own`);
+  }
   if (!expr || !published) return;
   try {
-    resolveDate(expr, published);
+    resolveEventDate(d as Parameters<typeof resolveEventDate>[0], published);
   } catch (err) {
     if (!(err instanceof DateError)) throw err;
-    return c.fail(`${field}.expr`, err.message);
+    return c.fail(
+      `${field}.${/"lasting/.test(err.message) ? 'lasting' : /"ahead"/.test(err.message) ? 'ahead' : 'expr'}`,
+      err.message,
+    );
   }
   const phrase = expr.trim().toLowerCase();
   if (!IMPLICIT_DATES.has(phrase) && !excerpts.some((t) => phraseIn(t, phrase))) {

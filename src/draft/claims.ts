@@ -33,7 +33,7 @@ const CATEGORY_WORDS: Record<Category, RegExp> = {
   'military-aid':
     /\b(munitions|military equipment|weapons|arms|ammunition|military aid|security assistance|shipments?|Javelins?|Stingers?)\b/gi,
   troops:
-    /\b(troops|forces|battalions?|soldiers|servicemen|buildup|build-up|deploy(ed|ment|ments)?|military presence|tactical groups|units|convoys?|reinforc\w+|posts|positions|armou?red vehicles|tanks)\b/gi,
+    /\b(troops|forces|battalions?|soldiers|servicemen|paratroopers|marines|personnel|buildup|build-up|deploy(ed|ment|ments)?|military presence|tactical groups|units|convoys?|reinforc\w+|posts|positions|armou?red vehicles|tanks|troop movements|movements)\b/gi,
   sanctions: /\b(sanctions?|export controls|asset freeze)\b/gi,
   energy: /\b(gas|oil|energy|pipeline|Nord Stream|supplies)\b/gi,
   civilians:
@@ -44,6 +44,8 @@ const CATEGORY_WORDS: Record<Category, RegExp> = {
     /\b(talks|meetings?|meet|letter|response|replies|negotiat\w+|diplomat\w*|summit|proposals|demands|foreign minister|ambassador|brief|consultations?)\b/gi,
   statement: /\b(said|statement|remarks|address|told)\b/gi,
 };
+
+const NAVAL_QUALIFIER = /\bnaval (?=drills?\b|exercises?\b|maneuvers\b|manoeuvres\b|war games\b)/gi;
 
 /** A modal or a denial just before an attack word: someone speaking of an attack that has not happened. */
 const HYPOTHETICAL_ATTACK =
@@ -160,7 +162,9 @@ export function categoryOf(
   // statement, not the attack: the map does not draw what someone says might happen as if it did.
   if (attributed && HYPOTHETICAL_ATTACK.test(sentence))
     return { category: 'statement', alternatives: [{ id: 'conflict', label: 'category conflict' }], uncertain: false };
-  const all = CATEGORIES.map((c) => ({ c, n: (sentence.match(CATEGORY_WORDS[c]) ?? []).length }))
+  // "a naval exercise" is an exercise: a word that only qualifies another category's noun does not count.
+  const qualifiers = (c: Category) => (c === 'naval' ? (sentence.match(NAVAL_QUALIFIER) ?? []).length : 0);
+  const all = CATEGORIES.map((c) => ({ c, n: (sentence.match(CATEGORY_WORDS[c]) ?? []).length - qualifiers(c) }))
     .filter((x) => x.n > 0 && (x.c !== 'statement' || attributed))
     .sort((a, b) => b.n - a.n || Object.keys(CATEGORY_WORDS).indexOf(a.c) - Object.keys(CATEGORY_WORDS).indexOf(b.c));
   // "said", "told", "a statement" say who speaks, in nearly every attributed sentence: what they speak of

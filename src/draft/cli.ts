@@ -161,6 +161,7 @@ async function draftOne(article: string): Promise<Outcome> {
       capturedFrom: path.relative(ROOT, path.resolve(article)),
       captions: input.captions,
       removedBefore: input.removed,
+      ...(input.kind === 'html' ? { dek: input.meta.dek ?? null } : {}),
     },
     { gazetteer, basemap, existing },
   );

@@ -4,8 +4,20 @@
  * ones ("Jan. 26", "26 January 2022", "early February", "in March") by the grammar below. A year the
  * text gives that sits oddly with the publication date is flagged, not trusted or corrected silently.
  */
-import { DAY_MS, DateError, WINDOWS, parseIsoDay, resolveDate, type ResolvedDate } from '../catalogue/dates';
-import type { DateMention, DraftInfo } from './types';
+import {
+  DAY_MS,
+  DURATION_WORDS,
+  DateError,
+  WINDOWS,
+  parseIsoDay,
+  resolveDate,
+  resolveEventDate,
+  type ResolvedDate,
+} from '../catalogue/dates';
+import type { DateMention, DraftInfo, DurationResolved } from './types';
+
+/** A date proper, not a duration. */
+export const isDate = (r: ResolvedDate | DurationResolved | null): r is ResolvedDate => !!r && r.precision !== 'duration';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH =
@@ -167,6 +179,32 @@ const RULES: Rule[] = [
       return {
         resolved: windowResolved(new Date(Date.UTC(y, a, 1)), new Date(Date.UTC(y, b, daysInMonth(y, b)))),
         draft: info(0.6, ['a third of the year (January–April, May–August, September–December): a stated convention']),
+      };
+    },
+  },
+  {
+    // "over the weekend", "last weekend", "early next month": phrases the catalogue resolves itself.
+    re: /\b((?:over|at|during) the weekend|(?:last|this) weekend|(?:early|mid-?|late|the end of|the beginning of|the start of|the middle of) ?(?:last|this|next) month)\b/gi,
+    make: (m, _pub, published) =>
+      catalogued(m[1].toLowerCase().replace(/\s+/g, ' '), published, 0.8, [
+        /weekend/i.test(m[1])
+          ? 'the weekend: its Saturday and Sunday (src/catalogue/dates.ts)'
+          : "a third of the month (1–10, 11–20, 21–end): the catalogue's convention for the words (src/catalogue/dates.ts)",
+      ]),
+  },
+  {
+    // Durations: "a two-day exercise", "ten days of drills", "a week-long visit". No date: what an event
+    // that starts on a named day lasts (date.lasting).
+    re: /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen)(?:-(day|week)(?:-long)?\b|\s+(days|weeks)(?=\s+of\b))|\ba (week)-long\b/gi,
+    make: (m) => {
+      const word = (m[1] ?? 'one').toLowerCase();
+      const unit = (m[2] ?? m[3] ?? m[4]).toLowerCase().replace(/s$/, '');
+      const n = /^\d+$/.test(word) ? Number(word) : DURATION_WORDS.indexOf(word);
+      if (n < 1) return null;
+      const days = unit === 'week' ? 7 * n : n;
+      return {
+        resolved: { value: unit === 'week' ? `P${n}W` : `P${n}D`, precision: 'duration', days },
+        draft: info(0.8, ['a duration, not a date: with a day it makes the event a window (date.lasting)']),
       };
     },
   },
@@ -355,13 +393,14 @@ export function findDates(text: string, published: string): DateMention[] {
   }
   for (const d of out) openInterval(text, d);
   for (const d of out) pastInFuture(text, pub, d);
+  for (const d of out) weekdayAhead(text, pub, d);
   return out.sort((a, b) => a.start - b.start);
 }
 
 /** "since 2014", "since mid-January", "since Saturday": from the date on, with no end the text gives. */
 function openInterval(text: string, d: DateMention): void {
   const since = /\bsince\s+$/i.exec(text.slice(Math.max(0, d.start - 8), d.start));
-  if (!since || !d.resolved?.start) return;
+  if (!since || !isDate(d.resolved) || !d.resolved.start) return;
   d.start -= since[0].length;
   d.text = text.slice(d.start, d.end);
   d.resolved = { value: `${d.resolved.start}/..`, precision: 'window', start: d.resolved.start, end: '' };
@@ -380,7 +419,7 @@ const FUTURE = /\b(will|shall|to be|plans?|planned|scheduled|expected|next|upcom
  * alternative, and kept as written: never silently used or corrected.
  */
 function pastInFuture(text: string, pub: Date, d: DateMention): void {
-  if (!d.resolved?.start || !/\b(19|20)\d{2}\b/.test(d.text) || d.resolved.start <= iso(pub)) return;
+  if (!isDate(d.resolved) || !d.resolved.start || !/\b(19|20)\d{2}\b/.test(d.text) || d.resolved.start <= iso(pub)) return;
   const from = Math.max(text.lastIndexOf('.', d.start - 1), text.lastIndexOf('\n', d.start - 1)) + 1;
   const stop = text.slice(d.end).search(/[.\n]/);
   const sentence = text.slice(from, stop < 0 ? text.length : d.end + stop);
@@ -392,4 +431,41 @@ function pastInFuture(text: string, pub: Date, d: DateMention): void {
     `a past event dated after publication (${iso(pub)}): likely a misprint for ${year - 1}; kept as written for the editor to check`,
   );
   d.draft.alternatives.push({ id: shift(d.resolved.value), label: `${shift(d.resolved.value)} if the year is a misprint` });
+}
+
+/** Words that put a clause in the future: "will", "is due to", "starts on", "is scheduled". */
+const AHEAD =
+  /\b(?:will|shall|(?:is|are) (?:due|scheduled|expected|set|planned) to|(?:is|are) to|to (?:start|begin|open|be held|take place)|(?:starts?|begins?|opens?|resumes?)(?: on)?|next)\b/i;
+const BEHIND = /\b(?:was|were|had|did|began|started|opened|ended|held|took|\p{Ll}{3,}ed)\b/u;
+
+/**
+ * "a three-day exercise that starts on Wednesday" in an article of Monday: the coming Wednesday, not the
+ * last one. A bare weekday is read back from publication (news usage) unless its own clause speaks of it
+ * as to come; then it is the first such day after publication (date.ahead). The publication's own
+ * weekday stays the publication day.
+ */
+function weekdayAhead(text: string, pub: Date, d: DateMention): void {
+  if (!d.expr || !/^(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i.test(d.expr) || d.telling) return;
+  const from =
+    Math.max(text.lastIndexOf('.', d.start - 1), text.lastIndexOf('\n', d.start - 1), text.lastIndexOf(',', d.start - 1)) + 1;
+  const clause = text.slice(from, d.start);
+  if (!AHEAD.test(clause) || BEHIND.test(clause.replace(/\b(?:scheduled|expected|planned)\b/g, ''))) return;
+  // The publication's own weekday to come is later that day (news usage: "will resume Wednesday" on a Wednesday).
+  if (isDate(d.resolved) && d.resolved.start === iso(pub)) return;
+  const r = resolveEventDateSafe(d.expr, iso(pub));
+  if (!r) return;
+  d.ahead = true;
+  d.resolved = r;
+  d.draft.confidence = Math.min(d.draft.confidence, 0.85);
+  d.draft.notes = d.draft.notes.filter((n) => !n.includes('on or before publication'));
+  d.draft.notes.push(`"${d.text}" to come (its clause speaks of the future): the first such day after publication`);
+}
+
+function resolveEventDateSafe(expr: string, published: string): ResolvedDate | null {
+  try {
+    return resolveEventDate({ expr, ahead: true }, published);
+  } catch (err) {
+    if (err instanceof DateError) return null;
+    throw err;
+  }
 }

@@ -3,13 +3,13 @@
  * claims) for an editor to accept, edit or reject, every one anchored to the text by offsets and marked as
  * a draft with a confidence and its alternatives.
  */
-import { titleOf } from './title';
+import { datelineLength, titleOf } from './title';
 import type { BasemapIndex } from '../catalogue/validate';
 import type { CatalogueEvent, Place, PlaceGeometry, Quantity } from '../catalogue/schema';
 import { reviewEvents } from '../catalogue/review';
 import type { Source } from '../sources/record';
 import { categoryOf, claimOf } from './claims';
-import { findDates } from './dates';
+import { findDates, isDate } from './dates';
 import type { Entry, Gazetteer } from './gazetteer';
 import { findPlaces } from './places';
 import { findQuantities } from './quantities';
@@ -199,8 +199,11 @@ export function draftArticle(
   const pending: DraftEvent[] = [];
   const eventIds = new Set<string>();
   let lastNamed: string | undefined;
+  const blockOf = new Map<DraftEvent, string>();
   for (const block of record.blocks) {
-    for (const s of sentences(text, block.start, block.end)) {
+    for (const whole of sentences(text, block.start, block.end)) {
+      // A dateline opening the lead is where the story was filed, not where anything happened: out of the excerpt.
+      const s = { start: whole.start + datelineLength(text.slice(whole.start, whole.end)), end: whole.end };
       const sentence = text.slice(s.start, s.end);
       const mIdx = indexesWithin(mentions, s);
       const claim = claimOf(sentence, lastNamed, countryNames, meta.publisher);
@@ -232,9 +235,20 @@ export function draftArticle(
         .map((i) => dates[i])
         .filter((d) => !quantities.some((q) => q.previous && d.start >= q.previous.start && d.end <= q.previous.end));
       const dated = candidates.find((d) => d.expr && !d.telling) ?? candidates.find((d) => d.expr);
+      // "a two-day exercise that began on Sunday": a duration with a day makes the event a window.
+      const duration = candidates.find((d) => d.resolved?.precision === 'duration');
+      const lasting =
+        duration &&
+        duration.resolved &&
+        !isDate(duration.resolved) &&
+        dated?.resolved?.precision === 'day' &&
+        duration.resolved.days > 1
+          ? { days: duration.resolved.days, text: duration.text }
+          : undefined;
+      if (lasting) notes.push(`"${duration!.text}" from "${dated!.text}": the event covers ${lasting.days} days from that day`);
       if (dated?.telling) notes.push(`"${dated.text}" follows a verb of saying: it may date the telling, not the event`);
       for (const d of candidates)
-        if (!d.expr && d.resolved)
+        if (!d.expr && isDate(d.resolved))
           notes.push(
             `"${d.text}" resolves to ${d.resolved.value} (${d.resolved.precision}), which date.expr cannot hold: dated "undated" until it can`,
           );
@@ -277,7 +291,11 @@ export function draftArticle(
         site,
         category,
         title: titleOf(sentence),
-        date: { expr: dated?.expr ?? 'undated' },
+        date: {
+          expr: dated?.expr ?? 'undated',
+          ...(dated?.ahead ? { ahead: true as const } : {}),
+          ...(lasting ? { lasting } : {}),
+        },
         ...(eventQuantities.length ? { quantities: eventQuantities } : {}),
         claim: claim.claim,
         excerpts: [{ start: s.start, end: s.end, text: sentence }],
@@ -297,9 +315,11 @@ export function draftArticle(
       );
       for (const r of reviewEvents('draft', [event as CatalogueEvent]))
         event.draft.notes.push(`review: ${r.field}: ${r.message}`);
+      blockOf.set(event, block.kind);
       (placeIds.length ? events : pending).push(event);
     }
   }
+  mergeRepeats(events, pending, blockOf);
   const draft: DraftFile = {
     draft: {
       generator: 'src/draft (npm run draft)',
@@ -318,4 +338,50 @@ export function draftArticle(
   };
   draft.draft.milliseconds = Math.round(performance.now() - t0);
   return { source: record, text, draft };
+}
+
+/** Words that carry no fact of their own: function words, and the verbs of saying (the claim keeps those). */
+const GIST_STOP = new Set(
+  'the and but that with from near over were was has have had this will into its for about after before than his her their they them said says say told according officials official'.split(
+    ' ',
+  ),
+);
+/** A sentence's content words cut to four letters, so "arrive" meets "arrived" and "paratrooper" "paratroopers". */
+const gist = (s: string) =>
+  new Set((s.toLowerCase().match(/\p{L}{3,}/gu) ?? []).filter((w) => !GIST_STOP.has(w)).map((w) => w.slice(0, 4)));
+
+/**
+ * A headline, dek or photo caption that says what a paragraph says is one reported fact, not two: its
+ * excerpt joins the paragraph's event (which keeps its title, date, claim and figures) and the repeat is
+ * no event of its own. "Says the same": at least three of its content words, and 60 % of them, are the
+ * paragraph's, and where both name places they share one.
+ */
+function mergeRepeats(events: DraftEvent[], pending: DraftEvent[], blockOf: Map<DraftEvent, string>): void {
+  const all = [...events, ...pending];
+  const body = all.filter((e) => blockOf.get(e) === 'paragraph');
+  for (const e of all.filter((x) => blockOf.get(x) !== 'paragraph')) {
+    const words = gist(e.excerpts[0].text);
+    let best: { into: DraftEvent; share: number } | undefined;
+    for (const p of body) {
+      if (e.places.length && p.places.length && !e.places.some((id) => p.places.includes(id))) continue;
+      const theirs = gist(p.excerpts.map((x) => x.text).join(' '));
+      const common = [...words].filter((w) => theirs.has(w)).length;
+      const share = words.size ? common / words.size : 0;
+      if (common >= 3 && share >= 0.6 && (!best || share > best.share)) best = { into: p, share };
+    }
+    if (!best) continue;
+    const into = best.into;
+    into.excerpts = [...into.excerpts, ...e.excerpts].sort((a, b) => a.start - b.start);
+    const union = (a: number[], b: number[]) => [...new Set([...a, ...b])].sort((x, y) => x - y);
+    into.draft.mentions = union(into.draft.mentions, e.draft.mentions);
+    into.draft.dates = union(into.draft.dates, e.draft.dates);
+    into.draft.quantities = union(into.draft.quantities, e.draft.quantities);
+    into.draft.notes.push(
+      `the ${blockOf.get(e) === 'caption' ? 'photo caption' : blockOf.get(e)} says the same (${Math.round(best.share * 100)} % of its words): one event with both excerpts; the claim is the paragraph's`,
+    );
+    for (const list of [events, pending]) {
+      const i = list.indexOf(e);
+      if (i >= 0) list.splice(i, 1);
+    }
+  }
 }

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
 import type { FeatureCollection } from 'geojson';
-import { resolveDate } from '../catalogue/dates';
+import { resolveDate, resolveEventDate } from '../catalogue/dates';
 import type { CatalogueEvent, Place } from '../catalogue/schema';
 import { stableJson } from '../io/files';
 import { basemapFrom } from '../layers/build';
@@ -64,11 +64,12 @@ interface Case {
   quantities: GoldQuantity[];
   events?: GoldEvent[];
   chrome?: string[];
-  /** 2 or 3: the fixtures written for a later round (unseen by the rules before it), reported apart. */
+  /** 2, 3 or 4: the fixtures written for a later round (unseen by the rules before it), reported apart. */
   round?: number;
   /** A saved web page's captions and what its reading took out (src/draft/html.ts). */
   captions?: string[];
   removedBefore?: string[];
+  dek?: string | null;
   problems: string[];
 }
 
@@ -140,7 +141,15 @@ function fixtureCase(dir: string): Case {
     const problems: string[] = [];
     if (page.meta.published?.slice(0, 10) !== gold.published)
       problems.push(`the page's published time ${page.meta.published ?? 'missing'} is not the gold's ${gold.published}`);
-    return { ...gold, name: dir, raw: page.text, captions: page.captions, removedBefore: page.removed, problems };
+    return {
+      ...gold,
+      name: dir,
+      raw: page.text,
+      captions: page.captions,
+      removedBefore: page.removed,
+      dek: page.meta.dek ?? null,
+      problems,
+    };
   }
   return { ...gold, name: dir, raw: readFileSync(path.join(FIXTURES, dir, 'article.txt'), 'utf8'), problems: [] };
 }
@@ -163,7 +172,7 @@ const results = cases.map((c) => {
       published: c.published,
       textName: 'eval.txt',
       capturedFrom: c.name,
-      ...(c.captions ? { captions: c.captions, removedBefore: c.removedBefore } : {}),
+      ...(c.captions ? { captions: c.captions, removedBefore: c.removedBefore, dek: c.dek ?? null } : {}),
     },
     ctx,
   );
@@ -176,7 +185,13 @@ const results = cases.map((c) => {
     adjectives: scoreMentions(text, draft, c.mentions, gazetteer, 'adjective'),
     dates: scoreDates(text, draft, c.dates),
     quantities: scoreQuantities(text, draft, c.quantities),
-    events: scoreEvents(text, draft, c.events ?? []),
+    events: scoreEvents(text, draft, c.events ?? [], (date) => {
+      try {
+        return resolveEventDate(date, c.published).value;
+      } catch (e) {
+        return `unreadable: ${(e as Error).message}`;
+      }
+    }),
     chrome: chromeHits(text, draft, c.chrome ?? []),
     anchors: anchorsExact(text, draft),
     checkErrors: check.map((e) => `${e.id}: ${e.field}: ${e.message}`),
@@ -297,6 +312,14 @@ const typeScores = (fx: typeof results) => {
       sum((r) => r.events.stance),
       sum((r) => r.events.found),
     ),
+    'events dated right': share(
+      sum((r) => r.events.dated.right),
+      sum((r) => r.events.dated.gold),
+    ),
+    'repeats made one event (headline, caption)': share(
+      sum((r) => r.events.merged.right),
+      sum((r) => r.events.merged.gold),
+    ),
     'proposals from chrome': String(sum((r) => r.chrome.length)),
   };
   return out;
@@ -306,6 +329,7 @@ const byType = {
   'round 1 (written with the rules)': typeScores(results.slice(1).filter((r) => r.round === 1)),
   'round 2 (written after the rules)': typeScores(results.filter((r) => r.round === 2)),
   'round 3 (written before the round-3 rules)': typeScores(results.filter((r) => r.round === 3)),
+  'round 4 (written before the round-4 rules)': typeScores(results.filter((r) => r.round === 4)),
 };
 for (const [group, scores] of Object.entries(byType)) {
   console.log(`\nper phrase type, ${group}:`);

@@ -230,6 +230,10 @@ export interface GoldEvent {
   category: string;
   kind: string;
   stance: string;
+  /** Other words of the same fact (a headline or a caption repeating the lead): one event holds them all. */
+  same?: string[];
+  /** What the event's date should resolve to (`resolveDate`'s value, or "undated"). */
+  date?: string;
 }
 
 interface EventScore {
@@ -238,16 +242,31 @@ interface EventScore {
   category: number;
   claimant: number;
   stance: number;
+  /** Gold events with a `same`: found with every one of those phrases in its own excerpts. */
+  merged: { gold: number; right: number };
+  /** Gold events with a `date`: found and dated to it. */
+  dated: { gold: number; right: number };
   /** Every drafted event: its title is a short clause (≤ 90 characters, not cut with "…"). */
   titles: { drafted: number; short: number };
   problems: string[];
 }
 
 /** Gold events against the draft's events and pending events, each found by the excerpt holding its phrase. */
-export function scoreEvents(text: string, draft: DraftFile, gold: GoldEvent[]): EventScore {
+export function scoreEvents(
+  text: string,
+  draft: DraftFile,
+  gold: GoldEvent[],
+  dateOf: (date: DraftFile['events'][number]['date']) => string = (date) => date.expr,
+): EventScore {
   const all = [...draft.events, ...draft.pending];
   const problems: string[] = [];
   let [found, category, claimant, stance] = [0, 0, 0, 0];
+  const merged = { gold: gold.filter((g) => g.same?.length).length, right: 0 };
+  const dated = { gold: gold.filter((g) => g.date).length, right: 0 };
+  const holding = (phrase: string) => {
+    const at = occurrences(text, phrase)[0];
+    return at ? all.find((x) => x.excerpts.some((ex) => ex.start <= at[0] && at[1] <= ex.end)) : undefined;
+  };
   for (const g of gold) {
     const at = occurrences(text, g.phrase)[0];
     if (!at) {
@@ -267,11 +286,31 @@ export function scoreEvents(text: string, draft: DraftFile, gold: GoldEvent[]): 
     else problems.push(`event ${where}: claimant ${e.claim.kind} (${JSON.stringify(e.claim.by)}), gold ${g.kind}`);
     if (e.claim.stance === g.stance) stance++;
     else problems.push(`event ${where}: stance ${e.claim.stance}, gold ${g.stance}`);
+    if (g.same?.length) {
+      const apart = g.same.filter((p) => holding(p) !== e);
+      if (!apart.length) merged.right++;
+      else problems.push(`event ${where}: not one event with ${apart.map((p) => JSON.stringify(p)).join(', ')}`);
+    }
+    if (g.date) {
+      const value = e.date.expr.toLowerCase() === 'undated' ? 'undated' : dateOf(e.date);
+      if (value === g.date) dated.right++;
+      else problems.push(`event ${where}: dated ${JSON.stringify(e.date.expr)} (${value}), gold ${g.date}`);
+    }
   }
   const short = all.filter((e) => e.title.length <= 90 && !e.title.endsWith('…'));
   for (const e of all.filter((x) => !short.includes(x)))
     problems.push(`long title (${e.title.length}): ${JSON.stringify(e.title)}`);
-  return { gold: gold.length, found, category, claimant, stance, titles: { drafted: all.length, short: short.length }, problems };
+  return {
+    gold: gold.length,
+    found,
+    category,
+    claimant,
+    stance,
+    merged,
+    dated,
+    titles: { drafted: all.length, short: short.length },
+    problems,
+  };
 }
 
 /**

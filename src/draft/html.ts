@@ -13,6 +13,7 @@ import { parseHTML } from 'linkedom';
 
 export interface PageMeta {
   title?: string;
+  dek?: string;
   byline?: string;
   publisher?: string;
   /** ISO 8601 as the page gives it. */
@@ -84,10 +85,19 @@ function pageMeta(document: Document): PageMeta {
   const str = (k: string) => (typeof ld[k] === 'string' ? clean(ld[k] as string) || undefined : undefined);
   return Object.fromEntries(
     Object.entries({
+      // The page's own headline before the <title>, which often ends " | Site name".
       title:
         str('headline') ??
         meta('meta[property="og:title"]') ??
-        (clean(document.querySelector('title')?.textContent) || undefined),
+        (clean(document.querySelector('h1')?.textContent) || undefined) ??
+        (clean(document.querySelector('title')?.textContent).replace(/\s+[|–—-]\s+[^|–—-]{2,60}$/, '') || undefined),
+      // A standfirst the page marks as one; without it the paragraph after the headline is the lead.
+      dek:
+        clean(
+          document.querySelector(
+            '[class~="dek"], [class~="standfirst"], [class~="subtitle"], [class~="subheadline"], [class~="article-summary"]',
+          )?.textContent,
+        ) || undefined,
       byline: nameOf(ld.author) ?? meta('meta[name="author"]'),
       publisher: nameOf(ld.publisher) ?? meta('meta[property="og:site_name"]'),
       published:

@@ -91,7 +91,7 @@ export const FEATURE_OF = /(?:^|\s)(?:the\s+)?(Sea|Gulf|Strait|Bay|Lake|Isle|Isl
 export const ADJECTIVE_HEADS = set(`
   border borders frontier territory territories soil airspace waters coast coastline side capital city cities region
   regions airfield airfields base bases port ports village villages town towns troops forces soldiers army navy military
-  jets warplanes warships fleet positions lines units
+  jets warplanes warships fleet positions lines units tanks paratroopers marines missiles
 `);
 
 /** Prepositions after which a capitalised, unknown name is proposed as an unresolved place. */

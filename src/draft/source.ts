@@ -3,6 +3,7 @@
  * photo captions found by their credit line, then the text and blocks made by the same code as a hand-made
  * record (src/sources/capture.ts).
  */
+import { datelineLength } from './title';
 import { ingestCapture } from '../sources/capture';
 import type { Source, SourceBlock } from '../sources/record';
 
@@ -25,6 +26,8 @@ export interface SourceMeta {
   captions?: string[];
   /** What was taken out before the text was made (a web page's credits and widgets), for the record. */
   removedBefore?: string[];
+  /** A web page's standfirst as the page marks it, null when it marks none; absent for pasted text. */
+  dek?: string | null;
 }
 
 export function detectChrome(raw: string): string[] {
@@ -40,7 +43,11 @@ function detectCaptions(text: string): string[] {
     .map((p) => p.split(/\s+/).slice(0, 8).join(' '));
 }
 
-const DATELINE = /^[\p{Lu}][\p{Lu} .,'’-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]/u;
+/** The dateline opening a block ("KYIV, Feb 14 (Example Wire) -", "MOSCOW, Jan. 21. /TASS/."), if any. */
+const datelineOf = (block: string): string | undefined => {
+  const n = datelineLength(block);
+  return n ? block.slice(0, n) : undefined;
+};
 
 export function makeSource(raw: string, meta: SourceMeta): { record: Source; text: string } {
   const removed = detectChrome(raw);
@@ -55,11 +62,14 @@ export function makeSource(raw: string, meta: SourceMeta): { record: Source; tex
   // capture.ts takes the second paragraph for a dek; wire copy opening with a dateline has none.
   // A page's caption standing second is a caption, not a dek.
   let blocks: SourceBlock[] = ingested.map((b) =>
-    b.kind === 'dek' && DATELINE.test(text.slice(b.start, b.end))
+    b.kind === 'dek' && datelineOf(text.slice(b.start, b.end))
       ? { ...b, kind: 'paragraph' }
       : b.kind === 'dek' && (meta.captions ?? []).some((c) => text.startsWith(c, b.start))
         ? { ...b, kind: 'caption' }
-        : b,
+        : // A page says which paragraph is its standfirst; any other is the lead.
+          b.kind === 'dek' && meta.dek !== undefined && !(meta.dek && text.startsWith(meta.dek.slice(0, 40), b.start))
+          ? { ...b, kind: 'paragraph' }
+          : b,
   );
   // Copy with single line breaks between paragraphs: one block a line.
   if (!text.includes('\n\n') && text.includes('\n')) {
@@ -77,14 +87,21 @@ export function makeSource(raw: string, meta: SourceMeta): { record: Source; tex
   }
   const headline = text.slice(blocks[0].start, blocks[0].end);
   const dateline =
-    DATELINE.exec(text.slice(blocks[1]?.start ?? 0, blocks[1]?.end ?? 0)) ?? DATELINE.exec(text.slice(blocks[2]?.start ?? 0));
+    datelineOf(text.slice(blocks[1]?.start ?? 0, blocks[1]?.end ?? 0)) ?? datelineOf(text.slice(blocks[2]?.start ?? 0));
   const record: Source = {
     id: meta.id,
     title: meta.title ?? headline,
     publisher: meta.publisher,
     published: meta.published,
     ...(meta.url ? { url: meta.url } : {}),
-    ...(dateline ? { dateline: dateline[0].replace(/\s*(?:\([^)]*\))?\s*[—–-]$/, '').trim() } : {}),
+    ...(dateline
+      ? {
+          dateline: dateline
+            .replace(/\s*(?:\([^)]*\)|\/[^/]*\/\.?)?\s*[—–-]*\s*$/, '')
+            .replace(/\.$/, '')
+            .trim(),
+        }
+      : {}),
     text: meta.textName,
     captured_from: meta.capturedFrom,
     removed: [...removed, ...(meta.removedBefore ?? [])],

@@ -48,6 +48,15 @@ const BOUNDARIES = [
   ' — ',
 ];
 
+/** The length of a dateline opening a sentence ("KYIV, Feb 14 (Example Wire) - "), 0 when none. */
+export function datelineLength(sentence: string): number {
+  for (const re of DATELINE) {
+    const m = re.exec(sentence);
+    if (m) return m[0].length;
+  }
+  return 0;
+}
+
 export function titleOf(sentence: string): string {
   const t = clause(sentence);
   // Too little left (a label, a quote's tail): the sentence's own first words stand.

@@ -46,11 +46,22 @@ export interface PlaceMention extends Anchored {
   draft: DraftInfo;
 }
 
+export interface DurationResolved {
+  value: string;
+  precision: 'duration';
+  days: number;
+}
+
 export interface DateMention extends Anchored {
   /** The phrase as the catalogue's date.expr would take it, when src/catalogue/dates.ts knows it. */
   expr?: string;
-  /** Resolved against the publication date, at the phrase's own precision; null when it cannot be. */
-  resolved: ResolvedDate | null;
+  /**
+   * Resolved against the publication date, at the phrase's own precision; null when it cannot be. A
+   * duration ("two-day", "ten days") is no date: ISO 8601 (P2D, P2W), precision "duration".
+   */
+  resolved: ResolvedDate | DurationResolved | null;
+  /** A weekday the sentence speaks of as to come ("starts on Wednesday"): resolved forward (date.ahead). */
+  ahead?: true;
   /** "the telling": the date follows a verb of saying ("told NBC News Wednesday"). */
   telling: boolean;
   draft: DraftInfo;

@@ -2,7 +2,7 @@
  * The review's state and the pure rules around it: proposals as items to accept, reject or edit, the
  * article cut into highlighted runs of text, a selection as offsets, and what a save sends.
  */
-import { DateError, resolveDate } from '../catalogue/dates';
+import { DateError, resolveEventDate } from '../catalogue/dates';
 import type { CatalogueEvent, Place, PlaceBasis, PlaceGeometry, PlaceKind, Quantity, ValidationError } from '../catalogue/schema';
 import type { Category, Precision } from '../catalogue/vocabulary';
 import { slug } from '../draft/draft';
@@ -429,12 +429,14 @@ export function mergeEvents(into: EventItem, from: EventItem): void {
  * What a date expression on the card comes to, as the build will read it (catalogue/dates.ts): its
  * precision and the days it covers, or why it cannot be read. The card shows it under the field.
  */
-export function dateReading(expr: string, published: string): { text: string; ok: boolean } {
+export function dateReading(date: CatalogueEvent['date'], published: string): { text: string; ok: boolean } {
   try {
-    const d = resolveDate(expr, published);
+    const d = resolveEventDate(date, published);
     if (d.precision === 'unknown') return { text: 'undated: no time on the map', ok: true };
     const days = d.start === d.end ? d.start : `${d.start} to ${d.end}`;
-    const convention = d.precision === 'window' ? ', its bounds a stated convention' : '';
+    // A duration's days and a weekend's two are the article's; other windows' bounds are the project's convention.
+    const exact = date.lasting || /weekend$/i.test(date.expr.trim());
+    const convention = d.precision === 'window' && !exact ? ', its bounds a stated convention' : '';
     return { text: `${d.precision === 'day' ? 'a day' : `a ${d.precision}`}: ${days}${convention}`, ok: true };
   } catch (err) {
     if (err instanceof DateError) return { text: err.message, ok: false };

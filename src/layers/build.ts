@@ -21,7 +21,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { UnitProperties } from '../basemap/topology';
 import { regionLayers } from '../basemap/topology';
 import { THEATRE } from '../basemap/theatre';
-import { resolveDate } from '../catalogue/dates';
+import { resolveEventDate } from '../catalogue/dates';
 import {
   borderBand,
   clipArea,
@@ -269,17 +269,17 @@ export interface BuildOptions {
 /**
  * What both forms of the story (the GeoJSON build's and a tiled story's) derive from an event: its dates,
  * the properties they open with, the change its first quantity records, and its excerpts as the source's
- * own words at the offsets the validator checked. `dateOf` may be a cache of resolveDate.
+ * own words at the offsets the validator checked. `dateOf` may be a cache of resolveEventDate.
  */
 function resolveEvent(
   e: CatalogueEvent,
   src: { record: Source; text: string },
   side: Side | null,
-  dateOf: typeof resolveDate = resolveDate,
+  dateOf: typeof resolveEventDate = resolveEventDate,
 ) {
-  const date = dateOf(e.date.expr, src.record.published);
+  const date = dateOf(e.date, src.record.published);
   const q = e.quantities?.[0];
-  const previousDate = q?.previous ? dateOf(q.previous.date.expr, src.record.published) : undefined;
+  const previousDate = q?.previous ? dateOf(q.previous.date, src.record.published) : undefined;
   const head = {
     event_id: e.id,
     title: e.title,
@@ -606,11 +606,11 @@ function tiledStory(
   geometry: Map<string, Geometry>,
   measures: (StoryMeasure | null)[],
 ): { files: Map<string, string>; archives: Map<string, Uint8Array>; summary: string } {
-  const dates = new Map<string, ReturnType<typeof resolveDate>>();
-  const dateOf = (expr: string, published: string) => {
-    const key = `${published} ${expr}`;
+  const dates = new Map<string, ReturnType<typeof resolveEventDate>>();
+  const dateOf: typeof resolveEventDate = (date, published) => {
+    const key = `${published} ${JSON.stringify(date)}`;
     let d = dates.get(key);
-    if (!d) dates.set(key, (d = resolveDate(expr, published)));
+    if (!d) dates.set(key, (d = resolveEventDate(date, published)));
     return d;
   };
   const counts = new Map<string, { here: number; about: number }>();

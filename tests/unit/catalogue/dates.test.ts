@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeek, parseIsoDay, phraseIn, resolveDate } from '../../../src/catalogue/dates';
+import {
+  DateError,
+  durationDays,
+  isoWeek,
+  parseIsoDay,
+  phraseIn,
+  resolveDate,
+  resolveEventDate,
+} from '../../../src/catalogue/dates';
 
 const PUB = '2022-01-26'; // a Wednesday
 
@@ -85,5 +93,65 @@ describe('phraseIn', () => {
   it('takes a phrase with regular-expression characters literally', () => {
     expect(phraseIn('a (week)', '(week)')).toBe(true);
     expect(phraseIn('a week', '(week)')).toBe(false);
+  });
+});
+
+describe('the weekend and parts of a month named by its place', () => {
+  it.each([
+    // Wednesday 26 January 2022: the weekend before it; "this weekend" on a weekday, the coming one.
+    ['over the weekend', '2022-01-26', '2022-01-22/2022-01-23'],
+    ['the weekend', '2022-01-26', '2022-01-22/2022-01-23'],
+    ['last weekend', '2022-01-26', '2022-01-22/2022-01-23'],
+    ['this weekend', '2022-01-26', '2022-01-29/2022-01-30'],
+    // On a Monday, the two days before; on a Sunday or a Saturday, the weekend it is in.
+    ['over the weekend', '2022-02-14', '2022-02-12/2022-02-13'],
+    ['over the weekend', '2022-02-13', '2022-02-12/2022-02-13'],
+    ['at the weekend', '2022-02-12', '2022-02-12/2022-02-13'],
+    ['early next month', '2022-01-26', '2022-02-01/2022-02-10'],
+    ['mid-next month', '2022-01-26', '2022-02-11/2022-02-20'],
+    ['late last month', '2022-01-26', '2021-12-21/2021-12-31'],
+    ['the end of this month', '2022-02-14', '2022-02-21/2022-02-28'],
+  ])('%s, published %s: %s', (expr, published, value) => {
+    const r = resolveDate(expr, published);
+    expect(r.precision).toBe('window');
+    expect(r.value).toBe(value);
+    expect(`${r.start}/${r.end}`).toBe(value);
+  });
+});
+
+describe("an event's date: what the article adds to its phrase", () => {
+  it('a weekday to come is the first such day after publication', () => {
+    expect(resolveEventDate({ expr: 'Wednesday', ahead: true }, '2022-02-07').value).toBe('2022-02-09');
+    expect(resolveEventDate({ expr: 'Monday', ahead: true }, '2022-02-07').value).toBe('2022-02-14');
+    expect(resolveEventDate({ expr: 'Wednesday' }, '2022-02-07').value).toBe('2022-02-02');
+  });
+
+  it('a duration from a day makes a window of that many days', () => {
+    const r = resolveEventDate({ expr: 'Sunday', lasting: { days: 2, text: 'two-day' } }, '2022-02-14');
+    expect(r).toEqual({ value: '2022-02-13/2022-02-14', precision: 'window', start: '2022-02-13', end: '2022-02-14' });
+    expect(
+      resolveEventDate({ expr: 'Wednesday', ahead: true, lasting: { days: 3, text: 'three-day' } }, '2022-02-07').value,
+    ).toBe('2022-02-09/2022-02-11');
+  });
+
+  it('refuses what the words cannot carry, saying why', () => {
+    expect(() => resolveEventDate({ expr: 'next week', ahead: true }, '2022-02-07')).toThrow(/"ahead" needs a weekday/);
+    expect(() => resolveEventDate({ expr: 'next week', lasting: { days: 2, text: 'two-day' } }, '2022-02-07')).toThrow(
+      /"lasting" needs a date that is one day/,
+    );
+    expect(() => resolveEventDate({ expr: 'Sunday', lasting: { days: 3, text: 'two-day' } }, '2022-02-07')).toThrow(
+      /does not say 3 days/,
+    );
+    expect(() => resolveEventDate({ expr: 'Sunday', lasting: { days: 400, text: '400-day' } }, '2022-02-07')).toThrow(DateError);
+  });
+
+  it('reads the days of a duration in words or digits, "a week-long" as seven', () => {
+    expect(durationDays('two-day')).toBe(2);
+    expect(durationDays('ten days')).toBe(10);
+    expect(durationDays('3-day')).toBe(3);
+    expect(durationDays('a week-long')).toBe(7);
+    expect(durationDays('two weeks')).toBe(14);
+    expect(durationDays('twenty-day')).toBeNull();
+    expect(durationDays('Sunday')).toBeNull();
   });
 });

@@ -385,6 +385,19 @@ describe('validateCatalogue', () => {
     ]);
   });
 
+  it("checks what an event's date adds to its phrase: a weekday to come, a duration in the excerpt's words", () => {
+    const withDate = (date: Json) =>
+      errorsOf(catalogue((c) => (ev(c).date = date))).map((e) => `${e.id}: ${e.field}: ${e.message}`);
+    expect(withDate({ expr: 'Tuesday', ahead: true })).toEqual([]);
+    expect(withDate({ expr: 'Tuesday', ahead: 'yes' })).toEqual(['drills: date.ahead: true or absent expected, "yes" found']);
+    expect(withDate({ expr: 'Tuesday', lasting: { days: 2, text: 'two-day' } })).toEqual([
+      `drills: date.lasting.text: "two-day" does not appear in the event's excerpts: a duration must be the article's own`,
+    ]);
+    expect(withDate({ expr: 'Tuesday', when: 'later' })).toEqual([
+      'drills: date.when: unknown field (known: expr, ahead, lasting)',
+    ]);
+  });
+
   it('an events file may say it is a draft published unreviewed, and nothing else', () => {
     const input = catalogue(() => {});
     const file = input.events[0];

@@ -268,13 +268,27 @@ describe('splitting and merging events', () => {
 
 describe('the card says what a date expression comes to', () => {
   it('gives its precision and days, a window as a convention, and an unreadable one as an error', () => {
-    expect(dateReading('Tuesday', '2022-01-26')).toEqual({ text: 'a day: 2022-01-25', ok: true });
-    expect(dateReading('last week', '2022-01-26')).toEqual({ text: 'a week: 2022-01-17 to 2022-01-23', ok: true });
-    expect(dateReading('undated', '2022-01-26')).toEqual({ text: 'undated: no time on the map', ok: true });
-    expect(dateReading('in the coming days', '2022-01-26').text).toMatch(
+    expect(dateReading({ expr: 'Tuesday' }, '2022-01-26')).toEqual({ text: 'a day: 2022-01-25', ok: true });
+    expect(dateReading({ expr: 'last week' }, '2022-01-26')).toEqual({ text: 'a week: 2022-01-17 to 2022-01-23', ok: true });
+    expect(dateReading({ expr: 'undated' }, '2022-01-26')).toEqual({ text: 'undated: no time on the map', ok: true });
+    expect(dateReading({ expr: 'in the coming days' }, '2022-01-26').text).toMatch(
       /^a window: 2022-01-2\d to 2022-0\d-\d\d, its bounds a stated convention$/,
     );
-    const bad = dateReading('sometime soonish', '2022-01-26');
+    // What the article adds to a weekday: one to come, and a duration from it; a weekend is its two days.
+    expect(dateReading({ expr: 'Tuesday', ahead: true }, '2022-01-26')).toEqual({ text: 'a day: 2022-02-01', ok: true });
+    expect(dateReading({ expr: 'Sunday', lasting: { days: 2, text: 'two-day' } }, '2022-01-26')).toEqual({
+      text: 'a window: 2022-01-23 to 2022-01-24',
+      ok: true,
+    });
+    expect(dateReading({ expr: 'over the weekend' }, '2022-01-26')).toEqual({
+      text: 'a window: 2022-01-22 to 2022-01-23',
+      ok: true,
+    });
+    expect(dateReading({ expr: 'next week', ahead: true }, '2022-01-26').ok).toBe(false);
+    expect(dateReading({ expr: 'Sunday', lasting: { days: 3, text: 'two-day' } }, '2022-01-26').text).toContain(
+      'does not say 3 days',
+    );
+    const bad = dateReading({ expr: 'sometime soonish' }, '2022-01-26');
     expect(bad.ok).toBe(false);
     expect(bad.text).toContain('sometime soonish');
   });

@@ -1,0 +1,154 @@
+/**
+ * Round 4 of the drafting rules (issue 26): a headline or a photo caption that repeats the lead is one
+ * event; a dateline is not in the lead's excerpt; durations, the weekend, parts of a month named by its
+ * place, and a weekday to come; a page's own headline and standfirst. Each test names a trap an unseen
+ * article sets; the round's fixtures (tests/fixtures/draft/wire-weekend, html-daily) were written first.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { resolveEventDate } from '../../../src/catalogue/dates';
+import { basemapFrom } from '../../../src/layers/build';
+import { checkDraft } from '../../../src/draft/check';
+import { categoryOf } from '../../../src/draft/claims';
+import { draftArticle } from '../../../src/draft/draft';
+import { findDates } from '../../../src/draft/dates';
+import { loadGazetteer } from '../../../src/draft/gazetteer';
+import { readPage } from '../../../src/draft/html';
+import type { SourceMeta } from '../../../src/draft/source';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const gaz = loadGazetteer();
+const basemap = basemapFrom(
+  JSON.parse(readFileSync(path.join(ROOT, 'geodata/basemap/region.topo.json'), 'utf8')),
+  JSON.parse(readFileSync(path.join(ROOT, 'geodata/basemap/places.geojson'), 'utf8')) as FeatureCollection,
+).index;
+
+/** A whole draft of `raw`; it must pass its own check (the catalogue's validator on every proposal). */
+function draftOf(raw: string, published: string, more: Partial<SourceMeta> = {}) {
+  const meta = { id: 'fixture', publisher: 'Example', published, textName: 'fixture.txt', capturedFrom: 'test', ...more };
+  const { source, text, draft } = draftArticle(raw, meta, { gazetteer: gaz, basemap, existing: [] });
+  expect(checkDraft('fixture.draft.json', draft, { file: 'fixture.json', record: source, text }, basemap, gaz)).toEqual([]);
+  return { source, text, draft, all: [...draft.events, ...draft.pending] };
+}
+const dated = (text: string, published: string, phrase: string) => findDates(text, published).find((d) => d.text === phrase);
+
+describe('a repeat is one event', () => {
+  const WIRE = [
+    'Russian tanks seen near Belgorod, Ukraine says',
+    '',
+    "KYIV, Feb 14 (Example Wire) - Russian tanks were seen near Belgorod over the weekend, Ukraine's defence ministry said on Monday.",
+    '',
+    'Moscow denied that the movements were aimed at Ukraine.',
+    '',
+  ].join('\n');
+
+  it('joins a headline that says what the lead says to the lead event, both excerpts, the claim the lead’s', () => {
+    const { all } = draftOf(WIRE, '2022-02-14');
+    const lead = all.find((e) => e.excerpts.some((x) => x.text.startsWith('Russian tanks were seen')))!;
+    expect(lead.excerpts.map((x) => x.text)).toEqual([
+      'Russian tanks seen near Belgorod, Ukraine says',
+      expect.stringMatching(/^Russian tanks were seen near Belgorod/),
+    ]);
+    expect(all.filter((e) => e.excerpts.some((x) => x.start === 0))).toHaveLength(1);
+    expect(lead.draft.notes.join(' ')).toMatch(/the headline says the same/);
+  });
+
+  it('keeps a headline apart when it says something the body does not', () => {
+    const raw = 'Kremlin warns Kyiv of a response\n\nRussian tanks were seen near Belgorod on Sunday, officials said.\n';
+    const { all } = draftOf(raw, '2022-02-14');
+    expect(all.some((e) => e.excerpts.some((x) => x.start === 0) && e.excerpts.length === 1)).toBe(true);
+  });
+
+  it('leaves the dateline out of the lead’s excerpt: the city it was filed from is not where it happened', () => {
+    const { all, source } = draftOf(WIRE, '2022-02-14');
+    const lead = all.find((e) => e.excerpts.some((x) => x.text.startsWith('Russian tanks were seen')))!;
+    expect(lead.excerpts.every((x) => !x.text.includes('KYIV'))).toBe(true);
+    expect(lead.places).not.toContain('kyiv');
+    expect(lead.date).toEqual({ expr: 'over the weekend' });
+    expect(source.dateline).toBe('KYIV, Feb 14');
+    expect(source.blocks[1].kind).toBe('paragraph');
+  });
+
+  it('joins a photo caption that repeats the body, and takes the page’s own headline, not its <title>', () => {
+    const page = readPage(
+      `<!doctype html><html><head><title>First troops arrive in Rzeszow | The Example Daily</title>
+       <meta property="article:published_time" content="2022-02-07T18:40:00+01:00"></head><body><article>
+       <h1>First troops arrive in Rzeszow</h1>
+       <p>The first of 1,700 US paratroopers arrived in Rzeszow on Sunday, the Polish defence ministry said.</p>
+       <figure><img src="a.jpg" alt=""><figcaption>US paratroopers arrive in Rzeszow on Sunday. Photo: Agency/Jan Kowal</figcaption></figure>
+       <p>Lithuania said it had received two battalions of German troops since Friday.</p>
+       </article></body></html>`,
+    );
+    expect(page.meta.title).toBe('First troops arrive in Rzeszow');
+    const { all, source } = draftOf(page.text, '2022-02-07', { captions: page.captions, removedBefore: page.removed, dek: null });
+    // No standfirst marked on the page: the paragraph after the headline is the lead, not a dek.
+    expect(source.blocks.map((b) => b.kind)).toEqual(['headline', 'paragraph', 'caption', 'paragraph']);
+    const arrival = all.find((e) => e.excerpts.some((x) => x.text.startsWith('The first of 1,700')))!;
+    expect(arrival.excerpts).toHaveLength(3);
+    expect(arrival.category).toBe('troops');
+    expect(all).toHaveLength(2);
+  });
+
+  it('keeps a dek the page marks as its standfirst', () => {
+    const page = readPage(
+      `<!doctype html><html><body><article><h1>Drills begin</h1><p class="dek">Belarus and Russia start ten days of drills.</p>
+       <p>Russian jets landed in Belarus on Thursday, the ministry said.</p></article></body></html>`,
+    );
+    expect(page.meta.dek).toBe('Belarus and Russia start ten days of drills.');
+    const { source } = draftOf(page.text, '2022-02-11', {
+      captions: page.captions,
+      removedBefore: page.removed,
+      dek: page.meta.dek,
+    });
+    expect(source.blocks.map((b) => b.kind)).toEqual(['headline', 'dek', 'paragraph']);
+  });
+});
+
+describe('time the words give', () => {
+  it('finds durations as durations, never as figures, and makes a day with one a window', () => {
+    const raw = 'Drills\n\nA two-day naval exercise began on Sunday in the Black Sea, the ministry said.\n';
+    expect(dated(raw, '2022-02-14', 'two-day')?.resolved).toEqual({ value: 'P2D', precision: 'duration', days: 2 });
+    expect(dated('They held ten days of drills.', '2022-02-14', 'ten days')?.resolved?.value).toBe('P10D');
+    expect(dated('It was a week-long visit.', '2022-02-14', 'a week-long')?.resolved?.value).toBe('P1W');
+    const { draft, all } = draftOf(raw, '2022-02-14');
+    expect(draft.quantities).toEqual([]);
+    const e = all.find((x) => x.excerpts[0].text.startsWith('A two-day'))!;
+    expect(e.date).toEqual({ expr: 'Sunday', lasting: { days: 2, text: 'two-day' } });
+    expect(resolveEventDate(e.date, '2022-02-14').value).toBe('2022-02-13/2022-02-14');
+    expect(e.category).toBe('drills');
+  });
+
+  it('reads a weekday to come forward, one that is past back, and the publication’s own weekday as that day', () => {
+    const text =
+      'The soldiers will take part in a three-day exercise that starts on Wednesday. The unit arrived on Wednesday. Talks will resume Monday.';
+    const [ahead, back, same] = findDates(text, '2022-02-07').filter((d) => /^\p{Lu}\p{Ll}+day$/u.test(d.text));
+    expect([ahead.ahead, ahead.resolved?.value]).toEqual([true, '2022-02-09']);
+    expect([back.ahead, back.resolved?.value]).toEqual([undefined, '2022-02-02']);
+    expect([same.ahead, same.resolved?.value]).toEqual([undefined, '2022-02-07']);
+    const { all } = draftOf(`Exercise\n\n${text.split('. ')[0]} in Poland, a spokesperson said.\n`, '2022-02-07');
+    const e = all.find((x) => x.excerpts[0].text.includes('three-day'))!;
+    expect(resolveEventDate(e.date, '2022-02-07').value).toBe('2022-02-09/2022-02-11');
+  });
+
+  it('resolves the weekend and early next month through the catalogue’s own phrases', () => {
+    expect(dated('Tanks were seen over the weekend.', '2022-02-14', 'over the weekend')).toMatchObject({
+      expr: 'over the weekend',
+      resolved: { value: '2022-02-12/2022-02-13' },
+    });
+    expect(dated('Ministers will meet early next month.', '2022-02-14', 'early next month')).toMatchObject({
+      expr: 'early next month',
+      resolved: { value: '2022-03-01/2022-03-10' },
+    });
+  });
+});
+
+describe('categories by what the words are about', () => {
+  it('a naval exercise is an exercise; paratroopers and troop movements are troops', () => {
+    expect(categoryOf('A two-day naval exercise began in the Black Sea', true).category).toBe('drills');
+    expect(categoryOf('Warships of the fleet sailed', true).category).toBe('naval');
+    expect(categoryOf('1,700 US paratroopers arrived in Rzeszow', true).category).toBe('troops');
+    expect(categoryOf('Moscow denied that the movements were aimed at Ukraine', true).category).toBe('troops');
+  });
+});
