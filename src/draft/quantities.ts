@@ -55,7 +55,8 @@ const VAGUE: { re: RegExp; range: [number, number] }[] = [
 /** Words that end a unit: prepositions, verbs and such. */
 const UNIT_STOP =
   /^(in|on|at|near|from|to|into|of|for|with|by|and|or|but|as|that|which|who|were|was|are|is|have|has|had|will|would|could|may|said|up|down|since|after|before|during|across|along|this|last|next|the|a|an)$/i;
-const DEMONYM = /^(Russian|Ukrainian|Belarusian|American|British|French|German|Polish|U\.S\.|NATO|Western|Chinese)$/;
+const DEMONYM =
+  /^(Russian|Ukrainian|Belarusian|American|British|French|German|Polish|Lithuanian|U\.S\.|US|UK|NATO|Western|Chinese)$/;
 
 /** Why a number is not a quantity, or null when it is one. */
 function notAQuantity(text: string, start: number, end: number, dates: DateMention[]): string | null {
@@ -88,6 +89,9 @@ function unitAfter(text: string, end: number): { unit: string; skipped: boolean 
   for (const w of list) {
     const bare = w.replace(/[.,;:]$/, '');
     if (UNIT_STOP.test(bare)) break;
+    // A verb after the unit's noun ends it: "1,700 paratroopers arrived", "40 tanks remain".
+    if (unit.length && (/^\p{Ll}{3,}ed$/u.test(bare) || /^(remain|remains|arrive|arrives|stay|stays|move|moves)$/.test(bare)))
+      break;
     if (DEMONYM.test(bare) && !unit.length) {
       skipped = true;
       continue;

@@ -2,7 +2,7 @@
  * The review's state and the pure rules around it: proposals as items to accept, reject or edit, the
  * article cut into highlighted runs of text, a selection as offsets, and what a save sends.
  */
-import { DateError, resolveEventDate } from '../catalogue/dates';
+import { DateError, durationDays, resolveEventDate } from '../catalogue/dates';
 import type { CatalogueEvent, Place, PlaceBasis, PlaceGeometry, PlaceKind, Quantity, ValidationError } from '../catalogue/schema';
 import type { Category, Precision } from '../catalogue/vocabulary';
 import { slug } from '../draft/draft';
@@ -423,6 +423,23 @@ export function mergeEvents(into: EventItem, from: EventItem): void {
   into.unresolved = once([...into.unresolved, ...from.unresolved], String);
   from.status = 'rejected';
   from.notes = [...from.notes, `merged into ${a.id}`];
+}
+
+/**
+ * The card's two additions to a date phrase: "to come" (a weekday ahead of publication) and a duration in
+ * the article's words ("two-day"), whose days are read from the words; empty words take it off. A duration
+ * whose words give no days keeps them, so the reading under the field says what is wrong.
+ */
+export function withDateAdditions(
+  date: CatalogueEvent['date'],
+  change: { ahead?: boolean; lasting?: string },
+): CatalogueEvent['date'] {
+  const next: CatalogueEvent['date'] = { expr: date.expr };
+  const ahead = change.ahead ?? date.ahead ?? false;
+  if (ahead) next.ahead = true;
+  const words = (change.lasting ?? date.lasting?.text ?? '').trim();
+  if (words) next.lasting = { days: durationDays(words) ?? 0, text: words };
+  return next;
 }
 
 /**

@@ -14,6 +14,7 @@ import { checkDraft } from '../../../src/draft/check';
 import { categoryOf } from '../../../src/draft/claims';
 import { draftArticle } from '../../../src/draft/draft';
 import { findDates } from '../../../src/draft/dates';
+import { findQuantities } from '../../../src/draft/quantities';
 import { loadGazetteer } from '../../../src/draft/gazetteer';
 import { readPage } from '../../../src/draft/html';
 import type { SourceMeta } from '../../../src/draft/source';
@@ -150,5 +151,16 @@ describe('categories by what the words are about', () => {
     expect(categoryOf('Warships of the fleet sailed', true).category).toBe('naval');
     expect(categoryOf('1,700 US paratroopers arrived in Rzeszow', true).category).toBe('troops');
     expect(categoryOf('Moscow denied that the movements were aimed at Ukraine', true).category).toBe('troops');
+  });
+});
+
+describe("a figure's unit is its noun", () => {
+  it('skips a country before it and stops at the verb after it', () => {
+    const text = 'The first of 1,700 US paratroopers arrived in Rzeszow. About 40 armoured vehicles moved north.';
+    const units = findQuantities(text, findDates(text, '2022-02-07')).map((q) => [q.value, q.unit]);
+    expect(units).toEqual([
+      [1700, 'paratroopers'],
+      [40, 'armoured vehicles'],
+    ]);
   });
 });

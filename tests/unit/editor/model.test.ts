@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogueEvent, Place } from '../../../src/catalogue/schema';
 import {
   dateReading,
+  withDateAdditions,
   errorsByRecord,
   eventFromSelection,
   figureFromSelection,
@@ -291,5 +292,18 @@ describe('the card says what a date expression comes to', () => {
     const bad = dateReading({ expr: 'sometime soonish' }, '2022-01-26');
     expect(bad.ok).toBe(false);
     expect(bad.text).toContain('sometime soonish');
+  });
+});
+
+describe("the card's additions to a date phrase", () => {
+  it('sets and clears "to come" and a duration, reading the days from the words', () => {
+    const ahead = withDateAdditions({ expr: 'Wednesday' }, { ahead: true });
+    expect(ahead).toEqual({ expr: 'Wednesday', ahead: true });
+    const both = withDateAdditions(ahead, { lasting: 'three-day' });
+    expect(both).toEqual({ expr: 'Wednesday', ahead: true, lasting: { days: 3, text: 'three-day' } });
+    expect(dateReading(both, '2022-02-07')).toEqual({ text: 'a window: 2022-02-09 to 2022-02-11', ok: true });
+    expect(withDateAdditions(both, { ahead: false, lasting: ' ' })).toEqual({ expr: 'Wednesday' });
+    const wrong = withDateAdditions({ expr: 'Sunday' }, { lasting: 'a long' });
+    expect(dateReading(wrong, '2022-02-14').ok).toBe(false);
   });
 });
