@@ -67,6 +67,9 @@ export type StorySource = Pick<
 export interface PlaceProperties {
   place_id: string;
   name: string;
+  /** Its names in Ukrainian and Russian, where the catalogue gives them. */
+  name_uk?: string | null;
+  name_ru?: string | null;
   kind: string;
   location_precision: Precision;
   precision_rank: number;
@@ -78,6 +81,12 @@ export interface PlaceProperties {
   gazetteer?: string | null;
   events_here: number;
   events_about: number;
+  /**
+   * The categories of what happened or was said there, comma-separated in order of first appearance; and
+   * apart, those of events only listed there as a seat of government standing in (places.ts tallyPlaces).
+   */
+  categories?: string;
+  seat_categories?: string;
   label_lng: number;
   label_lat: number;
   /**

@@ -18,7 +18,7 @@
 import type { Feature, Point, Position } from 'geojson';
 import { CATEGORIES, type Category } from '../catalogue/vocabulary';
 import { tileArchive, type TileLayer } from '../tiles/tiler';
-import type { Ink } from './build';
+import { cachedDates, storyEvent, storySource, type ResolvedCatalogue } from './events';
 import {
   compactEvent,
   isPlan,
@@ -32,6 +32,7 @@ import {
   type TiledCombo,
   type TiledStoryFile,
 } from './format';
+import { placeProperties, tallyPlaces } from './places';
 
 /**
  * Stories of this many events or more are tiled. Measured (README, Performance): a GeoJSON story opens
@@ -65,7 +66,6 @@ interface TiledInput {
   places: TiledPlace[];
   events: StoryEvent[];
   measures: StoryMeasure[];
-  ink: (placeId: string) => Ink;
 }
 
 /** One mark before tiling: a combo at a place's point. */
@@ -227,7 +227,7 @@ export function buildTiled(input: TiledInput): {
       });
       areaFeatures.push({
         type: 'Feature',
-        properties: { place_id: id, ink: input.ink(id), location_precision: p.props.location_precision },
+        properties: { place_id: id, ink: p.props.ink, location_precision: p.props.location_precision },
         geometry: p.area.geometry,
       });
     }
@@ -312,4 +312,33 @@ export function buildTiled(input: TiledInput): {
       `${input.events.length} events, ${places.length} places, ${combos.length} combos, tiled: ` +
       `${built.areas.tiles + built.marks.tiles} tiles (${((built.areas.archive.length + built.marks.archive.length) / 1e6).toFixed(1)} MB), ${shards} shards`,
   };
+}
+
+/**
+ * The tiled form of a resolved catalogue (build.ts): each event as the story file has it (its excerpts'
+ * words cut out of the source at their offsets), each place with the properties both forms give it
+ * (places.ts). Nothing per event but that: at a million events the GeoJSON form's feature per event and
+ * place is most of its time and memory.
+ */
+export function writeTiled(story: ResolvedCatalogue): ReturnType<typeof buildTiled> {
+  const dateOf = cachedDates();
+  const events = story.events.map((e) => storyEvent(e, story.sources.get(e.source)!, story.sides.get(e) ?? null, dateOf));
+  const tallies = tallyPlaces(events);
+  const places: TiledPlace[] = story.places
+    .filter((p) => tallies.has(p.id))
+    .map((p) => {
+      const shape = story.shapes.get(p.id)!;
+      const props = placeProperties(p, shape, tallies.get(p.id)!, story.basemap, null);
+      return {
+        props,
+        area: shape.type === 'Point' ? null : { type: 'Feature', properties: {}, geometry: shape },
+        at: [props.label_lng, props.label_lat],
+      };
+    });
+  return buildTiled({
+    sources: [...story.sources.values()].map((s) => storySource(s.record, '', story.drafts)),
+    places,
+    events,
+    measures: story.measures.filter((m) => m !== null),
+  });
 }
