@@ -5,7 +5,7 @@
  */
 import type { Geometry } from 'geojson';
 import type { Place } from '../catalogue/schema';
-import type { Category } from '../catalogue/vocabulary';
+import { listedAsSeat, type Category } from '../catalogue/vocabulary';
 import type { Area, Basemap } from './basemap';
 import { labelName, type PlaceProperties, type StoryEvent } from './format';
 import { labelAnchor, labelPoint, type Obstacle } from './geometry';
@@ -37,7 +37,7 @@ export function tallyPlaces(
     return t;
   };
   for (const e of events) {
-    const seat = e.site === 'seat';
+    const seat = listedAsSeat(e);
     for (const id of e.places) {
       const t = tally(id);
       t.here++;

@@ -16,7 +16,7 @@
  * step of the timeline sets a few dozen states and lays out no tile again.
  */
 import type { Feature, Point, Position } from 'geojson';
-import { CATEGORIES, type Category } from '../catalogue/vocabulary';
+import { CATEGORIES, listedAsSeat, type Category } from '../catalogue/vocabulary';
 import { tileArchive, type TileLayer } from '../tiles/tiler';
 import { cachedDates, storyEvent, storySource, type ResolvedCatalogue } from './events';
 import {
@@ -212,7 +212,7 @@ export function buildTiled(input: TiledInput): {
   for (const p of places) {
     const id = p.props.place_id;
     const events = here.get(id) ?? [];
-    const marked = [...new Set(events.filter((e) => e.site !== 'seat').map((e) => of.get(e)!))].sort((a, b) => a - b);
+    const marked = [...new Set(events.filter((e) => !listedAsSeat(e)).map((e) => of.get(e)!))].sort((a, b) => a - b);
     for (const k of marked) marks.push({ place: id, at: p.at, k, category: combos[k].category });
     if (p.area && events.length) {
       const { name, location_precision, label_lng, label_lat } = p.props;
