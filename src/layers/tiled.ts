@@ -18,6 +18,7 @@
 import type { Feature, Point, Position } from 'geojson';
 import { CATEGORIES, listedAsSeat, type Category } from '../catalogue/vocabulary';
 import { tileArchive, type TileLayer } from '../tiles/tiler';
+import { markRow } from './markRow';
 import { cachedDates, storyEvent, storySource, type ResolvedCatalogue } from './events';
 import {
   compactEvent,
@@ -84,13 +85,9 @@ function mercator([lng, lat]: Position): [number, number] {
   return [(lng + 180) / 360, 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)];
 }
 
-/**
- * A row's slot for each category, in legend order, centred: in half mark steps, -(n-1)..(n-1) by 2, so
- * that the style reads it as one integer (map/tiledStory.ts: vector tile properties cannot be arrays).
- */
+/** A row's slot for each category (markRow.ts): what the style reads as the mark's offset (map/tiledStory.ts). */
 function slots(categories: Iterable<Category>): Map<Category, number> {
-  const row = [...new Set(categories)].sort((a, b) => ORDER.get(a)! - ORDER.get(b)!);
-  return new Map(row.map((c, i) => [c, 2 * i - (row.length - 1)]));
+  return new Map(markRow(categories).map(({ category, slot }) => [category, slot]));
 }
 
 /**
