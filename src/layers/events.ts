@@ -114,6 +114,8 @@ function resolveEvent(e: CatalogueEvent, src: SourceText, side: Side | null, dat
     // value's, "up from 59 at this time last week". The number and unit stay for sorting and comparing.
     quantity: q?.text ?? null,
     quantity_previous: q?.previous?.text ?? null,
+    // Every figure, the first included: one sentence can give several ("62 groups … 100,000 troops").
+    quantities: (e.quantities ?? []).map((x) => ({ text: x.text, previous: x.previous?.text ?? null })),
     side,
   };
   const change =
@@ -183,6 +185,7 @@ export function storyEvent(e: CatalogueEvent, src: SourceText, side: Side | null
     date_end: head.date_end,
     quantity: head.quantity,
     quantity_previous: head.quantity_previous,
+    quantities: head.quantities,
     claim_by: e.claim.by,
     claim_kind: e.claim.kind,
     stance: e.claim.stance,
