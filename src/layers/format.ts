@@ -85,7 +85,7 @@ export interface PlaceProperties {
   kind: string;
   location_precision: Precision;
   precision_rank: number;
-  /** How much ink the map gives it (src/layers/build.ts inkOf); absent in layers built before it. */
+  /** How much ink the map gives it (src/layers/shapes.ts inkOf); absent in layers built before it. */
   ink?: 'point' | 'region' | 'zone' | 'country';
   place_basis: 'article' | 'context';
   place_note: string | null;
