@@ -6,7 +6,7 @@
  * Range (suffix ranges, "bytes=0-0", unsatisfiable ranges) and `fresh` for If-None-Match (with "*") and
  * If-Modified-Since. range-parser stays on 1.x: 2.0 asks for Node 22 (an engine warning on Node 20), and
  * the two cases 1.x reads otherwise than RFC 9110 (a reversed spec, a suffix longer than the file) are
- * handled before it, each with a test in tests/unit/data-mounts.test.ts.
+ * handled before it, each with a test in tests/unit/server/data-mounts.test.ts.
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';

@@ -1,7 +1,7 @@
 /**
  * `npm run geodata:tiles`: cuts the basemap (geodata/basemap/*.topo.json, places.geojson) into the vector
  * tile archives the map reads, geodata/tiles/world.pmtiles and region.pmtiles (basemap.ts), with a
- * manifest of their sizes and sha256. The same inputs give the same bytes (tests/unit/tiles-basemap.test.ts).
+ * manifest of their sizes and sha256. The same inputs give the same bytes (tests/unit/tiles/basemap.test.ts).
  *
  *   npm run geodata:tiles            write the archives (all of them, or nothing)
  *   npm run geodata:tiles -- --check compare a fresh build with the committed archives; write nothing

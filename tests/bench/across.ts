@@ -21,7 +21,7 @@ import { countByCategory, countBySource, eventsAt, placeViews } from '../../src/
 import type { Story, StoryEvent } from '../../src/story/types';
 import { countBySide, type ViewFilter } from '../../src/story/visibility';
 import { addDays } from '../../src/story/time';
-import { mulberry32 } from '../prng';
+import { mulberry32 } from '../support/prng';
 
 const SOURCES = 50;
 const EVENTS = 5000;

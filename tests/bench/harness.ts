@@ -35,7 +35,7 @@ import {
   type LoadTimings,
 } from './page';
 import { round, summarize, type Summary } from './stats';
-import { ANCHORS, type WrittenCatalogue } from '../synthetic';
+import { ANCHORS, type WrittenCatalogue } from '../support/synthetic';
 
 export interface BenchOptions {
   /** The project folder. */
@@ -363,7 +363,7 @@ interface OpenPage {
  * the browser runs, and more than Node's default heap.
  */
 function syntheticInChild(n: number, dir: string, root: string): WrittenCatalogue {
-  const script = path.join(root, 'tests/synthetic.ts');
+  const script = path.join(root, 'tests/support/synthetic.ts');
   const r = spawnSync(process.execPath, ['--max-old-space-size=10240', '--import', 'tsx', script, String(n), dir, root], {
     cwd: root,
     encoding: 'utf8',

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { buildWithFixture, serveLayers } from './two-sources';
+import { buildWithFixture, serveLayers } from '../support/two-sources';
 
 const layers = buildWithFixture(path.resolve(import.meta.dirname, '../fixtures/across-sources'), { seed: false });
 

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEditor, type EditorServer } from '../../src/editor/server';
-import { serveLayers } from './two-sources';
+import { serveLayers } from '../support/two-sources';
 import { expect, test } from './fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, mapIdle, test } from './fixtures';
 import { near, parseColour, shoot, type Pixels, type RGB } from './pixels';
-import { buildWithFixture, serveLayers } from './two-sources';
+import { buildWithFixture, serveLayers } from '../support/two-sources';
 import { defaultTheme } from '../../src/map/theme';
 import { parseHex } from '../../src/map/patterns';
 

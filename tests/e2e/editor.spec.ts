@@ -14,7 +14,7 @@ import path from 'node:path';
 import { validateCatalogue } from '../../src/catalogue/validate';
 import { defaultFolders, loadInputs } from '../../src/layers/inputs';
 import { startEditor, type EditorServer } from '../../src/editor/server';
-import { serveLayers } from './two-sources';
+import { serveLayers } from '../support/two-sources';
 import { expect, test } from './fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -13,7 +13,7 @@ import { filterOf, readHash } from '../../src/state/hash';
 import { draftSources } from '../../src/story/visibility';
 import { exportGeoJson } from '../../src/story/export';
 import type { Story } from '../../src/story/types';
-import { ogrinfo } from '../gdal';
+import { ogrinfo } from '../support/gdal';
 import { expect, mapIdle, test } from './fixtures';
 
 const LAYERS = path.resolve(import.meta.dirname, '../../geodata/layers');

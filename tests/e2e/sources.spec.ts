@@ -4,7 +4,7 @@
  * validator and layer build, and served in place of the seed's layers.
  */
 import { expect, test } from './fixtures';
-import { buildTwoSources, serveLayers } from './two-sources';
+import { buildTwoSources, serveLayers } from '../support/two-sources';
 
 const layers = buildTwoSources();
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { shardFile, shardOf, type TiledStoryFile } from '../../src/layers/format';
 import { draftSources, isDraft, isVisible, type ViewFilter } from '../../src/story/visibility';
-import { ANCHORS, writeSyntheticLayers } from '../synthetic';
+import { ANCHORS, writeSyntheticLayers } from '../support/synthetic';
 import { clickAt, expect, mapIdle, test } from './fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -73,7 +73,7 @@ async function expectMarksFollow(page: Page, view: ViewFilter): Promise<{ on: nu
 
 test('a tiled story draws the plans and the unreviewed drafts its summary names as the GeoJSON story does', async ({ page }) => {
   // The synthetic catalogue reports everything and has no draft: its summary is given some of both here
-  // (the build's side, isPlan on each combo and each source's review, is tests/unit/plans.test.ts and
+  // (the build's side, isPlan on each combo and each source's review, is tests/unit/story/plans.test.ts and
   // drafts.test.ts): every other combo a plan, the first source a draft.
   await serveTiled(page);
   const edited: TiledStoryFile = {

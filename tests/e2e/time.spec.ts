@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { clickAt, expect, mapIdle, test } from './fixtures';
-import { buildTwoSources, serveLayers } from './two-sources';
+import { buildTwoSources, serveLayers } from '../support/two-sources';
 
 const storyIdle = (page: Page) => mapIdle(page, { source: 'story-places' });
 const excerpts = (page: Page) => page.getByRole('region', { name: /Excerpts/ });

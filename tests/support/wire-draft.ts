@@ -9,7 +9,7 @@ import { draftArticle } from '../../src/draft/draft';
 import type { Gazetteer } from '../../src/draft/gazetteer';
 import { stableJson } from '../../src/io/files';
 import { readBasemap } from '../../src/layers/basemap';
-import { ROOT, seedProject, tempProject } from '../helpers';
+import { ROOT, seedProject, tempProject } from './helpers';
 
 export const WIRE_ID = 'wire-kiev';
 

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers';
+import { ROOT } from '../support/helpers';
 
 /** The pipeline's stages, in order: a folder under src/ each. */
 export const STAGES = [

@@ -1,5 +1,5 @@
 /**
- * The tests of the seed's own facts read the seed alone (tests/helpers.ts seedProject), so an editor who
+ * The tests of the seed's own facts read the seed alone (tests/support/helpers.ts seedProject), so an editor who
  * adds articles to geodata/ as the README says keeps `npm test` green: a project with another article
  * published gives the same seed project as the repository's seed.
  */
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/draft/gazetteer';
 import { publishUnreviewed } from '../../src/editor/api';
-import { seedProject, SEED_ID } from '../helpers';
+import { seedProject, SEED_ID } from '../support/helpers';
 import { draftWire, wireProject, WIRE_ID } from '../support/wire-draft';
 
 describe('the seed alone', () => {

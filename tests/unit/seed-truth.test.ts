@@ -12,7 +12,7 @@ import type { CatalogueEvent } from '../../src/catalogue/schema';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { aboutGroups } from '../../src/story/format';
-import { ROOT } from '../helpers';
+import { ROOT } from '../support/helpers';
 
 const { input } = loadInputs(defaultFolders(ROOT));
 const result = buildLayers(input!);

@@ -25,8 +25,8 @@ import {
   type TiledStoryFile,
 } from '../../../src/layers/format';
 import { FULL_DETAIL_ZOOM } from '../../../src/layers/tiled';
-import { archiveReader } from '../../helpers';
-import { realBasemap, syntheticCatalogue } from '../../synthetic';
+import { archiveReader } from '../../support/helpers';
+import { realBasemap, syntheticCatalogue } from '../../support/synthetic';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -105,7 +105,7 @@ async function markedCategories(archive: Uint8Array): Promise<Map<string, Set<st
     Math.floor(((lng + 180) / 360) * n),
     Math.floor(((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * n),
   ];
-  // The synthetic region (tests/synthetic.ts REGION_BBOX), and a little around it for country label points.
+  // The synthetic region (tests/support/synthetic.ts REGION_BBOX), and a little around it for country label points.
   const [x0, y0] = tile(18, 62);
   const [x1, y1] = tile(52, 42);
   const out = new Map<string, Set<string>>();

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildLayers, type BuildInput, type BuildOptions } from '../../../src/layers/build';
 import { decodeShard, decodeStory, shardFile, type StoryEvent, type TiledStoryFile } from '../../../src/layers/format';
-import { realBasemap, syntheticCatalogue } from '../../synthetic';
+import { realBasemap, syntheticCatalogue } from '../../support/synthetic';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 

@@ -1,0 +1,221 @@
+/**
+ * The map's visual hierarchy in data: each category's shape (map/symbols.ts), the marks each place gets
+ * (map/data.ts placeMarks), and where the build hangs an area's label (layers/geometry.ts labelAnchor),
+ * checked on the seed's own layers where the story is the point.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { THEATRE } from '../../../src/basemap/theatre';
+import { readBasemap } from '../../../src/layers/basemap';
+import { CATEGORIES } from '../../../src/catalogue/vocabulary';
+import { LABEL_ANCHORS, type LabelAnchor, type PlaceProperties } from '../../../src/layers/format';
+import { labelAnchor, obstaclesCovered, shareInside, type LabelBox } from '../../../src/layers/geometry';
+import { DENSE_LABEL_MINZOOM, DENSE_POINTS, labelTexts, markOff, placeMarks } from '../../../src/map/data';
+import { CATEGORY_SHAPES, insideShape, MARK_PAD, MARK_SIZE, shapeSdf } from '../../../src/map/symbols';
+import { buildStyle } from '../../../src/map/style';
+import { defaultTheme } from '../../../src/map/theme';
+import { placeViews } from '../../../src/story/model';
+import type { Story } from '../../../src/story/types';
+import { ROOT, seedProject } from '../../support/helpers';
+
+const layers = path.join(seedProject(), 'geodata/layers');
+const places = JSON.parse(readFileSync(path.join(layers, 'places.geojson'), 'utf8')) as FeatureCollection<
+  Geometry,
+  PlaceProperties
+>;
+const storyFile = JSON.parse(readFileSync(path.join(layers, 'story.json'), 'utf8')) as Omit<Story, 'places'>;
+const story: Story = { ...storyFile, places };
+const everything = placeViews(story, { hidden: new Set() });
+const place = (id: string) => places.features.find((f) => f.properties.place_id === id)!;
+
+describe("categories' shapes", () => {
+  /** Which of a grid of points over the square are inside a shape. */
+  const mask = (c: (typeof CATEGORIES)[number]) => {
+    const out: boolean[] = [];
+    for (let i = 0; i < 40; i++) for (let j = 0; j < 40; j++) out.push(insideShape(CATEGORY_SHAPES[c], -1 + i / 20, -1 + j / 20));
+    return out;
+  };
+
+  it('every category has a shape of its own: each differs from every other in over a seventh of its ink', () => {
+    for (const [i, a] of CATEGORIES.entries()) {
+      const ma = mask(a);
+      const ink = ma.filter(Boolean).length / ma.length;
+      expect(ink, `${a} has ink, and is no square block`).toBeGreaterThan(0.15);
+      expect(ink).toBeLessThan(0.8);
+      for (const b of CATEGORIES.slice(i + 1)) {
+        const mb = mask(b);
+        const differ = ma.filter((v, k) => v !== mb[k]).length;
+        const union = ma.filter((v, k) => v || mb[k]).length;
+        // A square and a circle, the closest pair, differ in 0.2.
+        expect(differ / union, `${a} and ${b}`).toBeGreaterThan(0.15);
+      }
+    }
+  });
+
+  it('draws each as a signed distance field: the outline at the edge value, ink inside, nothing outside', () => {
+    for (const c of CATEGORIES) {
+      const img = shapeSdf(CATEGORY_SHAPES[c]);
+      expect(img.sdf).toBe(true);
+      expect(img.width).toBe((MARK_SIZE + 2 * MARK_PAD) * img.pixelRatio);
+      expect(img.data.length).toBe(img.width * img.height * 4);
+      const alpha = (x: number, y: number) => img.data[(y * img.width + x) * 4 + 3];
+      // The corners are far outside every shape; MapLibre's edge is at 192 of 255.
+      expect(alpha(0, 0), c).toBe(0);
+      let inside = 0;
+      for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x++) if (alpha(x, y) > 192) inside++;
+      expect(inside / (img.width * img.height), c).toBeGreaterThan(0.08);
+    }
+    // A square's centre is deep inside; its edge (0.85 of the half side) is where the value crosses 192.
+    const img = shapeSdf(CATEGORY_SHAPES.troops);
+    const mid = img.width / 2;
+    const at = (units: number) =>
+      img.data[(mid * img.width + Math.floor(mid + units * (MARK_SIZE / 2) * img.pixelRatio)) * 4 + 3];
+    expect(at(0)).toBe(255);
+    expect(at(0.75)).toBeGreaterThan(192);
+    expect(at(0.95)).toBeLessThan(192);
+  });
+
+  it('encodes, for every pixel, the distance to the nearest edge, signed by whether the pixel is inside', () => {
+    // Directly from the definition, a pixel at a time: every edge's distance, and insideShape.
+    const segment = (px: number, py: number, [ax, ay]: number[], [bx, by]: number[]) => {
+      const dx = bx - ax;
+      const dy = by - ay;
+      const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy || 1)));
+      return Math.hypot(px - ax - t * dx, py - ay - t * dy);
+    };
+    for (const c of CATEGORIES) {
+      const rings = CATEGORY_SHAPES[c];
+      const img = shapeSdf(rings);
+      const side = img.width;
+      const scale = 2 / (MARK_SIZE * img.pixelRatio);
+      let worst = 0;
+      for (let row = 0; row < side; row++) {
+        for (let col = 0; col < side; col++) {
+          const x = (col + 0.5 - side / 2) * scale;
+          const y = (row + 0.5 - side / 2) * scale;
+          const d = Math.min(...rings.flatMap((r) => r.map((b, i) => segment(x, y, r[(i + r.length - 1) % r.length], b))));
+          const signed = (insideShape(rings, x, y) ? -d : d) / scale;
+          const want = Math.max(0, Math.min(255, Math.round(255 - 255 * (signed / 8 + 0.25))));
+          worst = Math.max(worst, Math.abs(img.data[(row * side + col) * 4 + 3] - want));
+        }
+      }
+      // Rounding apart (a square root for a hypotenuse), the same byte.
+      expect(worst, c).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe("places' marks", () => {
+  const marks = placeMarks(places, everything);
+
+  it('gives each place a mark for every category it has, in legend order, and places at one point one row', () => {
+    const at = (id: string) =>
+      marks.data['story-marks'].features
+        .filter((f) => f.properties.place_ids.split(' ').includes(id))
+        .map((f) => f.properties.category);
+    expect(at('belarus')).toEqual(everything.get('belarus')!.categories);
+    expect(at('belarus').length).toBeGreaterThan(2);
+    // The ministry and the parliament "in Moscow" are drawn at one point: one row for both, no mark twice.
+    expect(at('russian-foreign-ministry')).toEqual(at('russian-parliament'));
+    expect(at('russian-parliament')).toEqual(['diplomacy', 'statement']);
+    // A row's marks sit side by side, not on top of each other.
+    for (const id of ['belarus', 'kyiv', 'washington']) {
+      const xs = marks.data['story-marks'].features
+        .filter((f) => f.properties.place_ids.split(' ').includes(id))
+        .map((f) => f.properties.offset[0]);
+      for (let i = 1; i < xs.length; i++) expect(xs[i] - xs[i - 1]).toBeGreaterThanOrEqual(MARK_SIZE);
+    }
+    // Every mark's id is its index, for its feature-state; the seed is no dense story.
+    marks.data['story-marks'].features.forEach((f, i) => expect(f.id).toBe(i));
+    expect(marks.data['story-marks-dense'].features).toEqual([]);
+  });
+
+  it('turns a mark off when none of its places shows its category, and only then', () => {
+    const hidden = placeViews(story, { hidden: new Set(['aircraft']) });
+    for (const mark of marks.marks)
+      expect(markOff(mark, hidden), `${mark.places} ${mark.category}`).toBe(mark.category === 'aircraft');
+    const none = placeViews(story, { hidden: new Set(CATEGORIES) });
+    expect(marks.marks.every((m) => markOff(m, none))).toBe(true);
+  });
+
+  it("in a dense story, keeps the points' marks apart, for the labels' zoom; not the areas'", () => {
+    const many: FeatureCollection<Geometry, PlaceProperties> = {
+      type: 'FeatureCollection',
+      features: [...Array(DENSE_POINTS + 1).keys()].map((i) => ({
+        ...place('kyiv'),
+        id: i,
+        properties: { ...place('kyiv').properties, place_id: `p${i}`, label_lng: i / 100 },
+      })),
+    };
+    many.features.push({ ...place('belarus'), id: DENSE_POINTS + 1 });
+    const views = new Map([...many.features].map((f) => [f.properties.place_id, everything.get('kyiv')!]));
+    views.set('belarus', everything.get('belarus')!);
+    const dense = placeMarks(many, views);
+    const ids = (source: 'story-marks' | 'story-marks-dense') =>
+      new Set(dense.data[source].features.map((f) => f.properties.place_ids));
+    expect(ids('story-marks-dense').has('p0')).toBe(true);
+    expect(ids('story-marks-dense').has('belarus')).toBe(false);
+    expect([...ids('story-marks')]).toEqual(['belarus']);
+    for (const [id, mark] of dense.marks.entries()) expect(dense.data[mark.source].features.some((f) => f.id === id)).toBe(true);
+    const layer = buildStyle(defaultTheme).layers.find((l) => l.id === 'story-marks-dense')!;
+    expect(layer.minzoom).toBe(DENSE_LABEL_MINZOOM);
+  });
+
+  it("names an area in capitals, as maps name regions, and a city's or country's not at all", () => {
+    const texts = labelTexts(places, everything);
+    expect(texts.get('rostov-region')!.split('\n')[0]).toBe('ROSTOV REGION');
+    expect(texts.get('kyiv')).not.toMatch(/Kyiv/);
+    expect(texts.get('belarus')).toBe('');
+  });
+});
+
+describe("where an area's label hangs", () => {
+  const box: LabelBox = { width: 120, height: 30, gap: 2, zoom: 4 };
+  const square: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [30, 50],
+        [40, 50],
+        [40, 56],
+        [30, 56],
+        [30, 50],
+      ],
+    ],
+  };
+
+  it('keeps a label below its point when it fits; else the side that stays inside the area', () => {
+    const view = { zooms: [4], view: THEATRE, width: 120, height: 30, gap: 2 };
+    expect(labelAnchor([35, 53], view, square)).toBe('top');
+    // Near the square's east edge the text runs west; near its south edge it goes above the point.
+    expect(labelAnchor([39.8, 53], view, square)).toMatch(/-right$/);
+    expect(labelAnchor([35, 50.2], view, square)).toMatch(/^bottom/);
+    expect(shareInside([35, 53], 'top', box, square)).toBe(1);
+  });
+
+  it("makes way for a city's dot", () => {
+    const view = { zooms: [4], view: THEATRE, width: 120, height: 30, gap: 2 };
+    const dot = { at: [35, 52.7], halfWidth: 0, halfHeight: 0 };
+    expect(obstaclesCovered([35, 53], 'top', box, [dot])).toBe(1);
+    const anchor = labelAnchor([35, 53], view, square, [dot]);
+    expect(anchor).not.toBe('top');
+    expect(obstaclesCovered([35, 53], anchor, box, [dot])).toBe(0);
+  });
+
+  it("puts the seed's near-border zone's label over Russia, at every zoom it is judged at", () => {
+    const russia = readBasemap(ROOT).countries.get('RU')!;
+    const zone = place('russia-near-ukraine-border').properties;
+    const anchor = zone.label_anchor as LabelAnchor;
+    expect(LABEL_ANCHORS).toContain(anchor);
+    for (const zoom of [3.5, 4.1, 4.5]) {
+      const share = shareInside([zone.label_lng, zone.label_lat], anchor, { width: 108, height: 72, gap: 2.4, zoom }, russia);
+      expect(share, `at zoom ${zoom}`).toBeGreaterThan(0.9);
+    }
+    // A country the basemap names gets its marks under that name, not at its pole of inaccessibility.
+    const ru = place('russia') as Feature<Polygon | MultiPolygon, PlaceProperties>;
+    expect(ru.properties.label_anchor).toBe('under-name');
+    expect(ru.properties.label_lng).toBeLessThan(60);
+  });
+});

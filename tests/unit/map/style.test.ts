@@ -1,0 +1,327 @@
+import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import { describe, expect, it } from 'vitest';
+import { addStory, ALL_SOURCES, BASEMAP_SOURCES, buildStyle, stylePatterns } from '../../../src/map/style';
+import { BASEMAP_ZOOMS } from '../../../src/basemap/archives';
+import { GLYPH_CODE_POINTS, LABEL_FONTS } from '../../../src/basemap/labelFonts';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { labelPoints, labelTexts, labelTextField, placeState } from '../../../src/map/data';
+import type { PlaceProperties } from '../../../src/story/types';
+import type { PlaceView } from '../../../src/story/visibility';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { CATEGORIES, PRECISIONS } from '../../../src/catalogue/vocabulary';
+import { defaultTheme, type Theme } from '../../../src/map/theme';
+
+/** WCAG relative luminance and contrast ratio. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+const contrast = (a: string, b: string) => {
+  const [l1, l2] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (l1 + 0.05) / (l2 + 0.05);
+};
+
+describe('generated style', () => {
+  const style = buildStyle(defaultTheme);
+
+  it('passes the MapLibre style-spec validator', () => {
+    expect(validateStyleMin(style as Parameters<typeof validateStyleMin>[0]).map((e) => e.message)).toEqual([]);
+  });
+
+  it('the validator does catch a broken style (the check above can fail)', () => {
+    const broken = {
+      ...style,
+      layers: [...style.layers, { id: 'x', type: 'line', source: 'nope', paint: { 'line-width': 'wide' } }],
+    };
+    expect(validateStyleMin(broken as unknown as StyleSpecification).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('asks no other server for anything: no sprite, no URL but its own tile archives, glyph files and font files', () => {
+    // The labels' glyphs from this site: the files the build makes (src/tiles/glyphs.ts).
+    expect(style.glyphs).toBe('/data/glyphs/{fontstack}.{range}.pbf');
+    expect(style.sprite).toBeUndefined();
+    // The only URLs: the basemap's archives on this site (pmtiles:// + a path), and the bundled font files.
+    const urls = [...JSON.stringify(style).matchAll(/"url":"([^"]*)"|([a-z]+:\/\/[^"]*)/g)].map((m) => m[1] ?? m[2]);
+    expect(urls.length).toBeGreaterThan(0);
+    for (const u of urls) expect(u).toMatch(/^pmtiles:\/\/\/data\/tiles\/[a-z]+\.pmtiles\/\{z\}\/\{x\}\/\{y\}$|^\/[^/]/);
+    // Each archive's tiles named in the style, with the zooms it is cut at: no TileJSON to ask for first.
+    expect(
+      Object.values(style.sources)
+        .filter((s) => s.type === 'vector')
+        .map((s) => ('tiles' in s ? [s.tiles, s.minzoom, s.maxzoom] : s)),
+    ).toEqual(
+      BASEMAP_SOURCES.map((id) => [
+        [`pmtiles:///data/tiles/${id}.pmtiles/{z}/{x}/{y}`],
+        BASEMAP_ZOOMS[id].minZoom,
+        BASEMAP_ZOOMS[id].maxZoom,
+      ]),
+    );
+  });
+
+  it('writes every label in a font the build makes glyphs for, and declares its files for the other characters', () => {
+    const stacks: string[] = LABEL_FONTS.map((f) => f.stack);
+    const used = new Set(
+      style.layers.flatMap((l) => (l.type === 'symbol' && l.layout?.['text-field'] ? [String(l.layout['text-font'])] : [])),
+    );
+    expect(used.size).toBeGreaterThan(0);
+    // One font per stack: the glyph files are per stack, and a stack of two would name a file no one makes.
+    for (const f of used) expect(stacks).toContain(f);
+    expect(Object.keys(style['font-faces'] ?? {}).sort()).toEqual([...stacks].sort());
+    // No declared file covers a ready-made character, or MapLibre would draw it from the file instead.
+    for (const faces of Object.values(style['font-faces'] ?? {}))
+      for (const face of faces as { 'unicode-range': string[] }[])
+        for (const part of face['unicode-range']) {
+          const [a, b = a] = part
+            .replace('U+', '')
+            .split('-')
+            .map((h) => parseInt(h, 16));
+          expect(b < GLYPH_CODE_POINTS.first || a > GLYPH_CODE_POINTS.last, part).toBe(true);
+        }
+    // And every other character is covered by a file (the last, the rest): none is asked of the glyph files,
+    // which hold only the first range's ready-made characters.
+    for (const faces of Object.values(style['font-faces'] ?? {}))
+      expect((faces as { 'unicode-range': string[] }[]).at(-1)?.['unicode-range']).toEqual(['U+0000-001F', 'U+007F-10FFFF']);
+  });
+
+  it('declares every basemap source and uses only declared sources', () => {
+    expect(Object.keys(style.sources).sort()).toEqual([...ALL_SOURCES].sort());
+    for (const layer of style.layers) if ('source' in layer) expect(ALL_SOURCES).toContain(layer.source);
+  });
+
+  it('can draw every image a fill-pattern names', () => {
+    const patterns = stylePatterns(defaultTheme);
+    const named = style.layers.flatMap((l) => (l.type === 'fill' && l.paint?.['fill-pattern'] ? [l.paint['fill-pattern']] : []));
+    expect(named.length).toBeGreaterThan(0);
+    for (const name of named) expect(Object.keys(patterns)).toContain(name);
+  });
+
+  it("draws the story places' basemap labels over every other basemap label, under only the story's own labels and marks", () => {
+    const symbols = style.layers.filter((l) => l.type === 'symbol').map((l) => l.id);
+    // The drafts' rings (over a dot, over each mark) ignore placement: they take no room from a label.
+    expect(symbols.slice(-7)).toEqual([
+      'places-story',
+      'story-points-draft',
+      'story-labels',
+      'story-marks',
+      'story-marks-draft',
+      'story-marks-dense',
+      'story-marks-dense-draft',
+    ]);
+  });
+
+  it('can draw every image an icon names: a shape for each category', () => {
+    const patterns = stylePatterns(defaultTheme);
+    const marks = style.layers.find((l) => l.id === 'story-marks')!;
+    const image = (marks.layout as { 'icon-image': unknown[] })['icon-image'];
+    for (const c of CATEGORIES) {
+      const name = image[image.indexOf(c) + 1] as string;
+      expect(Object.keys(patterns)).toContain(name);
+      expect(patterns[name]().sdf).toBe(true);
+    }
+  });
+});
+
+describe('the story added to the map (addStory)', () => {
+  /** The calls a map made with the basemap alone takes, kept as the order MapLibre would draw in. */
+  function replay(data: Parameters<typeof addStory>[2]) {
+    const basemap = buildStyle(defaultTheme, { withStory: false });
+    const order = basemap.layers.map((l) => l.id);
+    const sources: Record<string, unknown> = { ...basemap.sources };
+    const map = {
+      addSource: (id: string, spec: unknown) => {
+        expect(sources[id], `source ${id} added once`).toBeUndefined();
+        sources[id] = spec;
+      },
+      addLayer: (layer: { id: string; source?: string }, before?: string) => {
+        expect(sources[layer.source ?? ''], `the source of ${layer.id} is there first`).toBeDefined();
+        if (before === undefined) order.push(layer.id);
+        else {
+          expect(order, `${layer.id} goes before a layer the map has`).toContain(before);
+          order.splice(order.indexOf(before), 0, layer.id);
+        }
+      },
+    };
+    addStory(map as unknown as MaplibreMap, defaultTheme, data);
+    return { order, sources };
+  }
+
+  it("puts the story's layers where the full style has them, over the sources it adds", () => {
+    const { order, sources } = replay({});
+    expect(order).toEqual(buildStyle(defaultTheme).layers.map((l) => l.id));
+    expect(Object.keys(sources).sort()).toEqual([...ALL_SOURCES].sort());
+  });
+
+  it('gives each source the data it is handed, and an empty collection to the rest', () => {
+    const places: FeatureCollection = { type: 'FeatureCollection', features: [] };
+    const { sources } = replay({ 'story-places': places });
+    expect((sources['story-places'] as { data: unknown }).data).toBe(places);
+    expect((sources['story-labels'] as { data: FeatureCollection }).data.features).toEqual([]);
+  });
+});
+
+describe('theme', () => {
+  it('gives every category its own colour', () => {
+    const colours = CATEGORIES.map((c) => defaultTheme.categories[c].toLowerCase());
+    expect(new Set(colours).size).toBe(CATEGORIES.length);
+  });
+
+  it('draws every precision, approximate ones differently from exact ones', () => {
+    for (const p of PRECISIONS) expect(defaultTheme.precision[p]).toBeDefined();
+    expect(defaultTheme.precision.zone.hatchOpacity).toBeGreaterThan(0);
+    expect(defaultTheme.precision.zone.dash.length).toBeGreaterThan(0);
+    expect(defaultTheme.precision.exact.dash).toEqual([]);
+  });
+
+  it('label text contrasts with land and halo at WCAG AA (4.5:1)', () => {
+    const b: Theme['basemap'] = defaultTheme.basemap;
+    for (const bg of [b.land, b.landStory, b.landWorld, b.sea, b.halo]) expect(contrast(b.text, bg)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(b.textMuted, b.halo)).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe('story layers', () => {
+  const fc = (props: Partial<PlaceProperties>[]) =>
+    ({
+      type: 'FeatureCollection',
+      features: props.map((p, i) => ({
+        type: 'Feature',
+        id: i,
+        geometry: { type: 'Point', coordinates: [30, 50] },
+        properties: p,
+      })),
+    }) as unknown as FeatureCollection<Geometry, PlaceProperties>;
+  const places = fc([
+    { place_id: 'zone', name: 'Near the border', kind: 'zone' },
+    { place_id: 'kyiv', name: 'Kyiv', kind: 'city' },
+    { place_id: 'belarus', name: 'Belarus', kind: 'country' },
+    { place_id: 'hidden', name: 'Hidden', kind: 'region' },
+  ]);
+  const views = new Map<string, PlaceView>([
+    [
+      'zone',
+      {
+        visible: true,
+        category: 'troops',
+        categories: ['troops'],
+        quantities: ['62 battalion tactical groups, up from 59', '3 drills'],
+      },
+    ],
+    ['kyiv', { visible: true, category: 'military-aid', categories: ['military-aid'], quantities: ['2 planes'] }],
+    ['belarus', { visible: true, category: null, categories: [], quantities: [] }],
+    ['hidden', { visible: false, category: null, categories: [], quantities: [] }],
+  ]);
+
+  const none = new Map<string, PlaceView>();
+  const all = new Map<string, PlaceView>(
+    [...views.keys()].map((id) => [id, { visible: true, category: null, categories: [], quantities: [] }]),
+  );
+
+  it('the style validates, with the labels as any view sets them', () => {
+    const style = buildStyle(defaultTheme);
+    expect(validateStyleMin(style as Parameters<typeof validateStyleMin>[0]).map((e) => e.message)).toEqual([]);
+    for (const [from, to] of [
+      [views, views],
+      [views, none],
+      [none, views],
+      [all, views],
+    ]) {
+      const field = labelTextField(labelTexts(places, from), labelTexts(places, to));
+      const layers = style.layers.map((l) =>
+        l.id === 'story-labels' ? { ...l, layout: { ...l.layout, 'text-field': field } } : l,
+      );
+      expect(validateStyleMin({ ...style, layers } as Parameters<typeof validateStyleMin>[0]).map((e) => e.message)).toEqual([]);
+    }
+  });
+
+  it('a place takes the colour of its first visible category, no colour as a seat only, and is off when nothing shows', () => {
+    expect(placeState(defaultTheme, views.get('zone'))).toEqual({
+      off: false,
+      color: defaultTheme.categories.troops,
+      plan: false,
+      draft: false,
+    });
+    expect(placeState(defaultTheme, views.get('belarus'))).toEqual({
+      off: false,
+      color: defaultTheme.basemap.seat,
+      plan: false,
+      draft: false,
+    });
+    expect(placeState(defaultTheme, views.get('hidden'))).toMatchObject({ off: true });
+    expect(placeState(defaultTheme, undefined)).toMatchObject({ off: true });
+    expect(defaultTheme.basemap.seat).not.toBe(defaultTheme.categories.troops);
+  });
+
+  describe('the story labels, evaluated by the style spec', () => {
+    const evaluate = (expr: unknown, spec: object, props: Record<string, unknown>) => {
+      const e = createExpression(expr, 'x', {
+        'property-type': 'data-driven',
+        expression: { interpolated: false, parameters: ['zoom', 'feature'] },
+        ...spec,
+      } as never);
+      if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
+      return e.value.evaluate({ zoom: 5 }, { type: 'Point', properties: props } as never);
+    };
+    /** Every label as MapLibre would draw it: the source set in view `from`, the layer's text then set for `to`. */
+    const drawn = (from: Map<string, PlaceView>, to: Map<string, PlaceView>) => {
+      const field = labelTextField(labelTexts(places, from), labelTexts(places, to));
+      return Object.fromEntries(
+        labelPoints(places, labelTexts(places, from)).features.map((f) => [
+          f.properties.place_id,
+          String(evaluate(field, { type: 'formatted' }, f.properties)),
+        ]),
+      );
+    };
+
+    it("prints a place's own figures, one a line, under its name; a city or country only its figures; nothing when hidden", () => {
+      expect(Object.fromEntries(labelTexts(places, views))).toEqual({
+        zone: 'Near the border\n62 battalion tactical groups, up from 59\n3 drills',
+        kyiv: '2 planes',
+        belarus: '',
+        hidden: '',
+      });
+      expect(labelTexts(places, all).get('hidden')).toBe('Hidden');
+    });
+
+    it('draws the texts of the view now, whatever view the source was set in, sent as the shorter list', () => {
+      const cases = [views, none, all];
+      for (const from of cases)
+        for (const to of cases)
+          expect(drawn(from, to), `${cases.indexOf(from)} → ${cases.indexOf(to)}`).toEqual(
+            Object.fromEntries(labelTexts(places, to)),
+          );
+      // Unchanged: the source's own texts, no list at all.
+      expect(labelTextField(labelTexts(places, views), labelTexts(places, views))).toEqual(['get', 'text']);
+      // One place hidden of four: one change listed, not the others still labelled.
+      const one = new Map(all);
+      one.set('zone', { visible: false, category: null, categories: [], quantities: [] });
+      expect(labelTextField(labelTexts(places, all), labelTexts(places, one))).toEqual([
+        'match',
+        ['get', 'place_id'],
+        'zone',
+        '',
+        ['get', 'text'],
+      ]);
+    });
+
+    it('waits for its zoom where a dense story says so', () => {
+      const filter = (buildStyle(defaultTheme).layers.find((l) => l.id === 'story-labels') as SymbolLayerSpecification).filter;
+      const shown = (p: Record<string, unknown>) => evaluate(filter, { type: 'boolean' }, p);
+      expect(shown({ place_id: 'zone', text: 'x' })).toBe(true);
+      expect(shown({ place_id: 'kyiv', text: 'x', label_minzoom: 7 })).toBe(false);
+    });
+  });
+
+  it('draws the marks last and the story labels under them: the marks are placed first, and labels make way for them', () => {
+    const ids = buildStyle(defaultTheme).layers.map((l) => l.id);
+    expect(ids.slice(-5)).toEqual([
+      'story-labels',
+      'story-marks',
+      'story-marks-draft',
+      'story-marks-dense',
+      'story-marks-dense-draft',
+    ]);
+  });
+});
