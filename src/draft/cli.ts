@@ -29,11 +29,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { FeatureCollection } from 'geojson';
 import { isIsoDay } from '../catalogue/dates';
 import { formatError, type Place } from '../catalogue/schema';
 import { formattedJson, stableJson } from '../io/files';
-import { basemapFrom } from '../layers/build';
+import { readBasemap } from '../layers/basemap';
 import { checkDraft } from './check';
 import { draftArticle, slug } from './draft';
 import { GazetteerError, loadGazetteer, type Gazetteer } from './gazetteer';
@@ -104,11 +103,7 @@ try {
   console.error(err.message);
   process.exit(1);
 }
-const basemapDir = path.join(ROOT, 'geodata/basemap');
-const basemap = basemapFrom(
-  JSON.parse(readFileSync(path.join(basemapDir, 'region.topo.json'), 'utf8')),
-  JSON.parse(readFileSync(path.join(basemapDir, 'places.geojson'), 'utf8')) as FeatureCollection,
-).index;
+const basemap = readBasemap(ROOT).index;
 // The catalogue the drafts go beside: its places are proposed under their own ids.
 const placesFile = path.join(path.resolve(values.out as string), 'catalogue/places.json');
 const existing = existsSync(placesFile) ? (JSON.parse(readFileSync(placesFile, 'utf8')) as { places: Place[] }).places : [];

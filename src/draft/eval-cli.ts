@@ -15,11 +15,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
-import type { FeatureCollection } from 'geojson';
 import { resolveDate, resolveEventDate } from '../catalogue/dates';
 import type { CatalogueEvent, Place } from '../catalogue/schema';
 import { stableJson } from '../io/files';
-import { basemapFrom } from '../layers/build';
+import { readBasemap } from '../layers/basemap';
 import type { Source } from '../sources/record';
 import { checkDraft } from './check';
 import { draftArticle, type DraftContext } from './draft';
@@ -46,10 +45,7 @@ const read = (rel: string) => readFileSync(path.join(ROOT, rel), 'utf8');
 const t0 = performance.now();
 const gazetteer = loadGazetteer();
 const loadMs = Math.round(performance.now() - t0);
-const basemap = basemapFrom(
-  JSON.parse(read('geodata/basemap/region.topo.json')),
-  JSON.parse(read('geodata/basemap/places.geojson')) as FeatureCollection,
-).index;
+const basemap = readBasemap(ROOT).index;
 const catalogue = JSON.parse(read('geodata/catalogue/places.json')) as { places: Place[] };
 // The catalogue's own places are not offered as existing ids here: the score must not depend on them.
 const ctx: DraftContext = { gazetteer, basemap, existing: [] };

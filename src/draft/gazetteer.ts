@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { distance } from '@turf/turf';
-import { SEA_ROWS } from './seas';
+import { SEAS } from './seas';
 import { looseKey, strictKey } from './text';
 
 export type EntryKind = 'country' | 'admin1' | 'city' | 'continent' | 'group' | 'sea';
@@ -41,6 +41,19 @@ export interface Gazetteer {
 const GAZETTEER_FILE = path.resolve(import.meta.dirname, '../../geodata/gazetteer/gazetteer.jsonl');
 
 export type GazetteerRow = [string, string, EntryKind, string, number, number, number, string, string];
+
+/** The seas (seas.ts) as gazetteer entries (`sea:<slug>`, kind `sea`), in the gazetteer's row form. */
+const SEA_ROWS = SEAS.map(([slug, name, names, lng, lat]): GazetteerRow => [
+  `sea:${slug}`,
+  name,
+  'sea',
+  '',
+  lng,
+  lat,
+  0,
+  names.join('|'),
+  '',
+]);
 
 export class GazetteerError extends Error {}
 

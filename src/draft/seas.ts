@@ -7,10 +7,11 @@
  * Points: approximate centres written by hand for this list, to about half a degree: a label point for the
  * editor, not a boundary. The catalogue draws a sea as a point of kind `sea-area` until an editor draws it.
  */
-import type { GazetteerRow } from './gazetteer';
-
-/** [slug, name, other names, lng, lat]. Short names ("Baltic") are only taken where the words say sea. */
-const SEAS: [string, string, string[], number, number][] = [
+/**
+ * [slug, name, other names, lng, lat]. Short names ("Baltic") are only taken where the words say sea.
+ * gazetteer.ts turns them into its rows (this module imports nothing of it: no import cycle).
+ */
+export const SEAS: [string, string, string[], number, number][] = [
   ['black-sea', 'Black Sea', [], 34.0, 43.2],
   ['sea-of-azov', 'Sea of Azov', ['Azov Sea'], 36.5, 46.1],
   ['caspian-sea', 'Caspian Sea', ['Caspian'], 50.5, 41.9],
@@ -32,11 +33,6 @@ const SEAS: [string, string, string[], number, number][] = [
   ['bosphorus', 'Bosphorus', ['Bosporus', 'Bosphorus Strait'], 29.05, 41.1],
   ['dardanelles', 'Dardanelles', [], 26.4, 40.2],
 ];
-
-/** The seas as gazetteer entries (`sea:<slug>`, kind `sea`), in the gazetteer's row form. */
-export const SEA_ROWS = SEAS.map(
-  ([slug, name, names, lng, lat]) => [`sea:${slug}`, name, 'sea', '', lng, lat, 0, names.join('|'), ''] as GazetteerRow,
-);
 
 /** After a short sea name ("Baltic", "Caspian"): words that say the sea is meant ("Baltic fleet"). */
 export const SEA_CONTEXT_AFTER = /^\s+(fleets?|coast|coastline|shore|waters)\b/i;

@@ -4,7 +4,7 @@
  */
 import { DateError, durationDays, resolveEventDate } from '../catalogue/dates';
 import type { CatalogueEvent, Place, PlaceBasis, PlaceGeometry, PlaceKind, Quantity, ValidationError } from '../catalogue/schema';
-import type { Category, Precision } from '../catalogue/vocabulary';
+import { listedAsSeat, type Category, type Precision } from '../catalogue/vocabulary';
 import { slug } from '../draft/draft';
 import { findQuantities } from '../draft/quantities';
 import type { PlaceView } from '../story/visibility';
@@ -143,7 +143,7 @@ export function placeViews(review: Review): Map<string, PlaceView> {
     const categories = [
       ...new Set(
         review.events
-          .filter((e) => e.status === 'accepted' && e.event.site !== 'seat' && e.event.places.includes(p.place.id))
+          .filter((e) => e.status === 'accepted' && !listedAsSeat(e.event) && e.event.places.includes(p.place.id))
           .map((e) => e.event.category),
       ),
     ] as Category[];

@@ -27,6 +27,12 @@ export interface StoryEvent {
   quantity: string | null;
   /** The earlier value it is compared with, in the article's words ("up from 59 at this time last week"). */
   quantity_previous: string | null;
+  /**
+   * Every figure the event carries, in catalogue order and the article's words: `quantity` and
+   * `quantity_previous` are the first's, the one a place's label prints. None is dropped (a draft can give
+   * one sentence several figures, the editor can add more).
+   */
+  quantities: StoryQuantity[];
   claim_by: string;
   claim_kind: Claim['kind'];
   stance: Claim['stance'];
@@ -41,6 +47,12 @@ export interface StoryEvent {
   excerpts: StoryExcerpt[];
   places: string[];
   about: string[];
+}
+
+/** A figure in the article's words, and the earlier value it is compared with, if any. */
+export interface StoryQuantity {
+  text: string;
+  previous: string | null;
 }
 
 interface StoryChange {
@@ -67,10 +79,13 @@ export type StorySource = Pick<
 export interface PlaceProperties {
   place_id: string;
   name: string;
+  /** Its names in Ukrainian and Russian, where the catalogue gives them. */
+  name_uk?: string | null;
+  name_ru?: string | null;
   kind: string;
   location_precision: Precision;
   precision_rank: number;
-  /** How much ink the map gives it (src/layers/build.ts inkOf); absent in layers built before it. */
+  /** How much ink the map gives it (src/layers/shapes.ts inkOf); absent in layers built before it. */
   ink?: 'point' | 'region' | 'zone' | 'country';
   place_basis: 'article' | 'context';
   place_note: string | null;
@@ -78,6 +93,12 @@ export interface PlaceProperties {
   gazetteer?: string | null;
   events_here: number;
   events_about: number;
+  /**
+   * The categories of what happened or was said there, comma-separated in order of first appearance; and
+   * apart, those of events only listed there as a seat of government standing in (places.ts tallyPlaces).
+   */
+  categories?: string;
+  seat_categories?: string;
   label_lng: number;
   label_lat: number;
   /**
@@ -135,6 +156,7 @@ export const APP_EVENT_FIELDS = [
   'date_end',
   'quantity',
   'quantity_previous',
+  'quantities',
   'claim_by',
   'claim_kind',
   'stance',
@@ -144,7 +166,8 @@ export const APP_EVENT_FIELDS = [
 ] as const satisfies readonly (keyof StoryEvent)[];
 
 /**
- * An event for the compact story.json: only the fields the app reads, nulls and empty lists left out, and
+ * An event for the compact story.json: only the fields the app reads, nulls and empty lists left out (and
+ * `quantities` when it holds only the first figure, which `quantity` and `quantity_previous` give), and
  * excerpts by offsets alone (their text is the source's, which story.json carries once: the app slices
  * it back out, so what it shows is the article's own words by construction). "paragraph" is the default
  * block.
@@ -152,6 +175,7 @@ export const APP_EVENT_FIELDS = [
 export function compactEvent(e: StoryEvent & Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of APP_EVENT_FIELDS) if (e[k] !== null && e[k] !== undefined) out[k] = e[k];
+  if ((e.quantities as StoryQuantity[]).length <= 1) delete out.quantities;
   out.excerpts = (e.excerpts as { start: number; end: number; block: string }[]).map(({ start, end, block }) =>
     block === 'paragraph' ? { start, end } : { start, end, block },
   );
@@ -194,6 +218,8 @@ function completeEvent(e: StoryEvent, i: number, text: string | undefined): void
   e.date_end ??= null;
   e.quantity ??= null;
   e.quantity_previous ??= null;
+  e.quantities ??= e.quantity ? [{ text: e.quantity, previous: e.quantity_previous }] : [];
+  if (!Array.isArray(e.quantities)) throw new StoryShapeError(`events[${i}].quantities is malformed`);
   e.change ??= null;
   e.side ??= null;
   for (const [j, x] of e.excerpts.entries()) {

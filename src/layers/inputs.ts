@@ -2,12 +2,13 @@
  * Finds and reads the catalogue's inputs on disk (Node only). A file that cannot be read or parsed
  * becomes a ValidationError naming it, like any other problem, rather than an exception.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { FeatureCollection } from 'geojson';
-import { basemapFrom, type Basemap, type BuildInput } from './build';
+import { BASEMAP_FOLDER, loadBasemap } from './basemap';
+import type { BuildInput } from './build';
 import type { ValidationError } from '../catalogue/schema';
 import type { LoadedFile, LoadedSource } from '../catalogue/validate';
+import { fileError, readJsonFile, readText } from './read';
 
 export interface Folders {
   /** Paths in errors are given relative to this folder. */
@@ -22,35 +23,8 @@ export function defaultFolders(root: string): Folders {
     root,
     sources: path.join(root, 'geodata/sources'),
     catalogue: path.join(root, 'geodata/catalogue'),
-    basemap: path.join(root, 'geodata/basemap'),
+    basemap: path.join(root, BASEMAP_FOLDER),
   };
-}
-
-/** An error about a file as a whole (it is missing, unreadable, not JSON, not the kind of record expected). */
-const fileError = (file: string, message: string, field = '(file)'): ValidationError => ({ file, id: '(file)', field, message });
-
-function readText(file: string, root: string, errors: ValidationError[]): string | undefined {
-  try {
-    const bytes = readFileSync(file);
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text;
-  } catch (err) {
-    const reason =
-      (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot be read as UTF-8 (${(err as Error).message})`;
-    errors.push(fileError(path.relative(root, file), reason));
-    return undefined;
-  }
-}
-
-function readJsonFile(file: string, root: string, errors: ValidationError[]): unknown {
-  const text = readText(file, root, errors);
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    errors.push(fileError(path.relative(root, file), `not valid JSON: ${(err as Error).message}`));
-    return undefined;
-  }
 }
 
 export function loadInputs(folders: Folders): { input?: BuildInput; errors: ValidationError[] } {
@@ -89,16 +63,8 @@ export function loadInputs(folders: Folders): { input?: BuildInput; errors: Vali
     .map((file) => ({ file: rel(file), json: readJsonFile(file, folders.root, errors) }));
 
   // The basemap's two files, read and reported like the catalogue's own.
-  const [region, gazetteer] = ['region.topo.json', 'places.geojson'].map((n) =>
-    readJsonFile(path.join(folders.basemap, n), folders.root, errors),
-  );
-  if (region === undefined || gazetteer === undefined) return { errors };
-  let basemap: Basemap;
-  try {
-    basemap = basemapFrom(region, gazetteer as FeatureCollection);
-  } catch (err) {
-    errors.push(fileError(rel(folders.basemap), `basemap unreadable: ${(err as Error).message}`));
-    return { errors };
-  }
+  const { basemap, errors: basemapErrors } = loadBasemap(folders.basemap, folders.root);
+  errors.push(...basemapErrors);
+  if (!basemap) return { errors };
   return { input: { sources, places, events, basemap }, errors };
 }

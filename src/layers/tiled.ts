@@ -16,9 +16,10 @@
  * step of the timeline sets a few dozen states and lays out no tile again.
  */
 import type { Feature, Point, Position } from 'geojson';
-import { CATEGORIES, type Category } from '../catalogue/vocabulary';
+import { CATEGORIES, listedAsSeat, type Category } from '../catalogue/vocabulary';
 import { tileArchive, type TileLayer } from '../tiles/tiler';
-import type { Ink } from './build';
+import { markRow } from './markRow';
+import { cachedDates, storyEvent, storySource, type ResolvedCatalogue } from './events';
 import {
   compactEvent,
   isPlan,
@@ -32,6 +33,7 @@ import {
   type TiledCombo,
   type TiledStoryFile,
 } from './format';
+import { placeProperties, tallyPlaces } from './places';
 
 /**
  * Stories of this many events or more are tiled. Measured (README, Performance): a GeoJSON story opens
@@ -65,7 +67,6 @@ interface TiledInput {
   places: TiledPlace[];
   events: StoryEvent[];
   measures: StoryMeasure[];
-  ink: (placeId: string) => Ink;
 }
 
 /** One mark before tiling: a combo at a place's point. */
@@ -84,13 +85,9 @@ function mercator([lng, lat]: Position): [number, number] {
   return [(lng + 180) / 360, 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)];
 }
 
-/**
- * A row's slot for each category, in legend order, centred: in half mark steps, -(n-1)..(n-1) by 2, so
- * that the style reads it as one integer (map/tiledStory.ts: vector tile properties cannot be arrays).
- */
+/** A row's slot for each category (markRow.ts): what the style reads as the mark's offset (map/tiledStory.ts). */
 function slots(categories: Iterable<Category>): Map<Category, number> {
-  const row = [...new Set(categories)].sort((a, b) => ORDER.get(a)! - ORDER.get(b)!);
-  return new Map(row.map((c, i) => [c, 2 * i - (row.length - 1)]));
+  return new Map(markRow(categories).map(({ category, slot }) => [category, slot]));
 }
 
 /**
@@ -212,7 +209,7 @@ export function buildTiled(input: TiledInput): {
   for (const p of places) {
     const id = p.props.place_id;
     const events = here.get(id) ?? [];
-    const marked = [...new Set(events.filter((e) => e.site !== 'seat').map((e) => of.get(e)!))].sort((a, b) => a - b);
+    const marked = [...new Set(events.filter((e) => !listedAsSeat(e)).map((e) => of.get(e)!))].sort((a, b) => a - b);
     for (const k of marked) marks.push({ place: id, at: p.at, k, category: combos[k].category });
     if (p.area && events.length) {
       const { name, location_precision, label_lng, label_lat } = p.props;
@@ -227,7 +224,7 @@ export function buildTiled(input: TiledInput): {
       });
       areaFeatures.push({
         type: 'Feature',
-        properties: { place_id: id, ink: input.ink(id), location_precision: p.props.location_precision },
+        properties: { place_id: id, ink: p.props.ink, location_precision: p.props.location_precision },
         geometry: p.area.geometry,
       });
     }
@@ -312,4 +309,33 @@ export function buildTiled(input: TiledInput): {
       `${input.events.length} events, ${places.length} places, ${combos.length} combos, tiled: ` +
       `${built.areas.tiles + built.marks.tiles} tiles (${((built.areas.archive.length + built.marks.archive.length) / 1e6).toFixed(1)} MB), ${shards} shards`,
   };
+}
+
+/**
+ * The tiled form of a resolved catalogue (build.ts): each event as the story file has it (its excerpts'
+ * words cut out of the source at their offsets), each place with the properties both forms give it
+ * (places.ts). Nothing per event but that: at a million events the GeoJSON form's feature per event and
+ * place is most of its time and memory.
+ */
+export function writeTiled(story: ResolvedCatalogue): ReturnType<typeof buildTiled> {
+  const dateOf = cachedDates();
+  const events = story.events.map((e) => storyEvent(e, story.sources.get(e.source)!, story.sides.get(e) ?? null, dateOf));
+  const tallies = tallyPlaces(events);
+  const places: TiledPlace[] = story.places
+    .filter((p) => tallies.has(p.id))
+    .map((p) => {
+      const shape = story.shapes.get(p.id)!;
+      const props = placeProperties(p, shape, tallies.get(p.id)!, story.basemap, null);
+      return {
+        props,
+        area: shape.type === 'Point' ? null : { type: 'Feature', properties: {}, geometry: shape },
+        at: [props.label_lng, props.label_lat],
+      };
+    });
+  return buildTiled({
+    sources: [...story.sources.values()].map((s) => storySource(s.record, '', story.drafts)),
+    places,
+    events,
+    measures: story.measures.filter((m) => m !== null),
+  });
 }

@@ -7,8 +7,9 @@
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
-import { CATEGORIES, type Category } from '../catalogue/vocabulary';
+import type { Category } from '../catalogue/vocabulary';
 import { labelName, type LabelAnchor } from '../layers/format';
+import { markRow } from '../layers/markRow';
 import type { PlaceProperties } from '../story/types';
 import type { PlaceView } from '../story/visibility';
 import { MARK_PAD, MARK_SIZE } from './symbols';
@@ -81,7 +82,7 @@ export function labelPoints(places: Places, texts: ReadonlyMap<string, string>):
 }
 
 /** The step between the marks in a row, in CSS pixels. */
-const MARK_STEP = MARK_SIZE + 2;
+export const MARK_STEP = MARK_SIZE + 2;
 /** Pixels from the point where the basemap writes a country's name to the name's foot (15 px capitals). */
 export const UNDER_NAME = 12;
 /** Radius of a point place's dot (storyLayers.ts): its marks sit in a row above it, its label below. */
@@ -169,7 +170,6 @@ export function placeMarks(places: Places, all: ReadonlyMap<string, PlaceView>):
     for (const c of categories) g.categories.add(c);
   }
   const dense = points > DENSE_POINTS;
-  const order = new Map(CATEGORIES.map((c, i) => [c, i]));
   const data: PlaceMarks['data'] = {
     'story-marks': { type: 'FeatureCollection', features: [] },
     'story-marks-dense': { type: 'FeatureCollection', features: [] },
@@ -177,7 +177,6 @@ export function placeMarks(places: Places, all: ReadonlyMap<string, PlaceView>):
   const marks: Mark[] = [];
   const byPlace = new Map<string, number[]>();
   for (const g of groups.values()) {
-    const row = [...g.categories].sort((a, b) => order.get(a)! - order.get(b)!);
     // Above a point's dot, its label below. At an area's label point, on the side away from its label
     // (storyLayers.ts), and running the way the label runs; beside a label hung to one side, in a row
     // running the other way; under a country's name as the basemap writes it.
@@ -191,19 +190,16 @@ export function placeMarks(places: Places, all: ReadonlyMap<string, PlaceView>):
           : g.anchor.startsWith('top')
             ? ROW_DY.above
             : ROW_DY.below;
-    const first = g.point
-      ? -((row.length - 1) / 2) * MARK_STEP
-      : g.anchor === 'left'
-        ? -(row.length - 0.5) * MARK_STEP
-        : g.anchor === 'right'
-          ? MARK_STEP / 2
-          : g.anchor.endsWith('-left')
-            ? MARK_STEP / 2
-            : g.anchor.endsWith('-right')
-              ? -(row.length - 0.5) * MARK_STEP
-              : -((row.length - 1) / 2) * MARK_STEP;
+    const align = g.point
+      ? 'centre'
+      : g.anchor === 'left' || g.anchor.endsWith('-right')
+        ? 'before'
+        : g.anchor === 'right' || g.anchor.endsWith('-left')
+          ? 'after'
+          : 'centre';
     const source: MarkSource = dense && g.point ? 'story-marks-dense' : 'story-marks';
-    row.forEach((category, i) => {
+    for (const { category, slot } of markRow(g.categories, align)) {
+      const dx = (slot * MARK_STEP) / 2;
       const id = marks.length;
       marks.push({ places: g.places, category, source });
       for (const p of g.places) {
@@ -217,13 +213,13 @@ export function placeMarks(places: Places, all: ReadonlyMap<string, PlaceView>):
         properties: {
           place_ids: g.places.join(' '),
           category,
-          offset: [first + i * MARK_STEP, dy],
-          dx: first + i * MARK_STEP,
+          offset: [dx, dy],
+          dx,
           dy,
         },
         geometry: { type: 'Point', coordinates: g.at },
       });
-    });
+    }
   }
   return { data, marks, byPlace };
 }

@@ -49,7 +49,7 @@ export const STORY_HIT_LAYERS = ['story-fill', 'story-points', ...MARK_SOURCES];
 
 const AREA: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
 const POINT: FilterSpecification = ['==', ['geometry-type'], 'Point'];
-/** The place's ink (build.ts inkOf), or its precision in layers built before ink was recorded. */
+/** The place's ink (layers/shapes.ts inkOf), or its precision in layers built before ink was recorded. */
 const INK: ExpressionSpecification = ['coalesce', ['get', 'ink'], ['get', 'location_precision']];
 const APPROX: ExpressionSpecification = ['in', INK, ['literal', ['country', 'zone']]];
 const ZONE: ExpressionSpecification = ['==', INK, 'zone'];
@@ -277,7 +277,7 @@ export function storyLayers(theme: Theme, { drafts = true }: { drafts?: boolean 
           ['literal', [0, 0.2]],
         ] as unknown as ExpressionSpecification,
         // An area's name in a compact block (stacked words, as maps name regions): it must fit among the
-        // dots and names of a small region (layers/build.ts labelBox estimates the same).
+        // dots and names of a small region (layers/labels.ts labelBox estimates the same).
         'text-max-width': ['case', ['has', 'area'], AREA_LABEL_EMS, 14],
         'symbol-sort-key': ['get', 'precision_rank'],
       },

@@ -82,7 +82,7 @@ export const defaultTheme: Theme = {
     conflict: '#BBBBBB',
   },
   precision: {
-    // Ink follows precision (build.ts inkOf): the precise marks strongest, whole countries faintest.
+    // Ink follows precision (layers/shapes.ts inkOf): the precise marks strongest, whole countries faintest.
     exact: { dash: [], fillOpacity: 0.35, hatchOpacity: 0, outlineWidth: 2 },
     city: { dash: [], fillOpacity: 0.3, hatchOpacity: 0, outlineWidth: 2 },
     region: { dash: [], fillOpacity: 0.28, hatchOpacity: 0, outlineWidth: 1.8 },

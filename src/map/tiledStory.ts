@@ -14,11 +14,12 @@
 import type { LayerSpecification, Map as MaplibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
 import { CATEGORIES } from '../catalogue/vocabulary';
 import type { TiledStoryFile } from '../layers/format';
-import { placeState, samePlaceState, type PlaceState } from './data';
+import { MARK_STEP, placeState, samePlaceState, type PlaceState } from './data';
+import { MAX_SLOT } from '../layers/markRow';
 import { archiveSource, archiveUrl } from '../basemap/archives';
 import { sharePrograms } from './programs';
 import { DRAFT_RING_LAYOUT, DRAFT_RING_PAINT, markPaint, storyLayers } from './storyLayers';
-import { MARK_SIZE, markImage } from './symbols';
+import { markImage } from './symbols';
 import type { Theme } from './theme';
 import { draftSources, isDraft, type PlaceView } from '../story/visibility';
 
@@ -34,10 +35,6 @@ const AREA_LAYERS = [
 ];
 /** Layers a click or hover hits. */
 const TILED_HIT_LAYERS = ['tiled-story-fill', 'tiled-marks'];
-/** Half a mark's step in a row, in CSS pixels: a mark's slot `s` is in half steps (tiled.ts slots). */
-const HALF_STEP = (MARK_SIZE + 2) / 2;
-/** The widest row: every category at one place. */
-const MAX_SLOT = CATEGORIES.length - 1;
 
 /**
  * The style layers of a tiled story: areas as storyLayers draws them, and its marks as the GeoJSON
@@ -49,7 +46,7 @@ export function tiledLayers(theme: Theme, { drafts = true }: { drafts?: boolean 
     .filter((l) => AREA_LAYERS.includes(l.id))
     .map((l) => ({ ...l, id: `tiled-${l.id}`, source: TILED_AREAS, 'source-layer': 'areas' }) as LayerSpecification);
   const offsets: unknown[] = [];
-  for (let s = -MAX_SLOT; s <= MAX_SLOT; s++) offsets.push(s, ['literal', [s * HALF_STEP, 0]]);
+  for (let s = -MAX_SLOT; s <= MAX_SLOT; s++) offsets.push(s, ['literal', [(s * MARK_STEP) / 2, 0]]);
   const offset = ['match', ['get', 's'], ...offsets, ['literal', [0, 0]]];
   const marks = {
     id: 'tiled-marks',

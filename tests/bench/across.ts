@@ -88,6 +88,7 @@ const events: FigureEvent[] = reports.map((r) => ({
   date_end: r.date_end,
   quantity: r.figure ? `${r.figure.value} troops` : null,
   quantity_previous: null,
+  quantities: r.figure ? [{ text: `${r.figure.value} troops`, previous: null }] : [],
   claim_by: 'an official',
   claim_kind: 'official',
   stance: r.stance as StoryEvent['stance'],

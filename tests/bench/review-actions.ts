@@ -23,12 +23,11 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import type { FeatureCollection } from 'geojson';
 import type { CatalogueEvent, Place, PlaceGeometry, Quantity } from '../../src/catalogue/schema';
 import { draftArticle, type DraftContext } from '../../src/draft/draft';
 import { loadGazetteer } from '../../src/draft/gazetteer';
 import { eventFromSelection, figureFromSelection } from '../../src/editor/model';
-import { basemapFrom } from '../../src/layers/build';
+import { readBasemap } from '../../src/layers/basemap';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIX = path.join(ROOT, 'tests/fixtures/draft');
@@ -155,10 +154,7 @@ export function reviewActions(name: string, ctx: DraftContext): Tally {
 export function benchDraftContext({ catalogue = false } = {}): DraftContext {
   return {
     gazetteer: loadGazetteer(),
-    basemap: basemapFrom(
-      JSON.parse(read('geodata/basemap/region.topo.json')),
-      JSON.parse(read('geodata/basemap/places.geojson')) as FeatureCollection,
-    ).index,
+    basemap: readBasemap(ROOT).index,
     existing: catalogue ? (JSON.parse(read('geodata/catalogue/places.json')) as { places: Place[] }).places : [],
   };
 }

@@ -9,11 +9,12 @@
  * few on whole countries, and two anchors the interaction benchmark clicks: Kyiv and Minsk, each with
  * a sentence it can wait for in the Excerpts panel.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FeatureCollection, Geometry, Position } from 'geojson';
-import { basemapFrom, buildLayers, type Basemap, type BuildOptions } from '../../src/layers/build';
+import type { Geometry, Position } from 'geojson';
+import { readBasemap, type Basemap } from '../../src/layers/basemap';
+import { buildLayers, type BuildOptions } from '../../src/layers/build';
 import type { CatalogueEvent, Place, Source, SourceBlock } from '../../src/catalogue/schema';
 import { CATEGORIES, type Category } from '../../src/catalogue/vocabulary';
 import { mulberry32 } from './prng';
@@ -228,10 +229,7 @@ export function syntheticCatalogue(n: number, basemap: Basemap, seed = 20220126)
 let basemapCache: Basemap | undefined;
 /** The real basemap, as the catalogue CLI reads it (geodata/basemap). */
 export function realBasemap(root: string): Basemap {
-  basemapCache ??= basemapFrom(
-    JSON.parse(readFileSync(path.join(root, 'geodata/basemap/region.topo.json'), 'utf8')),
-    JSON.parse(readFileSync(path.join(root, 'geodata/basemap/places.geojson'), 'utf8')) as FeatureCollection,
-  );
+  basemapCache ??= readBasemap(root);
   return basemapCache;
 }
 

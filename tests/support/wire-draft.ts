@@ -4,12 +4,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FeatureCollection } from 'geojson';
 import type { Place } from '../../src/catalogue/schema';
 import { draftArticle } from '../../src/draft/draft';
 import type { Gazetteer } from '../../src/draft/gazetteer';
 import { stableJson } from '../../src/io/files';
-import { basemapFrom } from '../../src/layers/build';
+import { readBasemap } from '../../src/layers/basemap';
 import { ROOT, seedProject, tempProject } from './helpers';
 
 export const WIRE_ID = 'wire-kiev';
@@ -18,11 +17,7 @@ export type Drafted = ReturnType<typeof draftArticle>;
 
 /** The fixture drafted against the repository's basemap and catalogue. */
 export function draftWire(gazetteer: Gazetteer): Drafted {
-  const basemapDir = path.join(ROOT, 'geodata/basemap');
-  const basemap = basemapFrom(
-    JSON.parse(readFileSync(path.join(basemapDir, 'region.topo.json'), 'utf8')),
-    JSON.parse(readFileSync(path.join(basemapDir, 'places.geojson'), 'utf8')) as FeatureCollection,
-  ).index;
+  const basemap = readBasemap(ROOT).index;
   const existing = (
     JSON.parse(readFileSync(path.join(seedProject(), 'geodata/catalogue/places.json'), 'utf8')) as { places: Place[] }
   ).places;

@@ -4,8 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FeatureCollection } from 'geojson';
-import { basemapFrom } from '../../../src/layers/build';
+import { readBasemap } from '../../../src/layers/basemap';
 import { checkDraft } from '../../../src/draft/check';
 import { findDates } from '../../../src/draft/dates';
 import { draftArticle } from '../../../src/draft/draft';
@@ -123,10 +122,7 @@ describe('quantities', () => {
 });
 
 describe('a whole draft', () => {
-  const basemap = basemapFrom(
-    JSON.parse(readFileSync(path.join(ROOT, 'geodata/basemap/region.topo.json'), 'utf8')),
-    JSON.parse(readFileSync(path.join(ROOT, 'geodata/basemap/places.geojson'), 'utf8')) as FeatureCollection,
-  ).index;
+  const basemap = readBasemap(ROOT).index;
   const raw = readFileSync(path.join(ROOT, 'tests/fixtures/draft/ministry-release/article.txt'), 'utf8');
   const { source, text, draft } = draftArticle(
     raw,

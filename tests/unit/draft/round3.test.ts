@@ -5,8 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FeatureCollection } from 'geojson';
-import { basemapFrom } from '../../../src/layers/build';
+import { readBasemap } from '../../../src/layers/basemap';
 import type { Place } from '../../../src/catalogue/schema';
 import { checkDraft } from '../../../src/draft/check';
 import { draftArticle } from '../../../src/draft/draft';
@@ -18,10 +17,7 @@ import { findPlaces } from '../../../src/draft/places';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const gaz = loadGazetteer();
-const basemap = basemapFrom(
-  JSON.parse(readFileSync(path.join(ROOT, 'geodata/basemap/region.topo.json'), 'utf8')),
-  JSON.parse(readFileSync(path.join(ROOT, 'geodata/basemap/places.geojson'), 'utf8')) as FeatureCollection,
-).index;
+const basemap = readBasemap(ROOT).index;
 const catalogue = (JSON.parse(readFileSync(path.join(ROOT, 'geodata/catalogue/places.json'), 'utf8')) as { places: Place[] })
   .places;
 /** A whole draft of `raw`, with the seed catalogue's places as the existing ones; it must pass its own check. */

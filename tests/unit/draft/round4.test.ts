@@ -5,11 +5,9 @@
  * article sets; the round's fixtures (tests/fixtures/draft/wire-weekend, html-daily) were written first.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FeatureCollection } from 'geojson';
 import { resolveEventDate } from '../../../src/catalogue/dates';
-import { basemapFrom } from '../../../src/layers/build';
+import { readBasemap } from '../../../src/layers/basemap';
 import { checkDraft } from '../../../src/draft/check';
 import { categoryOf } from '../../../src/draft/claims';
 import { draftArticle } from '../../../src/draft/draft';
@@ -21,10 +19,7 @@ import type { SourceMeta } from '../../../src/draft/source';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const gaz = loadGazetteer();
-const basemap = basemapFrom(
-  JSON.parse(readFileSync(path.join(ROOT, 'geodata/basemap/region.topo.json'), 'utf8')),
-  JSON.parse(readFileSync(path.join(ROOT, 'geodata/basemap/places.geojson'), 'utf8')) as FeatureCollection,
-).index;
+const basemap = readBasemap(ROOT).index;
 
 /** A whole draft of `raw`; it must pass its own check (the catalogue's validator on every proposal). */
 function draftOf(raw: string, published: string, more: Partial<SourceMeta> = {}) {

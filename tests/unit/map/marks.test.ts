@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { THEATRE } from '../../../src/basemap/theatre';
-import { regionLayers } from '../../../src/basemap/topology';
+import { readBasemap } from '../../../src/layers/basemap';
 import { CATEGORIES } from '../../../src/catalogue/vocabulary';
 import { LABEL_ANCHORS, type LabelAnchor, type PlaceProperties } from '../../../src/layers/format';
 import { labelAnchor, obstaclesCovered, shareInside, type LabelBox } from '../../../src/layers/geometry';
@@ -205,8 +205,7 @@ describe("where an area's label hangs", () => {
   });
 
   it("puts the seed's near-border zone's label over Russia, at every zoom it is judged at", () => {
-    const topo = JSON.parse(readFileSync(path.join(ROOT, 'geodata/basemap/region.topo.json'), 'utf8'));
-    const russia = regionLayers(topo).countries.features.find((f) => f.properties.id === 'RU')!.geometry;
+    const russia = readBasemap(ROOT).countries.get('RU')!;
     const zone = place('russia-near-ukraine-border').properties;
     const anchor = zone.label_anchor as LabelAnchor;
     expect(LABEL_ANCHORS).toContain(anchor);

@@ -1,0 +1,94 @@
+/**
+ * The parts of the basemap (geodata/basemap/, written by geodata/build/basemap.ts) the catalogue refers
+ * to: its units, countries, gazetteer, country labels and borders. Read from disk here and nowhere else
+ * in the build, the draft tool, the scripts or the tests (readBasemap); the basemap's tiles read the same
+ * files for drawing (src/tiles/basemap.ts).
+ */
+import path from 'node:path';
+import type { FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import { mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { regionLayers, type UnitProperties } from '../basemap/topology';
+import { formatError, type ValidationError } from '../catalogue/schema';
+import type { BasemapIndex } from '../catalogue/validate';
+import { fileError, readJsonFile } from './read';
+
+export type Area = Polygon | MultiPolygon;
+
+/** The parts of the basemap the catalogue refers to. */
+export interface Basemap {
+  index: BasemapIndex;
+  units: Map<string, Area>;
+  countries: Map<string, Area>;
+  /** Basemap places by id; `rank` as the basemap's place layers read it (rank ≤ 1: a dot at every zoom). */
+  gazetteer: Map<string, { point: Point; name: string; rank: number }>;
+  /** Where the basemap writes each country's name (its country_labels), by country code; `story` ones larger. */
+  countryLabels: Map<string, { at: [number, number]; name: string; story: boolean }>;
+  /** The border between two countries, from the shared arcs of the basemap topology. */
+  border(a: string, b: string): MultiLineString;
+}
+
+/** Where the basemap's files are in a project. */
+export const BASEMAP_FOLDER = 'geodata/basemap';
+
+export function basemapFrom(regionTopo: unknown, placesGeojson: FeatureCollection): Basemap {
+  const region = regionLayers(regionTopo);
+  const units = new Map<string, Area>();
+  for (const f of region.units.features) if (f.properties.level === 'unit') units.set(f.properties.id, f.geometry);
+  const countries = new Map(region.countries.features.map((f) => [f.properties.id, f.geometry] as const));
+  const gazetteer = new Map(
+    placesGeojson.features.map(
+      (f) =>
+        [
+          String(f.properties?.id),
+          { point: f.geometry as Point, name: String(f.properties?.name), rank: Number(f.properties?.rank ?? Infinity) },
+        ] as const,
+    ),
+  );
+  const countryLabels = new Map(
+    region.countryLabels.features.map(
+      (f) =>
+        [
+          f.properties.id,
+          { at: f.geometry.coordinates as [number, number], name: f.properties.name, story: !!f.properties.story },
+        ] as const,
+    ),
+  );
+  const t = regionTopo as Topology;
+  const unitObject = t.objects.units as GeometryCollection<UnitProperties>;
+  return {
+    index: { units: new Set(units.keys()), countries: new Set(countries.keys()), gazetteer: new Set(gazetteer.keys()) },
+    units,
+    countries,
+    gazetteer,
+    countryLabels,
+    border(a, b) {
+      return mesh(t, unitObject, (x, y) => {
+        const [cx, cy] = [(x.properties as UnitProperties).country, (y.properties as UnitProperties).country];
+        return (cx === a && cy === b) || (cx === b && cy === a);
+      });
+    },
+  };
+}
+
+/**
+ * The basemap in `folder` (paths in errors relative to `root`): its two files read and reported like the
+ * catalogue's own, every problem at once.
+ */
+export function loadBasemap(folder: string, root: string): { basemap?: Basemap; errors: ValidationError[] } {
+  const errors: ValidationError[] = [];
+  const [region, gazetteer] = ['region.topo.json', 'places.geojson'].map((n) => readJsonFile(path.join(folder, n), root, errors));
+  if (region === undefined || gazetteer === undefined) return { errors };
+  try {
+    return { basemap: basemapFrom(region, gazetteer as FeatureCollection), errors };
+  } catch (err) {
+    return { errors: [fileError(path.relative(root, folder), `basemap unreadable: ${(err as Error).message}`)] };
+  }
+}
+
+/** The project's basemap (`root`/geodata/basemap), or an error listing every problem with its files. */
+export function readBasemap(root: string, folder = path.join(root, BASEMAP_FOLDER)): Basemap {
+  const { basemap, errors } = loadBasemap(folder, root);
+  if (!basemap) throw new Error(`the basemap cannot be read:\n${errors.map(formatError).join('\n')}`);
+  return basemap;
+}
