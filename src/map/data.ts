@@ -268,10 +268,6 @@ export interface PlaceState {
   draft: boolean;
 }
 
-/** Whether two states draw a place alike: a new view sets only the states that differ. */
-export const samePlaceState = (a: PlaceState | undefined, b: PlaceState): boolean =>
-  !!a && a.off === b.off && a.color === b.color && a.plan === b.plan && a.draft === b.draft;
-
 /**
  * Off when none of its events is visible; else its first visible category's colour, or the neutral seat
  * colour when only events listed at it as a seat of government standing in are visible; a plan when only

@@ -14,8 +14,9 @@
 import type { LayerSpecification, Map as MaplibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
 import { CATEGORIES } from '../catalogue/vocabulary';
 import type { TiledStoryFile } from '../layers/format';
-import { MARK_STEP, placeState, samePlaceState, type PlaceState } from './data';
+import { MARK_STEP, placeState, type PlaceState } from './data';
 import { MAX_SLOT } from '../layers/markRow';
+import { FeatureStates } from './featureState';
 import { archiveSource, archiveUrl } from '../basemap/archives';
 import { sharePrograms } from './programs';
 import { DRAFT_RING_LAYOUT, DRAFT_RING_PAINT, markPaint, storyLayers } from './storyLayers';
@@ -117,13 +118,21 @@ export function areaView(
   };
 }
 
-/** The state last set on a map, so a new view sets only what it changes. */
+/** The state last set on a map (featureState.ts), so a new view sets only what it changes. */
 export interface TiledApplied {
-  combos: boolean[];
+  /** Each combo's marks off or on; no state is "on" (storyLayers.ts): at the first view only those off are set. */
+  combos: FeatureStates<number, { off: boolean }>;
   /** Whether each combo's plan and draft state is set: fixed per combo, set once. */
-  marked?: boolean;
-  areas: Map<string, PlaceState>;
+  marked: boolean;
+  areas: FeatureStates<string, PlaceState>;
 }
+
+/** Nothing set yet: a tiled story just added to a map. */
+export const tiledApplied = (): TiledApplied => ({
+  combos: new FeatureStates((id) => ({ source: TILED_MARKS, sourceLayer: 'marks', id }), { off: false }),
+  marked: false,
+  areas: new FeatureStates((id) => ({ source: TILED_AREAS, sourceLayer: 'areas', id })),
+});
 
 /** Sets each combo's marks and each area off or on (and its colour) for the view's `visible` combos. */
 export function applyTiledView(
@@ -142,18 +151,8 @@ export function applyTiledView(
     });
     applied.marked = true;
   }
-  visible.forEach((v, k) => {
-    // No state is "on": at the first view only the combos that are off are set.
-    if ((applied.combos[k] ?? true) === v) return;
-    map.setFeatureState({ source: TILED_MARKS, sourceLayer: 'marks', id: k }, { off: !v });
-    applied.combos[k] = v;
-  });
-  for (const a of summary.areas) {
-    const next = placeState(theme, areaView(a, summary, visible, drafts));
-    if (samePlaceState(applied.areas.get(a.place_id), next)) continue;
-    map.setFeatureState({ source: TILED_AREAS, sourceLayer: 'areas', id: a.place_id }, { ...next });
-    applied.areas.set(a.place_id, next);
-  }
+  visible.forEach((v, k) => applied.combos.set(map, k, { off: !v }));
+  for (const a of summary.areas) applied.areas.set(map, a.place_id, placeState(theme, areaView(a, summary, visible, drafts)));
 }
 
 /** Hover or selection of places, on their areas (a mark's state is its combo's, shared by all its marks). */

@@ -2,10 +2,11 @@
  * Pure functions over the story: what is at a place, what each place shows in a view, the legend's
  * counts, where excerpts sit in the text. What is visible is visibility.ts's to say.
  */
-import { CATEGORIES, type Category } from '../catalogue/vocabulary';
+import type { Category } from '../catalogue/vocabulary';
 import type { PlaceProperties, Story, StoryEvent, StorySource } from './types';
 import {
-  allCategories,
+  countByCategoryOf,
+  countBySourceOf,
   draftSources,
   isVisible,
   marksPlace,
@@ -120,20 +121,12 @@ export function eventsAt(story: Story, placeIds: string[], view: ViewFilter = { 
 }
 
 /** Events per category in the view, whether the category itself is shown or not (the legend's counts). */
-export function countByCategory(events: StoryEvent[], view: ViewFilter = { hidden: new Set() }): Record<Category, number> {
-  const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
-  const all = allCategories(view);
-  for (const e of events) if (isVisible(e, all)) counts[e.category] += 1;
-  return counts;
-}
+export const countByCategory = (events: StoryEvent[], view: ViewFilter = { hidden: new Set() }): Record<Category, number> =>
+  countByCategoryOf(events, view);
 
 /** Events per source in the view, whether the source itself is shown or not (the sources panel's counts). */
-export function countBySource(story: Story, view: ViewFilter): Map<string, number> {
-  const counts = new Map(story.sources.map((s) => [s.id, 0]));
-  const all = { ...view, sources: null };
-  for (const e of story.events) if (isVisible(e, all)) counts.set(e.source_id, (counts.get(e.source_id) ?? 0) + 1);
-  return counts;
-}
+export const countBySource = (story: Story, view: ViewFilter): Map<string, number> =>
+  countBySourceOf(story.sources, story.events, view);
 
 export interface Segment {
   start: number;

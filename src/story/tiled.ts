@@ -3,12 +3,12 @@
  * places opened so far, each read from its shard when it is first asked for. Counts and the timeline come
  * from the summary's combos, each decided by the one visibility rule (visibility.ts) as an event would be.
  */
-import { CATEGORIES, type Category } from '../catalogue/vocabulary';
-import { fetchJson } from '../io/fetch';
+import type { Category } from '../catalogue/vocabulary';
+import { errorText, fetchJson } from '../io/fetch';
 import { decodeShard, shardFile, shardOf, type StoryShard, type TiledStoryFile } from '../layers/format';
 import type { Dated } from './time';
 import type { Story, StoryEvent } from './types';
-import { allCategories, isVisible, type ViewFilter } from './visibility';
+import { countByCategoryOf, countBySourceOf, isVisible, type ViewFilter } from './visibility';
 
 export type { TiledStoryFile };
 
@@ -16,20 +16,12 @@ export type { TiledStoryFile };
 export const timelineItems = (t: TiledStoryFile): Dated[] => t.combos.map((c) => ({ ...c, weight: c.events }));
 
 /** Events per category in the view, whether the category is shown or not (model.ts countByCategory's). */
-export function countCombosByCategory(t: TiledStoryFile, view: ViewFilter): Record<Category, number> {
-  const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
-  const all = allCategories(view);
-  for (const c of t.combos) if (isVisible(c, all)) counts[c.category] += c.events;
-  return counts;
-}
+export const countCombosByCategory = (t: TiledStoryFile, view: ViewFilter): Record<Category, number> =>
+  countByCategoryOf(t.combos, view, (c) => c.events);
 
 /** Events per source in the view, whether the source is shown or not (model.ts countBySource's). */
-export function countCombosBySource(t: TiledStoryFile, view: ViewFilter): Map<string, number> {
-  const counts = new Map(t.sources.map((s) => [s.id, 0]));
-  const all = { ...view, sources: null };
-  for (const c of t.combos) if (isVisible(c, all)) counts.set(c.source_id, (counts.get(c.source_id) ?? 0) + c.events);
-  return counts;
-}
+export const countCombosBySource = (t: TiledStoryFile, view: ViewFilter): Map<string, number> =>
+  countBySourceOf(t.sources, t.combos, view, (c) => c.events);
 
 /** Each combo's visibility in the view: what the map's marks follow (map/tiledStory.ts). */
 export const combosVisible = (t: TiledStoryFile, view: ViewFilter): boolean[] => t.combos.map((c) => isVisible(c, view));
@@ -51,7 +43,13 @@ export class ShardCache {
     let s = this.shards.get(i);
     if (!s) {
       const file = shardFile(i);
-      s = fetchJson(`${this.base}${file}`, this.fetchFn).then((json) => decodeShard(json, file));
+      // A failure names the shard's file, as the loader names story.json's (decodeShard's own errors do).
+      s = fetchJson(`${this.base}${file}`, this.fetchFn).then(
+        (json) => decodeShard(json, file),
+        (err: unknown) => {
+          throw new Error(`${file}: ${errorText(err)}`, { cause: err });
+        },
+      );
       // A failed shard is asked for again next time, not remembered as failed.
       s.catch(() => this.shards.delete(i));
       this.shards.set(i, s);

@@ -190,20 +190,59 @@ export function placeView(here: readonly StoryEvent[], v: ViewFilter, drafts: Re
   };
 }
 
+/**
+ * The one count behind the legend, the sources panel and the claimant filter: the events in the view by
+ * `key` (a category, a source, a side), every one of `keys` at 0 or more, each item weighing `weight`
+ * events (a story's events 1, a tiled story's combos their events). `all` is the view without the
+ * panel's own filter, so that a category, source or side turned off still says what it holds.
+ */
+function countWeighed<T extends Filterable, K extends string>(
+  items: readonly T[],
+  all: ViewFilter,
+  keys: readonly K[],
+  key: (x: T) => K,
+  weight: (x: T) => number,
+): Map<K, number> {
+  const counts = new Map(keys.map((k) => [k, 0]));
+  for (const x of items) if (isVisible(x, all)) counts.set(key(x), (counts.get(key(x)) ?? 0) + weight(x));
+  return counts;
+}
+
+const ONE = () => 1;
+
+/** Events per category in the view, whether the category itself is shown or not (the legend's counts). */
+export const countByCategoryOf = <T extends Filterable>(
+  items: readonly T[],
+  view: ViewFilter,
+  weight: (x: T) => number = ONE,
+): Record<Category, number> =>
+  Object.fromEntries(countWeighed(items, allCategories(view), CATEGORIES, (x) => x.category, weight)) as Record<Category, number>;
+
+/** Events per source in the view, whether the source itself is shown or not (the sources panel's counts). */
+export const countBySourceOf = <T extends Filterable>(
+  sources: readonly { id: string }[],
+  items: readonly T[],
+  view: ViewFilter,
+  weight: (x: T) => number = ONE,
+): Map<string, number> =>
+  countWeighed(
+    items,
+    { ...view, sources: null },
+    sources.map((s) => s.id),
+    (x) => x.source_id,
+    weight,
+  );
+
 /** The sides the claimant filter offers, in its order: the catalogue's, then those the file gives none for. */
 export const SIDES_SHOWN: readonly SideShown[] = [...SIDES, 'unknown'];
 
-/**
- * Events per claimant side in the view, whether the side itself is shown or not (the claimant filter's
- * counts): for a story's events, or a tiled story's combos weighed by their events.
- */
-export function countBySide<T extends Filterable>(
+/** Events per claimant side in the view, whether the side itself is shown or not (the claimant filter's counts). */
+export const countBySide = <T extends Filterable>(
   items: readonly T[],
   view: ViewFilter,
-  weight: (x: T) => number = () => 1,
-): Record<SideShown, number> {
-  const counts = Object.fromEntries(SIDES_SHOWN.map((s) => [s, 0])) as Record<SideShown, number>;
-  const all = { ...view, sides: null };
-  for (const x of items) if (isVisible(x, all)) counts[sideShown(x.side)] += weight(x);
-  return counts;
-}
+  weight: (x: T) => number = ONE,
+): Record<SideShown, number> =>
+  Object.fromEntries(countWeighed(items, { ...view, sides: null }, SIDES_SHOWN, (x) => sideShown(x.side), weight)) as Record<
+    SideShown,
+    number
+  >;
