@@ -353,3 +353,22 @@ test.describe('on a phone', () => {
     await expect(page.locator('.maplibregl-ctrl-attrib-inner')).toBeVisible();
   });
 });
+
+test.describe('the text under the headline', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test("is not called a standfirst: the capture cannot tell it from the lead video's caption (issue 24.12)", async ({ page }) => {
+    // The seed's dek stands between the headline and the video player's text: it may be either.
+    const news = story.events.find((e) => e.event_id === 'news-conference')!;
+    expect(news.excerpts.some((x) => x.block === 'dek')).toBe(true);
+    await page.goto('/#5/53/28&place=state-department');
+    await storyIdle(page);
+    const entry = excerpts(page).locator('[data-event-entry="news-conference"]').first();
+    await expect(entry).toContainText('From the text under the headline');
+    await page.getByRole('tab', { name: 'Article' }).click();
+    const dek = page.locator('section.article p.dek');
+    await expect(dek).toHaveCount(1);
+    await expect(dek.locator('.label')).toHaveText('Under the headline:');
+    await expect(page.locator('section.article')).not.toContainText(/standfirst|subhead/i);
+  });
+});
