@@ -8,6 +8,7 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { CATEGORIES, PRECISIONS, type Category, type Precision } from '../catalogue/vocabulary';
 import { CATEGORY_LABELS, PRECISION_LABELS, publishedText } from '../story/format';
 import { exportFeatures } from '../story/export';
+import { placeViews } from '../story/model';
 import type { Story } from '../story/types';
 import type { ViewFilter } from '../story/visibility';
 import { defaultTheme } from './theme';
@@ -20,6 +21,10 @@ interface PictureText {
   title: string;
   categories: { category: Category; label: string; colour: string }[];
   precisions: { precision: Precision; label: string }[];
+  /** The map shows a hollow mark, dot or area: some category at a visible place is only planned there. */
+  plans: boolean;
+  /** The map shows a grey seat: a capital at which only events listed there as a seat are visible. */
+  seat: boolean;
   window: string;
   sources: string;
   credits: string;
@@ -32,6 +37,8 @@ export function pictureText(story: Story, filter: ViewFilter): PictureText {
   const precs = new Set(rows.map((r) => r.location_precision));
   const shown = story.sources.filter((s) => !filter.sources || filter.sources.has(s.id));
   const w = filter.window;
+  // What the map draws, from the one rule that draws it (visibility.ts placeView, data.ts placeState).
+  const views = [...placeViews(story, filter).values()].filter((v) => v.visible);
   return {
     title: shown.map((s) => s.title).join('; ') || 'Situation map',
     categories: CATEGORIES.filter((c) => cats.has(c)).map((c) => ({
@@ -40,6 +47,8 @@ export function pictureText(story: Story, filter: ViewFilter): PictureText {
       colour: defaultTheme.categories[c],
     })),
     precisions: PRECISIONS.filter((p) => precs.has(p)).map((p) => ({ precision: p, label: PRECISION_LABELS[p] })),
+    plans: views.some((v) => (v.planned?.length ?? 0) > 0),
+    seat: views.some((v) => v.category === null),
     window: w ? `Dates: ${w.start} to ${w.end} (${w.mode === 'within' ? 'within' : 'overlapping'})` : 'Dates: all',
     sources: `Sources: ${shown.map((s) => `${s.publisher}, ${publishedText(s.published)}`).join('; ')}`,
     credits: PNG_CREDITS,
@@ -174,19 +183,36 @@ function composePicture(
   };
   put('What the map shows', lx, `bold ${13 * s}px ${FONT}`);
   y += 20 * s;
-  for (const c of text.categories) {
-    const path = new Path2D(shapePath(CATEGORY_SHAPES[c.category]));
+  /** A category's mark in a 14-pixel cell at the row: filled with its colour, or hollow and edged in it (a plan). */
+  const mark = (category: Category, colour: string, planned: boolean) => {
+    const path = new Path2D(shapePath(CATEGORY_SHAPES[category]));
     ctx.save();
     // The path's square is (-1.2, -1.2) to (1.2, 1.2): centred on a 14-pixel cell.
     ctx.translate(lx + 7 * s, y + 7 * s);
     ctx.scale((7 * s) / 1.2, (7 * s) / 1.2);
-    ctx.fillStyle = c.colour;
+    ctx.fillStyle = planned ? '#ffffff' : colour;
     ctx.fill(path);
-    ctx.strokeStyle = defaultTheme.basemap.markEdge;
-    ctx.lineWidth = 1.2 / 7;
+    ctx.strokeStyle = planned ? colour : defaultTheme.basemap.markEdge;
+    ctx.lineWidth = (planned ? 2.4 : 1.2) / 7;
     ctx.stroke(path);
     ctx.restore();
+  };
+  for (const c of text.categories) {
+    mark(c.category, c.colour, false);
     put(c.label, textLeft, `${12 * s}px ${FONT}`);
+    y += 18 * s;
+  }
+  // The key of a plan's hollow mark, when the view's map draws one (a grey seat's is with the precisions).
+  const first = text.categories[0];
+  if (text.plans && first) {
+    y += 6 * s;
+    put('Done, or not yet', lx, `bold ${13 * s}px ${FONT}`);
+    y += 20 * s;
+    mark(first.category, first.colour, false);
+    put('Done or under way', textLeft, `${12 * s}px ${FONT}`);
+    y += 18 * s;
+    mark(first.category, first.colour, true);
+    put('Not yet done: outlined', textLeft, `${12 * s}px ${FONT}`);
     y += 18 * s;
   }
   if (text.precisions.length) {
@@ -208,6 +234,25 @@ function composePicture(
       put(p.label, textLeft, `${12 * s}px ${FONT}`);
       y += 18 * s;
     }
+  }
+  if (text.seat) {
+    if (!text.precisions.length) {
+      y += 6 * s;
+      put('Placed by the article at', lx, `bold ${13 * s}px ${FONT}`);
+      y += 20 * s;
+    }
+    ctx.beginPath();
+    ctx.arc(lx + 7 * s, y + 7 * s, 5 * s, 0, 2 * Math.PI);
+    ctx.fillStyle = defaultTheme.basemap.seat;
+    ctx.fill();
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 1.5 * s;
+    ctx.stroke();
+    // Under "Placed by the article at", in two lines: the legend column is narrow.
+    put('no place given: listed grey', textLeft, `${12 * s}px ${FONT}`);
+    y += 15 * s;
+    put("at the government's capital", textLeft, `${12 * s}px ${FONT}`);
+    y += 18 * s;
   }
   const legend: LegendBox = { x: lx, y: mapY, width: legendW, height: y - mapY, widestText: widest, textLeft };
 

@@ -4,6 +4,9 @@
  */
 import { isIsoDay } from '../catalogue/dates';
 import { inWindow, type SideShown, type TimeWindow } from './visibility';
+
+/** A figure in the article's words, as the panels print it (visibility.ts, where the map's label is made). */
+export { quantityWords } from './visibility';
 import type { Category, Precision } from '../catalogue/schema';
 import type { StoryEvent } from './types';
 
@@ -152,15 +155,6 @@ export function aboutGroups<E extends Pick<StoryEvent, 'places'>>(
  * one place's own ("over 100,000 troops near its shared border with Ukraine and in Belarus"). Null when
  * the figure has one place.
  */
-/**
- * A figure as the article gives it, with the earlier value it is compared with: "62 Russian battalion
- * tactical groups, up from 59 at this time last week". The map's label prints the first part alone.
- */
-export function quantityWords(e: Pick<StoryEvent, 'quantity' | 'quantity_previous'>): string | null {
-  if (!e.quantity) return null;
-  return e.quantity_previous ? `${e.quantity}, ${e.quantity_previous}` : e.quantity;
-}
-
 export function quantityScope(e: Pick<StoryEvent, 'places' | 'quantity'>, nameOf: (placeId: string) => string): string | null {
   if (!e.quantity || e.places.length < 2) return null;
   // The count first and the names after a colon, one from the next by a semicolon: a name may hold "and"

@@ -68,18 +68,22 @@ export function storyIndex(story: Story): StoryIndex {
 /**
  * The visible events the map draws nothing for, and where the panels list them: those listed at a seat
  * of government standing in for a place the article does not give (drawn grey, no mark), and those only
- * about a place. A window whose map looks empty then still says where its events are.
+ * about a place (`about`: the article does not say where those were). A window whose map looks empty then
+ * still says where its events are.
  */
-export function notDrawn(story: Story, view: ViewFilter): { count: number; places: string[] } {
+export function notDrawn(story: Story, view: ViewFilter): { count: number; places: string[]; about: string[] } {
   const index = storyIndex(story);
   let count = 0;
   const places = new Set<string>();
+  /** Places events with no place of their own are about: not where they are listed, nor where they were. */
+  const about = new Set<string>();
   for (const e of story.events) {
     if (!isVisible(e, view) || (e.places.length && marksPlace(e))) continue;
     count++;
-    for (const p of e.places.length ? e.places : e.about) places.add(index.places.get(p)?.name ?? p);
+    if (e.places.length) for (const p of e.places) places.add(index.places.get(p)?.name ?? p);
+    else for (const p of e.about) about.add(index.places.get(p)?.name ?? p);
   }
-  return { count, places: [...places] };
+  return { count, places: [...places], about: [...about] };
 }
 
 /** What each place shows in a view (visibility.ts), by place id: what the map draws and labels. */

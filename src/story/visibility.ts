@@ -121,6 +121,49 @@ export const marksPlace = (e: StoryEvent) => e.site !== 'seat';
  */
 export const figuresOwnPlace = (e: StoryEvent) => marksPlace(e) && e.places.length === 1;
 
+/**
+ * A figure as the article gives it, with the earlier value it is compared with: "62 Russian battalion
+ * tactical groups, up from 59 at this time last week".
+ */
+export function quantityWords(e: Pick<StoryEvent, 'quantity' | 'quantity_previous'>): string | null {
+  if (!e.quantity) return null;
+  return e.quantity_previous ? `${e.quantity}, ${e.quantity_previous}` : e.quantity;
+}
+
+/** The verb a figure's label closes on, by the claim's stance: "(officials said)". */
+const LABEL_VERB: Record<StoryEvent['stance'], string> = {
+  reported: 'reported',
+  asserted: 'said',
+  announced: 'announced',
+  signaled: 'signaled',
+  assessed: 'assessed',
+  denied: 'denied',
+  planned: 'planned',
+  warned: 'warned',
+};
+
+/**
+ * A place's own figure as the map's label prints it: the quantity's words, its earlier value's words and,
+ * unless the article reports it in its own voice, who gives it and how ("62 Russian battalion tactical
+ * groups, up from 59 at this time last week (officials said)"). Officials the article does not name are
+ * "officials" (their full description is in the place's panel); anyone else is named as the article does.
+ */
+export function figureLabel(
+  e: Pick<StoryEvent, 'quantity' | 'quantity_previous' | 'claim_by' | 'claim_kind' | 'stance'>,
+): string {
+  const words = quantityWords(e) ?? '';
+  if (e.claim_kind === 'article' && e.stance === 'reported') return words;
+  const who =
+    e.claim_kind === 'article'
+      ? ''
+      : e.claim_kind === 'official'
+        ? /\band\b|officials\b/.test(e.claim_by)
+          ? 'officials '
+          : 'an official '
+        : `${e.claim_by} `;
+  return `${words} (${who}${LABEL_VERB[e.stance]})`;
+}
+
 /** What a place shows in a view, from the events listed at it. */
 export interface PlaceView {
   /** At least one of its events is visible. */
@@ -174,7 +217,7 @@ export function placeView(here: readonly StoryEvent[], v: ViewFilter, drafts: Re
     marked.add(e.category);
     if (!isPlan(e)) done.add(e.category);
     if (!draft) checked.add(e.category);
-    if (e.quantity && figuresOwnPlace(e)) figures.push({ rank: ORDER.get(e.category)!, text: e.quantity });
+    if (e.quantity && figuresOwnPlace(e)) figures.push({ rank: ORDER.get(e.category)!, text: figureLabel(e) });
   }
   figures.sort((a, b) => a.rank - b.rank);
   const categories = [...marked].sort((a, b) => ORDER.get(a)! - ORDER.get(b)!);

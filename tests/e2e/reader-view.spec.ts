@@ -179,9 +179,6 @@ test.describe('at 1440×900', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
   test("the first view's story labels stay inside the map", async ({ page }) => {
-    // Not yet: the label of "Eastern Europe (NATO members)" hangs from a point west of the theatre the map
-    // opens on (layers/geometry.ts labelAnchor keeps it mostly inside, not wholly), so its first letters are
-    // cut by the map's left edge. Expected to fail until the build or the first view keeps it whole.
     await page.goto('/');
     await storyIdle(page);
     const cut = await page.evaluate(() => {
@@ -265,6 +262,22 @@ test.describe('at 1280×800', () => {
     for (const n of names) await expect(note).toContainText(n);
   });
 
+  test('a one-day window whose only event has no place says what it is about and that the article does not say where', async ({
+    page,
+  }) => {
+    // 20 January 2022: only NATO's announcement ("just days after"), about eastern Europe, placed nowhere.
+    const day = '2022-01-20';
+    const on = story.events.filter((e) => e.date_start && e.date_start <= day && e.date_end! >= day);
+    expect(on.map((e) => e.event_id)).toEqual(['nato-standby']);
+    expect(on[0].places).toEqual([]);
+    await page.goto(`/#5/53/28&t=${day}/${day}`);
+    await storyIdle(page);
+    const note = timeline(page).locator('[data-off-map]');
+    await expect(note).toHaveText('· It is not on the map: about Eastern Europe (NATO members); the article does not say where');
+    // Not "listed at": nothing lists it at a place, and the place it is about is not where it happened.
+    await expect(note).not.toContainText('listed at');
+  });
+
   test('a typed date outside the story is said, not applied, and the box then shows the window applied', async ({ page }) => {
     await page.goto('/#5/53/28');
     await storyIdle(page);
@@ -338,5 +351,24 @@ test.describe('on a phone', () => {
     // Still there to read: its button opens it.
     await page.locator('.maplibregl-ctrl-attrib-button').click();
     await expect(page.locator('.maplibregl-ctrl-attrib-inner')).toBeVisible();
+  });
+});
+
+test.describe('the text under the headline', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test("is not called a standfirst: the capture cannot tell it from the lead video's caption (issue 24.12)", async ({ page }) => {
+    // The seed's dek stands between the headline and the video player's text: it may be either.
+    const news = story.events.find((e) => e.event_id === 'news-conference')!;
+    expect(news.excerpts.some((x) => x.block === 'dek')).toBe(true);
+    await page.goto('/#5/53/28&place=state-department');
+    await storyIdle(page);
+    const entry = excerpts(page).locator('[data-event-entry="news-conference"]').first();
+    await expect(entry).toContainText('From the text under the headline');
+    await page.getByRole('tab', { name: 'Article' }).click();
+    const dek = page.locator('section.article p.dek');
+    await expect(dek).toHaveCount(1);
+    await expect(dek.locator('.label')).toHaveText('Under the headline:');
+    await expect(page.locator('section.article')).not.toContainText(/standfirst|subhead/i);
   });
 });

@@ -37,6 +37,40 @@ async function placeState(page: Page, placeId: string) {
   }, placeId);
 }
 
+for (const viewport of [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+]) {
+  test.describe(`the first view at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('prints the 62 with the 59 they are up from and who said so, placed whole inside the map', async ({ page }) => {
+      // Issue 24.1: a figure keeps its words and its stance: not "62 battalion tactical groups" alone.
+      const words = '62 Russian battalion tactical groups, up from 59 at this time last week (officials said)';
+      await page.goto('/');
+      await storyIdle(page);
+      // A label MapLibre could not place is not among the rendered features: this fails if it is dropped.
+      await expect
+        .poll(async () => (await drawnLabels(page)).map((t) => t.replace(/\s+/g, ' ')))
+        .toContainEqual(expect.stringContaining(words));
+      // Its box is inside the canvas: no edge column or row of the map touches it.
+      const cut = await page.evaluate(() => {
+        const m = (window as unknown as MapWindow).situationMap;
+        const [w, h] = [m.getCanvas().clientWidth, m.getCanvas().clientHeight];
+        const edge: [number, number][] = [];
+        for (let y = 0; y < h; y += 2) edge.push([0, y], [w - 1, y]);
+        for (let x = 0; x < w; x += 2) edge.push([x, 0], [x, h - 1]);
+        return edge.some((p) =>
+          m
+            .queryRenderedFeatures(p, { layers: ['story-labels'] })
+            .some((f) => f.properties.place_id === 'russia-near-ukraine-border'),
+        );
+      });
+      expect(cut, 'the near-border label is cut by the edge of the map').toBe(false);
+    });
+  });
+}
+
 test.describe('the map says what the article says, and no more', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -46,7 +80,7 @@ test.describe('the map says what the article says, and no more', () => {
     const labels = (await drawnLabels(page)).join('\n');
     expect(labels).not.toContain('100,000');
     expect(labels).toContain('62 Russian battalion tactical groups');
-    // The label prints the figure; the panel gives it with what it is compared with, in the article's words.
+    // The label and the panel give it with what it is compared with, in the article's words.
     await page.goto('/#4.3/50/32&place=russia-near-ukraine-border');
     await expect(page.getByRole('region', { name: /Excerpts/ })).toContainText(
       '62 Russian battalion tactical groups, up from 59 at this time last week',

@@ -50,7 +50,7 @@ describe('the seed story against the article', () => {
       const words = e.excerpts.map((x) => x.text).join('\n');
       for (const part of [e.quantity!, e.quantity_previous ?? '']) expect(words, `${e.event_id}: "${part}"`).toContain(part);
     }
-    // The 62 keep "at this time last week" (in the panel: the map's label prints the figure, not the comparison);
+    // The 62 keep "at this time last week" (in the panel and on the map's label, story-model.test.ts);
     // the title keeps "in the area".
     expect(built.get('battalion-tactical-groups')?.quantity).toBe('62 Russian battalion tactical groups');
     expect(built.get('battalion-tactical-groups')?.quantity_previous).toBe('up from 59 at this time last week');
@@ -76,23 +76,59 @@ describe('the seed story against the article', () => {
     expect(demands.title).toMatch(/\bincluding\b/);
   });
 
-  it('shows each excerpt under its own speaker: the article voice is not a named person', () => {
-    // An excerpt under a person's claim names them (surname or office), quotes them, or continues a sentence
-    // that does (it opens in lower case: "he plans to speak…"). "Washington worked to help shield Europe…"
-    // is the article's, not Psaki's; the headline is not Blinken's.
+  it('shows each excerpt under its own speaker: the article voice is not a named person or government', () => {
+    // An excerpt under a person's or a government's claim names them (surname, office or the government's
+    // name), quotes them, or continues a sentence that does (it opens in lower case: "he plans to speak…", or
+    // with "He said").
+    // "Washington worked to help shield Europe…" is the article's, not Psaki's; the headline is not Blinken's.
     const unspoken: string[] = [];
     for (const e of catalogue.values()) {
-      if (e.claim.kind !== 'person') continue;
+      if (e.claim.kind !== 'person' && e.claim.kind !== 'government') continue;
       const words = e.claim.by.split(' ');
-      const names = [words[words.length - 1], words.slice(0, -2).join(' ')].filter((w) => w !== '').map((w) => w.toLowerCase());
+      const names = (e.claim.kind === 'government' ? [e.claim.by] : [words[words.length - 1], words.slice(0, -2).join(' ')])
+        .filter((w) => w !== '')
+        .map((w) => w.toLowerCase());
       for (const x of e.excerpts) {
-        const own = names.some((n) => x.text.toLowerCase().includes(n)) || /^["“'‘]/.test(x.text) || /^[a-z]/.test(x.text);
+        const own =
+          names.some((n) => x.text.toLowerCase().includes(n)) ||
+          /^["“'‘]/.test(x.text) ||
+          /^[a-z]/.test(x.text) ||
+          /^(He|She) said\b/.test(x.text);
         if (!own) unspoken.push(`${e.id}: ${x.text.slice(0, 50)}`);
       }
     }
     expect(unspoken).toEqual([]);
     for (const id of ['us-shields-europe-energy', 'letter-headline', 'biden-involved-in-letter', 'ukraine-plays-down-threat'])
       expect(event(id).claim, id).toMatchObject({ kind: 'article', stance: 'reported' });
+  });
+
+  it("keeps the article's own clauses out of a speaker's excerpts, after a comma too", () => {
+    // Outside quotes, an excerpt under a person or a government says what they said, signaled, warned…:
+    // - it has a verb of saying or a quote ("Blinken's remarks Wednesday" is the article's noun phrase);
+    // - where it opens with the speaker, the speaker's first verb is one of saying ("Blinken did not offer
+    //   specifics…" is the article telling what he did);
+    // - it does not close on the article's comment on the claim: ", a sign of the measures being
+    //   considered…" after Biden's words, "as the Kremlin showed no signs of backing down" after Russia's.
+    const SAYING =
+      /\b(said|says|say|saying|speaking|warned|warns|denied|denies|signaled|announced|urged|urge|reiterated|plans?|told|described|accusing)\b/;
+    const ARTICLE_COMMENT = /(,\s+an? \w+ of\b|\bas the \w+ (showed|shows|signaled)\b)/;
+    const found: string[] = [];
+    for (const e of catalogue.values()) {
+      if (e.claim.kind !== 'person' && e.claim.kind !== 'government') continue;
+      const words = e.claim.by.split(' ');
+      const name = e.claim.kind === 'government' ? e.claim.by : words[words.length - 1];
+      for (const x of e.excerpts) {
+        // The words the article gives as the speaker's own are theirs whatever they say.
+        const outside = x.text.replace(/“[^”]*”|"[^"]*"/g, '"…"');
+        const quoted = outside !== x.text;
+        if (!quoted && !SAYING.test(outside)) found.push(`${e.id}: no verb of saying: ${x.text.slice(0, 50)}`);
+        const opening = outside.match(new RegExp(`^${name}\\b([^,]*)`));
+        if (opening && !SAYING.test(opening[1].split(/\b(that|which|who)\b/)[0]))
+          found.push(`${e.id}: the speaker's first verb is not one of saying: ${x.text.slice(0, 50)}`);
+        if (ARTICLE_COMMENT.test(outside)) found.push(`${e.id}: closes on the article's comment: ${x.text.slice(0, 50)}`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 
   it('keeps the EU gas condition whole: "should Moscow decide to cut off supplies as leverage"', () => {

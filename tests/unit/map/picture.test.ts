@@ -6,6 +6,7 @@ import { decodeStory } from '../../../src/layers/format';
 import { pictureText, pngName } from '../../../src/map/picture';
 import { exportFeatures } from '../../../src/story/export';
 import type { Story } from '../../../src/story/types';
+import { CATEGORIES, type Category } from '../../../src/catalogue/vocabulary';
 import { seedProject } from '../../support/helpers';
 
 const LAYERS = path.join(seedProject(), 'geodata/layers');
@@ -38,6 +39,19 @@ describe('pictureText', () => {
       new Set(rows.map((r) => r.location_precision).filter((p) => p !== null)),
     );
     expect(t.window).toBe('Dates: 2022-01-24 to 2022-01-26 (overlapping)');
+  });
+});
+
+describe("the picture's keys for what its map draws", () => {
+  const only = (...shown: Category[]) => ({ hidden: new Set(CATEGORIES.filter((c) => !shown.includes(c))) });
+
+  it('keys a plan when its map shows a hollow mark, and a grey seat when it shows one (issue 24.10, 24.7)', () => {
+    // Drills alone: the joint drills "next month" are Belarus's only drills (hollow); no capital stands in.
+    expect(pictureText(story, only('drills'))).toMatchObject({ plans: true, seat: false });
+    // Troops alone: all done; the 8,500 on alert are listed at Washington, drawn grey.
+    expect(pictureText(story, only('troops'))).toMatchObject({ plans: false, seat: true });
+    // Everything: both.
+    expect(pictureText(story, { hidden: new Set() })).toMatchObject({ plans: true, seat: true });
   });
 });
 

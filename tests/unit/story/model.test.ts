@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attribution, formatDate, publishedText, quantityScope } from '../../../src/story/format';
-import { countByCategory, eventsAt, placeViews, readerBlocks } from '../../../src/story/model';
-import { isVisible, type ViewFilter } from '../../../src/story/visibility';
+import { countByCategory, eventsAt, notDrawn, placeViews, readerBlocks } from '../../../src/story/model';
+import { figureLabel, isVisible, type ViewFilter } from '../../../src/story/visibility';
 import { CATEGORIES, type Category } from '../../../src/catalogue/vocabulary';
 import type { Story } from '../../../src/story/types';
 import { seedProject } from '../../support/helpers';
@@ -101,8 +101,11 @@ describe('placeViews: what each place shows in a view', () => {
     for (const id of buildup.places) expect(at(id).quantities.join()).not.toContain('100,000');
   });
 
-  it('gives a place its own figures: the 62 Russian battalion tactical groups (the comparison is in the panel)', () => {
-    expect(at('russia-near-ukraine-border').quantities).toEqual(['62 Russian battalion tactical groups']);
+  it('gives a place its own figures in their words: the 62, the 59 they are up from, and who said so', () => {
+    // Issue 24.1: the label keeps the earlier value's words and the stance ("said"), not the bare figure.
+    expect(at('russia-near-ukraine-border').quantities).toEqual([
+      '62 Russian battalion tactical groups, up from 59 at this time last week (officials said)',
+    ]);
     expect(at('russia-near-ukraine-border', { hidden: new Set(['troops']) }).quantities).toEqual([]);
   });
 
@@ -190,5 +193,42 @@ describe('readerBlocks', () => {
     expect(plane.events).toContain('us-plane-kyiv');
     const caption = blocks.find((b) => b.kind === 'caption' && b.segments.some((s) => s.text.includes('Yaroslavl')))!;
     expect(caption.segments.flatMap((s) => s.events)).toContain('yaroslavl-drills');
+  });
+});
+
+describe('notDrawn', () => {
+  const day = (d: string): ViewFilter => ({ hidden: new Set(), window: { start: d, end: d, mode: 'overlaps' } });
+
+  it('says what an event with no place is about, apart from where seat-listed events are listed', () => {
+    // 20 January 2022: NATO's announcement alone, about eastern Europe, placed nowhere; not "listed at" it.
+    expect(notDrawn(story, day('2022-01-20'))).toEqual({ count: 1, places: [], about: ['Eastern Europe (NATO members)'] });
+    // 24 January: the 8,500 on alert, listed at Washington, a seat.
+    const monday = notDrawn(story, day('2022-01-24'));
+    expect(monday.places).toContain('Washington');
+    expect(monday.about).not.toContain('Washington');
+  });
+});
+
+describe('figureLabel', () => {
+  const e = {
+    quantity: '8,500 troops',
+    quantity_previous: null,
+    claim_by: 'NBC News',
+    claim_kind: 'article',
+    stance: 'reported',
+  } as const;
+
+  it("prints the article's own figure alone, and anyone else's with who gives it and the stance's verb", () => {
+    expect(figureLabel(e)).toBe('8,500 troops');
+    expect(figureLabel({ ...e, stance: 'planned' })).toBe('8,500 troops (planned)');
+    expect(figureLabel({ ...e, claim_kind: 'official', claim_by: 'a defense official', stance: 'asserted' })).toBe(
+      '8,500 troops (an official said)',
+    );
+    expect(
+      figureLabel({ ...e, claim_kind: 'official', claim_by: 'intelligence and defense officials', stance: 'assessed' }),
+    ).toBe('8,500 troops (officials assessed)');
+    expect(
+      figureLabel({ ...e, claim_kind: 'government', claim_by: 'Russia', stance: 'denied', quantity_previous: 'up from 5,000' }),
+    ).toBe('8,500 troops, up from 5,000 (Russia denied)');
   });
 });
