@@ -7,7 +7,7 @@
  * in it: it leaves the map and the counts, and the panels list it apart.
  */
 import { SIDES, type Side } from '../catalogue/schema';
-import { CATEGORIES, type Category } from '../catalogue/vocabulary';
+import { CATEGORIES, listedAsSeat, type Category } from '../catalogue/vocabulary';
 import { isPlan } from '../layers/format';
 import type { StoryEvent } from './types';
 
@@ -114,7 +114,7 @@ export function countDrafts<T extends Filterable>(
 }
 
 /** Whether an event marks its place with its category and figures: it happened or was said there. */
-export const marksPlace = (e: StoryEvent) => e.site !== 'seat';
+export const marksPlace = (e: StoryEvent) => !listedAsSeat(e);
 /**
  * Whether an event's figures are its place's own: drawn there, and the only place it has. A figure of
  * several places at once ("over 100,000 troops near the border and in Belarus") is none of them alone.
