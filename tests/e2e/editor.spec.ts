@@ -156,7 +156,11 @@ test.describe('the review screen', () => {
     );
 
     // Events: three accepted, one rejected, one added from the words selected in the article.
-    for (const id of ['kiev-feb-3-example-wire', 'the-ministry-said-the-jets-landed', 'ukrainian-officials-said-about-30-il-76'])
+    for (const id of [
+      'russia-has-moved-su-35-fighter-jets',
+      'the-ministry-said-the-jets-landed',
+      'ukrainian-officials-said-about-30-il-76',
+    ])
       await decide(page, 'Event', id, 'Accept');
     await decide(page, 'Event', 'russia-denied-planning-an-attack-and', 'Reject');
     const selected = await selectWords(page, 'Russia denied planning', 'any offensive.');
@@ -215,7 +219,7 @@ test.describe('the review screen', () => {
       events: { id: string; excerpts: { start: number; end: number; text: string }[] }[];
     };
     expect(written.events.map((e) => e.id)).toEqual([
-      'kiev-feb-3-example-wire',
+      'russia-has-moved-su-35-fighter-jets',
       'the-ministry-said-the-jets-landed',
       'ukrainian-officials-said-about-30-il-76',
       'russia-denied-planning-an-attack-and-2',
@@ -306,7 +310,7 @@ test.describe('the reader', () => {
     const mine = story.events.filter((e) => e.source_id === ID).map((e) => e.event_id);
     expect(mine.sort()).toEqual(
       [
-        'kiev-feb-3-example-wire',
+        'russia-has-moved-su-35-fighter-jets',
         'russia-denied-planning-an-attack-and-2',
         'the-ministry-said-the-jets-landed',
         'ukrainian-officials-said-about-30-il-76',
@@ -384,13 +388,13 @@ test.describe('the review screen, reopened', () => {
     await expect(planes.locator('blockquote')).toHaveCount(1);
 
     // An event split in two, and the copy merged back: rejected, its words kept once on the first.
-    const kiev = card(page, 'Event', 'kiev-feb-3-example-wire');
-    await kiev.getByRole('button', { name: 'Split in two' }).click();
-    const copy = card(page, 'Event', 'kiev-feb-3-example-wire-2');
+    const lead = card(page, 'Event', 'russia-has-moved-su-35-fighter-jets');
+    await lead.getByRole('button', { name: 'Split in two' }).click();
+    const copy = card(page, 'Event', 'russia-has-moved-su-35-fighter-jets-2');
     await expect(copy.getByRole('button', { name: 'Accept', exact: true })).toHaveAttribute('aria-pressed', 'true');
-    await copy.getByLabel('Merge into').selectOption('kiev-feb-3-example-wire');
+    await copy.getByLabel('Merge into').selectOption('russia-has-moved-su-35-fighter-jets');
     await expect(copy.getByRole('button', { name: 'Reject', exact: true })).toHaveAttribute('aria-pressed', 'true');
-    await expect(kiev.locator('blockquote')).toHaveCount(1);
+    await expect(lead.locator('blockquote')).toHaveCount(1);
 
     // A place the gazetteer lacks: every reason at once, then a band along a border, drawn on the map.
     const selectionPane = page.getByRole('region', { name: 'Selection' });
@@ -467,7 +471,7 @@ test.describe('the review screen, reopened', () => {
     ]);
     expect(byId.get('ukrainian-officials-said-about-30-il-76')?.excerpts).toHaveLength(1);
     expect(byId.get('russia-denied-planning-an-attack-and-2')?.places).toContain('luhansk-city');
-    expect(byId.has('kiev-feb-3-example-wire-2')).toBe(false);
+    expect(byId.has('russia-has-moved-su-35-fighter-jets-2')).toBe(false);
     const places = (
       JSON.parse(readFileSync(path.join(project, 'geodata/catalogue/places.json'), 'utf8')) as { places: { id: string }[] }
     ).places.map((p) => p.id);
