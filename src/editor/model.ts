@@ -21,6 +21,8 @@ export interface PlaceItem {
   notes: string[];
   /** Indexes of the draft's mentions that name it. */
   mentions: number[];
+  /** Accepted only because a kept event names it (acceptEvent): let go again when none does. */
+  cameWithEvent?: true;
 }
 
 export interface EventItem {
@@ -100,6 +102,61 @@ export function freshId(name: string, taken: Iterable<string>): string {
 }
 
 /** What a save sends: the accepted places and events, as catalogue records. */
+/**
+ * Keep an event, and with it the places it names (where or about) that are still only proposed: an event
+ * is saved with its places, so keeping one keeps them. A place the editor rejected stays rejected (Check
+ * then says the event names an unknown place). Returns the places it accepted.
+ */
+export function acceptEvent(review: Review, item: EventItem): PlaceItem[] {
+  item.status = 'accepted';
+  const named = new Set([...item.event.places, ...(item.event.about ?? [])]);
+  const brought = review.places.filter((p) => p.status === 'proposed' && named.has(p.place.id));
+  for (const p of brought) {
+    p.status = 'accepted';
+    p.cameWithEvent = true;
+  }
+  return brought;
+}
+
+/** Reject an event; the places it alone brought go back to proposed (releasePlaces). */
+export function rejectEvent(review: Review, item: EventItem): void {
+  item.status = 'rejected';
+  releasePlaces(review);
+}
+
+/**
+ * A place accepted only because a kept event named it goes back to proposed once no kept event names it
+ * (the event rejected, or the place unticked on it): it is not saved unused. A place the editor accepted
+ * itself stays accepted. Returns the places let go.
+ */
+export function releasePlaces(review: Review): PlaceItem[] {
+  const named = new Set(
+    review.events.filter((e) => e.status === 'accepted').flatMap((e) => [...e.event.places, ...(e.event.about ?? [])]),
+  );
+  const released = review.places.filter((p) => p.cameWithEvent && p.status === 'accepted' && !named.has(p.place.id));
+  for (const p of released) {
+    p.status = 'proposed';
+    delete p.cameWithEvent;
+  }
+  return released;
+}
+
+/** The editor's own decision on a place: no longer one that merely came with an event. */
+export function decidePlace(item: PlaceItem, status: Status): void {
+  item.status = status;
+  delete item.cameWithEvent;
+}
+
+/**
+ * "Accept the rest": every event still proposed is kept, with its places (acceptEvent). What was decided
+ * stays as decided; an event without a place yet (pending) is left for the editor. Returns how many events.
+ */
+export function acceptRest(review: Review): number {
+  const rest = review.events.filter((e) => e.status === 'proposed' && e.event.places.length > 0);
+  for (const e of rest) acceptEvent(review, e);
+  return rest.length;
+}
+
 export function saveRequest(id: string, review: Review): SaveRequest {
   return {
     id,

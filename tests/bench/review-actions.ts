@@ -8,10 +8,15 @@
  * hand), drafts the article as `npm run draft` does and counts what the review screen needs, action by
  * action, at the least:
  * - a place the gold keeps: nothing when the catalogue has it drawn the same way (the event's place is
- *   ticked); else accept the draft's proposal drawn the same way (1), or search the gazetteer and add it
- *   (2); a kind or precision changed (1 each);
+ *   ticked); nothing when the draft proposes it drawn the same way and a kept event names it (a kept
+ *   event keeps the places it names: editor/model.ts acceptEvent), else accept that proposal (1); or
+ *   search the gazetteer and add it (2); a kind or precision changed (1 each). A proposed place a kept
+ *   draft event brings with it but the gold does not keep costs its untick only (counted below): a
+ *   place that only came with an event goes back to proposed when no kept event names it;
  * - an event: the draft event quoting the same words (most overlap, each draft event used once) is
- *   accepted (1), and each field that differs is set (title, category, site, date, claimant, its kind,
+ *   kept, the cheaper way of two: each accepted (1 each), or the unkept draft events with a place
+ *   rejected (1 each) and then "Accept the rest" (1), the kept ones without a place accepted (1 each);
+ *   and each field that differs is set (title, category, site, date, claimant, its kind,
  *   stance: 1 each; a place or `about` ticked or unticked: 1 each; a gold excerpt that no draft excerpt
  *   holds: select and add, 2; a draft excerpt quoting none of the gold's words removed: 1; a figure added: select and add, 2, plus 1 for each of value, unit, qualifier the
  *   editor's figure reader gets wrong; one removed: 1). A gold event no draft event quotes is added from
@@ -56,6 +61,8 @@ export interface Tally {
   actions: number;
   /** Actions by what they are for. */
   by: Record<string, number>;
+  /** Each action with what it is about (the gold event's first words, or the place): `--explain`. */
+  log: string[];
 }
 
 export function reviewActions(name: string, ctx: DraftContext): Tally {
@@ -67,18 +74,27 @@ export function reviewActions(name: string, ctx: DraftContext): Tally {
     ctx,
   );
   const by: Record<string, number> = {};
-  const add = (what: string, n = 1) => n && (by[what] = (by[what] ?? 0) + n);
+  const log: string[] = [];
+  let about = '';
+  const add = (what: string, n = 1) => {
+    if (!n) return;
+    by[what] = (by[what] ?? 0) + n;
+    log.push(`${n} ${what}${about ? `: ${about}` : ''}`);
+  };
   const key = (g: PlaceGeometry) => JSON.stringify(g);
 
   // Places: the gold's geometry → the key an event's place list is compared by.
   const goldKey = new Map(gold.places.map((p) => [p.id, key(p.geometry)]));
   const draftKey = new Map(draft.places.map((p) => [p.id, key(p.geometry)]));
+  const goldNamed = new Set(gold.events.flatMap((e) => [...e.places, ...(e.about ?? [])]));
   for (const p of gold.places) {
+    about = p.id;
     // The catalogue's own place: ticked on the event, nothing to accept.
     if (ctx.existing.some((e) => isDeepStrictEqual(e.geometry, p.geometry))) continue;
     const proposed = draft.places.find((d) => isDeepStrictEqual(d.geometry, p.geometry));
-    if (proposed) add('place accepted');
-    else add('place searched and added', 2);
+    // Kept with the event that names it, once that event is accepted or the place ticked on it.
+    if (proposed && !goldNamed.has(p.id)) add('place accepted');
+    else if (!proposed) add('place searched and added', 2);
     const kept = proposed ?? p;
     add('place kind or precision set', Number(kept.kind !== p.kind) + Number(kept.precision !== p.precision));
   }
@@ -92,6 +108,8 @@ export function reviewActions(name: string, ctx: DraftContext): Tally {
     Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
   const drafted = [...draft.events, ...draft.pending];
   const used = new Set<number>();
+  let oneByOne = 0;
+  let withoutPlace = 0;
   const toggles = (have: string[], want: string[]) => {
     const [h, w] = [new Set(have), new Set(want)];
     return [...h].filter((x) => !w.has(x)).length + [...w].filter((x) => !h.has(x)).length;
@@ -100,6 +118,7 @@ export function reviewActions(name: string, ctx: DraftContext): Tally {
     (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 
   for (const g of gold.events) {
+    about = g.excerpts[0].slice(0, 50);
     const spans = g.excerpts.map(at);
     let best = -1;
     let most = 0;
@@ -112,12 +131,14 @@ export function reviewActions(name: string, ctx: DraftContext): Tally {
     if (best >= 0) {
       used.add(best);
       start = drafted[best];
-      add('event accepted');
+      oneByOne++;
+      if (start.places.length === 0) withoutPlace++;
     } else {
       start = eventFromSelection(text, spans[0], source.id, []);
       add('event added from selected words', 2);
     }
     add('title typed', Number(start.title !== g.title));
+    if (start.title !== g.title) log.push(`    draft "${start.title}" / gold "${g.title}"`);
     add('category set', Number(start.category !== g.category));
     add('site set', Number(start.site !== g.site));
     add('date typed', Number(!same(start.date.expr, g.date)));
@@ -126,6 +147,8 @@ export function reviewActions(name: string, ctx: DraftContext): Tally {
     add('stance set', Number(start.claim.stance !== g.claim.stance));
     const placeKeys = (ids: string[] | undefined, keys: Map<string, string>) => (ids ?? []).map((id) => keys.get(id) ?? id);
     add('place ticked or unticked', toggles(placeKeys(start.places, draftKey), placeKeys(g.places, goldKey)));
+    if (toggles(placeKeys(start.places, draftKey), placeKeys(g.places, goldKey)))
+      log.push(`    draft ${JSON.stringify(start.places)} / gold ${JSON.stringify(g.places)}`);
     add('about ticked or unticked', toggles(placeKeys(start.about, draftKey), placeKeys(g.about, goldKey)));
     // A draft excerpt that holds the gold's words (the whole sentence round them) serves as it is.
     const covers = (x: { start: number; end: number }, s: { start: number; end: number }) => x.start <= s.start && x.end >= s.end;
@@ -145,9 +168,17 @@ export function reviewActions(name: string, ctx: DraftContext): Tally {
       );
     }
   }
+  about = '';
+  // Kept events: one by one, or the unkept rejected and the rest accepted at once.
+  const unkept = drafted.filter((d, i) => !used.has(i) && d.places.length > 0).length;
+  if (1 + unkept + withoutPlace < oneByOne) {
+    add('event rejected before "Accept the rest"', unkept);
+    add('"Accept the rest"');
+    add('event accepted', withoutPlace);
+  } else add('event accepted', oneByOne);
   add('save');
   const actions = Object.values(by).reduce((a, b) => a + b, 0);
-  return { article: name, characters: text.length, actions, by };
+  return { article: name, characters: text.length, actions, by, log };
 }
 
 /** What drafting reads, as `npm run draft` reads it from this repository: gazetteer, basemap, and (if asked) the catalogue's places. */
@@ -172,6 +203,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`all: ${total.a} actions for ${total.c} characters, ${(total.a / (total.c / 1000)).toFixed(1)} per 1,000`);
   const by: Record<string, number> = {};
   for (const t of tallies) for (const [k, v] of Object.entries(t.by)) by[k] = (by[k] ?? 0) + v;
+  if (process.argv.includes('--explain')) for (const t of tallies) console.log(`\n${t.article}:\n  ${t.log.join('\n  ')}\n`);
   console.log('by kind of action:');
   for (const [k, v] of Object.entries(by).sort((a, b) => b[1] - a[1])) console.log(`  ${String(v).padStart(4)}  ${k}`);
 }

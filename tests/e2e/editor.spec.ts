@@ -531,6 +531,20 @@ test.describe('the review queue', () => {
     await cards.nth(1).getByLabel('Name').or(cards.nth(1).getByLabel('Title')).first().press('r');
     await expect(cards.nth(1).getByRole('button', { name: 'Accept', exact: true })).toHaveAttribute('aria-pressed', 'true');
 
+    // Shift+A, "Accept the rest": every event still proposed that has a place is kept, and the places it
+    // names with it; what was decided stays so.
+    const placesHeading = page.getByRole('heading', { name: /^Places \(\d+ accepted of \d+\)$/ });
+    const acceptedPlaces = async () => Number((await placesHeading.textContent())!.match(/\((\d+) accepted/)![1]);
+    const before = await acceptedPlaces();
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('Shift+A');
+    await expect(page.getByRole('status')).toContainText(/Accepted the (one event|\d+ events) still proposed/);
+    const placed = page.locator('article.card[data-kind="event"]').filter({ hasNot: page.locator('.pending') });
+    await expect(placed.filter({ hasNot: page.locator('button[aria-pressed="true"]') })).toHaveCount(0);
+    expect(await acceptedPlaces()).toBeGreaterThan(before);
+    await expect(page.getByRole('button', { name: 'Accept the rest' })).toBeDisabled();
+    await expect(cards.nth(0).getByRole('button', { name: 'Reject', exact: true })).toHaveAttribute('aria-pressed', 'true');
+
     // The article rejected: counted so, and the next to review opened.
     await page.getByRole('button', { name: 'Reject article' }).click();
     await expect(page.getByRole('combobox', { name: 'Draft' })).toHaveValue('example-desk-2022-02-10-2');

@@ -6,7 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogueEvent, Place } from '../../../src/catalogue/schema';
 import {
+  acceptEvent,
+  acceptRest,
   dateReading,
+  decidePlace,
+  rejectEvent,
+  releasePlaces,
   withDateAdditions,
   errorsByRecord,
   eventFromSelection,
@@ -214,6 +219,63 @@ describe('a place the gazetteer lacks', () => {
     expect('errors' in flat && flat.errors).toEqual(['coordinates: three corners or more expected']);
     const band = placeFromForm(form({ shape: 'border-band', along: 'Ukraine', within: '', km: '0' }), []);
     expect('errors' in band && band.errors).toHaveLength(3);
+  });
+});
+
+describe('an event kept keeps its places', () => {
+  const review = (): Review => ({
+    places: ['a', 'b', 'c', 'd'].map((id) => ({
+      place: place(id),
+      ...item(id === 'c' ? 'rejected' : 'proposed'),
+      mentions: [],
+    })),
+    events: [
+      { event: { ...event('e1', ['a']), about: ['b'] }, ...item('proposed'), unresolved: [] },
+      { event: event('e2', ['c', 'd']), ...item('proposed'), unresolved: [] },
+      { event: event('e3', ['d']), ...item('rejected'), unresolved: [] },
+      { event: event('pending', []), ...item('proposed'), unresolved: ['Salla'] },
+    ],
+  });
+  const statuses = (r: Review) =>
+    Object.fromEntries([...r.places, ...r.events].map((x) => ['place' in x ? x.place.id : x.event.id, x.status]));
+
+  it('accepting an event accepts the proposed places it names, where and about; a rejected place stays rejected', () => {
+    const r = review();
+    expect(acceptEvent(r, r.events[0]).map((p) => p.place.id)).toEqual(['a', 'b']);
+    expect(statuses(r)).toMatchObject({ e1: 'accepted', a: 'accepted', b: 'accepted', c: 'rejected', d: 'proposed' });
+    // The save then holds the event and its places: nothing it names is missing.
+    const saved = saveRequest('wire', r);
+    expect(saved.places.map((p) => p.id)).toEqual(['a', 'b']);
+    expect(saved.events.map((e) => e.id)).toEqual(['e1']);
+  });
+
+  it('"accept the rest" keeps every event still proposed that has a place; decided ones and pending ones stay', () => {
+    const r = review();
+    expect(acceptRest(r)).toBe(2);
+    expect(statuses(r)).toEqual({
+      a: 'accepted',
+      b: 'accepted',
+      c: 'rejected',
+      d: 'accepted',
+      e1: 'accepted',
+      e2: 'accepted',
+      e3: 'rejected',
+      pending: 'proposed',
+    });
+    expect(acceptRest(r)).toBe(0);
+  });
+
+  it('a place that only came with an event goes back to proposed when no kept event names it; one the editor accepted stays', () => {
+    const r = review();
+    acceptEvent(r, r.events[0]);
+    acceptEvent(r, r.events[1]);
+    decidePlace(r.places[0], 'accepted');
+    // a: the editor's own decision now; b came with e1 alone, d with e2.
+    r.events[1].event.places = ['c'];
+    expect(releasePlaces(r).map((p) => p.place.id)).toEqual(['d']);
+    rejectEvent(r, r.events[0]);
+    expect(statuses(r)).toMatchObject({ a: 'accepted', b: 'proposed', d: 'proposed', e1: 'rejected', e2: 'accepted' });
+    expect(saveRequest('wire', r).places.map((p) => p.id)).toEqual(['a']);
   });
 });
 
