@@ -13,7 +13,12 @@ export interface BasemapIndex {
   units: Set<string>;
   countries: Set<string>;
   gazetteer: Set<string>;
+  /** Countries that share a land border, each pair as "AA BB" in code order (`landNeighbours`). */
+  neighbours: Set<string>;
 }
+
+/** The key of a pair of countries in `BasemapIndex.neighbours`. */
+export const neighbourKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
 /** A source as loaded: its record, its text, and the file each came from. */
 export interface LoadedSource {

@@ -4,7 +4,7 @@
  * a draft with a confidence and its alternatives.
  */
 import { datelineLength, titleOf } from './title';
-import type { BasemapIndex } from '../catalogue/validate';
+import { neighbourKey, type BasemapIndex } from '../catalogue/validate';
 import type { CatalogueEvent, Place, PlaceGeometry, Quantity } from '../catalogue/schema';
 import { reviewEvents } from '../catalogue/review';
 import type { Source } from '../sources/record';
@@ -64,8 +64,9 @@ const SPECIFICITY: Record<Place['kind'], number> = { building: 0, city: 1, regio
  * share of mentions: a guess the notes say.
  */
 function borderBandFor(e: Entry, focus: Map<string, number>, gaz: Gazetteer, basemap: BasemapIndex) {
+  // Only a country the border is shared with: a tie of shares must not pick one across the continent.
   const within = [...focus]
-    .filter(([c]) => c !== e.country && basemap.countries.has(c))
+    .filter(([c]) => c !== e.country && basemap.countries.has(c) && basemap.neighbours.has(neighbourKey(c, e.country)))
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   if (!within || !basemap.countries.has(e.country)) return undefined;
   const name = gaz.entries.find((x) => x.kind === 'country' && x.country === within)?.name ?? within;
@@ -218,9 +219,15 @@ export function draftArticle(
           !FORCE_HEADS.test(mentions[i].head ?? '') &&
           LOCATING_BEFORE.test(text.slice(Math.max(s.start, mentions[i].start - 20), mentions[i].start)),
       );
-      const usable = (names.some((i) => placeOfMention.has(i)) ? [...names, ...locating] : mIdx).filter((i) =>
+      const located = (names.some((i) => placeOfMention.has(i)) ? [...names, ...locating] : mIdx).filter((i) =>
         placeOfMention.has(i),
       );
+      // The claimant's own words name who speaks, not where the thing happened: "Ukraine's defence
+      // ministry said", "…, Kiev says". Their places are dropped while the sentence names another.
+      const by = claim.claim.kind === 'article' ? -1 : sentence.indexOf(claim.claim.by);
+      const inClaimant = (i: number) =>
+        by >= 0 && mentions[i].start >= s.start + by && mentions[i].end <= s.start + by + claim.claim.by.length;
+      const usable = located.some((i) => !inClaimant(i)) ? located.filter((i) => !inClaimant(i)) : located;
       const placeIds = [...new Set(usable.map((i) => placeOfMention.get(i) as string))].sort(
         (a, b) => SPECIFICITY[kindOf.get(a) as Place['kind']] - SPECIFICITY[kindOf.get(b) as Place['kind']],
       );
@@ -319,7 +326,9 @@ export function draftArticle(
       (placeIds.length ? events : pending).push(event);
     }
   }
-  mergeRepeats(events, pending, blockOf);
+  mergeRepeats(events, pending, blockOf, (e) =>
+    e.draft.mentions.flatMap((i) => (placeOfMention.has(i) ? [placeOfMention.get(i) as string] : [])),
+  );
   const draft: DraftFile = {
     draft: {
       generator: 'src/draft (npm run draft)',
@@ -356,14 +365,21 @@ const gist = (s: string) =>
  * no event of its own. "Says the same": at least three of its content words, and 60 % of them, are the
  * paragraph's, and where both name places they share one.
  */
-function mergeRepeats(events: DraftEvent[], pending: DraftEvent[], blockOf: Map<DraftEvent, string>): void {
+function mergeRepeats(
+  events: DraftEvent[],
+  pending: DraftEvent[],
+  blockOf: Map<DraftEvent, string>,
+  named: (e: DraftEvent) => string[],
+): void {
   const all = [...events, ...pending];
   const body = all.filter((e) => blockOf.get(e) === 'paragraph');
   for (const e of all.filter((x) => blockOf.get(x) !== 'paragraph')) {
     const words = gist(e.excerpts[0].text);
     let best: { into: DraftEvent; share: number } | undefined;
     for (const p of body) {
-      if (e.places.length && p.places.length && !e.places.some((id) => p.places.includes(id))) continue;
+      // A place both name, where or in who speaks ("…, Ukraine's foreign ministry said").
+      const [mine, theirs0] = [named(e), named(p)];
+      if (mine.length && theirs0.length && !mine.some((id) => theirs0.includes(id))) continue;
       const theirs = gist(p.excerpts.map((x) => x.text).join(' '));
       const common = [...words].filter((w) => theirs.has(w)).length;
       const share = words.size ? common / words.size : 0;

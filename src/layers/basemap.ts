@@ -6,11 +6,11 @@
  */
 import path from 'node:path';
 import type { FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import { mesh } from 'topojson-client';
+import { mesh, neighbors } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { regionLayers, type UnitProperties } from '../basemap/topology';
 import { formatError, type ValidationError } from '../catalogue/schema';
-import type { BasemapIndex } from '../catalogue/validate';
+import { neighbourKey, type BasemapIndex } from '../catalogue/validate';
 import { fileError, readJsonFile } from './read';
 
 export type Area = Polygon | MultiPolygon;
@@ -56,8 +56,19 @@ export function basemapFrom(regionTopo: unknown, placesGeojson: FeatureCollectio
   );
   const t = regionTopo as Topology;
   const unitObject = t.objects.units as GeometryCollection<UnitProperties>;
+  // Two countries are neighbours where units of each share an arc of the topology: a land border.
+  const neighbours = new Set<string>();
+  const country = (i: number) => (unitObject.geometries[i].properties as UnitProperties).country;
+  neighbors(unitObject.geometries).forEach((list, i) => {
+    for (const j of list) if (country(i) !== country(j)) neighbours.add(neighbourKey(country(i), country(j)));
+  });
   return {
-    index: { units: new Set(units.keys()), countries: new Set(countries.keys()), gazetteer: new Set(gazetteer.keys()) },
+    index: {
+      units: new Set(units.keys()),
+      countries: new Set(countries.keys()),
+      gazetteer: new Set(gazetteer.keys()),
+      neighbours,
+    },
     units,
     countries,
     gazetteer,

@@ -11,6 +11,7 @@ const BASEMAP: BasemapIndex = {
   units: new Set(['RU-ROS']),
   countries: new Set(['UA', 'RU']),
   gazetteer: new Set(['geonames:703448']),
+  neighbours: new Set(['RU UA']),
 };
 
 type Json = Record<string, unknown>;

@@ -159,3 +159,54 @@ describe("a figure's unit is its noun", () => {
     ]);
   });
 });
+
+describe('who speaks is not where it happened', () => {
+  it("drops a place named only in the claimant's words while the sentence names another", () => {
+    const raw =
+      "Jets moved to Belarus\n\nRussia has moved fighter jets to Belarus ahead of joint drills, Ukraine's defence ministry said on Thursday.\n";
+    const { all } = draftOf(raw, '2022-02-03');
+    const lead = all.find((e) => e.excerpts.some((x) => x.text.startsWith('Russia has moved')))!;
+    expect(lead.claim.by).toBe("Ukraine's defence ministry");
+    expect(lead.places).toContain('belarus');
+    expect(lead.places).not.toContain('ukraine');
+  });
+
+  it("keeps the claimant's place when it is the only one the sentence names", () => {
+    const { all } = draftOf("Talks\n\nUkraine's defence ministry said it was ready for talks.\n", '2022-02-03');
+    expect(all.find((e) => e.claim.by === "Ukraine's defence ministry")?.places).toEqual(['ukraine']);
+  });
+
+  it('still joins a headline to its lead through a place the lead names only in who speaks', () => {
+    // The headline's one place is Ukraine; the lead names Ukraine only as who speaks.
+    const raw = [
+      'Ukraine says Russian troops gather',
+      '',
+      'KYIV, Feb 14 (Example Wire) - Russian troops gather in Crimea, Ukraine said on Monday.',
+      '',
+    ].join('\n');
+    const { all } = draftOf(raw, '2022-02-14');
+    expect(all).toHaveLength(1);
+    expect(all[0].excerpts).toHaveLength(2);
+  });
+});
+
+describe('a border band is drawn on the side of a neighbour', () => {
+  it('never on a country that does not share the border, whatever the shares of mentions', () => {
+    // Russia, Belarus and Austria each named once: a tie the alphabet used to break for Austria.
+    const raw =
+      'Build-up\n\nRussian forces gathered near the Ukrainian border, and Belarus held drills; consultations are planned in Vienna.\n';
+    const { draft } = draftOf(raw, '2022-01-20');
+    const band = draft.places.find((p) => 'recipe' in p.geometry && p.geometry.recipe === 'border-band');
+    expect(band).toBeDefined();
+    const within = (band!.geometry as { within: string[] }).within;
+    expect(['RU', 'BY']).toContain(within[0]);
+    expect(basemap.neighbours.has(within[0] < 'UA' ? `${within[0]} UA` : `UA ${within[0]}`)).toBe(true);
+  });
+
+  it('knows land neighbours from the basemap topology', () => {
+    expect([...basemap.neighbours].filter((k) => k.split(' ').includes('UA')).sort()).toEqual(
+      ['BY UA', 'HU UA', 'MD UA', 'PL UA', 'RO UA', 'RU UA', 'SK UA'].sort(),
+    );
+    expect(basemap.neighbours.has('AT UA')).toBe(false);
+  });
+});
