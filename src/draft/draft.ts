@@ -55,6 +55,15 @@ const FORCE_HEADS = /^(troops|forces|soldiers|army|navy|military|jets|warplanes|
 /** Words before an adjective of place that make it where the event is ("to Belarusian airfields"). */
 const LOCATING_BEFORE = /\b(in|into|to|at|near|along|on|across|inside|from|over|towards?)\s+(?:the\s+|its\s+|their\s+)?$/i;
 
+/**
+ * A verb of moving something somewhere: "has moved", "will send", "were deployed". The place before it
+ * is who moves (its subject), the places after "to"/"into" where to.
+ */
+const MOVE_VERB =
+  /\b(?:mov(?:e|es|ed|ing)|sen(?:d|ds|t|ding)|deploy(?:s|ed|ing)?|redeploy(?:s|ed|ing)?|relocat(?:e|es|ed|ing)|transferr?(?:s|ed|ing)?|ship(?:s|ped|ping)?|dispatch(?:es|ed|ing)?|fl(?:y|ies|ew|own))\b/i;
+/** Words just before a place that make it a destination. */
+const DESTINATION_BEFORE = /\b(?:to|into|towards?)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+
 const SPECIFICITY: Record<Place['kind'], number> = { building: 0, city: 1, region: 2, zone: 3, 'sea-area': 3, country: 4 };
 
 /**
@@ -227,7 +236,23 @@ export function draftArticle(
       const by = claim.claim.kind === 'article' ? -1 : sentence.indexOf(claim.claim.by);
       const inClaimant = (i: number) =>
         by >= 0 && mentions[i].start >= s.start + by && mentions[i].end <= s.start + by + claim.claim.by.length;
-      const usable = located.some((i) => !inClaimant(i)) ? located.filter((i) => !inClaimant(i)) : located;
+      const speaking = located.some((i) => !inClaimant(i)) ? located.filter((i) => !inClaimant(i)) : located;
+      // Who moves is not where it happened: "Russia has moved jets to Belarus" is Belarus. A place before
+      // the verb is dropped when a place after it follows "to" or "into".
+      const move = MOVE_VERB.exec(sentence);
+      const verbAt = move ? s.start + move.index : -1;
+      const destinations = move
+        ? speaking.filter(
+            (i) =>
+              mentions[i].start > verbAt &&
+              DESTINATION_BEFORE.test(text.slice(Math.max(verbAt, mentions[i].start - 40), mentions[i].start)),
+          )
+        : [];
+      const mover = (i: number) =>
+        destinations.length > 0 &&
+        mentions[i].end <= verbAt &&
+        !destinations.some((d) => placeOfMention.get(d) === placeOfMention.get(i));
+      const usable = speaking.filter((i) => !mover(i));
       const placeIds = [...new Set(usable.map((i) => placeOfMention.get(i) as string))].sort(
         (a, b) => SPECIFICITY[kindOf.get(a) as Place['kind']] - SPECIFICITY[kindOf.get(b) as Place['kind']],
       );

@@ -190,6 +190,31 @@ describe('who speaks is not where it happened', () => {
   });
 });
 
+describe('who moves is not where it happened', () => {
+  it('places a move at its destination, not at the country that made it', () => {
+    const { all } = draftOf('Jets\n\nRussia has moved fighter jets and air defence systems to Belarus.\n', '2022-02-03');
+    expect(all.find((e) => e.excerpts[0].text.startsWith('Russia has moved'))?.places).toEqual(['belarus']);
+  });
+
+  it('keeps every destination and drops the sender', () => {
+    const { all } = draftOf('Troops\n\nThe United States will send 3,000 troops to Poland and Romania.\n', '2022-02-02');
+    const places = all.find((e) => e.excerpts[0].text.startsWith('The United States'))?.places ?? [];
+    expect([...places].sort()).toEqual(['poland', 'romania']);
+  });
+
+  it('keeps the mover when the sentence names no destination', () => {
+    const { all } = draftOf('Troops\n\nRussia has moved more troops this week.\n', '2022-02-03');
+    expect(all.find((e) => e.excerpts[0].text.startsWith('Russia has moved'))?.places).toEqual(['russia']);
+  });
+
+  it('keeps a place after the verb that is not a destination', () => {
+    // "in Belarus" says where the mover is; the sentence has no "to".
+    const { all } = draftOf('Drills\n\nRussia has deployed jets in Belarus and Crimea.\n', '2022-02-03');
+    const places = all.find((e) => e.excerpts[0].text.startsWith('Russia has deployed'))?.places ?? [];
+    expect(places).toContain('belarus');
+  });
+});
+
 describe('a border band is drawn on the side of a neighbour', () => {
   it('never on a country that does not share the border, whatever the shares of mentions', () => {
     // Russia, Belarus and Austria each named once: a tie the alphabet used to break for Austria.
