@@ -316,10 +316,17 @@ export function draftArticle(
       let id = slug(sentence.replace(/\s+/g, ' ').trim().split(' ').slice(0, 6).join(' '));
       while (eventIds.has(id)) id = `${id}-2`;
       eventIds.add(id);
+      // What is denied did not happen by the article's account: its places are what the denial is about.
+      const denial = claim.claim.stance === 'denied' && site === 'happened';
+      if (denial && placeIds.length)
+        notes.push(
+          `a denial: ${placeIds.join(', ')} put in "about", not where anything happened; move them back if the article places the denial`,
+        );
       const event: DraftEvent = {
         id,
         source: record.id,
-        places: placeIds,
+        places: denial ? [] : placeIds,
+        ...(denial && placeIds.length ? { about: placeIds } : {}),
         site,
         category,
         title: titleOf(sentence),

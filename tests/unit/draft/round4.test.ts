@@ -215,6 +215,23 @@ describe('who moves is not where it happened', () => {
   });
 });
 
+describe('a denial is about its places, not at them', () => {
+  it('puts the places of what is denied in about, and keeps the event', () => {
+    const raw = 'Denial\n\nRussia denied that its forces near Luhansk and Donetsk were preparing an offensive.\n';
+    const { draft } = draftOf(raw, '2022-02-03');
+    const e = draft.events.find((x) => x.excerpts[0].text.startsWith('Russia denied'))!;
+    expect(e.claim.stance).toBe('denied');
+    expect(e.places).toEqual([]);
+    expect([...(e.about ?? [])].sort()).toEqual(['donetsk', 'luhansk']);
+  });
+
+  it('leaves a report that is not a denial at its places', () => {
+    const { draft } = draftOf('Forces\n\nRussian forces gathered near Luhansk on Monday.\n', '2022-02-03');
+    expect(draft.events[0].places).toEqual(['luhansk']);
+    expect(draft.events[0].about).toBeUndefined();
+  });
+});
+
 describe('a border band is drawn on the side of a neighbour', () => {
   it('never on a country that does not share the border, whatever the shares of mentions', () => {
     // Russia, Belarus and Austria each named once: a tie the alphabet used to break for Austria.
