@@ -61,6 +61,14 @@ const LOCATING_BEFORE = /\b(in|into|to|at|near|along|on|across|inside|from|over|
  */
 const MOVE_VERB =
   /\b(?:mov(?:e|es|ed|ing)|sen(?:d|ds|t|ding)|deploy(?:s|ed|ing)?|redeploy(?:s|ed|ing)?|relocat(?:e|es|ed|ing)|transferr?(?:s|ed|ing)?|ship(?:s|ped|ping)?|dispatch(?:es|ed|ing)?|fl(?:y|ies|ew|own))\b/i;
+/**
+ * Words before a place that make it where something was said: "told reporters in Brussels", "said on
+ * Monday in Moscow"; not "said the jets landed at" (a verb between: what was said, not where).
+ */
+const SAID_AT =
+  /\b(?:said|says|spoke|speaking|told|news conference|address)\s+(?:(?!that\b|\w+ed\b)[\w'’]+\s+){0,3}(?:in|at)\s+(?:the\s+)?$/i;
+/** A condition to the end of its clause: "if Russia invaded", ", should Moscow cut off supplies", "unless…". */
+const CONDITION = /(?:\b(?:if|unless)|(?:^|[,;]\s*)should)\b[^,;:.]*/gi;
 /** Words just before a place that make it a destination. */
 const DESTINATION_BEFORE = /\b(?:to|into|towards?)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
 
@@ -253,15 +261,38 @@ export function draftArticle(
         mentions[i].end <= verbAt &&
         !destinations.some((d) => placeOfMention.get(d) === placeOfMention.get(i));
       const usable = speaking.filter((i) => !mover(i));
-      const placeIds = [...new Set(usable.map((i) => placeOfMention.get(i) as string))].sort(
-        (a, b) => SPECIFICITY[kindOf.get(a) as Place['kind']] - SPECIFICITY[kindOf.get(b) as Place['kind']],
-      );
+      const notes0: string[] = [];
+      // Where it was said ("told reporters in Brussels") is the event's place when the sentence gives one;
+      // the other places it names are what was said about. A place named only in a condition ("if Russia
+      // invaded", ", should Moscow cut supplies") did not see anything happen: it is about, too.
+      const before = (i: number) => text.slice(Math.max(s.start, mentions[i].start - 60), mentions[i].start);
+      const saidAt = usable.filter((i) => SAID_AT.test(before(i)));
+      const conditions = [...sentence.matchAll(CONDITION)].map((m) => [s.start + m.index, s.start + m.index + m[0].length]);
+      const inCondition = (i: number) => conditions.some(([a, b]) => mentions[i].start >= a && mentions[i].end <= b);
+      const plain = usable.filter((i) => !inCondition(i));
+      const site = saidAt.length ? 'said' : 'happened';
+      // What is denied did not happen by the article's account: its places are what the denial is about.
+      const denial = claim.claim.stance === 'denied' && site === 'happened';
+      const idsOf = (xs: number[]) =>
+        [...new Set(xs.map((i) => placeOfMention.get(i) as string))].sort(
+          (a, b) => SPECIFICITY[kindOf.get(a) as Place['kind']] - SPECIFICITY[kindOf.get(b) as Place['kind']],
+        );
+      const placeIds = denial ? [] : idsOf(saidAt.length ? saidAt : plain.length ? plain : usable);
+      const aboutIds = idsOf(usable).filter((id) => !placeIds.includes(id));
+      if (denial && aboutIds.length)
+        notes0.push(
+          `a denial: ${aboutIds.join(', ')} put in "about", not where anything happened; move them back if the article places the denial`,
+        );
+      else if (aboutIds.length)
+        notes0.push(
+          `${aboutIds.join(', ')} put in "about": named ${saidAt.length ? 'in what was said, not where it was said' : 'only in a condition'}`,
+        );
       const unresolved = mIdx
         .filter((i) => !mentions[i].entry || undrawable.has(i))
         .map((i) => (mentions[i].entry ? `${mentions[i].text}: ${undrawable.get(i)}` : mentions[i].text));
       const dIdx = indexesWithin(dates, s);
       const qIdx = indexesWithin(quantities, s);
-      const notes: string[] = [...claim.notes];
+      const notes: string[] = [...claim.notes, ...notes0];
       // The event's date: one not of the telling, that the catalogue's date.expr can hold.
       const candidates = dIdx
         .map((i) => dates[i])
@@ -306,27 +337,15 @@ export function draftArticle(
         notes.push(
           `category uncertain: ${categoryAlternatives.length ? 'its words score as high for another category' : 'no word of any category in the sentence'}; "${category}" is a placeholder for the editor to choose`,
         );
-      const placeBefore = usable.length
-        ? text.slice(Math.max(s.start, mentions[usable[0]].start - 60), mentions[usable[0]].start)
-        : '';
-      const site = /\b(said|says|spoke|speaking|told|news conference|address)\b[^.]*\b(in|at)\s+(?:the\s+)?$/.test(placeBefore)
-        ? 'said'
-        : 'happened';
       // The id is the sentence's first words, not the title's: ids stay put when the titling changes.
       let id = slug(sentence.replace(/\s+/g, ' ').trim().split(' ').slice(0, 6).join(' '));
       while (eventIds.has(id)) id = `${id}-2`;
       eventIds.add(id);
-      // What is denied did not happen by the article's account: its places are what the denial is about.
-      const denial = claim.claim.stance === 'denied' && site === 'happened';
-      if (denial && placeIds.length)
-        notes.push(
-          `a denial: ${placeIds.join(', ')} put in "about", not where anything happened; move them back if the article places the denial`,
-        );
       const event: DraftEvent = {
         id,
         source: record.id,
-        places: denial ? [] : placeIds,
-        ...(denial && placeIds.length ? { about: placeIds } : {}),
+        places: placeIds,
+        ...(aboutIds.length ? { about: aboutIds } : {}),
         site,
         category,
         title: titleOf(sentence),
@@ -355,7 +374,7 @@ export function draftArticle(
       for (const r of reviewEvents('draft', [event as CatalogueEvent]))
         event.draft.notes.push(`review: ${r.field}: ${r.message}`);
       blockOf.set(event, block.kind);
-      (placeIds.length ? events : pending).push(event);
+      (placeIds.length || aboutIds.length ? events : pending).push(event);
     }
   }
   mergeRepeats(events, pending, blockOf, (e) =>

@@ -232,6 +232,40 @@ describe('a denial is about its places, not at them', () => {
   });
 });
 
+describe('where it was said, and what a condition names', () => {
+  it('draws a statement where it was said and lists what it names as about', () => {
+    const raw = 'Talks\n\n"Europe stands with Ukraine," the minister told reporters in Brussels on Monday.\n';
+    const { draft } = draftOf(raw, '2022-02-07');
+    const e = draft.events.find((x) => x.excerpts[0].text.includes('told reporters'))!;
+    expect(e.site).toBe('said');
+    expect(e.places).toEqual(['brussels']);
+    expect(e.about).toEqual(['ukraine']);
+  });
+
+  it('does not read a place in what was said as where it was said', () => {
+    const raw = 'Jets\n\nThe ministry said the jets landed at airfields near Baranovichi on Wednesday.\n';
+    const { draft } = draftOf(raw, '2022-02-03');
+    expect(draft.events[0].site).toBe('happened');
+    expect(draft.events[0].places).toEqual(['baranovichi']);
+  });
+
+  it("keeps a place named only in an 'if' clause out of where it happened", () => {
+    const raw = 'Warning\n\nPoland would close its border with Belarus if Russia invaded Ukraine, the minister said.\n';
+    const { draft } = draftOf(raw, '2022-02-07');
+    const e = draft.events[0];
+    expect(e.places).not.toContain('russia');
+    expect(e.places).not.toContain('ukraine');
+    expect(e.about).toEqual(expect.arrayContaining(['russia', 'ukraine']));
+  });
+
+  it("reads an inverted 'should' as a condition, not the modal", () => {
+    const raw = 'Gas\n\nGermany will send gas to Poland, should Russia cut off supplies.\n';
+    const { draft } = draftOf(raw, '2022-02-07');
+    expect(draft.events[0].places).toEqual(['poland']);
+    expect(draft.events[0].about).toEqual(['russia']);
+  });
+});
+
 describe('a border band is drawn on the side of a neighbour', () => {
   it('never on a country that does not share the border, whatever the shares of mentions', () => {
     // Russia, Belarus and Austria each named once: a tie the alphabet used to break for Austria.
