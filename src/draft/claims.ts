@@ -92,13 +92,16 @@ function kindOf(by: string, countryNames: Set<string>): ClaimKind {
 
 /**
  * The claimant of one sentence. `previous` is the last named claimant before it, for "he said".
- * `countryNames` are the gazetteer's country names ("Russia said" is a government's claim).
+ * `countryNames` are the gazetteer's country names ("Russia said" is a government's claim). `earlier` are
+ * the claimants of the sentences before, latest last, for "the ministry said" after "Ukraine's defence
+ * ministry said".
  */
 export function claimOf(
   sentence: string,
   previous: string | undefined,
   countryNames: Set<string>,
   publisher?: string,
+  earlier: string[] = [],
 ): ClaimProposal {
   const notes: string[] = [];
   let by: string | undefined;
@@ -108,10 +111,18 @@ export function claimOf(
     `(?:^|[,;:“”"—]\\s*|\\bthat\\s+)((?:[\\p{L}.'’\\-]+\\s+){0,8}?[\\p{L}.'’\\-]+)\\s+(?:has\\s+|had\\s+|have\\s+)?(?:repeatedly\\s+|also\\s+|again\\s+)?${SAY}\\b`,
     'u',
   ).exec(sentence);
+  // "The regional governor, Vyacheslav Gladkov, said": the name set off by commas after its role.
+  const appositive = new RegExp(
+    `(?:^|[,;:“”"—]\\s*)((?:[\\p{L}.'’\\-]+\\s+){0,5}?[\\p{L}.'’\\-]+),\\s+((?:\\p{Lu}[\\p{L}.'’\\-]*\\s+){1,3}\\p{Lu}[\\p{L}.'’\\-]*),\\s+(?:has\\s+|had\\s+|also\\s+)?${SAY}\\b`,
+    'u',
+  ).exec(sentence);
   // "…," said X.
   const after = new RegExp(`[,”"]\\s*${SAY}\\s+((?:[\\p{Lu}][\\p{L}.'’\\-]*\\s*){1,5})`, 'u').exec(sentence);
   if (according) by = according[1].trim();
-  else if (before) by = before[1].trim().replace(/^(while|but|and|as|however|meanwhile)\s+/i, '');
+  else if (appositive) {
+    by = appositive[2].trim();
+    notes.push(`"${by}", named as "${appositive[1].trim()}": the role is not part of the claimant; check`);
+  } else if (before) by = before[1].trim().replace(/^(while|but|and|as|however|meanwhile)\s+/i, '');
   else if (after) by = after[1].trim();
   if (by && PRONOUN.test(by)) {
     if (previous) {
@@ -120,6 +131,13 @@ export function claimOf(
     } else {
       notes.push(`"${by}": who is meant is not named before`);
     }
+  }
+  // "The ministry said", "the governor said": the one named before whose name ends in that word.
+  const head = by && /^the\s+([\p{L}-]+)$/iu.exec(by)?.[1].toLowerCase();
+  const named = head ? [...earlier].reverse().find((e) => e.toLowerCase().endsWith(` ${head}`)) : undefined;
+  if (by && named) {
+    notes.push(`"${by}" taken to be ${named}, named before: check`);
+    by = named;
   }
   let stance: Stance = 'reported';
   const alternatives: Alternative[] = [];

@@ -69,6 +69,14 @@ const SAID_AT =
   /\b(?:said|says|spoke|speaking|told|news conference|address)\s+(?:(?!that\b|\w+ed\b)[\w'’]+\s+){0,3}(?:in|at)\s+(?:the\s+)?$/i;
 /** A condition to the end of its clause: "if Russia invaded", ", should Moscow cut off supplies", "unless…". */
 const CONDITION = /(?:\b(?:if|unless)|(?:^|[,;]\s*)should)\b[^,;:.]*/gi;
+/** Blocks of the article's body, where a sentence can go on from the one before (not headlines, captions). */
+const BODY = new Set(['dek', 'paragraph']);
+/**
+ * A sentence that goes on about the thing before: "The exercise will…", "The regional governor said…",
+ * "They were…". Its subject is a definite noun of the story's own things, or "it"/"they".
+ */
+const GOES_ON =
+  /^\s*["“]?(?:(?:The|This|These|Those|Such)\s+(?:[\p{L}-]+\s+){0,2}?(?:exercises?|drills?|manoeuvres|maneuvers|operations?|troops|forces|units|convoys?|columns?|governor|ministry|talks|meeting|summit|deployments?|build-?up|jets|aircraft|planes|vessels|ships|strikes?|attacks?|shelling|fighting|evacuations?|visit|negotiations)|(?:It|They)\s+(?:will|would|is|are|was|were|has|have|had))\b/iu;
 /** Words just before a place that make it a destination. */
 const DESTINATION_BEFORE = /\b(?:to|into|towards?)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
 
@@ -217,16 +225,28 @@ export function draftArticle(
   const pending: DraftEvent[] = [];
   const eventIds = new Set<string>();
   let lastNamed: string | undefined;
+  const claimants: string[] = [];
   const blockOf = new Map<DraftEvent, string>();
-  for (const block of record.blocks) {
+  // The places of the last event drafted from a paragraph, for a next sentence that goes on about it.
+  let carry: { places: string[]; site: DraftEvent['site']; block: number; from: string } | undefined;
+  for (const [blockIndex, block] of record.blocks.entries()) {
     for (const whole of sentences(text, block.start, block.end)) {
       // A dateline opening the lead is where the story was filed, not where anything happened: out of the excerpt.
       const s = { start: whole.start + datelineLength(text.slice(whole.start, whole.end)), end: whole.end };
       const sentence = text.slice(s.start, s.end);
       const mIdx = indexesWithin(mentions, s);
-      const claim = claimOf(sentence, lastNamed, countryNames, meta.publisher);
+      const claim = claimOf(sentence, lastNamed, countryNames, meta.publisher, claimants);
       if (claim.claim.kind === 'person') lastNamed = claim.claim.by;
-      if (!mIdx.length) continue;
+      if (claim.claim.kind !== 'article') claimants.push(claim.claim.by);
+      // "The exercise will continue until February 20." names no place but goes on about the one before.
+      const carried =
+        !mIdx.length && BODY.has(block.kind) && carry && carry.block >= blockIndex - 1 && GOES_ON.test(sentence)
+          ? carry
+          : undefined;
+      if (!mIdx.length && !carried) {
+        if (BODY.has(block.kind)) carry = undefined;
+        continue;
+      }
       const names = mIdx.filter((i) => mentions[i].form === 'name');
       // A place adjective after a locating preposition locates the event even beside other names:
       // "relocated to Belarusian airfields", "near the Ukrainian border".
@@ -270,15 +290,19 @@ export function draftArticle(
       const conditions = [...sentence.matchAll(CONDITION)].map((m) => [s.start + m.index, s.start + m.index + m[0].length]);
       const inCondition = (i: number) => conditions.some(([a, b]) => mentions[i].start >= a && mentions[i].end <= b);
       const plain = usable.filter((i) => !inCondition(i));
-      const site = saidAt.length ? 'said' : 'happened';
+      const site = carried ? carried.site : saidAt.length ? 'said' : 'happened';
       // What is denied did not happen by the article's account: its places are what the denial is about.
       const denial = claim.claim.stance === 'denied' && site === 'happened';
       const idsOf = (xs: number[]) =>
         [...new Set(xs.map((i) => placeOfMention.get(i) as string))].sort(
           (a, b) => SPECIFICITY[kindOf.get(a) as Place['kind']] - SPECIFICITY[kindOf.get(b) as Place['kind']],
         );
-      const placeIds = denial ? [] : idsOf(saidAt.length ? saidAt : plain.length ? plain : usable);
+      const placeIds = carried ? carried.places : denial ? [] : idsOf(saidAt.length ? saidAt : plain.length ? plain : usable);
       const aboutIds = idsOf(usable).filter((id) => !placeIds.includes(id));
+      if (carried)
+        notes0.push(
+          `the places are from the sentence before ("${carried.from}"): this one names none and goes on about the same thing`,
+        );
       if (denial && aboutIds.length)
         notes0.push(
           `a denial: ${aboutIds.join(', ')} put in "about", not where anything happened; move them back if the article places the denial`,
@@ -375,6 +399,8 @@ export function draftArticle(
         event.draft.notes.push(`review: ${r.field}: ${r.message}`);
       blockOf.set(event, block.kind);
       (placeIds.length || aboutIds.length ? events : pending).push(event);
+      if (BODY.has(block.kind))
+        carry = placeIds.length ? { places: placeIds, site, block: blockIndex, from: sentence.slice(0, 40) } : undefined;
     }
   }
   mergeRepeats(events, pending, blockOf, (e) =>

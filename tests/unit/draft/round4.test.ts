@@ -9,7 +9,7 @@ import path from 'node:path';
 import { resolveEventDate } from '../../../src/catalogue/dates';
 import { readBasemap } from '../../../src/layers/basemap';
 import { checkDraft } from '../../../src/draft/check';
-import { categoryOf } from '../../../src/draft/claims';
+import { categoryOf, claimOf } from '../../../src/draft/claims';
 import { draftArticle } from '../../../src/draft/draft';
 import { findDates } from '../../../src/draft/dates';
 import { findQuantities } from '../../../src/draft/quantities';
@@ -263,6 +263,77 @@ describe('where it was said, and what a condition names', () => {
     const { draft } = draftOf(raw, '2022-02-07');
     expect(draft.events[0].places).toEqual(['poland']);
     expect(draft.events[0].about).toEqual(['russia']);
+  });
+});
+
+describe('a sentence that goes on about the same thing', () => {
+  it("takes the places of the sentence before when it opens with 'The exercise' and names none", () => {
+    const raw =
+      'Drills\n\nRussian units arrived in Belarus on Monday for joint drills. The exercise will continue until February 20.\n';
+    const { draft } = draftOf(raw, '2022-02-01');
+    const e = draft.events.find((x) => x.excerpts[0].text.startsWith('The exercise'));
+    expect(e?.places).toEqual(['belarus']);
+    expect(e?.draft.notes.join(' ')).toMatch(/from the sentence before/);
+  });
+
+  it('carries into the next paragraph too, but not past a sentence about something else', () => {
+    const raw = [
+      'Border',
+      '',
+      'Convoys passed through the Belgorod region overnight.',
+      '',
+      'The regional governor said there was no cause for alarm.',
+      '',
+      'Prices rose sharply. The governor said schools would stay open.',
+      '',
+    ].join('\n');
+    const { all } = draftOf(raw, '2022-02-01');
+    expect(all.find((x) => x.excerpts[0].text.startsWith('The regional governor'))?.places).toEqual(['belgorod-region']);
+    // "Prices rose sharply." names no place and does not go on about anything: no event, and the chain ends.
+    expect(all.some((x) => x.excerpts[0].text.startsWith('Prices'))).toBe(false);
+    expect(all.some((x) => x.excerpts[0].text.startsWith('The governor said schools'))).toBe(false);
+  });
+
+  it('never carries from a headline or a caption', () => {
+    const raw = 'Troops arrive in Belarus\n\nThe exercise will continue until February 20.\n';
+    const { all } = draftOf(raw, '2022-02-01');
+    expect(all.some((x) => x.excerpts.some((y) => y.text.startsWith('The exercise')))).toBe(false);
+  });
+});
+
+describe('who speaks, named beside a role or earlier', () => {
+  const countries = new Set(gaz.entries.filter((e) => e.kind === 'country').map((e) => e.name));
+  it("reads the name set off by commas after a role: 'The regional governor, Vyacheslav Gladkov, said'", () => {
+    const c = claimOf(
+      'The regional governor, Vyacheslav Gladkov, said in a video message that all was calm.',
+      undefined,
+      countries,
+    );
+    expect(c.claim.by).toBe('Vyacheslav Gladkov');
+    expect(c.claim.kind).toBe('person');
+    expect(c.notes.join(' ')).toMatch(/The regional governor/);
+  });
+
+  it("takes 'the ministry' to be the ministry named before, and says so", () => {
+    const c = claimOf('The ministry said the jets landed on Wednesday.', undefined, countries, undefined, [
+      'Secretary of State Antony Blinken',
+      "Ukraine's defence ministry",
+    ]);
+    expect(c.claim.by).toBe("Ukraine's defence ministry");
+    expect(c.claim.kind).toBe('government');
+    expect(c.notes.join(' ')).toMatch(/"The ministry" taken to be Ukraine's defence ministry/);
+  });
+
+  it("keeps 'the ministry' as written when no ministry was named before", () => {
+    const c = claimOf('The ministry said the jets landed on Wednesday.', undefined, countries, undefined, ['Antony Blinken']);
+    expect(c.claim.by).toBe('The ministry');
+  });
+
+  it('carries the earlier claimant through a whole draft', () => {
+    const raw =
+      "Jets\n\nRussia has moved jets to Belarus, Ukraine's defence ministry said on Thursday.\n\nThe ministry said the jets landed near Baranovichi.\n";
+    const { all } = draftOf(raw, '2022-02-03');
+    expect(all.find((e) => e.excerpts[0].text.startsWith('The ministry'))?.claim.by).toBe("Ukraine's defence ministry");
   });
 });
 
