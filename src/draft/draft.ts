@@ -372,7 +372,7 @@ export function draftArticle(
         ...(aboutIds.length ? { about: aboutIds } : {}),
         site,
         category,
-        title: titleOf(sentence),
+        title: titleOf(sentence, claim.claim.kind === 'person' ? claim.claim.by : undefined),
         date: {
           expr: dated?.expr ?? 'undated',
           ...(dated?.ahead ? { ahead: true as const } : {}),

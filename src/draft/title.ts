@@ -25,6 +25,8 @@ const HEAD = new RegExp(
   `^[^,"“]{1,80}?\\s${SAY}(?:\\s+(?:on\\s+)?(?:${WEEKDAY}))?(?:\\s+in a [a-z ]{1,20})?,?\\s+(?:that\\s+)?`,
   'u',
 );
+/** A word that only stands with the phrase after it, left at the end of a cut title. */
+const DANGLING = /\s+(?:ahead|part|because|instead|prior|due|out|as|just|well|right|shortly|soon)$/i;
 const BOUNDARIES = [
   '; ',
   ', while ',
@@ -57,10 +59,16 @@ export function datelineLength(sentence: string): number {
   return 0;
 }
 
-export function titleOf(sentence: string): string {
+/**
+ * `speaker`, a person the claim names ("Secretary of State Antony Blinken"), stands for "he" or "she"
+ * before a verb of saying that the title keeps: a title is read alone, away from the sentence before.
+ */
+export function titleOf(sentence: string, speaker?: string): string {
   const t = clause(sentence);
   // Too little left (a label, a quote's tail): the sentence's own first words stand.
-  return t.split(' ').length >= 3 ? t : clause(sentence, false);
+  const title = t.split(' ').length >= 3 ? t : clause(sentence, false);
+  const surname = speaker?.split(/\s+/).pop();
+  return surname ? title.replace(new RegExp(`(^|[,”"]\\s+)(?:he|she)(?=\\s+${SAY})`, 'iu'), `$1${surname}`) : title;
 }
 
 function clause(sentence: string, strip = true): string {
@@ -91,7 +99,8 @@ function clause(sentence: string, strip = true): string {
   for (const marks of [[', '], [' in ', ' near ', ' over ', ' for ', ' with ', ' from ', ' to ', ' into ', ' of ', ' on ']]) {
     if (t.length <= TITLE_MAX) break;
     const cut = Math.max(...marks.map((b) => t.lastIndexOf(b, TITLE_MAX)));
-    if (cut >= 45) t = t.slice(0, cut).trim();
+    // "to Belarus ahead of joint drills": the word that needs the cut phrase goes with it.
+    if (cut >= 45) t = t.slice(0, cut).replace(DANGLING, '').trim();
   }
   return cut(t);
 }

@@ -15,6 +15,7 @@ import { findDates } from '../../../src/draft/dates';
 import { findQuantities } from '../../../src/draft/quantities';
 import { loadGazetteer } from '../../../src/draft/gazetteer';
 import { readPage } from '../../../src/draft/html';
+import { titleOf } from '../../../src/draft/title';
 import type { SourceMeta } from '../../../src/draft/source';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -334,6 +335,25 @@ describe('who speaks, named beside a role or earlier', () => {
       "Jets\n\nRussia has moved jets to Belarus, Ukraine's defence ministry said on Thursday.\n\nThe ministry said the jets landed near Baranovichi.\n";
     const { all } = draftOf(raw, '2022-02-03');
     expect(all.find((e) => e.excerpts[0].text.startsWith('The ministry'))?.claim.by).toBe("Ukraine's defence ministry");
+  });
+});
+
+describe('titles a reader can take alone', () => {
+  it("names who 'he' is when the title keeps the verb of saying", () => {
+    const raw =
+      'Talks\n\nSecretary of State Antony Blinken said Washington was ready to talk. "Europe stands with us," he told reporters in Brussels.\n';
+    const { all } = draftOf(raw, '2022-02-03');
+    const e = all.find((x) => x.excerpts[0].text.includes('he told'))!;
+    expect(e.title).toBe('"Europe stands with us," Blinken told reporters in Brussels');
+  });
+
+  it('never ends on a word that needs what was cut ("to Belarus ahead")', () => {
+    const t = titleOf(
+      'Russia has moved Su-35 fighter jets and S-400 air defence systems to Belarus ahead of joint drills later this month.',
+    );
+    expect(t.length).toBeLessThanOrEqual(90);
+    expect(t).not.toMatch(/\b(ahead|part|because|instead|prior|due)$/);
+    expect(t).toBe('Russia has moved Su-35 fighter jets and S-400 air defence systems to Belarus');
   });
 });
 
