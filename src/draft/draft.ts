@@ -3,7 +3,7 @@
  * claims) for an editor to accept, edit or reject, every one anchored to the text by offsets and marked as
  * a draft with a confidence and its alternatives.
  */
-import { datelineLength, titleOf } from './title';
+import { datelineLength, titleOf, withClaimant } from './title';
 import { neighbourKey, type BasemapIndex } from '../catalogue/validate';
 import type { CatalogueEvent, Place, PlaceGeometry, Quantity } from '../catalogue/schema';
 import { reviewEvents } from '../catalogue/review';
@@ -372,7 +372,11 @@ export function draftArticle(
         ...(aboutIds.length ? { about: aboutIds } : {}),
         site,
         category,
-        title: titleOf(sentence, claim.claim.kind === 'person' ? claim.claim.by : undefined),
+        title: withClaimant(
+          titleOf(sentence, claim.claim.kind === 'person' ? claim.claim.by : undefined),
+          claim.claim.by,
+          claim.claim.kind,
+        ),
         date: {
           expr: dated?.expr ?? 'undated',
           ...(dated?.ahead ? { ahead: true as const } : {}),

@@ -15,7 +15,7 @@ import { findDates } from '../../../src/draft/dates';
 import { findQuantities } from '../../../src/draft/quantities';
 import { loadGazetteer } from '../../../src/draft/gazetteer';
 import { readPage } from '../../../src/draft/html';
-import { titleOf } from '../../../src/draft/title';
+import { titleOf, withClaimant } from '../../../src/draft/title';
 import type { SourceMeta } from '../../../src/draft/source';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -345,6 +345,30 @@ describe('titles a reader can take alone', () => {
     const { all } = draftOf(raw, '2022-02-03');
     const e = all.find((x) => x.excerpts[0].text.includes('he told'))!;
     expect(e.title).toBe('"Europe stands with us," Blinken told reporters in Brussels');
+  });
+
+  it('says whose claim a title is, in the form that fits the claimant', () => {
+    expect(withClaimant('Washington is ready to talk', 'Secretary of State Antony Blinken', 'person')).toBe(
+      'Blinken: Washington is ready to talk',
+    );
+    expect(withClaimant('Fuel prices rose by a fifth', 'Local traders in Valuyki', 'person')).toBe(
+      'Fuel prices rose by a fifth, local traders in Valuyki say',
+    );
+    expect(withClaimant('The jets landed near Baranovichi', 'The ministry', 'government')).toBe(
+      'The jets landed near Baranovichi, the ministry says',
+    );
+    expect(withClaimant('Blinken will brief Congress', 'Secretary of State Antony Blinken', 'person')).toBe(
+      'Blinken will brief Congress',
+    );
+    expect(withClaimant('Russia moved jets', 'the article (its own reporting)', 'article')).toBe('Russia moved jets');
+    const long = 'Russia has moved Su-35 fighter jets and S-400 air defence systems to Belarus';
+    expect(withClaimant(long, "Ukraine's defence ministry", 'government')).toBe(long);
+  });
+
+  it('keeps a denial in the title rather than the clause after it', () => {
+    expect(
+      titleOf('Russia denied planning an attack and said its forces near Lugansk and Donetsk were not preparing any offensive.'),
+    ).toBe('Russia denied planning an attack');
   });
 
   it('never ends on a word that needs what was cut ("to Belarus ahead")', () => {
