@@ -101,6 +101,7 @@ const DATE_PHRASES = [
     .map(([a, b]) => `${a}..${b}`)
     .join(', ')})`,
   'this month, last month, next month',
+  'earlier this week, later this week, earlier this month, later this month (the part of the week or month before or after the publication day, a window)',
   'a day by its date: "Jan. 26", "Jan 26, 2022", "January 26th", "26 January 2022", "Wednesday, Jan. 26" (with no year, the year that puts it nearest publication; a year given is kept as written, even one that looks misprinted)',
   'a month: "February", "February 2022" (the month nearest publication when no year is given)',
   'a part of a month: "early February" (1–10), "mid-February" (11–20), "late February" (21 to its end), a window by this project\'s convention; also of last, this or next month ("early next month")',
@@ -196,6 +197,17 @@ export function resolveDate(expr: string, published: string): ResolvedDate {
   if (relativePart) {
     const m = month(pub, relativePart[2] === 'last' ? -1 : relativePart[2] === 'next' ? 1 : 0);
     return monthPart(relativePart[1], Number(m.start.slice(0, 4)), Number(m.start.slice(5, 7)) - 1);
+  }
+  const partOf = /^(earlier|later) this (week|month)$/.exec(phrase);
+  if (partOf) {
+    const whole = partOf[2] === 'week' ? week(pub, 0) : month(pub, 0);
+    const [after, before] = [isoDay(addDays(pub, 1)), isoDay(addDays(pub, -1))];
+    // On the week's or month's last (first) day there is no later (earlier) part left: the day itself.
+    const [start, end] =
+      partOf[1] === 'later'
+        ? [after <= whole.end ? after : isoDay(pub), whole.end]
+        : [whole.start, before >= whole.start ? before : isoDay(pub)];
+    return { value: `${start}/${end}`, precision: 'window', start, end };
   }
   switch (phrase) {
     case 'this week':

@@ -275,9 +275,7 @@ const RULES: Rule[] = [
   {
     re: /\b(at this time last week|(?:earlier |later )?this week|last week|next week|(?:earlier |later )?this month|last month|next month)\b/gi,
     make: (m, _pub, published) => {
-      const phrase = m[1].toLowerCase().replace(/^(earlier|later) /, '');
-      const r = catalogued(phrase, published, 0.9);
-      return r && phrase !== m[1].toLowerCase() ? { ...r, expr: undefined } : r;
+      return catalogued(m[1].toLowerCase(), published, 0.9);
     },
   },
   {

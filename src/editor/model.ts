@@ -6,7 +6,10 @@ import { DateError, durationDays, resolveEventDate } from '../catalogue/dates';
 import type { CatalogueEvent, Place, PlaceBasis, PlaceGeometry, PlaceKind, Quantity, ValidationError } from '../catalogue/schema';
 import { listedAsSeat, type Category, type Precision } from '../catalogue/vocabulary';
 import { slug } from '../draft/draft';
+import { categoryOf, claimOf } from '../draft/claims';
+import { findDates } from '../draft/dates';
 import { findQuantities } from '../draft/quantities';
+import { titleOf, withClaimant } from '../draft/title';
 import type { PlaceView } from '../story/visibility';
 import type { OpenedDraft, SaveRequest } from './protocol';
 
@@ -300,24 +303,46 @@ export function offsetsOf(
   return { start, end };
 }
 
-/** A new event quoting the selected words, for the editor to complete. */
+/** The claimants of the events quoted before offset `at`, in the article's order: "the ministry" resolves to one. */
+export function claimantsBefore(events: CatalogueEvent[], at: number): string[] {
+  return events
+    .filter((e) => e.claim.kind !== 'article' && e.excerpts.some((x) => x.start < at))
+    .sort((a, b) => Math.min(...a.excerpts.map((x) => x.start)) - Math.min(...b.excerpts.map((x) => x.start)))
+    .map((e) => e.claim.by);
+}
+
+/**
+ * A new event quoting the selected words, for the editor to complete, with what the draft's own rules read
+ * from them: the claimant from the sentence round them (`claimants`, those named before, for "the
+ * ministry said"), the stance from the words (else the sentence), the category, a date the words give
+ * (against `published`), and a title. Nothing read is the article's voice, a statement, undated.
+ */
 export function eventFromSelection(
   text: string,
   sel: { start: number; end: number },
   sourceId: string,
   taken: Iterable<string>,
+  context: { published?: string; claimants?: string[] } = {},
 ): CatalogueEvent {
   const quoted = text.slice(sel.start, sel.end);
   const words = quoted.replace(/\s+/g, ' ').trim();
+  // The sentence round the selection: from the last sentence end before it to the first after it.
+  const from = Math.max(0, ...[...text.slice(0, sel.start).matchAll(/[.!?]["”’]?\s+|\n/g)].map((m) => m.index + m[0].length));
+  const next = /[.!?](?=["”’]?(?:\s|$))|\n/.exec(text.slice(sel.end));
+  const sentence = text.slice(from, next ? sel.end + next.index + 1 : text.length);
+  const { claim } = claimOf(sentence, undefined, new Set(), undefined, context.claimants ?? []);
+  const own = claimOf(words, undefined, new Set()).claim.stance;
+  const stance = own !== 'reported' && own !== 'asserted' ? own : claim.stance;
+  const dated = context.published ? findDates(words, context.published).find((d) => d.expr && !d.telling) : undefined;
   return {
     id: freshId(words.split(' ').slice(0, 6).join(' '), taken),
     source: sourceId,
     places: [],
     site: 'happened',
-    category: 'statement',
-    title: words.length > 140 ? `${words.slice(0, 138)} …` : words,
-    date: { expr: 'undated' },
-    claim: { by: 'the article', kind: 'article', stance: 'reported' },
+    category: categoryOf(words, claim.kind !== 'article').category,
+    title: withClaimant(titleOf(words), claim.by, claim.kind),
+    date: { expr: dated?.expr ?? 'undated' },
+    claim: { ...claim, stance },
     excerpts: [{ start: sel.start, end: sel.end, text: quoted }],
   };
 }

@@ -31,7 +31,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { CatalogueEvent, Place, PlaceGeometry, Quantity } from '../../src/catalogue/schema';
 import { draftArticle, type DraftContext } from '../../src/draft/draft';
 import { loadGazetteer } from '../../src/draft/gazetteer';
-import { eventFromSelection, figureFromSelection } from '../../src/editor/model';
+import { claimantsBefore, eventFromSelection, figureFromSelection } from '../../src/editor/model';
 import { readBasemap } from '../../src/layers/basemap';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -134,12 +134,16 @@ export function reviewActions(name: string, ctx: DraftContext): Tally {
       oneByOne++;
       if (start.places.length === 0) withoutPlace++;
     } else {
-      start = eventFromSelection(text, spans[0], source.id, []);
+      start = eventFromSelection(text, spans[0], source.id, [], {
+        published: source.published,
+        claimants: claimantsBefore(drafted, spans[0].start),
+      });
       add('event added from selected words', 2);
     }
     add('title typed', Number(start.title !== g.title));
     if (start.title !== g.title) log.push(`    draft "${start.title}" / gold "${g.title}"`);
     add('category set', Number(start.category !== g.category));
+    if (start.category !== g.category) log.push(`    draft ${start.category} / gold ${g.category}`);
     add('site set', Number(start.site !== g.site));
     add('date typed', Number(!same(start.date.expr, g.date)));
     add('claimant typed', Number(!same(start.claim.by, g.claim.by)));

@@ -27,6 +27,11 @@ describe('resolveDate against Wednesday 26 January 2022', () => {
     ['next month', '2022-02', 'month', '2022-02-01', '2022-02-28'],
     ['last month', '2021-12', 'month', '2021-12-01', '2021-12-31'],
     ['next week', '2022-W05', 'week', '2022-01-31', '2022-02-06'],
+    // The part of the week or month after (before) the publication day.
+    ['later this month', '2022-01-27/2022-01-31', 'window', '2022-01-27', '2022-01-31'],
+    ['earlier this month', '2022-01-01/2022-01-25', 'window', '2022-01-01', '2022-01-25'],
+    ['later this week', '2022-01-27/2022-01-30', 'window', '2022-01-27', '2022-01-30'],
+    ['earlier this week', '2022-01-24/2022-01-25', 'window', '2022-01-24', '2022-01-25'],
     ['in the coming days', '2022-01-27/2022-02-09', 'window', '2022-01-27', '2022-02-09'],
     ['over the next few weeks', '2022-01-27/2022-03-09', 'window', '2022-01-27', '2022-03-09'],
     ['just days after', '2022-01-12/2022-01-25', 'window', '2022-01-12', '2022-01-25'],

@@ -15,6 +15,7 @@ import {
   withDateAdditions,
   errorsByRecord,
   eventFromSelection,
+  claimantsBefore,
   figureFromSelection,
   freshId,
   mergeEvents,
@@ -45,6 +46,38 @@ describe('the article as runs of text', () => {
     expect(runs[0]).toMatchObject({ text: 'Russia', kinds: ['place', 'excerpt'] });
     expect(runs.find((r) => r.text === 'Wednesday')?.kinds).toEqual(['excerpt', 'date']);
     expect(runs.at(-1)?.kinds).toEqual([]);
+  });
+
+  it('reads what it can from the selected words and their sentence: claimant, stance, category, date, title', () => {
+    const article =
+      "Russia has moved jets to Belarus ahead of joint drills later this month, Ukraine's defence ministry said. " +
+      'The ministry said the jets landed on Wednesday and that tens of thousands of Russian troops were now within 200 km of Kharkiv.';
+    const pick = (words: string) => {
+      const start = article.indexOf(words);
+      return eventFromSelection(article, { start, end: start + words.length }, 'wire', [], {
+        published: '2022-02-03',
+        claimants: ["Ukraine's defence ministry"],
+      });
+    };
+    const troops = pick('tens of thousands of Russian troops were now within 200 km of Kharkiv');
+    expect(troops.claim).toEqual({ by: "Ukraine's defence ministry", kind: 'government', stance: 'asserted' });
+    expect(troops.category).toBe('troops');
+    expect(troops.title).toBe('Tens of thousands of Russian troops were now within 200 km of Kharkiv');
+    const drills = pick('ahead of joint drills later this month');
+    expect(drills.category).toBe('drills');
+    expect(drills.claim.stance).toBe('planned');
+    expect(drills.claim.by).toBe("Ukraine's defence ministry");
+    expect(drills.date.expr).not.toBe('undated');
+    // The claimants named before a selection, in the article's order, for the editor to pass in.
+    const quoted = (by: string, start: number, kind: 'government' | 'article' = 'government') =>
+      ({ ...troops, claim: { by, kind, stance: 'asserted' }, excerpts: [{ start, end: start + 5, text: 'x' }] }) as typeof troops;
+    expect(claimantsBefore([quoted('B', 40), quoted('A', 10), quoted('the article', 5, 'article'), quoted('C', 90)], 50)).toEqual(
+      ['A', 'B'],
+    );
+    // Nothing to read: the article's own voice, a statement, undated.
+    const bare = eventFromSelection('It was cold.', { start: 0, end: 11 }, 'wire', []);
+    expect(bare.claim.kind).toBe('article');
+    expect(bare.date.expr).toBe('undated');
   });
 
   it('makes an event that quotes the selection at its UTF-16 offsets, with a fresh id', () => {
