@@ -29,23 +29,32 @@ const STANCE_VERBS: { stance: Stance; re: RegExp }[] = [
 const CATEGORY_WORDS: Record<Category, RegExp> = {
   naval: /\b(fleets?|warships?|ships?|naval|navy|submarines?|frigates?|landing craft|vessels?)\b/gi,
   drills: /\b(drills?|exercises?|maneuvers|manoeuvres|war games)\b/gi,
-  aircraft: /\b(jets?|aircraft|warplanes?|fighters?|bombers?|helicopters?|airfields?|air base|Su-\d+|MiG-\d+|F-\d+)\b/gi,
+  aircraft:
+    /\b(jets?|aircraft|warplanes?|(?:transport |cargo |military )?planes?|fighters?|bombers?|helicopters?|airfields?|air base|Su-\d+|MiG-\d+|F-\d+|Il-\d+|Tu-\d+|An-\d+)\b/gi,
   'military-aid':
     /\b(munitions|military equipment|weapons|arms|ammunition|military aid|security assistance|shipments?|Javelins?|Stingers?)\b/gi,
   troops:
-    /\b(troops|forces|battalions?|soldiers|servicemen|paratroopers|marines|personnel|buildup|build-up|deploy(ed|ment|ments)?|military presence|tactical groups|units|convoys?|reinforc\w+|posts|positions|armou?red vehicles|tanks|troop movements|movements)\b/gi,
+    /\b(troops|forces|battalions?|soldiers|servicemen|paratroopers|marines|personnel|buildup|build-up|deploy(ed|ment|ments)?|military presence|tactical groups|units|convoys?|columns|military (?:trucks|vehicles)|reinforc\w+|posts|positions|armou?red vehicles|tanks|troop movements|movements)\b/gi,
   sanctions: /\b(sanctions?|export controls|asset freeze)\b/gi,
   energy: /\b(gas|oil|energy|pipeline|Nord Stream|supplies)\b/gi,
   civilians:
-    /\b(civilians?|citizens|families|evacuat\w+|refugees|embassy staff|Americans|residents|leave the country|prices|villagers|farmers)\b/gi,
+    /\b(civilians?|citizens|families|evacuat\w+|refugees|embassy staff|Americans|residents|leave the country|prices|villagers|farmers|pensioners?|shopkeepers)\b/gi,
   conflict:
     /\b(war|conflict|shell(ing|ed|s)?|attacks?|fighting|killed|wounded|separatists|invasion|incursion|strikes?|explosions?|ceasefire violations?|artillery|mortars?)\b/gi,
   diplomacy:
-    /\b(talks|meetings?|meet|letter|response|replies|negotiat\w+|diplomat\w*|summit|proposals|demands|foreign minister|ambassador|brief|consultations?)\b/gi,
+    /\b(talks?|meetings?|meet|letter|response|replies|negotiat\w+|diplomat\w*|summit|proposals|demands|foreign minister|ambassador|brief|consultations?)\b/gi,
   statement: /\b(said|statement|remarks|address|told)\b/gi,
 };
 
 const NAVAL_QUALIFIER = /\bnaval (?=drills?\b|exercises?\b|maneuvers\b|manoeuvres\b|war games\b)/gi;
+
+/** Words that make an event an exercise whatever else it names: "bombers practised strikes", "live firing". */
+const DRILL_MARK = /\b(practi[sc](?:ed|es|ing|e)|rehears(?:ed|ing|al)|live[- ]fir(?:e|ing)|tactical exercises?|war games)\b/i;
+
+/** An act of war done, not spoken of: it is the event whatever forces the sentence names. */
+const ACT_OF_WAR = /\b(shelled|bombarded|killed|wounded|fired (?:on|at)|attacked|opened fire)\b/i;
+/** A trailing clause of time ("…, since the convoys appeared"): background to the event, not its subject. */
+const TIME_CLAUSE = /\s+(?:since|after|before|when|until|as soon as)\s+(?:the|a|an|its|their|his|her)\b[^,;]*[.!?]?$/i;
 
 /** A modal or a denial just before an attack word: someone speaking of an attack that has not happened. */
 const HYPOTHETICAL_ATTACK =
@@ -180,11 +189,27 @@ export function categoryOf(
   // statement, not the attack: the map does not draw what someone says might happen as if it did.
   if (attributed && HYPOTHETICAL_ATTACK.test(sentence))
     return { category: 'statement', alternatives: [{ id: 'conflict', label: 'category conflict' }], uncertain: false };
+  if (ACT_OF_WAR.test(sentence) && !DRILL_MARK.test(sentence))
+    return { category: 'conflict', alternatives: [], uncertain: false };
+  if (DRILL_MARK.test(sentence))
+    return {
+      category: 'drills',
+      alternatives: CATEGORIES.filter(
+        (c) => c !== 'drills' && c !== 'statement' && (sentence.match(CATEGORY_WORDS[c]) ?? []).length,
+      )
+        .slice(0, 3)
+        .map((c) => ({ id: c, label: `category ${c}` })),
+      uncertain: false,
+    };
   // "a naval exercise" is an exercise: a word that only qualifies another category's noun does not count.
   const qualifiers = (c: Category) => (c === 'naval' ? (sentence.match(NAVAL_QUALIFIER) ?? []).length : 0);
-  const all = CATEGORIES.map((c) => ({ c, n: (sentence.match(CATEGORY_WORDS[c]) ?? []).length - qualifiers(c) }))
-    .filter((x) => x.n > 0 && (x.c !== 'statement' || attributed))
-    .sort((a, b) => b.n - a.n || Object.keys(CATEGORY_WORDS).indexOf(a.c) - Object.keys(CATEGORY_WORDS).indexOf(b.c));
+  const scored = (words: string) =>
+    CATEGORIES.map((c) => ({ c, n: (words.match(CATEGORY_WORDS[c]) ?? []).length - qualifiers(c) }))
+      .filter((x) => x.n > 0 && (x.c !== 'statement' || attributed))
+      .sort((a, b) => b.n - a.n || Object.keys(CATEGORY_WORDS).indexOf(a.c) - Object.keys(CATEGORY_WORDS).indexOf(b.c));
+  // The main clause decides when it names a category itself: "prices had risen since the convoys appeared".
+  const main = scored(sentence.replace(TIME_CLAUSE, ''));
+  const all = main.some((x) => x.c !== 'statement') ? main : scored(sentence);
   // "said", "told", "a statement" say who speaks, in nearly every attributed sentence: what they speak of
   // is the category, and a statement only when they speak of nothing the lexicon knows.
   const scores = all.some((x) => x.c !== 'statement') ? all.filter((x) => x.c !== 'statement') : all;

@@ -381,6 +381,23 @@ describe('titles a reader can take alone', () => {
   });
 });
 
+describe('categories from words an unseen article uses', () => {
+  it.each([
+    ['Ukrainian officials said about 30 Il-76 transport planes had landed in Minsk.', 'aircraft'],
+    ['Motorised rifle units conducted live firing at the training ground.', 'drills'],
+    ['Tactical groups have arrived at the training ground and the garrison.', 'troops'],
+    ['Crews of Su-34 bombers practised strikes at the range.', 'drills'],
+    ['Blinken said Washington was ready to talk but would respond if Russia invaded.', 'diplomacy'],
+    ['"We count the trucks," said a pensioner in a village near the border.', 'civilians'],
+    ['Separatist forces shelled a kindergarten in the town on Thursday.', 'conflict'],
+    ['Farmers say long columns of military trucks have been driving along the border.', 'troops'],
+    ['Local traders reported that fuel prices had risen by a fifth since the convoys appeared.', 'civilians'],
+    ['The government said it struck a deal with the troops on pay.', 'troops'],
+  ])('%s → %s', (sentence, category) => {
+    expect(categoryOf(sentence, /said/.test(sentence)).category).toBe(category);
+  });
+});
+
 describe('a border band is drawn on the side of a neighbour', () => {
   it('never on a country that does not share the border, whatever the shares of mentions', () => {
     // Russia, Belarus and Austria each named once: a tie the alphabet used to break for Austria.
