@@ -15,7 +15,7 @@ import { findPlaces } from './places';
 import { findQuantities } from './quantities';
 import { makeSource, type SourceMeta } from './source';
 import { sentences } from './text';
-import type { DraftEvent, DraftFile, DraftPlace, PlaceMention } from './types';
+import type { DraftEvent, DraftFile, DraftPlace, PlaceMention, QuantityMention } from './types';
 
 export interface DraftContext {
   gazetteer: Gazetteer;
@@ -76,7 +76,7 @@ const BODY = new Set(['dek', 'paragraph']);
  * "They were…". Its subject is a definite noun of the story's own things, or "it"/"they".
  */
 const GOES_ON =
-  /^\s*["“]?(?:(?:The|This|These|Those|Such)\s+(?:[\p{L}-]+\s+){0,2}?(?:exercises?|drills?|manoeuvres|maneuvers|operations?|troops|forces|units|convoys?|columns?|governor|ministry|talks|meeting|summit|deployments?|build-?up|jets|aircraft|planes|vessels|ships|strikes?|attacks?|shelling|fighting|evacuations?|visit|negotiations)|(?:It|They)\s+(?:will|would|is|are|was|were|has|have|had))\b/iu;
+  /^\s*["“]?(?:(?:The|This|These|Those|Such)\s+(?:[\p{L}-]+\s+){0,2}?(exercises?|drills?|manoeuvres|maneuvers|operations?|troops|forces|units|convoys?|columns?|governor|ministry|talks|meeting|summit|deployments?|build-?up|jets|aircraft|planes|vessels|ships|strikes?|attacks?|shelling|fighting|evacuations?|visit|negotiations)|(?:It|They)\s+(?:will|would|is|are|was|were|has|have|had))\b/iu;
 /** Words just before a place that make it a destination. */
 const DESTINATION_BEFORE = /\b(?:to|into|towards?)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
 
@@ -220,6 +220,19 @@ export function draftArticle(
       .filter((e) => e.kind === 'country')
       .flatMap((e) => [e.name, ...e.names.filter((n) => /^\p{Lu}/u.test(n))]),
   );
+  /** A figure the draft found, as the catalogue holds it (its earlier value dated when the text dates it). */
+  const quantityOf = (q: QuantityMention): Quantity => {
+    const prevDate = q.previous?.date ? dates.find((d) => d.text === q.previous?.date && d.expr) : undefined;
+    return {
+      value: q.value as number,
+      unit: q.unit,
+      ...(q.qualifier ? { qualifier: q.qualifier } : {}),
+      text: q.text,
+      ...(q.previous
+        ? { previous: { value: q.previous.value, date: { expr: prevDate?.expr ?? 'undated' }, text: q.previous.text } }
+        : {}),
+    };
+  };
   const kindOf = new Map(places.map((p) => [p.id, p.kind]));
   const events: DraftEvent[] = [];
   const pending: DraftEvent[] = [];
@@ -228,7 +241,9 @@ export function draftArticle(
   const claimants: string[] = [];
   const blockOf = new Map<DraftEvent, string>();
   // The places of the last event drafted from a paragraph, for a next sentence that goes on about it.
-  let carry: { places: string[]; site: DraftEvent['site']; block: number; from: string } | undefined;
+  let carry: { places: string[]; site: DraftEvent['site']; block: number; from: string; event: DraftEvent } | undefined;
+  // Every event drafted from the body so far, for "the exercise" to find the sentence that named it.
+  const body: DraftEvent[] = [];
   for (const [blockIndex, block] of record.blocks.entries()) {
     for (const whole of sentences(text, block.start, block.end)) {
       // A dateline opening the lead is where the story was filed, not where anything happened: out of the excerpt.
@@ -238,11 +253,35 @@ export function draftArticle(
       const claim = claimOf(sentence, lastNamed, countryNames, meta.publisher, claimants);
       if (claim.claim.kind === 'person') lastNamed = claim.claim.by;
       if (claim.claim.kind !== 'article') claimants.push(claim.claim.by);
-      // "The exercise will continue until February 20." names no place but goes on about the one before.
-      const carried =
-        !mIdx.length && BODY.has(block.kind) && carry && carry.block >= blockIndex - 1 && GOES_ON.test(sentence)
-          ? carry
-          : undefined;
+      // "The exercise will continue until February 20." names no place but goes on about the thing before:
+      // the last event whose words named the same thing ("the joint exercise"), else the one just before.
+      const goesOn = !mIdx.length && BODY.has(block.kind) ? GOES_ON.exec(sentence) : null;
+      const stem = goesOn?.[1]?.toLowerCase().replace(/(?:es|s)$/, '');
+      const namedBefore = stem
+        ? body.findLast((e) => e.places.length && e.excerpts.some((x) => new RegExp(`\\b${stem}`, 'i').test(x.text)))
+        : undefined;
+      const carried = goesOn
+        ? namedBefore
+          ? { places: namedBefore.places, site: namedBefore.site, from: namedBefore.excerpts[0].text.slice(0, 40) }
+          : carry && carry.block >= blockIndex - 1
+            ? carry
+            : undefined
+        : undefined;
+      // "More than 1,500 servicemen … were involved.": figures alone, in the paragraph of the event before,
+      // are that event's figures, and the sentence one of its excerpts.
+      const figures = indexesWithin(quantities, s).filter(
+        (i) => quantities[i].value !== null && quantities[i].unit !== '(none given)',
+      );
+      if (!mIdx.length && !carried && carry && carry.block === blockIndex && figures.length && claim.claim.kind === 'article') {
+        const into = carry.event;
+        into.excerpts.push({ start: s.start, end: s.end, text: sentence });
+        into.quantities = [...(into.quantities ?? []), ...figures.map((i) => quantityOf(quantities[i]))];
+        into.draft.quantities.push(...figures);
+        into.draft.notes.push(
+          `the figures of the sentence after ("${sentence.slice(0, 40)}…") added, with it as an excerpt: check they are this event's`,
+        );
+        continue;
+      }
       if (!mIdx.length && !carried) {
         if (BODY.has(block.kind)) carry = undefined;
         continue;
@@ -342,18 +381,7 @@ export function draftArticle(
       const eventQuantities: Quantity[] = qIdx
         .map((i) => quantities[i])
         .filter((q) => q.value !== null && q.unit !== '(none given)')
-        .map((q) => {
-          const prevDate = q.previous?.date ? dates.find((d) => d.text === q.previous?.date && d.expr) : undefined;
-          return {
-            value: q.value as number,
-            unit: q.unit,
-            ...(q.qualifier ? { qualifier: q.qualifier } : {}),
-            text: q.text,
-            ...(q.previous
-              ? { previous: { value: q.previous.value, date: { expr: prevDate?.expr ?? 'undated' }, text: q.previous.text } }
-              : {}),
-          };
-        });
+        .map(quantityOf);
       for (const i of qIdx)
         if (quantities[i].value === null) notes.push(`"${quantities[i].text}": a count with no number, not a quantity`);
       const { category, alternatives: categoryAlternatives, uncertain } = categoryOf(sentence, claim.claim.kind !== 'article');
@@ -404,7 +432,8 @@ export function draftArticle(
       blockOf.set(event, block.kind);
       (placeIds.length || aboutIds.length ? events : pending).push(event);
       if (BODY.has(block.kind))
-        carry = placeIds.length ? { places: placeIds, site, block: blockIndex, from: sentence.slice(0, 40) } : undefined;
+        carry = placeIds.length ? { places: placeIds, site, block: blockIndex, from: sentence.slice(0, 40), event } : undefined;
+      if (BODY.has(block.kind)) body.push(event);
     }
   }
   mergeRepeats(events, pending, blockOf, (e) =>

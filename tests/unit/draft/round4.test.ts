@@ -285,14 +285,43 @@ describe('a sentence that goes on about the same thing', () => {
       '',
       'The regional governor said there was no cause for alarm.',
       '',
-      'Prices rose sharply. The governor said schools would stay open.',
+      'Prices rose sharply. The talks will resume on Monday.',
       '',
     ].join('\n');
     const { all } = draftOf(raw, '2022-02-01');
     expect(all.find((x) => x.excerpts[0].text.startsWith('The regional governor'))?.places).toEqual(['belgorod-region']);
     // "Prices rose sharply." names no place and does not go on about anything: no event, and the chain ends.
     expect(all.some((x) => x.excerpts[0].text.startsWith('Prices'))).toBe(false);
-    expect(all.some((x) => x.excerpts[0].text.startsWith('The governor said schools'))).toBe(false);
+    // "The talks" were named by no sentence before, and the one just before is about something else.
+    expect(all.some((x) => x.excerpts[0].text.startsWith('The talks'))).toBe(false);
+  });
+
+  it('takes the places of the last sentence that named the same thing, not just the one before', () => {
+    const raw = [
+      'Drills',
+      '',
+      'Units arrived in Belarus for the joint exercise.',
+      '',
+      'Bombers practised strikes in the Astrakhan region.',
+      '',
+      'The exercise will continue until February 20.',
+      '',
+    ].join('\n');
+    const { all } = draftOf(raw, '2022-02-10');
+    expect(all.find((x) => x.excerpts[0].text.startsWith('The exercise'))?.places).toEqual(['belarus']);
+  });
+
+  it('adds a sentence of figures alone to the event before it in the paragraph', () => {
+    const raw =
+      'Drills\n\nMotorised rifle units conducted live firing in the Rostov region on Wednesday. More than 1,500 servicemen and some 300 units of military equipment were involved.\n';
+    const { all } = draftOf(raw, '2022-02-10');
+    expect(all).toHaveLength(1);
+    expect(all[0].excerpts.map((x) => x.text)).toEqual([
+      'Motorised rifle units conducted live firing in the Rostov region on Wednesday.',
+      'More than 1,500 servicemen and some 300 units of military equipment were involved.',
+    ]);
+    expect(all[0].quantities?.map((q) => q.value)).toEqual([1500, 300]);
+    expect(all[0].draft.notes.join(' ')).toMatch(/figures of the sentence after/);
   });
 
   it('never carries from a headline or a caption', () => {
