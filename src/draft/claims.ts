@@ -79,7 +79,13 @@ const ORGANISATION =
 /** A publisher that is an institution: its release speaks in its own (a government's) voice. */
 const INSTITUTION = /\b(Ministry|Government|Kremlin|Administration|Presidency|Armed Forces|Defen[cs]e|Foreign Affairs)\b/;
 
+/** Someone unnamed speaking for a body: "a spokesperson for the US Army", "NATO officials", "sources at the ministry". */
+const UNNAMED_FOR =
+  /^(?:(?:an?|two|three|several|some|senior|the)\s+)?(?:[\p{L}.-]+\s+){0,3}?(?:spokes(?:person|man|woman)|officials?|sources?|diplomats?)(?:\s+(?:for|at|of|in|from)\b.*)?$/iu;
+
 function kindOf(by: string, countryNames: Set<string>): ClaimKind {
+  // Unless a name ends it ("Kremlin spokesperson Dmitri Peskov"), that is an official, not the body.
+  if (UNNAMED_FOR.test(by) && !/\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(by)) return 'official';
   // "Britain separately", "Latvia and Lithuania": the names, without an adverb after them.
   const bare = by.replace(/^the\s+/i, '').replace(/(\s+\p{Ll}+)+$/u, '');
   const parts = bare.split(/\s*(?:,|\band\b)\s*/).filter(Boolean);
@@ -117,7 +123,7 @@ export function claimOf(
   const according = /\baccording to ((?:the |a |an )?[^,.;]{2,80}?)(?=[,.;]|$)/i.exec(sentence);
   // "X said", "X told Y", "X said in a statement": the words before the verb, back to a clause boundary.
   const before = new RegExp(
-    `(?:^|[,;:“”"—]\\s*|\\bthat\\s+)((?:[\\p{L}.'’\\-]+\\s+){0,8}?[\\p{L}.'’\\-]+)\\s+(?:has\\s+|had\\s+|have\\s+)?(?:repeatedly\\s+|also\\s+|again\\s+)?${SAY}\\b`,
+    `(?:^|[,;:“”"—]\\s*|\\bthat\\s+)((?:[\\p{L}.'’\\-]+\\s+){0,11}?[\\p{L}.'’\\-]+)\\s+(?:has\\s+|had\\s+|have\\s+)?(?:repeatedly\\s+|also\\s+|again\\s+)?${SAY}\\b`,
     'u',
   ).exec(sentence);
   // "The regional governor, Vyacheslav Gladkov, said": the name set off by commas after its role.
@@ -127,7 +133,15 @@ export function claimOf(
   ).exec(sentence);
   // "…," said X.
   const after = new RegExp(`[,”"]\\s*${SAY}\\s+((?:[\\p{Lu}][\\p{L}.'’\\-]*\\s*){1,5})`, 'u').exec(sentence);
-  if (according) by = according[1].trim();
+  // "According to available information": no one is named.
+  if (
+    according &&
+    /^(?:the\s+)?(?:available|public|preliminary|initial|latest|unconfirmed)\s+(?:information|data|reports?)$/i.test(
+      according[1].trim(),
+    )
+  )
+    by = undefined;
+  else if (according) by = according[1].trim();
   else if (appositive) {
     by = appositive[2].trim();
     notes.push(`"${by}", named as "${appositive[1].trim()}": the role is not part of the claimant; check`);
@@ -143,7 +157,8 @@ export function claimOf(
   }
   // "The ministry said", "the governor said": the one named before whose name ends in that word.
   const head = by && /^the\s+([\p{L}-]+)$/iu.exec(by)?.[1].toLowerCase();
-  const named = head ? [...earlier].reverse().find((e) => e.toLowerCase().endsWith(` ${head}`)) : undefined;
+  // By the last word ("Ukraine's defence ministry"), or a title in a person's name ("Foreign Minister Dmytro Kuleba").
+  const named = head ? [...earlier].reverse().find((e) => e.toLowerCase().split(/\s+/).slice(1).includes(head)) : undefined;
   if (by && named) {
     notes.push(`"${by}" taken to be ${named}, named before: check`);
     by = named;

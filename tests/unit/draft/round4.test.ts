@@ -359,6 +359,31 @@ describe('who speaks, named beside a role or earlier', () => {
     expect(c.claim.by).toBe('The ministry');
   });
 
+  it('reads an unnamed spokesperson or officials of a body as officials, not the body', () => {
+    expect(claimOf('A spokesperson for the US Army said the drills start on Wednesday.', undefined, countries).claim.kind).toBe(
+      'official',
+    );
+    expect(claimOf('NATO officials said 30,000 troops take part.', undefined, countries).claim.kind).toBe('official');
+    expect(claimOf('The Pentagon said 30,000 troops take part.', undefined, countries).claim.kind).toBe('government');
+  });
+
+  it("takes 'the minister' to be the minister named before, by the title in the name", () => {
+    const c = claimOf('The minister promised written replies.', undefined, countries, undefined, [
+      'Foreign Minister Dmytro Kuleba',
+    ]);
+    // "promised" is no verb of saying: the sentence is the article's; with "said" it is the minister's.
+    expect(c.claim.kind).toBe('article');
+    const d = claimOf('The minister said written replies would follow.', undefined, countries, undefined, [
+      'Foreign Minister Dmytro Kuleba',
+    ]);
+    expect(d.claim).toMatchObject({ by: 'Foreign Minister Dmytro Kuleba', kind: 'person' });
+  });
+
+  it("does not take 'available information' for a claimant", () => {
+    const c = claimOf('According to available information, units have been relocated to airfields.', undefined, countries);
+    expect(c.claim.kind).toBe('article');
+  });
+
   it('carries the earlier claimant through a whole draft', () => {
     const raw =
       "Jets\n\nRussia has moved jets to Belarus, Ukraine's defence ministry said on Thursday.\n\nThe ministry said the jets landed near Baranovichi.\n";
