@@ -131,6 +131,11 @@ export function claimOf(
     `(?:^|[,;:“”"—]\\s*)((?:[\\p{L}.'’\\-]+\\s+){0,5}?[\\p{L}.'’\\-]+),\\s+((?:\\p{Lu}[\\p{L}.'’\\-]*\\s+){1,3}\\p{Lu}[\\p{L}.'’\\-]*),\\s+(?:has\\s+|had\\s+|also\\s+)?${SAY}\\b`,
     'u',
   ).exec(sentence);
+  // "Lavrov, the foreign minister, said": the name, then its role set off by commas.
+  const nameFirst = new RegExp(
+    `(?:^|[,;:“”"—]\\s*)(\\p{Lu}[\\p{L}.'’\\-]+(?:\\s+\\p{Lu}[\\p{L}.'’\\-]+){0,3}),\\s+(?:the|a|an|its|his|her)\\s+[^,]{2,60},\\s+(?:has\\s+|had\\s+|also\\s+)?${SAY}\\b`,
+    'u',
+  ).exec(sentence);
   // "…," said X.
   const after = new RegExp(`[,”"]\\s*${SAY}\\s+((?:[\\p{Lu}][\\p{L}.'’\\-]*\\s*){1,5})`, 'u').exec(sentence);
   // "According to available information": no one is named.
@@ -142,6 +147,7 @@ export function claimOf(
   )
     by = undefined;
   else if (according) by = according[1].trim();
+  else if (nameFirst) by = nameFirst[1].trim();
   else if (appositive) {
     by = appositive[2].trim();
     notes.push(`"${by}", named as "${appositive[1].trim()}": the role is not part of the claimant; check`);

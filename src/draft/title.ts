@@ -16,13 +16,16 @@ const DATELINE = [
 ];
 const LEAD = /^(?:Earlier|Meanwhile|Separately|However|In a statement|On \p{Lu}\p{Ll}+day),\s+|^According to [^,]{1,80},\s+/u;
 const SAY =
-  '(?:(?:has |have )?said|says|told (?:reporters|journalists|[\\p{Lu}][^,]{0,30})|reported|added|stated|noted|announced|confirmed)';
+  '(?:(?:has |have )?said|says|say|told (?:reporters|journalists|[\\p{Lu}][^,]{0,30})|reported|added|stated|noted|announced|confirmed)';
 const TRAIL = new RegExp(
   `,\\s+(?:[^,"“]{1,90}?\\s)?${SAY}(?:\\s+(?:on|in|at|late|early)\\s+[^,]{1,40})?(?:\\s+in a statement)?$`,
   'u',
 );
 const WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday';
 const PRONOUN = /^(?:it|he|she|they)\s+/i;
+/** A speaker that is a country, a capital or a body, whose pronoun is "it" or "they". */
+const GOVERNMENT_WORD =
+  /^(?:Russia|Ukraine|Belarus|Moscow|Kyiv|Kiev|Washington|Minsk|Beijing|London|Paris|Berlin|NATO|Britain|France|Germany|China|Poland|Kremlin|Pentagon)$|\b(?:Ministry|ministry|Department|Office|House|Council|Union|Service|Command|Staff|States|Kingdom)$/;
 const HEAD = new RegExp(
   `^[^,"“]{1,80}?\\s${SAY}(?:\\s+(?:on\\s+)?(?:${WEEKDAY}))?(?:\\s+in a [a-z ]{1,20})?,?\\s+(?:that\\s+)?`,
   'u',
@@ -47,10 +50,19 @@ export function withClaimant(title: string, by: string, kind: ClaimKind): string
   if (new RegExp(`\\b${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'iu').test(title)) return title;
   // A person's name ends in a capitalised word that is not a place qualifying a group ("traders in Valuyki").
   const named = kind === 'person' && /\p{Lu}[\p{L}'’-]+$/u.test(by) && !/\b(?:in|of|from|near|at)\s+\p{Lu}[\p{L}-]*$/u.test(by);
-  const who = COMMON_START.test(by) ? by.charAt(0).toLowerCase() + by.slice(1) : by;
-  const t = named ? `${last}: ${title}` : `${title}, ${who} ${PLURAL.test(by) ? 'say' : 'says'}`;
-  return t.length <= TITLE_MAX ? t : title;
+  if (named) return `${last}: ${title}`.length <= TITLE_MAX ? `${last}: ${title}` : title;
+  // The claimant as written, else its head ("residents" of "Residents of villages in the Belgorod region").
+  const heads = [by, by.split(/\s+(?:of|in|at|from|for|near)\s+/)[0]];
+  for (const h of heads) {
+    const who = COMMON_START.test(h) ? h.charAt(0).toLowerCase() + h.slice(1) : h;
+    const t = `${title}, ${who} ${PLURAL.test(h) ? 'say' : 'says'}`;
+    if (t.length <= TITLE_MAX) return t;
+  }
+  return title;
 }
+
+/** A phrase of place or time opening a sentence, up to its comma. */
+const LEADING_PHRASE = /^(?:In|At|On|Near|Along|Across|Over|Before|After|During|Since)\s+[^,]{3,60},\s+(\S)/u;
 
 /** A word that only stands with the phrase after it, left at the end of a cut title. */
 const DANGLING = /\s+(?:ahead|part|because|instead|prior|due|out|as|just|well|right|shortly|soon)$/i;
@@ -117,7 +129,12 @@ function clause(sentence: string, strip = true): string {
       .slice(0, head[0].search(new RegExp(`\\s${SAY}`, 'u')))
       .replace(/(?:\s+(?:\p{Ll}+ly|has|have|had|also))+$/u, '')
       .trim();
-    t = PRONOUN.test(rest) ? `${speaker} ${rest.replace(PRONOUN, '')}` : rest;
+    // "he"/"she" stand for a person, "it"/"they" for a body; otherwise the pronoun is something else
+    // ("Blinken said it contains…": the letter), and the title keeps who said it.
+    const person = /\p{Lu}\p{Ll}+$/u.test(speaker) && !GOVERNMENT_WORD.test(speaker) && !/^(?:the|a|an)\b/i.test(speaker);
+    const pronoun = PRONOUN.exec(rest)?.[0].trim().toLowerCase();
+    const same = pronoun && (person ? ['he', 'she'] : ['it', 'they']).includes(pronoun);
+    t = !pronoun ? rest : same ? `${speaker} ${rest.replace(PRONOUN, '')}` : t;
   }
   t = t.replace(/[.]$/, '').trim();
   for (;;) {
@@ -129,7 +146,27 @@ function clause(sentence: string, strip = true): string {
     t = t.slice(0, Math.max(...cuts)).trim();
   }
   // Still long: the last comma, then the last prepositional phrase, that leaves a clause of some length.
-  for (const marks of [[', '], [' in ', ' near ', ' over ', ' for ', ' with ', ' from ', ' to ', ' into ', ' of ', ' on ']]) {
+  // A leading phrase of place or time ("In the Rostov region, …"): the event's place and date say it.
+  if (t.length > TITLE_MAX) t = t.replace(LEADING_PHRASE, (_, rest: string) => rest.charAt(0).toUpperCase() + rest.slice(1));
+  for (const marks of [
+    [', '],
+    [
+      ' in ',
+      ' near ',
+      ' over ',
+      ' for ',
+      ' with ',
+      ' from ',
+      ' to ',
+      ' into ',
+      ' of ',
+      ' on ',
+      ' at ',
+      ' during ',
+      ' since ',
+      ' until ',
+    ],
+  ]) {
     if (t.length <= TITLE_MAX) break;
     const cut = Math.max(...marks.map((b) => t.lastIndexOf(b, TITLE_MAX)));
     // "to Belarus ahead of joint drills": the word that needs the cut phrase goes with it.

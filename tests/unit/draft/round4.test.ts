@@ -344,6 +344,15 @@ describe('who speaks, named beside a role or earlier', () => {
     expect(c.notes.join(' ')).toMatch(/The regional governor/);
   });
 
+  it("reads the name before its role: 'Lavrov, the foreign minister, said'", () => {
+    const c = claimOf(
+      'In an address on Wednesday, Lavrov, the foreign minister, said Moscow would not wait.',
+      undefined,
+      countries,
+    );
+    expect(c.claim).toMatchObject({ by: 'Lavrov', kind: 'person' });
+  });
+
   it("takes 'the ministry' to be the ministry named before, and says so", () => {
     const c = claimOf('The ministry said the jets landed on Wednesday.', undefined, countries, undefined, [
       'Secretary of State Antony Blinken',
@@ -417,6 +426,43 @@ describe('titles a reader can take alone', () => {
     expect(withClaimant('Russia moved jets', 'the article (its own reporting)', 'article')).toBe('Russia moved jets');
     const long = 'Russia has moved Su-35 fighter jets and S-400 air defence systems to Belarus';
     expect(withClaimant(long, "Ukraine's defence ministry", 'government')).toBe(long);
+  });
+
+  it("keeps 'said' when 'it' is not the speaker ('Blinken said it contains…')", () => {
+    expect(titleOf('Blinken said it contains the concerns of the U.S. and its allies.')).toBe(
+      'Blinken said it contains the concerns of the U.S. and its allies',
+    );
+    expect(titleOf('Russia said it would take retaliatory measures.')).toBe('Russia would take retaliatory measures');
+    expect(titleOf('Biden said he would consider sanctions on Putin.')).toBe('Biden would consider sanctions on Putin');
+  });
+
+  it('shortens a long sentence by what a title can lose, never mid-phrase', () => {
+    expect(
+      titleOf(
+        'Crews of Su-34 bombers of the Southern Military District practised strikes at the Kapustin Yar range in the Astrakhan region.',
+      ),
+    ).toBe('Crews of Su-34 bombers of the Southern Military District practised strikes');
+    expect(
+      titleOf(
+        'In the Rostov region, motorised rifle units conducted live firing at the Kadamovsky training ground on Wednesday.',
+      ),
+    ).toBe('Motorised rifle units conducted live firing at the Kadamovsky training ground on Wednesday');
+    const t = titleOf(
+      'Residents of villages in the Belgorod region say military convoys have been passing along the border almost every night since mid-January.',
+    );
+    expect(t).toBe('Military convoys have been passing along the border almost every night since mid-January');
+    // Too long with its claimant even shortened: left as it is, the claimant beside it in every view.
+    expect(withClaimant(t, 'Residents of villages in the Belgorod region', 'person')).toBe(t);
+    expect(withClaimant('Convoys pass every night', 'Residents of villages in the Belgorod region', 'person')).toBe(
+      'Convoys pass every night, residents of villages in the Belgorod region say',
+    );
+    expect(
+      withClaimant(
+        'Military convoys have been passing along the border every night',
+        'Residents of villages in the Belgorod region',
+        'person',
+      ),
+    ).toBe('Military convoys have been passing along the border every night, residents say');
   });
 
   it('keeps a denial in the title rather than the clause after it', () => {
