@@ -69,6 +69,9 @@ const SAID_AT =
   /\b(?:said|says|spoke|speaking|told|news conference|address)\s+(?:(?!that\b|\w+ed\b)[\w'’]+\s+){0,3}(?:in|at)\s+(?:the\s+)?$/i;
 /** A condition to the end of its clause: "if Russia invaded", ", should Moscow cut off supplies", "unless…". */
 const CONDITION = /(?:\b(?:if|unless)|(?:^|[,;]\s*)should)\b[^,;:.]*/gi;
+/** A unit of distance, with the direction the figure may carry ("miles north"). */
+const DISTANCE =
+  /^(?:km|kilometres?|kilometers?|miles?|mi)(?:\s+(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|away))?$/i;
 /** Blocks of the article's body, where a sentence can go on from the one before (not headlines, captions). */
 const BODY = new Set(['dek', 'paragraph']);
 /**
@@ -378,9 +381,17 @@ export function draftArticle(
           notes.push(
             `"${d.text}" resolves to ${d.resolved.value} (${d.resolved.precision}), which date.expr cannot hold: dated "undated" until it can`,
           );
+      // "within 200 km of Kharkiv", "40 miles north of Kyiv": a distance that says where, not a figure of it.
+      const locates = (q: QuantityMention) =>
+        DISTANCE.test(q.unit) &&
+        /^\s*(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+)?(?:of|from)\b/i.test(
+          text.slice(q.end, q.end + 20),
+        );
+      for (const i of qIdx)
+        if (locates(quantities[i])) notes.push(`"${quantities[i].text}" locates the event: a distance, not one of its figures`);
       const eventQuantities: Quantity[] = qIdx
         .map((i) => quantities[i])
-        .filter((q) => q.value !== null && q.unit !== '(none given)')
+        .filter((q) => q.value !== null && q.unit !== '(none given)' && !locates(q))
         .map(quantityOf);
       for (const i of qIdx)
         if (quantities[i].value === null) notes.push(`"${quantities[i].text}": a count with no number, not a quantity`);

@@ -498,6 +498,19 @@ describe('categories from words an unseen article uses', () => {
   });
 });
 
+describe('a distance that locates is not a figure of the event', () => {
+  it('drops "within 200 km of" and "40 miles north of", keeps a convoy\'s length', () => {
+    const raw =
+      'Troops\n\nRussian troops were within 200 km of Kharkiv on Monday. A convoy 40 miles north of Kyiv was 5 kilometres long.\n';
+    const { all } = draftOf(raw, '2022-02-03');
+    const near = all.find((e) => e.excerpts[0].text.startsWith('Russian troops'))!;
+    expect(near.quantities ?? []).toEqual([]);
+    expect(near.draft.notes.join(' ')).toMatch(/"200 km" locates/);
+    const convoy = all.find((e) => e.excerpts[0].text.startsWith('A convoy'))!;
+    expect(convoy.quantities?.map((q) => q.text)).toEqual(['5 kilometres long']);
+  });
+});
+
 describe('a border band is drawn on the side of a neighbour', () => {
   it('never on a country that does not share the border, whatever the shares of mentions', () => {
     // Russia, Belarus and Austria each named once: a tie the alphabet used to break for Austria.
