@@ -72,6 +72,28 @@ const CONDITION = /(?:\b(?:if|unless)|(?:^|[,;]\s*)should)\b[^,;:.]*/gi;
 /** A unit of distance, with the direction the figure may carry ("miles north"). */
 const DISTANCE =
   /^(?:km|kilometres?|kilometers?|miles?|mi)(?:\s+(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|away))?$/i;
+/**
+ * "The ministry said the jets landed near Baranovichi and that troops were within 200 km of Kharkiv": two
+ * things reported at two places, two clauses, [0, first] and [1, second]; any other sentence, and one
+ * whose second clause names no place of its own ("no cause for alarm and that schools would stay open"),
+ * is [0, itself]. `placesIn` names the places a stretch of text names.
+ */
+function reportedClauses(
+  text: string,
+  r: { start: number; end: number },
+  placesIn: (a: number, b: number) => string[],
+): [number, { start: number; end: number }][] {
+  const m = /,?\s+and that\s+/.exec(text.slice(r.start, r.end));
+  if (!m || !REPORTING.test(text.slice(r.start, r.start + m.index))) return [[0, r]];
+  const [first, second] = [placesIn(r.start, r.start + m.index), placesIn(r.start + m.index, r.end)];
+  if (!second.some((id) => !first.includes(id))) return [[0, r]];
+  return [
+    [0, { start: r.start, end: r.start + m.index }],
+    [1, { start: r.start + m.index + m[0].length, end: r.end }],
+  ];
+}
+/** A verb of reporting before "and that". */
+const REPORTING = /\b(?:said|says|told|added|stated|reported|announced|warned|confirmed|claimed)\b/;
 /** Blocks of the article's body, where a sentence can go on from the one before (not headlines, captions). */
 const BODY = new Set(['dek', 'paragraph']);
 /**
@@ -248,14 +270,29 @@ export function draftArticle(
   // Every event drafted from the body so far, for "the exercise" to find the sentence that named it.
   const body: DraftEvent[] = [];
   for (const [blockIndex, block] of record.blocks.entries()) {
-    for (const whole of sentences(text, block.start, block.end)) {
+    let reported: ReturnType<typeof claimOf> | undefined;
+    for (const [part, whole] of sentences(text, block.start, block.end).flatMap((r) =>
+      reportedClauses(text, r, (a, b) =>
+        indexesWithin(mentions, { start: a, end: b }).flatMap((i) =>
+          placeOfMention.has(i) ? [placeOfMention.get(i) as string] : [],
+        ),
+      ),
+    )) {
       // A dateline opening the lead is where the story was filed, not where anything happened: out of the excerpt.
-      const s = { start: whole.start + datelineLength(text.slice(whole.start, whole.end)), end: whole.end };
+      const s = { start: whole.start + (part ? 0 : datelineLength(text.slice(whole.start, whole.end))), end: whole.end };
       const sentence = text.slice(s.start, s.end);
       const mIdx = indexesWithin(mentions, s);
-      const claim = claimOf(sentence, lastNamed, countryNames, meta.publisher, claimants);
+      // The second clause of "X said A and that B" is X's too.
+      const claim =
+        part && reported
+          ? {
+              ...reported,
+              notes: [...reported.notes, 'the second of two things the claimant reported in one sentence ("… and that …")'],
+            }
+          : claimOf(sentence, lastNamed, countryNames, meta.publisher, claimants);
+      reported = claim;
       if (claim.claim.kind === 'person') lastNamed = claim.claim.by;
-      if (claim.claim.kind !== 'article') claimants.push(claim.claim.by);
+      if (claim.claim.kind !== 'article' && !part) claimants.push(claim.claim.by);
       // "The exercise will continue until February 20." names no place but goes on about the thing before:
       // the last event whose words named the same thing ("the joint exercise"), else the one just before.
       const goesOn = !mIdx.length && BODY.has(block.kind) ? GOES_ON.exec(sentence) : null;

@@ -511,6 +511,33 @@ describe('a distance that locates is not a figure of the event', () => {
   });
 });
 
+describe('one report, two facts: "said X and that Y"', () => {
+  it('drafts each reported clause as an event of the same claimant, with its own places', () => {
+    const raw =
+      'Jets\n\nThe ministry said the jets landed near Baranovichi on Wednesday and that tens of thousands of troops were now within 200 km of Kharkiv.\n';
+    const { all } = draftOf(raw, '2022-02-03');
+    expect(all.map((e) => e.excerpts[0].text)).toEqual([
+      'The ministry said the jets landed near Baranovichi on Wednesday',
+      'tens of thousands of troops were now within 200 km of Kharkiv.',
+    ]);
+    expect(all[0].places).toEqual(['baranovichi']);
+    expect(all[1].places).toEqual(['kharkiv']);
+    expect(all[1].claim).toEqual(all[0].claim);
+    expect(all[1].draft.notes.join(' ')).toMatch(/the second of two things .* reported in one sentence/);
+  });
+
+  it('keeps one event when the second clause names no place of its own', () => {
+    const raw =
+      'Calm\n\nThe governor of the Belgorod region said there was no cause for alarm and that schools would stay open.\n';
+    expect(draftOf(raw, '2022-02-03').all).toHaveLength(1);
+  });
+
+  it('leaves "and that" alone in a sentence nobody is reported in', () => {
+    const { all } = draftOf('Jets\n\nJets landed near Baranovichi and that worried Kyiv.\n', '2022-02-03');
+    expect(all).toHaveLength(1);
+  });
+});
+
 describe('a border band is drawn on the side of a neighbour', () => {
   it('never on a country that does not share the border, whatever the shares of mentions', () => {
     // Russia, Belarus and Austria each named once: a tie the alphabet used to break for Austria.
