@@ -197,6 +197,8 @@ export function draftArticle(
   // Places: one a gazetteer entry and form of drawing; an existing catalogue place keeps its id.
   const places: DraftPlace[] = [];
   const placeOfMention = new Map<number, string>();
+  /** Each proposed place's country (ISO code), and whether it is the country itself. */
+  const countryOfPlace = new Map<string, { code: string; whole: boolean; name: string }>();
   const undrawable = new Map<number, string>();
   const ids = new Set<string>();
   mentions.forEach((m, i) => {
@@ -238,6 +240,8 @@ export function draftArticle(
       },
     });
     placeOfMention.set(i, id);
+    const within = band && 'recipe' in band.geometry ? (band.geometry as { within?: string[] }).within?.[0] : undefined;
+    countryOfPlace.set(id, { code: within ?? e.country, whole: !band && e.kind === 'country', name: proposal.names.en });
   });
 
   const countryNames = new Set(
@@ -376,8 +380,18 @@ export function draftArticle(
         [...new Set(xs.map((i) => placeOfMention.get(i) as string))].sort(
           (a, b) => SPECIFICITY[kindOf.get(a) as Place['kind']] - SPECIFICITY[kindOf.get(b) as Place['kind']],
         );
-      const placeIds = carried ? carried.places : denial ? [] : idsOf(saidAt.length ? saidAt : plain.length ? plain : usable);
-      const aboutIds = idsOf(usable).filter((id) => !placeIds.includes(id));
+      let placeIds = carried ? carried.places : denial ? [] : idsOf(saidAt.length ? saidAt : plain.length ? plain : usable);
+      // A country beside a place in it says nothing more: "Belarusian airfields near Baranovichi" is Baranovichi.
+      const inside = (id: string) =>
+        placeIds.find((other) => {
+          const [a, b] = [countryOfPlace.get(id), countryOfPlace.get(other)];
+          return other !== id && a?.whole && b && !b.whole && b.code === a.code;
+        });
+      for (const id of placeIds.filter((x) => inside(x)))
+        notes0.push(`${id}: not drawn as well, ${countryOfPlace.get(inside(id) as string)?.name} is in it`);
+      const contained = new Set(placeIds.filter((x) => inside(x)));
+      placeIds = placeIds.filter((x) => !contained.has(x));
+      const aboutIds = idsOf(usable).filter((id) => !placeIds.includes(id) && !contained.has(id));
       if (carried)
         notes0.push(
           `the places are from the sentence before ("${carried.from}"): this one names none and goes on about the same thing`,

@@ -538,6 +538,20 @@ describe('one report, two facts: "said X and that Y"', () => {
   });
 });
 
+describe('a country is not drawn beside a place in it', () => {
+  it('keeps Baranovichi, not Belarus too, for "Belarusian airfields near Baranovichi"', () => {
+    const { all } = draftOf('Jets\n\nThe jets landed at Belarusian airfields near Baranovichi on Wednesday.\n', '2022-02-03');
+    expect(all[0].places).toEqual(['baranovichi']);
+    expect(all[0].draft.notes.join(' ')).toMatch(/belarus: .*Baranovichi/i);
+    expect(all[0].about).toBeUndefined();
+  });
+
+  it('keeps a country beside a place in another country', () => {
+    const { all } = draftOf('Drills\n\nTroops held drills in Belarus and in the Rostov region.\n', '2022-02-03');
+    expect([...all[0].places].sort()).toEqual(['belarus', 'rostov-region']);
+  });
+});
+
 describe('a border band is drawn on the side of a neighbour', () => {
   it('never on a country that does not share the border, whatever the shares of mentions', () => {
     // Russia, Belarus and Austria each named once: a tie the alphabet used to break for Austria.
