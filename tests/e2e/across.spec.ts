@@ -304,3 +304,102 @@ test.describe('who says it', () => {
     await expect.poll(() => placesOff(page)).toEqual([]);
   });
 });
+
+/** The counts of independent sources the map draws on the marks now, by the places of each badge. */
+async function badges(page: Page): Promise<Record<string, string> | null> {
+  return page.evaluate(() => {
+    type M = {
+      getLayer(id: string): unknown;
+      queryRenderedFeatures(o: { layers: string[] }): { properties: Record<string, unknown> }[];
+    };
+    const m = (window as unknown as { situationMap?: M }).situationMap;
+    if (!m?.getLayer('story-source-counts')) return null;
+    const drawn = m.queryRenderedFeatures({ layers: ['story-source-counts'] });
+    return Object.fromEntries(drawn.map((f) => [String(f.properties.place_ids), String(f.properties.count)]));
+  });
+}
+
+test.describe('the count of sources on the map', () => {
+  test.use({ viewport: { width: 1400, height: 900 } });
+
+  test('each place with several independent sources shows their number; the claimant filter changes it; the seed shows none', async ({
+    page,
+  }) => {
+    await page.goto('/#5/49/38&place=russia-near-ukraine-border');
+    // The border: six articles, one agency story carried twice (once); the east: two outlets' shelling.
+    await expect
+      .poll(() => badges(page), { timeout: 60_000 })
+      .toEqual({ 'russia-near-ukraine-border': '5', 'eastern-ukraine': '2' });
+    const key = page.locator('[data-legend="sources"]');
+    await expect(key).toContainText('Several sources: the number of independent sources');
+    const here = page.getByRole('region', { name: /Excerpts/ }).locator('[data-sources-here]');
+    await expect(here).toHaveText('Reported by 5 independent sources');
+
+    // Ukraine's ministry (the agency story) and the U.S.'s officials: three sources; the outlets' own
+    // reporting off, the east has none.
+    await page.goto('/#5/49/38&place=russia-near-ukraine-border&claimant=ukraine,us');
+    await expect.poll(() => badges(page), { timeout: 60_000 }).toEqual({ 'russia-near-ukraine-border': '3' });
+    await expect(here).toHaveText('Reported by 3 independent sources');
+    const filter = page.getByRole('region', { name: 'Who says it' });
+    await filter.locator('input[data-side="nato"]').check();
+    await expect.poll(() => badges(page)).toEqual({ 'russia-near-ukraine-border': '5' });
+    await expect(here).toHaveText('Reported by 5 independent sources');
+    // Ukraine's ministry alone: two outlets carrying one agency story are one source, and no count is drawn.
+    await page.goto('/#5/49/38&place=russia-near-ukraine-border&claimant=ukraine');
+    await expect.poll(() => badges(page), { timeout: 60_000 }).toEqual({});
+    await expect(key).toHaveCount(0);
+    await expect(here).toHaveCount(0);
+
+    // The seed, one article: no count anywhere, no key.
+    await page.unroute('**/data/layers/*');
+    // A page of its own: a link that differs only after the # would not load the story again.
+    await page.goto('about:blank');
+    await page.goto('/#5/49/38');
+    await expect(page.getByRole('banner')).toContainText('serious diplomatic path forward');
+    await expect.poll(() => placesOff(page), { timeout: 60_000 }).not.toBeNull();
+    await expect.poll(() => badges(page)).toEqual({});
+    await expect(key).toHaveCount(0);
+  });
+
+  test('the key reads in forced colours: the disc in the system’s text colour, the number in its background’s', async ({
+    page,
+  }) => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.goto('/#5/49/38');
+    const disc = page.locator('[data-legend="sources"] .key.badge');
+    await expect(disc).toHaveText('3');
+    const [canvasText, canvas] = await page.evaluate(() =>
+      ['CanvasText', 'Canvas'].map((c) => {
+        const probe = document.createElement('span');
+        probe.style.color = c;
+        document.body.append(probe);
+        const value = getComputedStyle(probe).color;
+        probe.remove();
+        return value;
+      }),
+    );
+    expect(canvasText).not.toBe(canvas);
+    expect(await disc.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(canvasText);
+    expect(await disc.evaluate((el) => getComputedStyle(el).color)).toBe(canvas);
+  });
+});
+
+test('a link with a group alone opens its place and the group; Back and Forward still step', async ({ page }) => {
+  await page.goto('/#5/49/38&group=vc25-troops');
+  // The place is that of the event named: the link is put in its whole form, without a step in history.
+  await expect(page).toHaveURL(/#5\/49\/38&place=russia-near-ukraine-border&group=vc25-troops$/);
+  const group = page.getByRole('region', { name: /Excerpts/ }).locator('[data-report-group="np24-troops"]');
+  await expect(group).toHaveAttribute('open');
+  await expect(page.getByRole('heading', { name: 'Russia near the border with Ukraine', level: 3 })).toBeVisible();
+  await group.locator('summary').click();
+  await expect(page).toHaveURL(/&place=russia-near-ukraine-border$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/&group=vc25-troops$/);
+  await expect(group).toHaveAttribute('open');
+  await page.goForward();
+  await expect(group).not.toHaveAttribute('open');
+  // Typed into the address bar of an open page, the same.
+  await page.evaluate(() => (location.hash = '#5/49/38&group=vc17-shelling'));
+  await expect(page).toHaveURL(/&place=eastern-ukraine&group=vc17-shelling$/);
+  await expect(page.locator('[data-report-group="vc17-shelling"]')).toHaveAttribute('open');
+});
