@@ -244,7 +244,7 @@ test.describe('who says it', () => {
     // Written down from the corpus's claimants maps: the article's own voice is the media's.
     const expected = {
       russia: '1 event',
-      ukraine: '2 events',
+      ukraine: '3 events',
       us: '2 events',
       nato: '2 events',
       'other-government': '0 events',
@@ -271,7 +271,7 @@ test.describe('who says it', () => {
     for (const side of ['ukraine', 'us', 'nato', 'other-government'])
       await filter.locator(`input[data-side="${side}"]`).uncheck();
     await expect(page).toHaveURL(/&claimant=russia$/);
-    await expect.poll(() => placesOff(page)).toEqual(['eastern-ukraine', 'russia-near-ukraine-border']);
+    await expect.poll(() => placesOff(page)).toEqual(['eastern-ukraine', 'russia-near-ukraine-border', 'ukraine']);
     await expect(filter.locator('input[data-side="russia"]')).toBeDisabled();
 
     // Back steps through each change, Forward returns.
@@ -297,7 +297,7 @@ test.describe('who says it', () => {
     const filter = page.getByRole('region', { name: 'Who says it' });
     await expect(filter.locator('input[data-side="russia"]')).toBeChecked();
     await expect(filter.locator('input[data-side="us"]')).not.toBeChecked();
-    await expect.poll(() => placesOff(page)).toEqual(['eastern-ukraine', 'russia-near-ukraine-border']);
+    await expect.poll(() => placesOff(page)).toEqual(['eastern-ukraine', 'russia-near-ukraine-border', 'ukraine']);
     await expect(page.getByRole('region', { name: /Excerpts/ }).locator('[data-event-entry="vc25-denial"]')).toBeVisible();
     await filter.getByRole('button', { name: 'Show every side' }).click();
     await expect(page).toHaveURL(/#5\/49\/38&place=moscow$/);
@@ -402,4 +402,21 @@ test('a link with a group alone opens its place and the group; Back and Forward 
   await page.evaluate(() => (location.hash = '#5/49/38&group=vc17-shelling'));
   await expect(page).toHaveURL(/&place=eastern-ukraine&group=vc17-shelling$/);
   await expect(page.locator('[data-report-group="vc17-shelling"]')).toHaveAttribute('open');
+});
+
+test('a report at a place within another joins its group: shelling in Ukraine with the east’s', async ({ page }) => {
+  // The east alone: its own two reports, as before.
+  await page.goto('/#5/49/38&place=eastern-ukraine&group=vc17-shelling');
+  const panel = page.getByRole('region', { name: /Excerpts/ });
+  await expect(panel.locator('[data-report-group="vc17-shelling"] [data-group-event]')).toHaveCount(2);
+  // With Ukraine chosen too, the report there (Harbor Ledger, 10 January) is of the same thing.
+  await page.goto('/#5/49/38&place=ukraine,eastern-ukraine&group=vc17-shelling');
+  const group = panel.locator('[data-report-group="hl10-shelling"]');
+  await expect(group).toHaveAttribute('open');
+  await expect(group.locator('summary')).toHaveText('Reported by 3 sources · Conflict at Eastern Ukraine, Ukraine');
+  await expect(group.locator('[data-group-event]')).toHaveCount(3);
+  await expect(group.locator('[data-group-event="hl10-shelling"]')).toContainText(
+    'Harbor Ledger (test fixture), Mon 10 Jan 2022',
+  );
+  await expect(panel.locator('[data-report-group]')).toHaveCount(1);
 });
