@@ -332,6 +332,26 @@ test.describe('the count of sources on the map', () => {
     await expect(key).toContainText('Several sources: the number of independent sources');
     const here = page.getByRole('region', { name: /Excerpts/ }).locator('[data-sources-here]');
     await expect(here).toHaveText('Reported by 5 independent sources');
+    // A click on the east's count chooses the east, as a click on its marks would.
+    const at = await page.evaluate(() => {
+      type M = {
+        queryRenderedFeatures(o: {
+          layers: string[];
+        }): { geometry: { coordinates: [number, number] }; properties: Record<string, unknown> }[];
+        project(p: [number, number]): { x: number; y: number };
+        getCanvas(): HTMLCanvasElement;
+      };
+      const m = (window as unknown as { situationMap: M }).situationMap;
+      const f = m
+        .queryRenderedFeatures({ layers: ['story-source-counts'] })
+        .find((x) => x.properties.place_ids === 'eastern-ukraine')!;
+      const p = m.project(f.geometry.coordinates);
+      const box = m.getCanvas().getBoundingClientRect();
+      return { x: box.left + p.x + Number(f.properties.dx), y: box.top + p.y + Number(f.properties.dy) };
+    });
+    await page.mouse.click(at.x, at.y);
+    await expect(page).toHaveURL(/&place=eastern-ukraine$/);
+    await expect(here).toHaveText('Reported by 2 independent sources');
 
     // Ukraine's ministry (the agency story) and the U.S.'s officials: three sources; the outlets' own
     // reporting off, the east has none.
