@@ -102,6 +102,12 @@ export interface PlaceProperties {
   label_lng: number;
   label_lat: number;
   /**
+   * The story's places it lies within (catalogue/within.ts placesWithin), comma-separated like
+   * `categories` (a feature's properties stay flat for GIS tools): reports here and there can be of one
+   * thing (story/across.ts groupReports). Absent where it is within none.
+   */
+  within?: string;
+  /**
    * Where an area's label hangs from its label point (geometry.ts labelAnchor); "under-name" for a
    * country whose label point is where the basemap writes its name: its marks and figures go under that.
    * Absent for points.

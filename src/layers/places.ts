@@ -5,6 +5,7 @@
  */
 import type { Geometry } from 'geojson';
 import type { Place } from '../catalogue/schema';
+import { placesWithin } from '../catalogue/within';
 import { listedAsSeat, type Category } from '../catalogue/vocabulary';
 import type { Area, Basemap } from './basemap';
 import { labelName, type PlaceProperties, type StoryEvent } from './format';
@@ -24,6 +25,19 @@ export interface PlaceTally {
   seatCategories: Category[];
   /** Its label's figures: each event's there (not seat-listed) that has one, in the article's words. */
   figures: string[];
+}
+
+/**
+ * The places each place lies within (catalogue/within.ts placesWithin), among those the story shows:
+ * both forms write them, so that the panel joins reports at a place and one within it in either.
+ */
+export function storyWithin(places: readonly Place[], shown: (id: string) => boolean): Map<string, string[]> {
+  const within = new Map<string, string[]>();
+  for (const [id, outer] of placesWithin(places)) {
+    const kept = outer.filter(shown);
+    if (kept.length) within.set(id, kept);
+  }
+  return within;
 }
 
 /** Every place's tally, by place id, from the events in story order. */
@@ -53,7 +67,8 @@ export function tallyPlaces(
 /**
  * A place's properties in either form. `obstacles`: what an area's label makes way for, to choose its
  * anchor (labels.ts); null where the form draws no area labels (the tiled form sets its marks at the label
- * point), which spares judging anchors against a large story's every dot.
+ * point), which spares judging anchors against a large story's every dot. `within`: the story's places it
+ * lies within (storyWithin).
  */
 export function placeProperties(
   p: Place,
@@ -61,6 +76,7 @@ export function placeProperties(
   tally: PlaceTally,
   basemap: Basemap,
   obstacles: readonly Obstacle[] | null,
+  within: readonly string[] = [],
 ): PlaceProperties {
   // A country the basemap names: its marks and figures go under the basemap's name of it (Russia's
   // pole of inaccessibility is in Siberia, far from where the reader sees "RUSSIA").
@@ -87,6 +103,7 @@ export function placeProperties(
     seat_categories: tally.seatCategories.join(','),
     label_lng: lng,
     label_lat: lat,
+    ...(within.length ? { within: within.join(',') } : {}),
     ...(nameAt ? { label_anchor: 'under-name' as const } : {}),
     ...(home
       ? { label_anchor: labelAnchor([lng, lat], labelBox(labelName(p.names.en, p.kind, true), tally.figures), home, obstacles!) }

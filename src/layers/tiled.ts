@@ -33,7 +33,7 @@ import {
   type TiledCombo,
   type TiledStoryFile,
 } from './format';
-import { placeProperties, tallyPlaces } from './places';
+import { placeProperties, storyWithin, tallyPlaces } from './places';
 
 /**
  * Stories of this many events or more are tiled. Measured (README, Performance): a GeoJSON story opens
@@ -321,11 +321,12 @@ export function writeTiled(story: ResolvedCatalogue): ReturnType<typeof buildTil
   const dateOf = cachedDates();
   const events = story.events.map((e) => storyEvent(e, story.sources.get(e.source)!, story.sides.get(e) ?? null, dateOf));
   const tallies = tallyPlaces(events);
+  const within = storyWithin(story.places, (id) => tallies.has(id));
   const places: TiledPlace[] = story.places
     .filter((p) => tallies.has(p.id))
     .map((p) => {
       const shape = story.shapes.get(p.id)!;
-      const props = placeProperties(p, shape, tallies.get(p.id)!, story.basemap, null);
+      const props = placeProperties(p, shape, tallies.get(p.id)!, story.basemap, null, within.get(p.id));
       return {
         props,
         area: shape.type === 'Point' ? null : { type: 'Feature', properties: {}, geometry: shape },

@@ -7,7 +7,7 @@ import { featureLines, stableJson } from '../io/files';
 import { eventProperties, storySource, type ResolvedCatalogue } from './events';
 import { compactEvent, type StoryEvent, type StoryFile } from './format';
 import { labelObstacles } from './labels';
-import { placeProperties, tallyPlaces } from './places';
+import { placeProperties, storyWithin, tallyPlaces } from './places';
 import { PRECISION_RANK } from './shapes';
 
 export interface WriteOptions {
@@ -72,12 +72,13 @@ export function writeGeoJson(story: ResolvedCatalogue, options: WriteOptions): {
     story.basemap,
     shown.map((p) => story.shapes.get(p.id)!),
   );
+  const within = storyWithin(story.places, (id) => tallies.has(id));
   const placeFeatures: Feature[] = shown.map((p, i) => {
     const shape = story.shapes.get(p.id)!;
     return {
       type: 'Feature',
       id: i,
-      properties: placeProperties(p, shape, tallies.get(p.id)!, story.basemap, obstacles),
+      properties: placeProperties(p, shape, tallies.get(p.id)!, story.basemap, obstacles, within.get(p.id)),
       geometry: shape,
     };
   });

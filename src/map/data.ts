@@ -139,6 +139,33 @@ export interface PlaceMarks {
   marks: Mark[];
   /** The marks of each place, by place id: what its hover and selection light up. */
   byPlace: Map<string, number[]>;
+  /** Where each row's count of sources goes (sourceBadges): one slot per row, beside its end. */
+  badgeSlots: BadgeSlot[];
+}
+
+/** Radius of the badge that counts a place's independent sources (storyLayers.ts SOURCE_COUNTS), in CSS pixels. */
+export const BADGE_RADIUS = 8;
+
+/**
+ * Where a row of marks has its count of sources: at its point, beside the row's end away from the
+ * place's label (after a centred row, before a row set before its point), at the row's height.
+ */
+export interface BadgeSlot {
+  places: string[];
+  at: [number, number];
+  dx: number;
+  dy: number;
+  /** A dense story's points' badges wait for the zoom their marks are drawn from (MARK_SOURCES). */
+  dense: boolean;
+}
+
+/** What the count layer reads of a badge: its places, its count as text, its offset (as a mark's). */
+export interface BadgeProperties {
+  place_ids: string;
+  count: string;
+  dx: number;
+  dy: number;
+  minzoom?: number;
 }
 
 /**
@@ -176,6 +203,7 @@ export function placeMarks(places: Places, all: ReadonlyMap<string, PlaceView>):
   };
   const marks: Mark[] = [];
   const byPlace = new Map<string, number[]>();
+  const badgeSlots: BadgeSlot[] = [];
   for (const g of groups.values()) {
     // Above a point's dot, its label below. At an area's label point, on the side away from its label
     // (storyLayers.ts), and running the way the label runs; beside a label hung to one side, in a row
@@ -198,7 +226,15 @@ export function placeMarks(places: Places, all: ReadonlyMap<string, PlaceView>):
           ? 'after'
           : 'centre';
     const source: MarkSource = dense && g.point ? 'story-marks-dense' : 'story-marks';
-    for (const { category, slot } of markRow(g.categories, align)) {
+    const row = markRow(g.categories, align);
+    // Half a mark and a gap past the row's last (or, for a row set before its point, first) slot.
+    const reach = MARK_SIZE / 2 + 2 + BADGE_RADIUS;
+    const badgeDx =
+      align === 'before'
+        ? (Math.min(...row.map((r) => r.slot)) * MARK_STEP) / 2 - reach
+        : (Math.max(...row.map((r) => r.slot)) * MARK_STEP) / 2 + reach;
+    badgeSlots.push({ places: g.places, at: g.at, dx: badgeDx, dy, dense: source === 'story-marks-dense' });
+    for (const { category, slot } of row) {
       const dx = (slot * MARK_STEP) / 2;
       const id = marks.length;
       marks.push({ places: g.places, category, source });
@@ -221,7 +257,37 @@ export function placeMarks(places: Places, all: ReadonlyMap<string, PlaceView>):
       });
     }
   }
-  return { data, marks, byPlace };
+  return { data, marks, byPlace, badgeSlots };
+}
+
+/**
+ * The badges of a view: at each row of marks whose places' visible events come from 2 independent
+ * sources or more (`counts`: across.ts independentSources over the view's visible events), that number.
+ * Where places share a point (Moscow, and a ministry drawn at it), the badge gives the largest of their
+ * counts: each place's own, never a sum that would count one source twice.
+ */
+export function sourceBadges(
+  slots: readonly BadgeSlot[],
+  counts: ReadonlyMap<string, number>,
+): FeatureCollection<Point, BadgeProperties> {
+  const features: Feature<Point, BadgeProperties>[] = [];
+  for (const b of slots) {
+    const n = Math.max(0, ...b.places.map((p) => counts.get(p) ?? 0));
+    if (n < 2) continue;
+    features.push({
+      type: 'Feature',
+      id: features.length,
+      properties: {
+        place_ids: b.places.join(' '),
+        count: String(n),
+        dx: b.dx,
+        dy: b.dy,
+        ...(b.dense ? { minzoom: DENSE_LABEL_MINZOOM } : {}),
+      },
+      geometry: { type: 'Point', coordinates: b.at },
+    });
+  }
+  return { type: 'FeatureCollection', features };
 }
 
 /** Whether a mark is off in a view: none of its places shows its category. */

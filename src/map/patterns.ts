@@ -73,3 +73,30 @@ export function dashedRing(color: string, edge: string, radius = 8, lineWidth = 
   }
   return { width: side, height: side, data, pixelRatio };
 }
+
+/**
+ * A filled disc, `radius` CSS pixels, in `fill` inside a ring of `edge` `edgeWidth` wide: the ground of the
+ * count of sources on a place's marks (storyLayers.ts SOURCE_COUNTS), the number written on it in the edge's
+ * colour. Antialiased by coverage.
+ */
+export function badge(fill: string, edge: string, radius = 8, edgeWidth = 1.5, pixelRatio = 2): RasterImage {
+  const inner = parseHex(fill);
+  const rim = parseHex(edge);
+  const side = Math.ceil(2 * (radius + 1) * pixelRatio);
+  const data = new Uint8Array(side * side * 4);
+  const clamp = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
+  for (let row = 0; row < side; row++) {
+    for (let col = 0; col < side; col++) {
+      const x = (col + 0.5) / pixelRatio - side / pixelRatio / 2;
+      const y = (row + 0.5) / pixelRatio - side / pixelRatio / 2;
+      const d = Math.hypot(x, y);
+      const a = clamp((radius - d) * pixelRatio + 0.5);
+      if (a === 0) continue;
+      const mix = clamp((radius - edgeWidth - d) * pixelRatio + 0.5);
+      const at = (row * side + col) * 4;
+      for (let i = 0; i < 3; i++) data[at + i] = Math.round(inner[i] * mix + rim[i] * (1 - mix));
+      data[at + 3] = Math.round(255 * a);
+    }
+  }
+  return { width: side, height: side, data, pixelRatio };
+}

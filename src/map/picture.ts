@@ -10,7 +10,8 @@ import { CATEGORY_LABELS, PRECISION_LABELS, publishedText } from '../story/forma
 import { exportFeatures } from '../story/export';
 import { placeViews } from '../story/model';
 import type { Story } from '../story/types';
-import type { ViewFilter } from '../story/visibility';
+import { isVisible, type ViewFilter } from '../story/visibility';
+import { independentSources } from '../story/across';
 import { defaultTheme } from './theme';
 import { CATEGORY_SHAPES, shapePath } from './symbols';
 
@@ -25,6 +26,8 @@ interface PictureText {
   plans: boolean;
   /** The map shows a grey seat: a capital at which only events listed there as a seat are visible. */
   seat: boolean;
+  /** The map draws some place's count of independent sources (2 or more: storyLayers.ts SOURCE_COUNTS). */
+  counts: boolean;
   window: string;
   sources: string;
   credits: string;
@@ -49,6 +52,12 @@ export function pictureText(story: Story, filter: ViewFilter): PictureText {
     precisions: PRECISIONS.filter((p) => precs.has(p)).map((p) => ({ precision: p, label: PRECISION_LABELS[p] })),
     plans: views.some((v) => (v.planned?.length ?? 0) > 0),
     seat: views.some((v) => v.category === null),
+    counts: [
+      ...independentSources(
+        story.events.filter((e) => isVisible(e, filter)),
+        story.sources,
+      ).values(),
+    ].some((n) => n >= 2),
     window: w ? `Dates: ${w.start} to ${w.end} (${w.mode === 'within' ? 'within' : 'overlapping'})` : 'Dates: all',
     sources: `Sources: ${shown.map((s) => `${s.publisher}, ${publishedText(s.published)}`).join('; ')}`,
     credits: PNG_CREDITS,
@@ -252,6 +261,24 @@ function composePicture(
     put('no place given: listed grey', textLeft, `${12 * s}px ${FONT}`);
     y += 15 * s;
     put("at the government's capital", textLeft, `${12 * s}px ${FONT}`);
+    y += 18 * s;
+  }
+  if (text.counts) {
+    // The count's disc as the map draws it (patterns.ts badge): the text's colour, edged white, a white number.
+    y += 6 * s;
+    put('How many sources', lx, `bold ${13 * s}px ${FONT}`);
+    y += 20 * s;
+    ctx.beginPath();
+    ctx.arc(lx + 7 * s, y + 7 * s, 7 * s, 0, 2 * Math.PI);
+    ctx.fillStyle = defaultTheme.basemap.text;
+    ctx.fill();
+    ctx.strokeStyle = defaultTheme.basemap.halo;
+    ctx.lineWidth = 1.5 * s;
+    ctx.stroke();
+    ctx.textAlign = 'center';
+    put('3', lx + 7 * s, `bold ${10 * s}px ${FONT}`, defaultTheme.basemap.halo);
+    ctx.textAlign = 'start';
+    put('independent sources', textLeft, `${12 * s}px ${FONT}`);
     y += 18 * s;
   }
   const legend: LegendBox = { x: lx, y: mapY, width: legendW, height: y - mapY, widestText: widest, textLeft };

@@ -25,7 +25,18 @@ import { LABEL_ANCHORS, type LabelAnchor } from '../layers/format';
 import { MARK_PAD, MARK_SIZE, markImage } from './symbols';
 import type { Theme } from './theme';
 
-export const STORY_SOURCES = ['story-places', 'story-labels', ...MARK_SOURCES] as const;
+/**
+ * The count of independent sources on a place's marks (data.ts sourceBadges): its source and layer.
+ * Only the places whose visible events come from 2 sources or more are in it, so the source's data is
+ * set again with each view; it holds a few points, where the marks hold every place's.
+ */
+export const SOURCE_COUNTS = 'story-source-counts';
+/** The disc the count is written on (patterns.ts badge). */
+export const SOURCE_BADGE = 'source-badge';
+/** The count's text size, in CSS pixels: two digits fit the disc (data.ts BADGE_RADIUS). */
+const BADGE_TEXT = 11;
+
+export const STORY_SOURCES = ['story-places', 'story-labels', ...MARK_SOURCES, SOURCE_COUNTS] as const;
 /**
  * The story sources' tile buffer, in pixels: wider than the largest mark (a 20 px circle, its stroke and
  * blur), far narrower than MapLibre's default of 128. A feature within the buffer of a tile is cut and
@@ -94,6 +105,7 @@ const FILTERS: Record<string, FilterSpecification> = {
   'story-points-draft': POINT,
   [DOT_INSIDE]: POINT,
   'story-labels': fromZoom('label_minzoom'),
+  [SOURCE_COUNTS]: fromZoom('minzoom'),
 };
 /** A value by hover and selection: `selected` wins over `hover`, which wins over `normal`. */
 const emphasis = (normal: number | ExpressionSpecification, hover: number, selected: number): ExpressionSpecification => [
@@ -285,6 +297,26 @@ export function storyLayers(theme: Theme, { drafts = true }: { drafts?: boolean 
     },
     // Last, so placed first: the labels make way for the marks, which are always drawn.
     ...MARK_SOURCES.flatMap((source) => [marksLayer(theme, source), markRingLayer(source)]),
+    {
+      // The count of independent sources beside a row of marks, from 2 (data.ts sourceBadges): always
+      // drawn, and the labels make way for it as for the marks.
+      id: SOURCE_COUNTS,
+      type: 'symbol',
+      source: SOURCE_COUNTS,
+      layout: {
+        'icon-image': SOURCE_BADGE,
+        'icon-offset': markOffset(),
+        'icon-allow-overlap': true,
+        'icon-padding': 0,
+        'text-field': ['get', 'count'],
+        'text-font': theme.font.bold,
+        'text-size': BADGE_TEXT,
+        'text-offset': markOffset(1 / BADGE_TEXT),
+        'text-allow-overlap': true,
+        'text-padding': 0,
+      },
+      paint: { 'text-color': theme.basemap.halo },
+    } as unknown as LayerSpecification,
   ];
   return layers.map((l) => {
     const hidden = !drafts && DRAFT_LAYERS.includes(l.id) ? { layout: { ...l.layout, visibility: 'none' } } : {};
@@ -300,15 +332,16 @@ const MAX_DX = 1000;
  * expression that builds an array, but an interpolation's output may be one, and a linear one between
  * [-MAX_DX, dy] and [MAX_DX, dy] is [dx, dy] itself; dy takes one of a few values (data.ts ROW_DY).
  */
-function markOffset(): ExpressionSpecification {
+function markOffset(scale = 1): ExpressionSpecification {
+  // `scale`: in other units than pixels (a text's offset is in ems: 1 / its size).
   const row = (dy: number): ExpressionSpecification => [
     'interpolate',
     ['linear'],
     ['to-number', ['get', 'dx'], 0],
     -MAX_DX,
-    ['literal', [-MAX_DX, dy]],
+    ['literal', [-MAX_DX * scale, dy * scale]],
     MAX_DX,
-    ['literal', [MAX_DX, dy]],
+    ['literal', [MAX_DX * scale, dy * scale]],
   ];
   const dys = [...new Set(Object.values(ROW_DY))];
   // A case, not a match: match's labels must be integers, and half pixels are among the dys.

@@ -17,9 +17,19 @@ import type {
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { CATEGORIES } from '../catalogue/vocabulary';
-import { dashedRing, hatch, type RasterImage } from './patterns';
+import { badge, dashedRing, hatch, type RasterImage } from './patterns';
+import { BADGE_RADIUS } from './data';
 import { CATEGORY_SHAPES, markImage, shapeSdf } from './symbols';
-import { DOT_INSIDE, DRAFT_RING, HATCH_DRAFT, HATCH_ZONE, STORY_SOURCES, STORY_TILE_BUFFER, storyLayers } from './storyLayers';
+import {
+  DOT_INSIDE,
+  DRAFT_RING,
+  HATCH_DRAFT,
+  HATCH_ZONE,
+  SOURCE_BADGE,
+  STORY_SOURCES,
+  STORY_TILE_BUFFER,
+  storyLayers,
+} from './storyLayers';
 import {
   archiveSource,
   BASEMAP_SOURCES,
@@ -46,6 +56,8 @@ export function stylePatterns(theme: Theme): Record<string, () => RasterImage> {
     // Denser and darker than a zone's, and rising: a draft's area reads as one over any precision's ink.
     [HATCH_DRAFT]: () => hatch(theme.basemap.markEdge, 6, 2, 170, true),
     [DRAFT_RING]: () => dashedRing(theme.basemap.markEdge, theme.basemap.halo),
+    // The text's colour, edged in the halo's: the count on it is written in the halo's colour.
+    [SOURCE_BADGE]: () => badge(theme.basemap.text, theme.basemap.halo, BADGE_RADIUS),
     ...Object.fromEntries(CATEGORIES.map((c) => [markImage(c), () => shapeSdf(CATEGORY_SHAPES[c])])),
   };
 }

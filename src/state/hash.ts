@@ -248,6 +248,18 @@ export function knownOnly(view: ViewHash, known: KnownIds): { view: ViewHash; ig
   };
 }
 
+/**
+ * A link that opens a group of reports without naming a place (`&group=<event id>` alone) opens it at
+ * that event's places (where it happened or was said; for an event the article gives no place for, what
+ * it is about), as a choice of that event in a list would. `placesOf` gives an event's places, or
+ * undefined for one the story does not have. The same view when there is nothing to add.
+ */
+export function withGroupPlaces(view: ViewHash, placesOf: (event: string) => readonly string[] | undefined): ViewHash {
+  if (view.places.length || view.open?.kind !== 'group') return view;
+  const places = placesOf(view.open.id);
+  return places?.length ? { ...view, places: [...places] } : view;
+}
+
 const MAX_SHOWN = 5;
 const MAX_VALUE = 40;
 

@@ -6,8 +6,16 @@
  * is kept for the page to say.
  */
 import type { StoryIndex } from '../story/model';
-import { encodeHash, ignoredText, knownOnly, readHash, type Camera, type Ignored, type ViewHash } from './hash';
+import { encodeHash, ignoredText, knownOnly, readHash, withGroupPlaces, type Camera, type Ignored, type ViewHash } from './hash';
 import type { View } from './view.svelte';
+
+/** An event's places as a link's group opens it: where it is, or, where the article gives none, what it is about. */
+const placesOfEvent =
+  (index: StoryIndex) =>
+  (id: string): readonly string[] | undefined => {
+    const e = index.events.get(id);
+    return e && (e.places.length ? e.places : e.about);
+  };
 
 export class UrlState {
   /** What the last link opened (or typed into the address bar) named that the view could not use. */
@@ -95,23 +103,27 @@ export class UrlState {
     this.replace(this.currentHash());
   }
 
-  /** Drops from the view, and from the address, the places and events the story does not have. */
+  /**
+   * Drops from the view, and from the address, the places and events the story does not have; and gives
+   * a group the link opens alone the places of its event (withGroupPlaces).
+   */
   dropUnknown(index: StoryIndex) {
     const known = knownOnly(this.current(), index);
-    if (!known.ignored.length) return;
+    const v = withGroupPlaces(known.view, placesOfEvent(index));
+    if (!known.ignored.length && v === known.view) return;
     this.ignored = [...this.ignored, ...known.ignored];
     // The address first: the view's change then finds it already there, and adds no history entry.
-    this.replace(encodeHash(known.view));
-    this.view.select(known.view.places, known.view.event, known.view.open);
-    this.applyTime(known.view);
+    this.replace(encodeHash(v));
+    this.view.select(v.places, v.event, v.open);
+    this.applyTime(v);
   }
 
   private fromAddress() {
     const read = readHash(location.hash);
     const index = this.index();
     const known = index ? knownOnly(read.view, index) : { view: read.view, ignored: [] };
-    const v = known.view;
-    if (read.ignored.length || known.ignored.length) {
+    const v = index ? withGroupPlaces(known.view, placesOfEvent(index)) : known.view;
+    if (read.ignored.length || known.ignored.length || v !== known.view) {
       this.ignored = [...read.ignored, ...known.ignored];
       this.replace(encodeHash(v));
     }

@@ -8,7 +8,7 @@
  * article gives no date for stands for the span from the story's first publication to its own source's
  * (it was reported by then, and nothing says since when). A group has reports from two sources at least.
  */
-import type { Category } from '../catalogue/vocabulary';
+import { listedAsSeat, type Category } from '../catalogue/vocabulary';
 import type { Stance } from '../catalogue/schema';
 import type { StoryEvent, StorySource } from './types';
 
@@ -145,6 +145,35 @@ export function agencyCopies(
   const copies = [...stories].filter(([, s]) => s.length > 1).map(([story, s]) => ({ carries: story, sources: s }));
   const copyOf = new Map(copies.flatMap((c) => c.sources.slice(1).map((s) => [s, c.sources[0]] as const)));
   return { copies, copyOf };
+}
+
+/**
+ * How many independent sources each place's events come from, by place id: the sources of the events
+ * listed at it, an agency story carried by several outlets counted once (agencyCopies). The events are
+ * those the view shows (the caller asks visibility.ts isVisible, as for every mark); an event listed at a
+ * place only as a seat of government standing in is not a report of that place (truth.md) and is left
+ * out. A place none of whose events is given is absent. The map draws the count on a place's mark from 2.
+ */
+export function independentSources(
+  events: Iterable<Pick<StoryEvent, 'source_id' | 'places' | 'site'>>,
+  sources: readonly Pick<ReportSource, 'id' | 'carries'>[],
+): Map<string, number> {
+  const carries = new Map(sources.map((s) => [s.id, s.carries]));
+  const byPlace = new Map<string, Set<string>>();
+  for (const e of events) {
+    if (listedAsSeat(e)) continue;
+    for (const p of e.places) {
+      const set = byPlace.get(p);
+      if (set) set.add(e.source_id);
+      else byPlace.set(p, new Set([e.source_id]));
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const [place, ids] of byPlace) {
+    const order = [...ids];
+    counts.set(place, order.length - agencyCopies(order, carries).copyOf.size);
+  }
+  return counts;
 }
 
 /**

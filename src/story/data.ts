@@ -9,6 +9,7 @@
  * event, and a tiled story's combos, each as many events as it stands for.
  */
 import { CATEGORIES, type Category } from '../catalogue/vocabulary';
+import { independentSources } from './across';
 import type { TiledArea, TiledStoryFile } from '../layers/format';
 import { notDrawn, placeViews, storyIndex, type StoryIndex } from './model';
 import { combosVisible, nothingOpened, ShardCache, timelineItems } from './tiled';
@@ -20,6 +21,7 @@ import {
   countBySourceOf,
   countDrafts,
   draftSources,
+  isVisible,
   showsEverything,
   SIDES_SHOWN,
   type Filterable,
@@ -59,12 +61,19 @@ export type StoryOnMap =
       views: ReadonlyMap<string, PlaceView>;
       /** Each place with nothing hidden: every category its marks can show. The same object from view to view. */
       everything: ReadonlyMap<string, PlaceView>;
+      /**
+       * How many independent sources each place's visible events come from (across.ts independentSources):
+       * the count the map draws on a place's mark from 2.
+       */
+      sources: ReadonlyMap<string, number>;
       tiled: null;
     }
   | {
       places: null;
       views: null;
       everything: null;
+      /** A tiled story's archives hold no sources per place: its marks carry no count. */
+      sources: null;
       /** The summary, the folder its archives are in, and each combo's visibility in the view (map/tiledStory.ts). */
       tiled: { summary: TiledStoryFile; base: string; visible: readonly boolean[] };
     };
@@ -162,6 +171,7 @@ class WholeStory extends Weighed<Story['events'][number]> implements StoryData {
   readonly placeCount: number;
   readonly areas: readonly PlaceTarget[] = [];
   private everything: ReadonlyMap<string, PlaceView> | null = null;
+  private allSources: ReadonlyMap<string, number> | null = null;
 
   constructor(private readonly story: Story) {
     super(story.sources, story.events, () => 1);
@@ -186,10 +196,18 @@ class WholeStory extends Weighed<Story['events'][number]> implements StoryData {
   onMap(view: ViewFilter): StoryOnMap {
     // Worked out once: the map compares views by identity, and "nothing hidden" is this same object.
     const everything = (this.everything ??= placeViews(this.story, NO_FILTER));
+    const all = showsEverything(view);
+    const sources = all
+      ? (this.allSources ??= independentSources(this.story.events, this.story.sources))
+      : independentSources(
+          this.story.events.filter((e) => isVisible(e, view)),
+          this.story.sources,
+        );
     return {
       places: this.story.places,
-      views: showsEverything(view) ? everything : placeViews(this.story, view),
+      views: all ? everything : placeViews(this.story, view),
       everything,
+      sources,
       tiled: null,
     };
   }
@@ -234,6 +252,7 @@ class TiledStory extends Weighed<TiledStoryFile['combos'][number]> implements St
       places: null,
       views: null,
       everything: null,
+      sources: null,
       tiled: { summary: this.summary, base: this.base, visible: combosVisible(this.summary, view) },
     };
   }

@@ -244,7 +244,7 @@ test.describe('who says it', () => {
     // Written down from the corpus's claimants maps: the article's own voice is the media's.
     const expected = {
       russia: '1 event',
-      ukraine: '2 events',
+      ukraine: '3 events',
       us: '2 events',
       nato: '2 events',
       'other-government': '0 events',
@@ -271,7 +271,7 @@ test.describe('who says it', () => {
     for (const side of ['ukraine', 'us', 'nato', 'other-government'])
       await filter.locator(`input[data-side="${side}"]`).uncheck();
     await expect(page).toHaveURL(/&claimant=russia$/);
-    await expect.poll(() => placesOff(page)).toEqual(['eastern-ukraine', 'russia-near-ukraine-border']);
+    await expect.poll(() => placesOff(page)).toEqual(['eastern-ukraine', 'russia-near-ukraine-border', 'ukraine']);
     await expect(filter.locator('input[data-side="russia"]')).toBeDisabled();
 
     // Back steps through each change, Forward returns.
@@ -297,10 +297,143 @@ test.describe('who says it', () => {
     const filter = page.getByRole('region', { name: 'Who says it' });
     await expect(filter.locator('input[data-side="russia"]')).toBeChecked();
     await expect(filter.locator('input[data-side="us"]')).not.toBeChecked();
-    await expect.poll(() => placesOff(page)).toEqual(['eastern-ukraine', 'russia-near-ukraine-border']);
+    await expect.poll(() => placesOff(page)).toEqual(['eastern-ukraine', 'russia-near-ukraine-border', 'ukraine']);
     await expect(page.getByRole('region', { name: /Excerpts/ }).locator('[data-event-entry="vc25-denial"]')).toBeVisible();
     await filter.getByRole('button', { name: 'Show every side' }).click();
     await expect(page).toHaveURL(/#5\/49\/38&place=moscow$/);
     await expect.poll(() => placesOff(page)).toEqual([]);
   });
+});
+
+/** The counts of independent sources the map draws on the marks now, by the places of each badge. */
+async function badges(page: Page): Promise<Record<string, string> | null> {
+  return page.evaluate(() => {
+    type M = {
+      getLayer(id: string): unknown;
+      queryRenderedFeatures(o: { layers: string[] }): { properties: Record<string, unknown> }[];
+    };
+    const m = (window as unknown as { situationMap?: M }).situationMap;
+    if (!m?.getLayer('story-source-counts')) return null;
+    const drawn = m.queryRenderedFeatures({ layers: ['story-source-counts'] });
+    return Object.fromEntries(drawn.map((f) => [String(f.properties.place_ids), String(f.properties.count)]));
+  });
+}
+
+test.describe('the count of sources on the map', () => {
+  test.use({ viewport: { width: 1400, height: 900 } });
+
+  test('each place with several independent sources shows their number; the claimant filter changes it', async ({ page }) => {
+    await page.goto('/#5/49/38&place=russia-near-ukraine-border');
+    // The border: six articles, one agency story carried twice (once); the east: two outlets' shelling.
+    await expect
+      .poll(() => badges(page), { timeout: 60_000 })
+      .toEqual({ 'russia-near-ukraine-border': '5', 'eastern-ukraine': '2' });
+    const key = page.locator('[data-legend="sources"]');
+    await expect(key).toContainText('Several sources: the number of independent sources');
+    const here = page.getByRole('region', { name: /Excerpts/ }).locator('[data-sources-here]');
+    await expect(here).toHaveText('Reported by 5 independent sources');
+    // A click on the east's count chooses the east, as a click on its marks would.
+    const at = await page.evaluate(() => {
+      type M = {
+        queryRenderedFeatures(o: {
+          layers: string[];
+        }): { geometry: { coordinates: [number, number] }; properties: Record<string, unknown> }[];
+        project(p: [number, number]): { x: number; y: number };
+        getCanvas(): HTMLCanvasElement;
+      };
+      const m = (window as unknown as { situationMap: M }).situationMap;
+      const f = m
+        .queryRenderedFeatures({ layers: ['story-source-counts'] })
+        .find((x) => x.properties.place_ids === 'eastern-ukraine')!;
+      const p = m.project(f.geometry.coordinates);
+      const box = m.getCanvas().getBoundingClientRect();
+      return { x: box.left + p.x + Number(f.properties.dx), y: box.top + p.y + Number(f.properties.dy) };
+    });
+    await page.mouse.click(at.x, at.y);
+    await expect(page).toHaveURL(/&place=eastern-ukraine$/);
+    await expect(here).toHaveText('Reported by 2 independent sources');
+
+    // Ukraine's ministry (the agency story) and the U.S.'s officials: three sources; the outlets' own
+    // reporting off, the east has none.
+    await page.goto('/#5/49/38&place=russia-near-ukraine-border&claimant=ukraine,us');
+    await expect.poll(() => badges(page), { timeout: 60_000 }).toEqual({ 'russia-near-ukraine-border': '3' });
+    await expect(here).toHaveText('Reported by 3 independent sources');
+    const filter = page.getByRole('region', { name: 'Who says it' });
+    await filter.locator('input[data-side="nato"]').check();
+    await expect.poll(() => badges(page)).toEqual({ 'russia-near-ukraine-border': '5' });
+    await expect(here).toHaveText('Reported by 5 independent sources');
+    // Ukraine's ministry alone: two outlets carrying one agency story are one source, and no count is drawn.
+    await page.goto('/#5/49/38&place=russia-near-ukraine-border&claimant=ukraine');
+    await expect.poll(() => badges(page), { timeout: 60_000 }).toEqual({});
+    await expect(key).toHaveCount(0);
+    await expect(here).toHaveCount(0);
+  });
+
+  test('the seed, one article, shows no count and no key', async ({ page }) => {
+    await page.unroute('**/data/layers/*');
+    await page.goto('/#5/49/38');
+    await expect(page.getByRole('banner')).toContainText('serious diplomatic path forward');
+    await expect.poll(() => placesOff(page), { timeout: 60_000 }).not.toBeNull();
+    await expect.poll(() => badges(page)).toEqual({});
+    await expect(page.locator('[data-legend="sources"]')).toHaveCount(0);
+  });
+
+  test('the key reads in forced colours: the disc in the system’s text colour, the number in its background’s', async ({
+    page,
+  }) => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.goto('/#5/49/38');
+    const disc = page.locator('[data-legend="sources"] .key.badge');
+    await expect(disc).toHaveText('3');
+    const [canvasText, canvas] = await page.evaluate(() =>
+      ['CanvasText', 'Canvas'].map((c) => {
+        const probe = document.createElement('span');
+        probe.style.color = c;
+        document.body.append(probe);
+        const value = getComputedStyle(probe).color;
+        probe.remove();
+        return value;
+      }),
+    );
+    expect(canvasText).not.toBe(canvas);
+    expect(await disc.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(canvasText);
+    expect(await disc.evaluate((el) => getComputedStyle(el).color)).toBe(canvas);
+  });
+});
+
+test('a link with a group alone opens its place and the group; Back and Forward still step', async ({ page }) => {
+  await page.goto('/#5/49/38&group=vc25-troops');
+  // The place is that of the event named: the link is put in its whole form, without a step in history.
+  await expect(page).toHaveURL(/#5\/49\/38&place=russia-near-ukraine-border&group=vc25-troops$/);
+  const group = page.getByRole('region', { name: /Excerpts/ }).locator('[data-report-group="np24-troops"]');
+  await expect(group).toHaveAttribute('open');
+  await expect(page.getByRole('heading', { name: 'Russia near the border with Ukraine', level: 3 })).toBeVisible();
+  await group.locator('summary').click();
+  await expect(page).toHaveURL(/&place=russia-near-ukraine-border$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/&group=vc25-troops$/);
+  await expect(group).toHaveAttribute('open');
+  await page.goForward();
+  await expect(group).not.toHaveAttribute('open');
+  // Typed into the address bar of an open page, the same.
+  await page.evaluate(() => (location.hash = '#5/49/38&group=vc17-shelling'));
+  await expect(page).toHaveURL(/&place=eastern-ukraine&group=vc17-shelling$/);
+  await expect(page.locator('[data-report-group="vc17-shelling"]')).toHaveAttribute('open');
+});
+
+test('a report at a place within another joins its group: shelling in Ukraine with the east’s', async ({ page }) => {
+  // The east alone: its own two reports, as before.
+  await page.goto('/#5/49/38&place=eastern-ukraine&group=vc17-shelling');
+  const panel = page.getByRole('region', { name: /Excerpts/ });
+  await expect(panel.locator('[data-report-group="vc17-shelling"] [data-group-event]')).toHaveCount(2);
+  // With Ukraine chosen too, the report there (Harbor Ledger, 10 January) is of the same thing.
+  await page.goto('/#5/49/38&place=ukraine,eastern-ukraine&group=vc17-shelling');
+  const group = panel.locator('[data-report-group="hl10-shelling"]');
+  await expect(group).toHaveAttribute('open');
+  await expect(group.locator('summary')).toHaveText('Reported by 3 sources · Conflict at Eastern Ukraine, Ukraine');
+  await expect(group.locator('[data-group-event]')).toHaveCount(3);
+  await expect(group.locator('[data-group-event="hl10-shelling"]')).toContainText(
+    'Harbor Ledger (test fixture), Mon 10 Jan 2022',
+  );
+  await expect(panel.locator('[data-report-group]')).toHaveCount(1);
 });

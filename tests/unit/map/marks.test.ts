@@ -12,7 +12,16 @@ import { readBasemap } from '../../../src/layers/basemap';
 import { CATEGORIES } from '../../../src/catalogue/vocabulary';
 import { LABEL_ANCHORS, type LabelAnchor, type PlaceProperties } from '../../../src/layers/format';
 import { labelAnchor, obstaclesCovered, shareInside, type LabelBox } from '../../../src/layers/geometry';
-import { DENSE_LABEL_MINZOOM, DENSE_POINTS, labelTexts, markOff, placeMarks } from '../../../src/map/data';
+import {
+  BADGE_RADIUS,
+  DENSE_LABEL_MINZOOM,
+  DENSE_POINTS,
+  labelTexts,
+  markOff,
+  placeMarks,
+  sourceBadges,
+} from '../../../src/map/data';
+import { independentSources } from '../../../src/story/across';
 import { CATEGORY_SHAPES, insideShape, MARK_PAD, MARK_SIZE, shapeSdf } from '../../../src/map/symbols';
 import { buildStyle } from '../../../src/map/style';
 import { defaultTheme } from '../../../src/map/theme';
@@ -130,6 +139,28 @@ describe("places' marks", () => {
     // Every mark's id is its index, for its feature-state; the seed is no dense story.
     marks.data['story-marks'].features.forEach((f, i) => expect(f.id).toBe(i));
     expect(marks.data['story-marks-dense'].features).toEqual([]);
+  });
+
+  it('counts sources beside a row of marks from 2, clear of its marks; the seed, one article, has none', () => {
+    expect(sourceBadges(marks.badgeSlots, independentSources(story.events, story.sources)).features).toEqual([]);
+    // Two sources at Kyiv, three at the ministry and none at the parliament drawn at its point.
+    const counts = new Map([
+      ['kyiv', 2],
+      ['russian-foreign-ministry', 3],
+    ]);
+    const badges = sourceBadges(marks.badgeSlots, counts).features;
+    const of = (id: string) => badges.find((b) => b.properties.place_ids.split(' ').includes(id))!;
+    expect(of('kyiv').properties.count).toBe('2');
+    // Places at one point: the larger of their own counts, never a sum.
+    expect(of('russian-parliament').properties.count).toBe('3');
+    expect(badges).toHaveLength(2);
+    for (const b of badges) {
+      const row = marks.data['story-marks'].features.filter((f) => f.properties.place_ids === b.properties.place_ids);
+      expect(row.every((f) => f.properties.dy === b.properties.dy)).toBe(true);
+      // No mark under the disc: each is at least half a mark and the disc's radius away.
+      for (const f of row)
+        expect(Math.abs(f.properties.dx - b.properties.dx)).toBeGreaterThanOrEqual(MARK_SIZE / 2 + BADGE_RADIUS);
+    }
   });
 
   it('turns a mark off when none of its places shows its category, and only then', () => {

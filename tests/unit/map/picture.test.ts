@@ -8,6 +8,7 @@ import { exportFeatures } from '../../../src/story/export';
 import type { Story } from '../../../src/story/types';
 import { CATEGORIES, type Category } from '../../../src/catalogue/vocabulary';
 import { seedProject } from '../../support/helpers';
+import { buildWithFixture } from '../../support/two-sources';
 
 const LAYERS = path.join(seedProject(), 'geodata/layers');
 const story: Story = {
@@ -52,6 +53,18 @@ describe("the picture's keys for what its map draws", () => {
     expect(pictureText(story, only('troops'))).toMatchObject({ plans: false, seat: true });
     // Everything: both.
     expect(pictureText(story, { hidden: new Set() })).toMatchObject({ plans: true, seat: true });
+  });
+
+  it('keys the count of sources when its map draws one: never for the seed, one article', () => {
+    expect(pictureText(story, { hidden: new Set() }).counts).toBe(false);
+    const built = buildWithFixture(path.resolve(import.meta.dirname, '../../fixtures/across-sources'), { seed: false });
+    const corpus: Story = {
+      ...decodeStory(JSON.parse(built.get('story.json')!)),
+      places: JSON.parse(built.get('places.geojson')!),
+    };
+    expect(pictureText(corpus, { hidden: new Set() }).counts).toBe(true);
+    // Ukraine's ministry alone: two outlets carrying one agency story, one source; no count drawn.
+    expect(pictureText(corpus, { hidden: new Set(), sides: new Set(['ukraine'] as const) }).counts).toBe(false);
   });
 });
 

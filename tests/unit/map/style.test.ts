@@ -101,7 +101,8 @@ describe('generated style', () => {
   it("draws the story places' basemap labels over every other basemap label, under only the story's own labels and marks", () => {
     const symbols = style.layers.filter((l) => l.type === 'symbol').map((l) => l.id);
     // The drafts' rings (over a dot, over each mark) ignore placement: they take no room from a label.
-    expect(symbols.slice(-7)).toEqual([
+    // The count of sources on the marks last of all: placed first, the labels make way for it.
+    expect(symbols.slice(-8)).toEqual([
       'places-story',
       'story-points-draft',
       'story-labels',
@@ -109,7 +110,32 @@ describe('generated style', () => {
       'story-marks-draft',
       'story-marks-dense',
       'story-marks-dense-draft',
+      'story-source-counts',
     ]);
+  });
+
+  it('draws the count of sources on a disc the patterns can draw, its text offset as its disc is', () => {
+    const layer = style.layers.find((l) => l.id === 'story-source-counts') as SymbolLayerSpecification;
+    const patterns = stylePatterns(defaultTheme);
+    expect(Object.keys(patterns)).toContain(layer.layout!['icon-image']);
+    const disc = patterns[layer.layout!['icon-image'] as string]();
+    // 2 × (radius 8 + 1) CSS pixels at 2 image pixels each.
+    expect([disc.width, disc.height, disc.pixelRatio]).toEqual([36, 36, 2]);
+    const offset = (key: 'icon-offset' | 'text-offset') => {
+      const e = createExpression(layer.layout![key], 'x', {
+        type: 'array',
+        value: 'number',
+        length: 2,
+        'property-type': 'data-driven',
+        expression: { interpolated: false, parameters: ['zoom', 'feature'] },
+      } as never);
+      if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
+      const at = { dx: -26, dy: 11.5, count: '5', place_ids: 'x' };
+      return e.value.evaluate({ zoom: 5 }, { type: 'Point', properties: at } as never) as number[];
+    };
+    expect(offset('icon-offset')).toEqual([-26, 11.5]);
+    // In ems of the 11 px text: the same pixels.
+    expect(offset('text-offset').map((v) => Math.round(v * 11 * 1000) / 1000)).toEqual([-26, 11.5]);
   });
 
   it('can draw every image an icon names: a shape for each category', () => {
@@ -316,12 +342,13 @@ describe('story layers', () => {
 
   it('draws the marks last and the story labels under them: the marks are placed first, and labels make way for them', () => {
     const ids = buildStyle(defaultTheme).layers.map((l) => l.id);
-    expect(ids.slice(-5)).toEqual([
+    expect(ids.slice(-6)).toEqual([
       'story-labels',
       'story-marks',
       'story-marks-draft',
       'story-marks-dense',
       'story-marks-dense-draft',
+      'story-source-counts',
     ]);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHash, encodeHash, ignoredText, knownOnly, readHash, type ViewHash } from '../../../src/state/hash';
+import {
+  decodeHash,
+  encodeHash,
+  ignoredText,
+  knownOnly,
+  readHash,
+  withGroupPlaces,
+  type ViewHash,
+} from '../../../src/state/hash';
 
 describe('view hash', () => {
   it('round-trips camera, hidden layers and selection', () => {
@@ -231,5 +239,29 @@ describe('what the Excerpts panel has open', () => {
     ]);
     const fine = decodeHash('#place=kyiv&figures=kyiv/troops');
     expect(knownOnly(fine, known)).toEqual({ view: fine, ignored: [] });
+  });
+});
+
+describe('a group opened by a link alone', () => {
+  const placesOf = (id: string) =>
+    (({ 'np24-troops': ['russia-near-ukraine-border'], 'no-place': [] }) as Record<string, string[]>)[id];
+
+  it('opens at its event’s places when the link names none', () => {
+    const view = decodeHash('#5/49/38&group=np24-troops');
+    expect(view.places).toEqual([]);
+    expect(withGroupPlaces(view, placesOf)).toEqual({ ...view, places: ['russia-near-ukraine-border'] });
+    expect(encodeHash(withGroupPlaces(view, placesOf))).toBe('#5/49/38&place=russia-near-ukraine-border&group=np24-troops');
+  });
+
+  it('keeps the places a link names, and a view without a group, an unknown event, or an event without places, as it is', () => {
+    for (const hash of [
+      '#5/49/38&place=moscow&group=np24-troops',
+      '#5/49/38&figures=kyiv/troops',
+      '#5/49/38&group=nothing',
+      '#5/49/38&group=no-place',
+    ]) {
+      const view = decodeHash(hash);
+      expect(withGroupPlaces(view, placesOf)).toBe(view);
+    }
   });
 });

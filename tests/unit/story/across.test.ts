@@ -6,8 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { decodeStory } from '../../../src/layers/format';
-import { figureRange, groupReports, reportOf, type Report } from '../../../src/story/across';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { decodeStory, type PlaceProperties } from '../../../src/layers/format';
+import { figureRange, groupReports, independentSources, reportOf, type Report } from '../../../src/story/across';
+import { isVisible } from '../../../src/story/visibility';
 import { buildWithFixture } from '../../support/two-sources';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../fixtures/across-sources');
@@ -56,9 +58,74 @@ describe('the fixture corpus', () => {
     ]);
   });
 
+  it('with the places within others the build gives (places.geojson `within`), joins a report in Ukraine to those in its east', () => {
+    const places = JSON.parse(built.get('places.geojson')!) as FeatureCollection<Geometry, PlaceProperties>;
+    const within = new Map(places.features.map((f) => [f.properties.place_id, f.properties.within?.split(',') ?? []]));
+    expect(within.get('eastern-ukraine')).toEqual(['ukraine']);
+    const groups = groupReports(story.events.map(reportOf), story.sources, (p) => within.get(p) ?? []);
+    // Harbor Ledger's shelling in Ukraine on 10 January meets the east's undated background (10 January to
+    // 4 February), which meets Valley Courier's shelling in the east on the 17th: one group of three.
+    expect(groups[0]).toEqual({
+      places: ['eastern-ukraine', 'ukraine'],
+      category: 'conflict',
+      events: ['hl10-shelling', 'vc17-shelling', 'np04-background'],
+      sources: ['harbor-ledger-2022-01-10', 'valley-courier-2022-01-17', 'northgate-post-2022-02-04'],
+      independent: 3,
+      copies: [],
+      denials: [],
+      differing: [],
+    });
+    // The border's group is as before: nothing else in the corpus is at Russia.
+    expect(groups.slice(1).map((g) => g.events)).toEqual([['np24-troops', 'pd24-troops', 'vc25-troops']]);
+    // Without the places within others, the report in Ukraine stands alone.
+    expect(groupReports(story.events.map(reportOf), story.sources).flatMap((g) => g.events)).not.toContain('hl10-shelling');
+  });
+
   it('leaves single reports ungrouped: a figure a week apart is a change over time, not a difference', () => {
     const grouped = new Set(groupReports(story.events.map(reportOf), story.sources).flatMap((g) => g.events));
     expect(['hl10-troops', 'vc17-troops', 'np04-troops'].filter((id) => grouped.has(id))).toEqual([]);
+  });
+});
+
+describe("independent sources at each place (the map's count)", () => {
+  // Written down from the corpus's text before the function: the border has six articles' reports, two
+  // of them one agency story (counted once); the east two outlets' shelling. Moscow's one event, the
+  // denial, is listed there as the seat of the ministry that spoke: not a report of Moscow, no count.
+  it("counts each place's sources, an agency story carried twice once", () => {
+    expect(Object.fromEntries(independentSources(story.events, story.sources))).toEqual({
+      'russia-near-ukraine-border': 5,
+      'eastern-ukraine': 2,
+      // A Ukrainian spokesman's shelling, in Harbor Ledger alone.
+      ukraine: 1,
+    });
+  });
+
+  it("counts only the events it is given: the view's visible ones", () => {
+    const sides = (...s: string[]) =>
+      story.events.filter((e) => isVisible(e, { hidden: new Set(), sides: new Set(s as never[]) }));
+    // Ukraine's ministry in the agency story alone: two outlets, one source.
+    expect(independentSources(sides('ukraine'), story.sources).get('russia-near-ukraine-border')).toBe(1);
+    // With the U.S.'s two officials (Harbor Ledger, Valley Courier): three.
+    expect(independentSources(sides('ukraine', 'us'), story.sources).get('russia-near-ukraine-border')).toBe(3);
+    // The outlets' own reporting off: nothing left in the east.
+    expect(independentSources(sides('russia', 'ukraine', 'us', 'nato'), story.sources).has('eastern-ukraine')).toBe(false);
+  });
+
+  it('leaves out events listed at a place only as a seat of government standing in', () => {
+    const at = (id: string, source_id: string, site: 'seat' | 'happened') => ({
+      event_id: id,
+      source_id,
+      places: ['washington'],
+      site,
+    });
+    const sources = [{ id: 'a' }, { id: 'b' }, { id: 'c', carries: 'x' }, { id: 'd', carries: 'x' }];
+    expect(independentSources([at('1', 'a', 'seat'), at('2', 'b', 'happened')], sources).get('washington')).toBe(1);
+    expect(
+      independentSources([at('1', 'c', 'happened'), at('2', 'd', 'happened'), at('3', 'a', 'happened')], sources).get(
+        'washington',
+      ),
+    ).toBe(2);
+    expect(independentSources([at('1', 'a', 'seat')], sources).has('washington')).toBe(false);
   });
 });
 

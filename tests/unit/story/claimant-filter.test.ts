@@ -19,6 +19,7 @@ const tiled = JSON.parse(buildWithFixture(CORPUS, { seed: false, tiled: true }).
 
 const SIDES: Record<string, SideShown> = {
   'hl10-troops': 'us',
+  'hl10-shelling': 'ukraine',
   'np24-troops': 'ukraine',
   'np04-troops': 'nato',
   'np04-background': 'media',
@@ -54,8 +55,8 @@ describe('claimant sides in the story', () => {
     for (const e of json.events) delete e.side;
     const old = decodeStory(json);
     expect(old.events.every((e) => e.side === null)).toBe(true);
-    expect(countBySide(old.events, { hidden: new Set() }).unknown).toBe(9);
-    expect(old.events.filter((e) => isVisible(e, only('unknown')))).toHaveLength(9);
+    expect(countBySide(old.events, { hidden: new Set() }).unknown).toBe(10);
+    expect(old.events.filter((e) => isVisible(e, only('unknown')))).toHaveLength(10);
     expect(old.events.filter((e) => isVisible(e, only('media')))).toHaveLength(0);
   });
 });
@@ -67,11 +68,11 @@ describe('the claimant filter', () => {
     expect(ids(only('us', 'nato')).sort()).toEqual(['hl10-troops', 'np04-troops', 'vc17-troops', 'vc25-troops']);
     expect(ids({ ...only('us', 'nato'), hidden: new Set(['troops']) })).toEqual([]);
     expect(ids({ ...only('ukraine'), sources: new Set(['plainsview-daily-2022-01-24']) })).toEqual(['pd24-troops']);
-    expect(ids({ hidden: new Set(), sides: null })).toHaveLength(9);
+    expect(ids({ hidden: new Set(), sides: null })).toHaveLength(10);
   });
 
   it("counts each side's events in the view, the claimant filter itself aside", () => {
-    const expected = { russia: 1, ukraine: 2, us: 2, nato: 2, 'other-government': 0, media: 2, unknown: 0 };
+    const expected = { russia: 1, ukraine: 3, us: 2, nato: 2, 'other-government': 0, media: 2, unknown: 0 };
     expect(countBySide(story.events, { hidden: new Set() })).toEqual(expected);
     expect(countBySide(story.events, only('russia'))).toEqual(expected);
     const window: ViewFilter = { hidden: new Set(), window: { start: '2022-01-24', end: '2022-01-25', mode: 'overlaps' } };
