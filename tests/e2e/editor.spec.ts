@@ -155,10 +155,13 @@ test.describe('the review screen', () => {
       { timeout: 30_000 },
     );
 
-    // Events: three accepted, one rejected, one added from the words selected in the article.
+    // Events: four accepted, one rejected, one added from the words selected in the article. "The ministry
+    // said the jets landed … and that tens of thousands of Russian troops were now within 200 km of Kharkov"
+    // is drafted as two events, each with its place.
     for (const id of [
       'russia-has-moved-su-35-fighter-jets',
       'the-ministry-said-the-jets-landed',
+      'tens-of-thousands-of-russian-troops',
       'ukrainian-officials-said-about-30-il-76',
     ])
       await decide(page, 'Event', id, 'Accept');
@@ -221,10 +224,11 @@ test.describe('the review screen', () => {
     expect(written.events.map((e) => e.id)).toEqual([
       'russia-has-moved-su-35-fighter-jets',
       'the-ministry-said-the-jets-landed',
+      'tens-of-thousands-of-russian-troops',
       'ukrainian-officials-said-about-30-il-76',
       'russia-denied-planning-an-attack-and-2',
     ]);
-    const excerpt = written.events[3].excerpts[0];
+    const excerpt = written.events[4].excerpts[0];
     expect(excerpt).toEqual({ ...selected, text: source.slice(selected.start, selected.end) });
     const { input, errors } = loadInputs(defaultFolders(project));
     expect(errors).toEqual([]);
@@ -313,6 +317,7 @@ test.describe('the reader', () => {
         'russia-has-moved-su-35-fighter-jets',
         'russia-denied-planning-an-attack-and-2',
         'the-ministry-said-the-jets-landed',
+        'tens-of-thousands-of-russian-troops',
         'ukrainian-officials-said-about-30-il-76',
       ].sort(),
     );
@@ -362,15 +367,13 @@ test.describe('the review screen, reopened', () => {
     await expect(minsk.getByRole('alert')).toContainText('"russia" is taken');
     await expect(minsk.getByLabel('Id')).toHaveValue('minsk');
 
-    // The distance the draft took for a figure ("200 km") removed.
-    const ministry = card(page, 'Event', 'the-ministry-said-the-jets-landed');
-    await expect(ministry.getByText('200 km', { exact: true })).toBeVisible();
-    await ministry.getByRole('button', { name: 'Remove figure' }).click();
-    await expect(ministry.getByRole('group', { name: 'Figures' })).toHaveCount(0);
+    // The distance that locates the troops ("within 200 km of Kharkov") is no figure of theirs.
+    const troops = card(page, 'Event', 'tens-of-thousands-of-russian-troops');
+    await expect(troops.getByRole('group', { name: 'Figures' })).toHaveCount(0);
     // Words that give no number are refused as a figure, saying so.
     await selectWords(page, 'tens of thousands', 'Russian troops');
-    await ministry.getByRole('button', { name: 'Add the selected words as a figure' }).click();
-    await expect(ministry.getByRole('alert')).toContainText('No number in "tens of thousands of Russian troops"');
+    await troops.getByRole('button', { name: 'Add the selected words as a figure' }).click();
+    await expect(troops.getByRole('alert')).toContainText('No number in "tens of thousands of Russian troops"');
 
     // A figure read from selected words; an excerpt added and removed again.
     const planes = card(page, 'Event', 'ukrainian-officials-said-about-30-il-76');
