@@ -105,6 +105,24 @@ function kindOf(by: string, countryNames: Set<string>): ClaimKind {
   return /\p{Lu}/u.test(by) ? 'person' : 'official';
 }
 
+/** "X said", "X told Y", "X said in a statement": the words before the verb, back to a clause boundary. */
+const BEFORE_SAY = new RegExp(
+  `(?:^|[,;:“”"—]\\s*|\\bthat\\s+)((?:[\\p{L}.'’\\-]+\\s+){0,11}?[\\p{L}.'’\\-]+)\\s+(?:has\\s+|had\\s+|have\\s+)?(?:repeatedly\\s+|also\\s+|again\\s+)?${SAY}\\b`,
+  'u',
+);
+/** "The regional governor, Vyacheslav Gladkov, said": the name set off by commas after its role. */
+const ROLE_THEN_NAME = new RegExp(
+  `(?:^|[,;:“”"—]\\s*)((?:[\\p{L}.'’\\-]+\\s+){0,5}?[\\p{L}.'’\\-]+),\\s+((?:\\p{Lu}[\\p{L}.'’\\-]*\\s+){1,3}\\p{Lu}[\\p{L}.'’\\-]*),\\s+(?:has\\s+|had\\s+|also\\s+)?${SAY}\\b`,
+  'u',
+);
+/** "Lavrov, the foreign minister, said": the name, then its role set off by commas. */
+const NAME_THEN_ROLE = new RegExp(
+  `(?:^|[,;:“”"—]\\s*)(\\p{Lu}[\\p{L}.'’\\-]+(?:\\s+\\p{Lu}[\\p{L}.'’\\-]+){0,3}),\\s+(?:the|a|an|its|his|her)\\s+[^,]{2,60},\\s+(?:has\\s+|had\\s+|also\\s+)?${SAY}\\b`,
+  'u',
+);
+/** "…," said X. */
+const AFTER_SAY = new RegExp(`[,”"]\\s*${SAY}\\s+((?:[\\p{Lu}][\\p{L}.'’\\-]*\\s*){1,5})`, 'u');
+
 /**
  * The claimant of one sentence. `previous` is the last named claimant before it, for "he said".
  * `countryNames` are the gazetteer's country names ("Russia said" is a government's claim). `earlier` are
@@ -121,23 +139,9 @@ export function claimOf(
   const notes: string[] = [];
   let by: string | undefined;
   const according = /\baccording to ((?:the |a |an )?[^,.;]{2,80}?)(?=[,.;]|$)/i.exec(sentence);
-  // "X said", "X told Y", "X said in a statement": the words before the verb, back to a clause boundary.
-  const before = new RegExp(
-    `(?:^|[,;:“”"—]\\s*|\\bthat\\s+)((?:[\\p{L}.'’\\-]+\\s+){0,11}?[\\p{L}.'’\\-]+)\\s+(?:has\\s+|had\\s+|have\\s+)?(?:repeatedly\\s+|also\\s+|again\\s+)?${SAY}\\b`,
-    'u',
-  ).exec(sentence);
-  // "The regional governor, Vyacheslav Gladkov, said": the name set off by commas after its role.
-  const appositive = new RegExp(
-    `(?:^|[,;:“”"—]\\s*)((?:[\\p{L}.'’\\-]+\\s+){0,5}?[\\p{L}.'’\\-]+),\\s+((?:\\p{Lu}[\\p{L}.'’\\-]*\\s+){1,3}\\p{Lu}[\\p{L}.'’\\-]*),\\s+(?:has\\s+|had\\s+|also\\s+)?${SAY}\\b`,
-    'u',
-  ).exec(sentence);
-  // "Lavrov, the foreign minister, said": the name, then its role set off by commas.
-  const nameFirst = new RegExp(
-    `(?:^|[,;:“”"—]\\s*)(\\p{Lu}[\\p{L}.'’\\-]+(?:\\s+\\p{Lu}[\\p{L}.'’\\-]+){0,3}),\\s+(?:the|a|an|its|his|her)\\s+[^,]{2,60},\\s+(?:has\\s+|had\\s+|also\\s+)?${SAY}\\b`,
-    'u',
-  ).exec(sentence);
-  // "…," said X.
-  const after = new RegExp(`[,”"]\\s*${SAY}\\s+((?:[\\p{Lu}][\\p{L}.'’\\-]*\\s*){1,5})`, 'u').exec(sentence);
+  const [before, appositive, nameFirst, after] = [BEFORE_SAY, ROLE_THEN_NAME, NAME_THEN_ROLE, AFTER_SAY].map((re) =>
+    re.exec(sentence),
+  );
   // "According to available information": no one is named.
   if (
     according &&
