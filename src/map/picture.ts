@@ -190,6 +190,16 @@ function composePicture(
     ctx.fillText(t, x, y);
     widest = Math.max(widest, x - lx + ctx.measureText(t).width);
   };
+  /** A disc in the legend's 14-pixel cell at the row, filled and edged: the seat's dot, the count's ground. */
+  const disc = (radius: number, fill: string, edge: string) => {
+    ctx.beginPath();
+    ctx.arc(lx + 7 * s, y + 7 * s, radius * s, 0, 2 * Math.PI);
+    ctx.fillStyle = fill;
+    ctx.fill();
+    ctx.strokeStyle = edge;
+    ctx.lineWidth = 1.5 * s;
+    ctx.stroke();
+  };
   put('What the map shows', lx, `bold ${13 * s}px ${FONT}`);
   y += 20 * s;
   /** A category's mark in a 14-pixel cell at the row: filled with its colour, or hollow and edged in it (a plan). */
@@ -250,13 +260,7 @@ function composePicture(
       put('Placed by the article at', lx, `bold ${13 * s}px ${FONT}`);
       y += 20 * s;
     }
-    ctx.beginPath();
-    ctx.arc(lx + 7 * s, y + 7 * s, 5 * s, 0, 2 * Math.PI);
-    ctx.fillStyle = defaultTheme.basemap.seat;
-    ctx.fill();
-    ctx.strokeStyle = '#ffffff';
-    ctx.lineWidth = 1.5 * s;
-    ctx.stroke();
+    disc(5, defaultTheme.basemap.seat, '#ffffff');
     // Under "Placed by the article at", in two lines: the legend column is narrow.
     put('no place given: listed grey', textLeft, `${12 * s}px ${FONT}`);
     y += 15 * s;
@@ -268,13 +272,7 @@ function composePicture(
     y += 6 * s;
     put('How many sources', lx, `bold ${13 * s}px ${FONT}`);
     y += 20 * s;
-    ctx.beginPath();
-    ctx.arc(lx + 7 * s, y + 7 * s, 7 * s, 0, 2 * Math.PI);
-    ctx.fillStyle = defaultTheme.basemap.text;
-    ctx.fill();
-    ctx.strokeStyle = defaultTheme.basemap.halo;
-    ctx.lineWidth = 1.5 * s;
-    ctx.stroke();
+    disc(7, defaultTheme.basemap.text, defaultTheme.basemap.halo);
     ctx.textAlign = 'center';
     put('3', lx + 7 * s, `bold ${10 * s}px ${FONT}`, defaultTheme.basemap.halo);
     ctx.textAlign = 'start';
