@@ -106,6 +106,7 @@ const DATE_PHRASES = [
   'a month: "February", "February 2022" (the month nearest publication when no year is given)',
   'a part of a month: "early February" (1–10), "mid-February" (11–20), "late February" (21 to its end), a window by this project\'s convention; also of last, this or next month ("early next month")',
   'the weekend, over the weekend, at the weekend, last weekend, this weekend (Saturday and Sunday: the latest on or before publication; "this weekend" in a weekday article, the coming one)',
+  'since and any of these, or a year ("since Jan. 26", "since mid-January", "since 2014": from its first day to the publication day, a window)',
   'undated (the article gives no time)',
 ];
 
@@ -174,6 +175,16 @@ export function resolveDate(expr: string, published: string): ResolvedDate {
   const pub = parseIsoDay(published);
   const phrase = expr.trim().toLowerCase();
   if (phrase === 'undated') return { value: '', precision: 'unknown', start: '', end: '' };
+  // "since Jan. 26": from that day on, and what the article reports as so is so by its publication.
+  const since = /^since\s+(.+)$/.exec(phrase);
+  if (since) {
+    const year = /^((?:19|20)\d{2})$/.exec(since[1]);
+    const from = year ? { start: `${year[1]}-01-01` } : resolveDate(since[1], published);
+    if (!from.start) throw new DateError(`${JSON.stringify(expr)}: "since" needs a date after it`);
+    if (from.start > published)
+      throw new DateError(`${JSON.stringify(expr)} starts on ${from.start}, after publication (${published})`);
+    return { value: `${from.start}/${published}`, precision: 'window', start: from.start, end: published };
+  }
   if (phrase === 'today' || phrase === 'now' || phrase === 'as of publication') return day(pub);
   const weekday = /^(sunday|monday|tuesday|wednesday|thursday|friday|saturday)( (morning|afternoon|evening))?$/.exec(phrase);
   if (weekday) {

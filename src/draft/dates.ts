@@ -389,23 +389,28 @@ export function findDates(text: string, published: string): DateMention[] {
       out.push({ text: phrase, start, end, telling, ...made });
     }
   }
-  for (const d of out) openInterval(text, d);
+  for (const d of out) openInterval(text, d, published);
   for (const d of out) pastInFuture(text, pub, d);
   for (const d of out) weekdayAhead(text, pub, d);
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** "since 2014", "since mid-January", "since Saturday": from the date on, with no end the text gives. */
-function openInterval(text: string, d: DateMention): void {
+/**
+ * "since 2014", "since mid-January", "since Saturday": from the date on, to the publication day at the
+ * latest (what the article reports as so is so when it is published), a window the catalogue holds as
+ * the phrase itself.
+ */
+function openInterval(text: string, d: DateMention, published: string): void {
   const since = /\bsince\s+$/i.exec(text.slice(Math.max(0, d.start - 8), d.start));
   if (!since || !isDate(d.resolved) || !d.resolved.start) return;
+  const phrase = text.slice(d.start - since[0].length, d.end).replace(/\s+/g, ' ');
+  const held = catalogued(phrase, published, d.draft.confidence);
+  if (!held || !isDate(held.resolved)) return;
   d.start -= since[0].length;
   d.text = text.slice(d.start, d.end);
-  d.resolved = { value: `${d.resolved.start}/..`, precision: 'window', start: d.resolved.start, end: '' };
-  d.expr = undefined;
-  d.draft.notes.push(
-    '"since": an open interval from the date on; the catalogue\'s date.expr cannot hold it (use the resolved value)',
-  );
+  d.resolved = held.resolved;
+  d.expr = phrase;
+  d.draft.notes.push(`"since": from ${held.resolved.start} to the publication day, the latest the article can speak for`);
 }
 
 const PAST = /\b(was|were|had|has been|have been|held|took|conducted|carried out|decided|adopted|signed|\p{Ll}{3,}ed)\b/u;

@@ -99,12 +99,13 @@ describe('dates: ranges, open intervals, misprints', () => {
     }
   });
 
-  it('keeps "since" an open interval', () => {
+  it('reads "since" as a window from its date to publication, the phrase as the date', () => {
     expect(one('Such drills have been held since 2014.')[0]).toMatchObject({
       text: 'since 2014',
-      resolved: { value: '2014-01-01/..' },
+      expr: 'since 2014',
+      resolved: { value: '2014-01-01/2022-01-14' },
     });
-    expect(one('Convoys have passed since mid-January.', '2022-02-10')[0].resolved?.value).toBe('2022-01-11/..');
+    expect(one('Convoys have passed since mid-January.', '2022-02-10')[0].resolved?.value).toBe('2022-01-11/2022-02-10');
   });
 
   it('gives "early next year" the first third of the year', () => {
