@@ -83,15 +83,15 @@ const INSTITUTION = /\b(Ministry|Government|Kremlin|Administration|Presidency|Ar
 const UNNAMED_FOR =
   /^(?:(?:an?|two|three|several|some|senior|the)\s+)?(?:[\p{L}.-]+\s+){0,3}?(?:spokes(?:person|man|woman)|officials?|sources?|diplomats?)(?:\s+(?:for|at|of|in|from)\b.*)?$/iu;
 
-function kindOf(by: string, countryNames: Set<string>): ClaimKind {
+function kindOf(by: string, governmentNames: Set<string>): ClaimKind {
   // Unless a name ends it ("Kremlin spokesperson Dmitri Peskov"), that is an official, not the body.
   if (UNNAMED_FOR.test(by) && !/\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(by)) return 'official';
   // "Britain separately", "Latvia and Lithuania": the names, without an adverb after them.
   const bare = by.replace(/^the\s+/i, '').replace(/(\s+\p{Ll}+)+$/u, '');
   const parts = bare.split(/\s*(?:,|\band\b)\s*/).filter(Boolean);
-  if (parts.length && parts.every((x) => countryNames.has(x))) return 'government';
+  if (parts.length && parts.every((x) => governmentNames.has(x))) return 'government';
   if (ORGANISATION.test(by) && !UNNAMED.test(by.split(/\s+/).slice(-1)[0])) return 'government';
-  if (countryNames.has(bare) || GOVERNMENT.test(by)) {
+  if (governmentNames.has(bare) || GOVERNMENT.test(by)) {
     // "Kremlin spokesperson Dmitri Peskov" is a person speaking for a government: the person.
     if (
       /\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(by) &&
@@ -125,14 +125,14 @@ const AFTER_SAY = new RegExp(`[,”"]\\s*${SAY}\\s+((?:[\\p{Lu}][\\p{L}.'’\\-]
 
 /**
  * The claimant of one sentence. `previous` is the last named claimant before it, for "he said".
- * `countryNames` are the gazetteer's country names ("Russia said" is a government's claim). `earlier` are
+ * `governmentNames` are the gazetteer's country and capital names ("Russia said", "Kiev says": a government's claim). `earlier` are
  * the claimants of the sentences before, latest last, for "the ministry said" after "Ukraine's defence
  * ministry said".
  */
 export function claimOf(
   sentence: string,
   previous: string | undefined,
-  countryNames: Set<string>,
+  governmentNames: Set<string>,
   publisher?: string,
   earlier: string[] = [],
 ): ClaimProposal {
@@ -198,7 +198,7 @@ export function claimOf(
   }
   if (/\bclaim(ed|s)\b/i.test(sentence))
     notes.push('"claimed": kept as asserted, the claim is the speaker\'s, not the article\'s');
-  return { claim: { by, kind: kindOf(by, countryNames), stance }, alternatives, notes, confidence: 0.6 };
+  return { claim: { by, kind: kindOf(by, governmentNames), stance }, alternatives, notes, confidence: 0.6 };
 }
 
 /**

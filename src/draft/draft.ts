@@ -15,7 +15,7 @@ import { findPlaces } from './places';
 import { findQuantities } from './quantities';
 import { makeSource, type SourceMeta } from './source';
 import { sentences } from './text';
-import type { DraftEvent, DraftFile, DraftPlace, PlaceMention, QuantityMention } from './types';
+import type { DateMention, DraftEvent, DraftFile, DraftPlace, PlaceMention, QuantityMention } from './types';
 
 export interface DraftContext {
   gazetteer: Gazetteer;
@@ -69,6 +69,16 @@ const SAID_AT =
   /\b(?:said|says|spoke|speaking|told|news conference|address)\s+(?:(?!that\b|\w+ed\b)[\w'’]+\s+){0,3}(?:in|at)\s+(?:the\s+)?$/i;
 /** A condition to the end of its clause: "if Russia invaded", ", should Moscow cut off supplies", "unless…". */
 const CONDITION = /(?:\b(?:if|unless)|(?:^|[,;]\s*)should)\b[^,;:.]*/gi;
+/** A distance from a place, right before its name: "within 200 km of", "40 miles north of", "30 km from the". */
+const NEAR_BY_DISTANCE =
+  /\b\d[\d,.]*\s*(?:km|kilometres?|kilometers?|miles?|mi)\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+)?(?:of|from)\s+(?:the\s+)?$/i;
+/**
+ * What a government does in words, after a capital that stands for it: "Washington was ready to talk",
+ * "Moscow has demanded", "Kyiv insists". Not "Kyiv was shelled" nor "Minsk will host the talks": things
+ * that happen in the city.
+ */
+const GOVERNMENT_VOICE =
+  /^\s+(?:(?:is|was|were|are|remains|remained)\s+(?:not\s+)?(?:ready|willing|prepared|open|unwilling|determined|committed|concerned)|(?:has|had|have)\s+(?:also\s+)?(?:demanded|rejected|refused|warned|denied|insisted|accused|called|urged|said|proposed|offered)|says|said|warned|warns|denied|denies|insisted|insists|wants|wanted|demanded|demands|rejected|rejects|accused|accuses|expects|expected|urged|urges|believes|believed)\b/;
 /** A unit of distance, with the direction the figure may carry ("miles north"). */
 const DISTANCE =
   /^(?:km|kilometres?|kilometers?|miles?|mi)(?:\s+(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|away))?$/i;
@@ -244,9 +254,10 @@ export function draftArticle(
     countryOfPlace.set(id, { code: within ?? e.country, whole: !band && e.kind === 'country', name: proposal.names.en });
   });
 
-  const countryNames = new Set(
+  // Countries and capitals speak for governments: "Russia said", "…, Kiev says".
+  const governmentNames = new Set(
     ctx.gazetteer.entries
-      .filter((e) => e.kind === 'country')
+      .filter((e) => e.kind === 'country' || e.type === 'capital')
       .flatMap((e) => [e.name, ...e.names.filter((n) => /^\p{Lu}/u.test(n))]),
   );
   /** A figure the draft found, as the catalogue holds it (its earlier value dated when the text dates it). */
@@ -286,6 +297,9 @@ export function draftArticle(
       const s = { start: whole.start + (part ? 0 : datelineLength(text.slice(whole.start, whole.end))), end: whole.end };
       const sentence = text.slice(s.start, s.end);
       const mIdx = indexesWithin(mentions, s);
+      // "… to Belarus ahead of joint drills later this month": the drills are a plan of their own (below),
+      // and lend the move neither their date nor their stance.
+      const ahead = aheadOf(sentence, s.start, dates);
       // The second clause of "X said A and that B" is X's too.
       const claim =
         part && reported
@@ -293,7 +307,7 @@ export function draftArticle(
               ...reported,
               notes: [...reported.notes, 'the second of two things the claimant reported in one sentence ("… and that …")'],
             }
-          : claimOf(sentence, lastNamed, countryNames, meta.publisher, claimants);
+          : claimOf(ahead ? cutOut(sentence, ahead, s.start) : sentence, lastNamed, governmentNames, meta.publisher, claimants);
       reported = claim;
       if (claim.claim.kind === 'person') lastNamed = claim.claim.by;
       if (claim.claim.kind !== 'article' && !part) claimants.push(claim.claim.by);
@@ -372,15 +386,28 @@ export function draftArticle(
       const saidAt = usable.filter((i) => SAID_AT.test(before(i)));
       const conditions = [...sentence.matchAll(CONDITION)].map((m) => [s.start + m.index, s.start + m.index + m[0].length]);
       const inCondition = (i: number) => conditions.some(([a, b]) => mentions[i].start >= a && mentions[i].end <= b);
-      const plain = usable.filter((i) => !inCondition(i));
-      const site = carried ? carried.site : saidAt.length ? 'said' : 'happened';
+      // "within 200 km of Kharkiv", "40 km from Kharkiv": the event is near the place, not in it.
+      // Not a border: "12 km from the Ukrainian border" is inside the band along it.
+      const near = (i: number) => mentions[i].relation !== 'border' && NEAR_BY_DISTANCE.test(before(i));
+      const plain = usable.filter((i) => !inCondition(i) && !near(i));
+      // "Washington was ready to talk": a capital that speaks or stands as its government is drawn at its seat.
+      const speaksAsGovernment = (i: number) =>
+        ctx.gazetteer.byId.get(mentions[i].entry ?? '')?.type === 'capital' &&
+        GOVERNMENT_VOICE.test(text.slice(mentions[i].end, mentions[i].end + 40));
+      const seat = !saidAt.length && plain.length > 0 && plain.every(speaksAsGovernment);
+      const site = carried ? carried.site : saidAt.length ? 'said' : seat ? 'seat' : 'happened';
+      if (seat && !carried) notes0.push('site "seat": the capital speaks for its government here, nothing happened in it');
       // What is denied did not happen by the article's account: its places are what the denial is about.
       const denial = claim.claim.stance === 'denied' && site === 'happened';
       const idsOf = (xs: number[]) =>
         [...new Set(xs.map((i) => placeOfMention.get(i) as string))].sort(
           (a, b) => SPECIFICITY[kindOf.get(a) as Place['kind']] - SPECIFICITY[kindOf.get(b) as Place['kind']],
         );
-      let placeIds = carried ? carried.places : denial ? [] : idsOf(saidAt.length ? saidAt : plain.length ? plain : usable);
+      let placeIds = carried
+        ? carried.places
+        : denial
+          ? []
+          : idsOf(saidAt.length ? saidAt : plain.length ? plain : usable.filter((i) => !near(i)));
       // A country beside a place in it says nothing more: "Belarusian airfields near Baranovichi" is Baranovichi.
       const inside = (id: string) =>
         placeIds.find((other) => {
@@ -400,6 +427,10 @@ export function draftArticle(
         notes0.push(
           `a denial: ${aboutIds.join(', ')} put in "about", not where anything happened; move them back if the article places the denial`,
         );
+      else if (aboutIds.length && usable.some(near))
+        notes0.push(
+          `${idsOf(usable.filter(near)).join(', ')} put in "about": a distance from it says the event is near it, not in it`,
+        );
       else if (aboutIds.length)
         notes0.push(
           `${aboutIds.join(', ')} put in "about": named ${saidAt.length ? 'in what was said, not where it was said' : 'only in a condition'}`,
@@ -413,8 +444,11 @@ export function draftArticle(
       // The event's date: one not of the telling, that the catalogue's date.expr can hold.
       const candidates = dIdx
         .map((i) => dates[i])
-        .filter((d) => !quantities.some((q) => q.previous && d.start >= q.previous.start && d.end <= q.previous.end));
-      const dated = candidates.find((d) => d.expr && !d.telling) ?? candidates.find((d) => d.expr);
+        .filter((d) => !quantities.some((q) => q.previous && d.start >= q.previous.start && d.end <= q.previous.end))
+        .filter((d) => !ahead || d.end <= ahead.start || d.start >= ahead.end);
+      // A date of the telling ("the ministry said on Thursday") dates the telling, not the event (truth.md).
+      const dated = candidates.find((d) => d.expr && !d.telling);
+      const told = candidates.find((d) => d.expr && d.telling);
       // "a two-day exercise that began on Sunday": a duration with a day makes the event a window.
       const duration = candidates.find((d) => d.resolved?.precision === 'duration');
       const lasting =
@@ -426,7 +460,10 @@ export function draftArticle(
           ? { days: duration.resolved.days, text: duration.text }
           : undefined;
       if (lasting) notes.push(`"${duration!.text}" from "${dated!.text}": the event covers ${lasting.days} days from that day`);
-      if (dated?.telling) notes.push(`"${dated.text}" follows a verb of saying: it may date the telling, not the event`);
+      if (told && !dated)
+        notes.push(
+          `"${told.text}" follows a verb of saying: it dates the telling, not the event, so the event is undated; date it if the article does`,
+        );
       for (const d of candidates)
         if (!d.expr && isDate(d.resolved))
           notes.push(
@@ -463,7 +500,11 @@ export function draftArticle(
         site,
         category,
         title: withClaimant(
-          titleOf(sentence, claim.claim.kind === 'person' ? claim.claim.by : undefined),
+          mapSpelling(
+            titleOf(sentence, claim.claim.kind === 'person' ? claim.claim.by : undefined),
+            mIdx.map((i) => mentions[i]).filter((m) => m.form === 'name'),
+            ctx.gazetteer,
+          ),
           claim.claim.by,
           claim.claim.kind,
         ),
@@ -493,6 +534,19 @@ export function draftArticle(
         event.draft.notes.push(`review: ${r.field}: ${r.message}`);
       blockOf.set(event, block.kind);
       (placeIds.length || aboutIds.length ? events : pending).push(event);
+      if (ahead) {
+        // Where the thing to come is: the last place named before "ahead of" ("in Belarus, where it deployed
+        // fighter jets on Wednesday ahead of joint drills"), else the event's.
+        const last = mIdx.filter((i) => mentions[i].end <= ahead.start && placeIds.includes(placeOfMention.get(i) ?? '')).pop();
+        const plan = planAhead(
+          ahead,
+          { ...event, places: last === undefined ? placeIds : [placeOfMention.get(last) as string] },
+          places,
+          eventIds,
+        );
+        blockOf.set(plan, block.kind);
+        (plan.places.length ? events : pending).push(plan);
+      }
       if (BODY.has(block.kind))
         carry = placeIds.length ? { places: placeIds, site, block: blockIndex, from: sentence.slice(0, 40), event } : undefined;
       if (BODY.has(block.kind)) body.push(event);
@@ -521,6 +575,100 @@ export function draftArticle(
   return { source: record, text, draft };
 }
 
+/**
+ * "ahead of joint drills later this month", "ahead of talks in Geneva next week": an event to come that the
+ * sentence names beside what it reports. The noun is one of the story's things that are held, not a
+ * schedule ("ahead of schedule", "ahead of time" are none); the date, if any, is one the draft found.
+ */
+const AHEAD =
+  /\bahead of\s+(?:the\s+|a\s+|an\s+|next\s+week's\s+)?((?:[\p{L}-]+\s+){0,2}?(?:drills?|exercises?|manoeuvres|maneuvers|war games|talks|summit|meeting|visit|negotiations|vote|elections?|referendum|parade)\b(?:\s+(?:in|with|between|on)\s+[^,.;]{1,40}?)?)(?=\s*(?:[,.;]|$)|\s+(?:later|next|this|on|in|early|mid|late)\b)/iu;
+
+interface Ahead {
+  start: number;
+  end: number;
+  /** The thing to come, as the article names it ("joint drills"). */
+  thing: string;
+  date?: DateMention;
+}
+
+function aheadOf(sentence: string, at: number, dates: DateMention[]): Ahead | undefined {
+  const m = AHEAD.exec(sentence);
+  if (!m) return undefined;
+  const start = at + m.index;
+  let end = start + m[0].length;
+  // The date right after the thing, when the draft found one there ("later this month").
+  const date = dates.find((d) => d.expr && d.start >= end && d.start <= end + 1);
+  if (date) end = date.end;
+  else if (!/^\s*(?:[,.;]|$)/.test(sentence.slice(end - at))) return undefined;
+  return { start, end, thing: m[1].replace(/\s+/g, ' ').trim(), date };
+}
+
+/** The sentence without the "ahead of" phrase: what the claimant's stance is read from. */
+const cutOut = (sentence: string, a: Ahead, at: number): string =>
+  `${sentence.slice(0, a.start - at).trimEnd()}${sentence.slice(a.end - at)}`;
+
+/** The plan "ahead of" names: where the event it is beside is, by the same claimant, planned. */
+function planAhead(a: Ahead, beside: DraftEvent, places: DraftPlace[], eventIds: Set<string>): DraftEvent {
+  const words = beside.excerpts[0].text;
+  const excerptText = words.slice(a.start - beside.excerpts[0].start, a.end - beside.excerpts[0].start);
+  const where = /\b(?:in|at|on)\s+\p{Lu}/u.test(a.thing)
+    ? ''
+    : beside.places
+        .map((id) => places.find((p) => p.id === id)?.names.en)
+        .filter(Boolean)
+        .join(' and ');
+  const title = [a.thing.charAt(0).toUpperCase() + a.thing.slice(1), where && `in ${where}`, a.date?.text]
+    .filter(Boolean)
+    .join(' ');
+  let id = slug(a.thing);
+  while (eventIds.has(id)) id = `${id}-2`;
+  eventIds.add(id);
+  const { category } = categoryOf(a.thing, false);
+  return {
+    id,
+    source: beside.source,
+    places: beside.places,
+    site: beside.site,
+    category,
+    title,
+    date: { expr: a.date?.expr ?? 'undated' },
+    claim: { ...beside.claim, stance: 'planned' },
+    excerpts: [{ start: a.start, end: a.end, text: excerptText }],
+    draft: {
+      confidence: beside.draft.confidence,
+      alternatives: [],
+      notes: [
+        `"${excerptText}": a plan the sentence names beside what it reports, drafted as its own event at the same places; check where it will be held`,
+      ],
+      mentions: [],
+      dates: [],
+      quantities: [],
+      unresolved: [],
+    },
+  };
+}
+
+/**
+ * A title spells a place as the map labels it: "Kharkov" is "Kharkiv", "Lugansk" "Luhansk" (one word for
+ * one word, the gazetteer's name for its alternate). Words inside a quotation stay the speaker's.
+ */
+export function mapSpelling(title: string, named: PlaceMention[], gaz: Gazetteer): string {
+  const swaps = new Map<string, string>();
+  for (const m of named) {
+    const name = m.entry ? gaz.byId.get(m.entry)?.name : undefined;
+    if (name && name !== m.text && !/\s/.test(name) && !/\s/.test(m.text)) swaps.set(m.text, name);
+  }
+  if (!swaps.size) return title;
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${[...swaps.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`,
+    'gu',
+  );
+  return title
+    .split(/(["“][^"”]*["”])/)
+    .map((part, i) => (i % 2 ? part : part.replace(pattern, (w) => swaps.get(w) ?? w)))
+    .join('');
+}
+
 /** Words that carry no fact of their own: function words, and the verbs of saying (the claim keeps those). */
 const GIST_STOP = new Set(
   'the and but that with from near over were was has have had this will into its for about after before than his her their they them said says say told according officials official'.split(
@@ -546,7 +694,9 @@ function mergeRepeats(
   const all = [...events, ...pending];
   const body = all.filter((e) => blockOf.get(e) === 'paragraph');
   for (const e of all.filter((x) => blockOf.get(x) !== 'paragraph')) {
-    const words = gist(e.excerpts[0].text);
+    // Who the headline credits ("…, Kiev says") is not what it says: the lead may name them otherwise.
+    const credited = e.claim.kind === 'article' ? '' : e.claim.by;
+    const words = gist(credited ? e.excerpts[0].text.replace(credited, ' ') : e.excerpts[0].text);
     let best: { into: DraftEvent; share: number } | undefined;
     for (const p of body) {
       // A place both name, where or in who speaks ("…, Ukraine's foreign ministry said").

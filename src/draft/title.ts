@@ -52,7 +52,9 @@ export function withClaimant(title: string, by: string, kind: ClaimKind): string
   const named = kind === 'person' && /\p{Lu}[\p{L}'’-]+$/u.test(by) && !/\b(?:in|of|from|near|at)\s+\p{Lu}[\p{L}-]*$/u.test(by);
   if (named) return `${last}: ${title}`.length <= TITLE_MAX ? `${last}: ${title}` : title;
   // The claimant as written, else its head ("residents" of "Residents of villages in the Belgorod region").
-  const heads = [by, by.split(/\s+(?:of|in|at|from|for|near)\s+/)[0]];
+  // "Ukraine's defence ministry" is "the ministry" once the title has no room, as the wire's next sentence says.
+  const body = INSTITUTION_TAIL.exec(by)?.[1];
+  const heads = [by, by.split(/\s+(?:of|in|at|from|for|near)\s+/)[0], ...(body ? [`the ${body}`] : [])];
   for (const h of heads) {
     const who = COMMON_START.test(h) ? h.charAt(0).toLowerCase() + h.slice(1) : h;
     const t = `${title}, ${who} ${PLURAL.test(h) ? 'say' : 'says'}`;
@@ -60,6 +62,9 @@ export function withClaimant(title: string, by: string, kind: ClaimKind): string
   }
   return title;
 }
+
+/** The body a claimant's name ends in, in lower case: "Ukraine's defence ministry", "the Russian military". */
+const INSTITUTION_TAIL = /\s(ministry|department|military|army|navy|government|agency|service|office|command|embassy|mission)$/;
 
 /** A phrase of place or time opening a sentence, up to its comma. */
 const LEADING_PHRASE = /^(?:In|At|On|Near|Along|Across|Over|Before|After|During|Since)\s+[^,]{3,60},\s+(\S)/u;
