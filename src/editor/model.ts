@@ -58,7 +58,8 @@ export function reviewOf(opened: OpenedDraft): Review {
   const saved = opened.saved;
   const savedIds = new Set((saved ?? []).map((e) => e.id));
   const catalogue = new Map(opened.catalogue.map((p) => [p.id, p]));
-  const named = new Set((saved ?? []).flatMap((e) => e.places));
+  // Named where or about: "about" places are saved with their event as much as its own.
+  const named = new Set((saved ?? []).flatMap((e) => [...e.places, ...(e.about ?? [])]));
   const places: PlaceItem[] = opened.draft.places.map((p) => {
     const kept = saved ? catalogue.get(p.id) : undefined;
     return {
@@ -86,7 +87,7 @@ export function reviewOf(opened: OpenedDraft): Review {
     const item = events.find((x) => x.event.id === s.id);
     if (item) item.event = copy(s);
     else events.push({ event: copy(s), status: 'accepted', origin: 'added', confidence: null, notes: [], unresolved: [] });
-    for (const id of s.places) {
+    for (const id of [...s.places, ...(s.about ?? [])]) {
       const place = catalogue.get(id);
       if (!place || places.some((x) => x.place.id === id)) continue;
       places.push({ place: copy(place), status: 'accepted', origin: 'added', confidence: null, notes: [], mentions: [] });

@@ -157,7 +157,7 @@ test.describe('the review screen', () => {
 
     // Events: four accepted, one rejected, one added from the words selected in the article. "The ministry
     // said the jets landed … and that tens of thousands of Russian troops were now within 200 km of Kharkov"
-    // is drafted as two events, each with its place.
+    // is drafted as two events: the jets at Baranovichi, the troops near Kharkiv (in `about`: near, not in).
     for (const id of [
       'russia-has-moved-su-35-fighter-jets',
       'the-ministry-said-the-jets-landed',
@@ -397,7 +397,8 @@ test.describe('the review screen, reopened', () => {
     await expect(copy.getByRole('button', { name: 'Accept', exact: true })).toHaveAttribute('aria-pressed', 'true');
     await copy.getByLabel('Merge into').selectOption('russia-has-moved-su-35-fighter-jets');
     await expect(copy.getByRole('button', { name: 'Reject', exact: true })).toHaveAttribute('aria-pressed', 'true');
-    await expect(lead.locator('blockquote')).toHaveCount(1);
+    // Its two excerpts once each: the headline that repeats the lead ("…, Kiev says"), and the lead.
+    await expect(lead.locator('blockquote')).toHaveCount(2);
 
     // A place the gazetteer lacks: every reason at once, then a band along a border, drawn on the map.
     const selectionPane = page.getByRole('region', { name: 'Selection' });

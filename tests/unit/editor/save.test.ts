@@ -212,7 +212,14 @@ describe('saving a review', () => {
 
   it('reopens a saved review with every decision as saved, and saves an edited place as an edit', async () => {
     const p = project();
-    const kept = [event('the-ministry-said-the-jets-landed'), event('ukrainian-officials-said-about-30-il-76')];
+    // The troops "within 200 km of Kharkov" name Kharkiv only in `about`: a place saved all the same.
+    const kept = [
+      event('the-ministry-said-the-jets-landed'),
+      event('tens-of-thousands-of-russian-troops'),
+      event('ukrainian-officials-said-about-30-il-76'),
+    ];
+    expect(kept[1].places).toEqual([]);
+    expect(kept[1].about).toEqual(['kharkiv']);
     const placeIds = ['russia', 'baranovichi', 'kharkiv', 'minsk'];
     expect((await saveReview(p, { id: ID, places: placeIds.map(place), events: kept })).ok).toBe(true);
     const review = reviewOf(openDraft(p, ID));
@@ -220,7 +227,7 @@ describe('saving a review', () => {
     for (const e of kept) expect(status(e.id)).toBe('accepted');
     // The draft's other events were not kept: rejected, not proposed again.
     expect(review.events.filter((e) => !kept.some((k) => k.id === e.event.id)).map((e) => e.status)).not.toContain('proposed');
-    const named = new Set(kept.flatMap((e) => e.places));
+    const named = new Set(kept.flatMap((e) => [...e.places, ...(e.about ?? [])]));
     const catalogue = new Set(openDraft(p, ID).catalogue.map((x) => x.id));
     for (const item of review.places) {
       const id = item.place.id;
