@@ -16,7 +16,8 @@
  * - an event: the draft event quoting the same words (most overlap, each draft event used once) is
  *   kept, the cheaper way of two: each accepted (1 each), or the unkept draft events with a place
  *   rejected (1 each) and then "Accept the rest" (1), the kept ones without a place accepted (1 each);
- *   and each field that differs is set (title, category, site, date, claimant, its kind,
+ *   and each field that differs is set (title, category, site, date (unless the catalogue reads both as the same
+ *   days), claimant, its kind,
  *   stance: 1 each; a place or `about` ticked or unticked: 1 each; a gold excerpt that no draft excerpt
  *   holds: select and add, 2; a draft excerpt quoting none of the gold's words removed: 1; a figure added: select and add, 2, plus 1 for each of value, unit, qualifier the
  *   editor's figure reader gets wrong; one removed: 1). A gold event no draft event quotes is added from
@@ -28,6 +29,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { DateError, resolveDate, resolveEventDate } from '../../src/catalogue/dates';
 import type { CatalogueEvent, Place, PlaceGeometry, Quantity } from '../../src/catalogue/schema';
 import { draftArticle, type DraftContext } from '../../src/draft/draft';
 import { loadGazetteer } from '../../src/draft/gazetteer';
@@ -145,7 +147,7 @@ export function reviewActions(name: string, ctx: DraftContext): Tally {
     add('category set', Number(start.category !== g.category));
     if (start.category !== g.category) log.push(`    draft ${start.category} / gold ${g.category}`);
     add('site set', Number(start.site !== g.site));
-    add('date typed', Number(!same(start.date.expr, g.date)));
+    add('date typed', Number(!sameDate(start.date, g.date, gold.published)));
     add('claimant typed', Number(!same(start.claim.by, g.claim.by)));
     add('claim kind set', Number(start.claim.kind !== g.claim.kind));
     add('stance set', Number(start.claim.stance !== g.claim.stance));
@@ -183,6 +185,21 @@ export function reviewActions(name: string, ctx: DraftContext): Tally {
   add('save');
   const actions = Object.values(by).reduce((a, b) => a + b, 0);
   return { article: name, characters: text.length, actions, by, log };
+}
+
+/**
+ * Two dates a person leaves as they are: the same words, or words the catalogue reads as the same days
+ * ("now" and "as of publication"). A date the catalogue cannot read is only its words.
+ */
+function sameDate(drafted: CatalogueEvent['date'], gold: string, published: string): boolean {
+  if (drafted.expr.trim().toLowerCase() === gold.trim().toLowerCase()) return true;
+  try {
+    const [a, b] = [resolveEventDate(drafted, published), resolveDate(gold, published)];
+    return a.value === b.value && a.precision === b.precision;
+  } catch (err) {
+    if (err instanceof DateError) return false;
+    throw err;
+  }
 }
 
 /** What drafting reads, as `npm run draft` reads it from this repository: gazetteer, basemap, and (if asked) the catalogue's places. */
