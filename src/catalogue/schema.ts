@@ -94,7 +94,15 @@ export interface Quantity {
 export const STANCES = ['reported', 'asserted', 'announced', 'signaled', 'assessed', 'denied', 'planned', 'warned'] as const;
 export type Stance = (typeof STANCES)[number];
 
-export const CLAIM_KINDS = ['article', 'official', 'government', 'person'] as const;
+/**
+ * Who a claimant is: the article's own reporting; unnamed officials or spokespeople; a named person; a
+ * government, or an alliance of governments, speaking as a whole ("Russia", "the Kremlin", "NATO"); a
+ * ministry or department of one ("Ukraine's defence ministry", "the Pentagon"); armed forces or a
+ * command ("the Southern Military District", "the General Staff"); another public body or international
+ * agency ("the border guard service", "the OSCE mission"); or a news organisation reporting what it
+ * learnt ("TASS reported").
+ */
+export const CLAIM_KINDS = ['article', 'official', 'person', 'government', 'ministry', 'military', 'agency', 'media'] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
 /**
@@ -108,7 +116,7 @@ export type Side = (typeof SIDES)[number];
 export interface Claim {
   /** Who says it, in the article's words ("a U.S. defense official and a Western intelligence official"). */
   by: string;
-  /** The article's own reporting, unnamed officials, a government or alliance, or a named person. */
+  /** What kind of claimant (CLAIM_KINDS). */
   kind: ClaimKind;
   stance: Stance;
 }

@@ -83,7 +83,45 @@ const INSTITUTION = /\b(Ministry|Government|Kremlin|Administration|Presidency|Ar
 const UNNAMED_FOR =
   /^(?:(?:an?|two|three|several|some|senior|the)\s+)?(?:[\p{L}.-]+\s+){0,3}?(?:spokes(?:person|man|woman)|officials?|sources?|diplomats?)(?:\s+(?:for|at|of|in|from)\b.*)?$/iu;
 
+/** A news organisation as the claimant ("TASS reported", "state television said", "the newspaper Izvestia"). */
+const MEDIA_NAME =
+  '(?:TASS|RIA(?:\\s+Novosti)?|Interfax(?:-Ukraine)?|Reuters|AFP|Agence France-Presse|Associated Press|Bloomberg|BBC|CNN|Xinhua|Ukrinform|UNIAN|BelTA|Belta|RBC|Izvestia|Kommersant|Sputnik|RT|Rossiya\\s+24|Channel\\s+One)';
+const MEDIA_NOUN =
+  '(?:news\\s+agency|newspaper|broadcaster|television(?:\\s+channel)?|TV(?:\\s+channel)?|media|outlet|news\\s+site|radio)';
+const MEDIA = new RegExp(
+  `^(?:the\\s+)?(?:(?:Russian|Ukrainian|Belarusian|state|state-run|state-owned|national|local|independent|official)\\s+)*(?:${MEDIA_NOUN}(?:\\s+${MEDIA_NAME})?|${MEDIA_NAME})$`,
+  'i',
+);
+/** The last word of a body, not of a person's name: "the Southern Military District", "the General Staff". */
+const BODY_END =
+  /\b(?:District|Staff|Forces|Command|Fleet|Army|Navy|Guard|Service|Agency|Ministry|Department|Mission|Committee|Office)$/;
+/** Armed forces or a command speaking: "the Southern Military District", "the General Staff", "Ukraine's army". */
+const MILITARY =
+  /\b(?:Military\s+District|General\s+Staff|Armed\s+Forces|armed\s+forces|Army|army|Navy|navy|Air\s+Force|air\s+force|military|Joint\s+Forces|Operational\s+Command|Command|command|National\s+Guard|Fleet|fleet)\b/;
+/** A ministry or department: "Ukraine's defence ministry", "the Ministry of Defence", "the State Department". */
+const MINISTRY = /\b(?:Ministry|ministry|Department|department|Pentagon|Foreign\s+Office|Home\s+Office)\b/;
+/** Another public body or an international agency: "the border guard service", "the OSCE mission". */
+const AGENCY =
+  /\b(?:Service|service|Agency|agency|Committee|committee|Bureau|bureau|Commission|commission|Inspectorate|Directorate|Mission|mission|SBU|FSB|IAEA|OSCE|UNHCR|United\s+Nations|UN|Red\s+Cross|Border\s+Guard|border\s+guard)\b/;
+
+/** A body's press office, unnamed: "the press service", "the press office". */
+const PRESS_OFFICE = /^the\s+press\s+(?:service|office)$/i;
+
+/**
+ * A claimant's kind: a person, officials, or the article (kindOf's broad reading), and a body it reads
+ * as a government made finer by what the body is: media, a ministry, the military, another agency.
+ */
 function kindOf(by: string, governmentNames: Set<string>): ClaimKind {
+  if (MEDIA.test(by)) return 'media';
+  const broad = broadKindOf(by, governmentNames);
+  if (broad === 'article' || broad === 'official' || (broad === 'person' && !BODY_END.test(by))) return broad;
+  if (MINISTRY.test(by)) return 'ministry';
+  if (MILITARY.test(by)) return 'military';
+  if (AGENCY.test(by)) return 'agency';
+  return 'government';
+}
+
+function broadKindOf(by: string, governmentNames: Set<string>): ClaimKind {
   // Unless a name ends it ("Kremlin spokesperson Dmitri Peskov"), that is an official, not the body.
   if (UNNAMED_FOR.test(by) && !/\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(by)) return 'official';
   // "Britain separately", "Latvia and Lithuania": the names, without an adverb after them.
@@ -184,7 +222,7 @@ export function claimOf(
     // A ministry's release: its own sentences are the ministry's claims.
     if (stance === 'reported') stance = 'asserted';
     notes.push(`no one named: the claim of the publisher, ${publisher}, whose release this is`);
-    return { claim: { by: publisher, kind: 'government', stance }, alternatives, notes, confidence: 0.6 };
+    return { claim: { by: publisher, kind: kindOf(publisher, new Set()), stance }, alternatives, notes, confidence: 0.6 };
   }
   if (!by) {
     // The article's own voice: what it reports; a plan it reports stays planned.
@@ -198,7 +236,10 @@ export function claimOf(
   }
   if (/\bclaim(ed|s)\b/i.test(sentence))
     notes.push('"claimed": kept as asserted, the claim is the speaker\'s, not the article\'s');
-  return { claim: { by, kind: kindOf(by, governmentNames), stance }, alternatives, notes, confidence: 0.6 };
+  // "the press service said": the press service of the body that spoke before, of that body's kind.
+  const body = PRESS_OFFICE.test(by) ? [...earlier].reverse().find((e) => kindOf(e, governmentNames) !== 'person') : undefined;
+  if (body) notes.push(`"${by}" taken to be the press office of ${body}, named before: check`);
+  return { claim: { by, kind: kindOf(body ?? by, governmentNames), stance }, alternatives, notes, confidence: 0.6 };
 }
 
 /**

@@ -124,10 +124,10 @@ describe('dates: ranges, open intervals, misprints', () => {
 describe('claimants, stances, categories', () => {
   const countries = new Set(gaz.entries.filter((e) => e.kind === 'country').map((e) => e.name));
   const claim = (sentence: string, publisher?: string) => claimOf(sentence, undefined, countries, publisher).claim;
-  it('reads organisations and countries as governments, not persons', () => {
-    expect(claim("Ukraine's border guard service said it had reinforced its posts.").kind).toBe('government');
+  it('reads organisations and countries as bodies of their kind, not persons', () => {
+    expect(claim("Ukraine's border guard service said it had reinforced its posts.").kind).toBe('agency');
     expect(claim('The White House said it had prepared sanctions.').kind).toBe('government');
-    expect(claim('The Ministry of Defence of the Russian Federation reported that warships sailed.').kind).toBe('government');
+    expect(claim('The Ministry of Defence of the Russian Federation reported that warships sailed.').kind).toBe('ministry');
     expect(claim('Latvia and Lithuania said they pledged helmets.').kind).toBe('government');
     expect(claim('Britain separately said it would supply missiles.').kind).toBe('government');
     expect(claim('Defence Secretary Ben Wallace said troops remain.').kind).toBe('person');
@@ -135,7 +135,7 @@ describe('claimants, stances, categories', () => {
 
   it("gives a ministry release's own sentences to the ministry, and the article's to the article", () => {
     expect(claim('Units have been relocated to airfields.', 'Example Ministry of Defence')).toMatchObject({
-      kind: 'government',
+      kind: 'ministry',
       stance: 'asserted',
     });
     expect(claim('Units have been relocated to airfields.', 'Example Wire').kind).toBe('article');

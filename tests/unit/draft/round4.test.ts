@@ -359,7 +359,7 @@ describe('who speaks, named beside a role or earlier', () => {
       "Ukraine's defence ministry",
     ]);
     expect(c.claim.by).toBe("Ukraine's defence ministry");
-    expect(c.claim.kind).toBe('government');
+    expect(c.claim.kind).toBe('ministry');
     expect(c.notes.join(' ')).toMatch(/"The ministry" taken to be Ukraine's defence ministry/);
   });
 
@@ -373,7 +373,7 @@ describe('who speaks, named beside a role or earlier', () => {
       'official',
     );
     expect(claimOf('NATO officials said 30,000 troops take part.', undefined, countries).claim.kind).toBe('official');
-    expect(claimOf('The Pentagon said 30,000 troops take part.', undefined, countries).claim.kind).toBe('government');
+    expect(claimOf('The Pentagon said 30,000 troops take part.', undefined, countries).claim.kind).toBe('ministry');
   });
 
   it("takes 'the minister' to be the minister named before, by the title in the name", () => {

@@ -13,6 +13,7 @@ import { checkDraft } from '../../../src/draft/check';
 import { draftArticle } from '../../../src/draft/draft';
 import { loadGazetteer } from '../../../src/draft/gazetteer';
 import { withClaimant } from '../../../src/draft/title';
+import { claimOf } from '../../../src/draft/claims';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const gaz = loadGazetteer();
@@ -147,5 +148,32 @@ describe('a headline that repeats the lead, whoever it credits', () => {
     const { all } = draftOf(raw, '2022-02-03');
     expect(all.filter((e) => e.excerpts.some((x) => x.start === 0))).toHaveLength(1);
     expect(starting(all, 'Russian warplanes')!.excerpts).toHaveLength(2);
+  });
+});
+
+describe('a claimant of its kind', () => {
+  const GOVERNMENTS = new Set(['Russia', 'Ukraine', 'Kiev', 'Moscow']);
+  it.each([
+    ['TASS reported that the drills would begin on Monday.', 'TASS', 'media'],
+    ['State television said the drills would begin on Monday.', 'State television', 'media'],
+    ['The news agency RIA Novosti said the drills would begin on Monday.', 'The news agency RIA Novosti', 'media'],
+    ["Ukraine's defence ministry said the drills would begin on Monday.", "Ukraine's defence ministry", 'ministry'],
+    ['The Pentagon said the drills would begin on Monday.', 'The Pentagon', 'ministry'],
+    ['The Southern Military District said the drills would begin on Monday.', 'The Southern Military District', 'military'],
+    ["Ukraine's border guard service said the drills would begin on Monday.", "Ukraine's border guard service", 'agency'],
+    ['The OSCE monitoring mission said the drills would begin on Monday.', 'The OSCE monitoring mission', 'agency'],
+    ['The Kremlin said the drills would begin on Monday.', 'The Kremlin', 'government'],
+    ['Russia said the drills would begin on Monday.', 'Russia', 'government'],
+    ['Defence Minister Sergei Shoigu said the drills would begin on Monday.', 'Defence Minister Sergei Shoigu', 'person'],
+    ['Russian officials said the drills would begin on Monday.', 'Russian officials', 'official'],
+  ])('%s → %s, %s', (sentence, by, kind) => {
+    expect(claimOf(sentence, undefined, GOVERNMENTS).claim).toMatchObject({ by, kind });
+  });
+
+  it('gives "the press service" the kind of the body that spoke before', () => {
+    const c = claimOf('The ministry held an inspection, the press service said.', undefined, GOVERNMENTS, undefined, [
+      'The Ministry of Defence of the Russian Federation',
+    ]);
+    expect(c.claim).toMatchObject({ by: 'the press service', kind: 'ministry' });
   });
 });

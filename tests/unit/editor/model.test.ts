@@ -60,7 +60,7 @@ describe('the article as runs of text', () => {
       });
     };
     const troops = pick('tens of thousands of Russian troops were now within 200 km of Kharkiv');
-    expect(troops.claim).toEqual({ by: "Ukraine's defence ministry", kind: 'government', stance: 'asserted' });
+    expect(troops.claim).toEqual({ by: "Ukraine's defence ministry", kind: 'ministry', stance: 'asserted' });
     expect(troops.category).toBe('troops');
     expect(troops.title).toBe('Tens of thousands of Russian troops were now within 200 km of Kharkiv, the ministry says');
     const drills = pick('ahead of joint drills later this month');

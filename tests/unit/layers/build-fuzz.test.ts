@@ -20,7 +20,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it, vi } from 'vitest';
 import { buildLayers, type BuildInput, type BuildResult } from '../../../src/layers/build';
 import { defaultFolders, loadInputs } from '../../../src/layers/inputs';
-import type { Source } from '../../../src/catalogue/schema';
+import { CLAIM_KINDS, type Source } from '../../../src/catalogue/schema';
 import { CATEGORIES } from '../../../src/catalogue/vocabulary';
 import { runTsx, seedFolders, seedProject, tempProject } from '../../support/helpers';
 import { mulberry32 } from '../../support/prng';
@@ -74,7 +74,7 @@ const DOMAINS: string[][] = [
   ['article', 'context'],
   ['happened', 'said', 'seat'],
   ['reported', 'asserted', 'announced', 'denied', 'planned', 'warned'],
-  ['article', 'official', 'government', 'person'],
+  [...CLAIM_KINDS],
   ['headline', 'dek', 'paragraph', 'caption'],
   ['today', 'Tuesday', 'this week', 'last week', 'next month', 'last month', 'undated', 'as of publication'],
 ];
