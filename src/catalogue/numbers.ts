@@ -11,28 +11,45 @@ export const NUMERAL =
 
 export const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9 };
 
-export const WORD_NUMBERS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-  'a dozen': 12,
-  'a hundred': 100,
-  'a thousand': 1000,
-};
+const UNITS =
+  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
+    ' ',
+  );
+const TENS = 'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ');
+const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
+
+/**
+ * A count in words, as long as the words run: "two", "twenty-five", "two hundred and fifty", "a dozen", "a
+ * thousand", "three million". Not "one" alone ("one official said" is no figure), nor "a" alone.
+ */
+export const WORD_NUMBER = new RegExp(
+  `\\b(?:(?:a|an|one)\\s+(?=(?:hundred|thousand|million|billion|dozen)\\b))?(?:dozen|${[...TENS.map((t) => `${t}(?:-(?:one|${UNITS.slice(0, 8).join('|')}))?`), ...UNITS, 'hundred', 'thousand', 'million', 'billion'].join('|')})(?:(?:\\s+(?:and\\s+)?|-)(?:${[...TENS.map((t) => `${t}(?:-(?:one|${UNITS.slice(0, 8).join('|')}))?`), ...UNITS, 'hundred', 'thousand', 'million', 'billion'].join('|')})\\b)*\\b`,
+  'gi',
+);
+
+/** The value of a count in words (WORD_NUMBER's match), or null when the words do not make one number. */
+export function wordNumberValue(words: string): number | null {
+  const tokens = words
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter((w) => w !== 'and');
+  if (tokens[0] === 'a' || tokens[0] === 'an' || tokens[0] === 'one') tokens[0] = 'one';
+  let total = 0;
+  let group = 0;
+  for (const t of tokens) {
+    if (t === 'one') group += 1;
+    else if (t === 'dozen') group = (group || 1) * 12;
+    else if (UNITS.includes(t)) group += UNITS.indexOf(t) + 2;
+    else if (TENS.includes(t)) group += (TENS.indexOf(t) + 2) * 10;
+    else if (t === 'hundred') group = (group || 1) * 100;
+    else if (t in MULTIPLIERS) {
+      total += (group || 1) * MULTIPLIERS[t];
+      group = 0;
+    } else return null;
+  }
+  const value = total + group;
+  return value > 0 ? value : null;
+}
 
 /** A numeral's value: a dot or a space between groups of three digits separates thousands. */
 export function numeralValue(numeral: string): number {
@@ -49,6 +66,9 @@ export function numbersIn(text: string): number[] {
     const scale = /^\s*(thousand|million|billion|trillion|bn)\b/i.exec(text.slice(m.index + m[0].length));
     if (scale) out.push(Math.round(v * SCALES[scale[1].toLowerCase()]));
   }
-  for (const [w, v] of Object.entries(WORD_NUMBERS)) if (new RegExp(`\\b${w}\\b`, 'i').test(text)) out.push(v);
+  for (const m of text.matchAll(WORD_NUMBER)) {
+    const v = wordNumberValue(m[0]);
+    if (v !== null) out.push(v);
+  }
   return out;
 }

@@ -4,7 +4,7 @@
  * a range, never an exact value). Model names (Su-35, S-400, F-16, Il-76), years and dates are not
  * quantities.
  */
-import { NUMERAL, numeralValue, SCALES, WORD_NUMBERS } from '../catalogue/numbers';
+import { NUMERAL, numeralValue, SCALES, WORD_NUMBER, wordNumberValue } from '../catalogue/numbers';
 import type { DateMention, QuantityMention } from './types';
 
 const QUALIFIERS = [
@@ -182,16 +182,16 @@ export function findQuantities(text: string, dates: DateMention[]): QuantityMent
     out.push(quantity);
   }
   // Counts in words before a noun: "two battalions", "A dozen transport flights", "Twelve Su-35 fighter jets".
-  const words = Object.keys(WORD_NUMBERS).join('|');
   for (const m of text.matchAll(
     new RegExp(
-      `\\b(${words})\\s+(?!of\\b|or\\b|and\\b|to\\b|days?\\b|weeks?\\b|months?\\b|years?\\b)([\\p{L}][\\p{L}\\d-]*)`,
+      `(${WORD_NUMBER.source})\\s+(?!of\\b|or\\b|and\\b|to\\b|days?\\b|weeks?\\b|months?\\b|years?\\b)([\\p{L}][\\p{L}\\d-]*)`,
       'giu',
     ),
   )) {
     const [start, end] = [m.index, m.index + m[0].length];
     if (out.some((x) => x.start < end && start < x.end) || dates.some((d) => d.start < end && start < d.end)) continue;
-    if (UNIT_STOP.test(m[2]) || /-/.test(text.slice(end - m[2].length - 1, end - m[2].length))) continue;
+    const value = wordNumberValue(m[1]);
+    if (value === null || UNIT_STOP.test(m[2]) || /-/.test(text.slice(end - m[2].length - 1, end - m[2].length))) continue;
     const beforeText = text.slice(Math.max(0, start - 30), start);
     const q = new RegExp(`\\b(${QUALIFIERS.join('|')})\\s+$`, 'i').exec(beforeText);
     const unit = unitAfter(text, start + m[1].length).unit || m[2];
@@ -202,7 +202,7 @@ export function findQuantities(text: string, dates: DateMention[]): QuantityMent
       text: text.slice(qStart, spanEnd),
       start: qStart,
       end: spanEnd,
-      value: WORD_NUMBERS[m[1].toLowerCase()],
+      value,
       unit,
       ...(q ? { qualifier: q[1].toLowerCase() } : {}),
       draft: { confidence: 0.6, alternatives: [], notes: [`"${m[1]}": a count in words`] },

@@ -14,6 +14,8 @@ import { draftArticle } from '../../../src/draft/draft';
 import { loadGazetteer } from '../../../src/draft/gazetteer';
 import { withClaimant } from '../../../src/draft/title';
 import { claimOf } from '../../../src/draft/claims';
+import { findQuantities } from '../../../src/draft/quantities';
+import { numbersIn, wordNumberValue } from '../../../src/catalogue/numbers';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const gaz = loadGazetteer();
@@ -175,5 +177,28 @@ describe('a claimant of its kind', () => {
       'The Ministry of Defence of the Russian Federation',
     ]);
     expect(c.claim).toMatchObject({ by: 'the press service', kind: 'ministry' });
+  });
+});
+
+describe('counts in words as long as the words run', () => {
+  it.each([
+    ['Twenty-five tanks crossed.', 25, 'tanks'],
+    ['Two hundred and fifty vehicles were seen.', 250, 'vehicles'],
+    ['A dozen transport flights landed.', 12, 'transport flights'],
+    ['Some forty-two jets landed.', 42, 'jets'],
+    ['Three thousand troops arrived.', 3000, 'troops'],
+  ])('%s → %d %s', (sentence, value, unit) => {
+    expect(findQuantities(sentence, []).map((q) => [q.value, q.unit])).toEqual([[value, unit]]);
+  });
+
+  it('reads no figure from "one official" or "a two-day exercise"', () => {
+    expect(findQuantities('One official said a two-day exercise began.', [])).toEqual([]);
+  });
+
+  it('lets the validator read the same value from the words', () => {
+    expect(numbersIn('twenty-five tanks')).toContain(25);
+    expect(numbersIn('two hundred and fifty vehicles')).toContain(250);
+    expect(wordNumberValue('twenty five')).toBe(25);
+    expect(wordNumberValue('banana')).toBeNull();
   });
 });
