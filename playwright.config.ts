@@ -22,7 +22,8 @@ export default defineConfig({
   // Serves the production build with the production server, as `npm start` does, so the tests see what
   // readers get: its Content-Security-Policy and other headers included (the guard fails on a violation).
   webServer: {
-    command: `npx tsx src/server/serve.ts --port ${PORT} --frame-ancestors http://127.0.0.1:${FRAME_PARENT_PORT}`,
+    // The seed story alone, whatever else geodata/ holds (tests/support/serve-seed.ts).
+    command: `npx tsx tests/support/serve-seed.ts --port ${PORT} --frame-ancestors http://127.0.0.1:${FRAME_PARENT_PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { KINDS, runBench } from '../bench/harness';
 import { goals, markdown } from '../bench/report';
+import { seedDist } from '../support/seed';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const positive = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x > 0;
@@ -18,7 +19,8 @@ test('the benchmark harness measures a tiny catalogue end to end', async () => {
   test.setTimeout(240_000);
   // A copy of the build: the harness writes its synthetic catalogue into the folder it serves.
   const dist = mkdtempSync(path.join(tmpdir(), 'bench-smoke-'));
-  cpSync(path.join(ROOT, 'dist'), dist, { recursive: true });
+  // The seed story alone, as the other end-to-end tests see it (tests/support/seed.ts seedDist).
+  cpSync(seedDist(), dist, { recursive: true });
   let r: Awaited<ReturnType<typeof runBench>>;
   try {
     r = await runBench({

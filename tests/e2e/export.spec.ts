@@ -15,8 +15,9 @@ import { exportGeoJson } from '../../src/story/export';
 import type { Story } from '../../src/story/types';
 import { ogrinfo } from '../support/gdal';
 import { expect, mapIdle, test } from './fixtures';
+import { SEED_LAYERS } from '../support/seed';
 
-const LAYERS = path.resolve(import.meta.dirname, '../../geodata/layers');
+const LAYERS = SEED_LAYERS;
 const story: Story = {
   ...decodeStory(JSON.parse(readFileSync(path.join(LAYERS, 'story.json'), 'utf8'))),
   places: JSON.parse(readFileSync(path.join(LAYERS, 'places.geojson'), 'utf8')),

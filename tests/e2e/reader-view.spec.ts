@@ -15,8 +15,9 @@ import type { PlaceProperties, StoryEvent } from '../../src/layers/format';
 import { isPlan } from '../../src/story/visibility';
 import { defaultTheme } from '../../src/map/theme';
 import { parseHex } from '../../src/map/patterns';
+import { SEED_LAYERS } from '../support/seed';
 
-const layers = path.resolve(import.meta.dirname, '../../geodata/layers');
+const layers = SEED_LAYERS;
 const story = JSON.parse(readFileSync(path.join(layers, 'story.json'), 'utf8')) as { events: StoryEvent[] };
 const places = JSON.parse(readFileSync(path.join(layers, 'places.geojson'), 'utf8')) as FeatureCollection<Point, PlaceProperties>;
 const pointOf = (id: string) =>

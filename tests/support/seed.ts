@@ -84,5 +84,25 @@ export function seedProject(from: string = ROOT): string {
   return root;
 }
 
+/**
+ * The production build with the seed story alone in it, for the end-to-end tests: `dist` itself when the
+ * repository's catalogue is the seed alone, otherwise a copy once per process whose data/layers/ are
+ * seedProject's (its precompressed copies of them left out: the server then sends the files as they are).
+ */
+export function seedDist(dist: string = path.join(ROOT, 'dist')): string {
+  const project = seedProject();
+  if (project === ROOT) return dist;
+  const copy = mkdtempSync(path.join(tmpdir(), 'seed-dist-'));
+  process.once('exit', () => rmSync(copy, { recursive: true, force: true }));
+  cpSync(dist, copy, { recursive: true });
+  const layers = path.join(copy, 'data/layers');
+  rmSync(layers, { recursive: true, force: true });
+  cpSync(path.join(project, 'geodata/layers'), layers, { recursive: true });
+  return copy;
+}
+
+/** The seed story's layers (seedProject's geodata/layers): what the end-to-end tests' server serves. */
+export const SEED_LAYERS = path.join(seedProject(), 'geodata/layers');
+
 /** The seed story's folders, as `loadInputs` reads them (see seedProject). */
 export const seedFolders = (from: string = ROOT): Folders => defaultFolders(seedProject(from));
