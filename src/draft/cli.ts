@@ -41,25 +41,36 @@ import { InputError, readArticle } from './input';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ARTICLE = /\.(txt|html?)$/i;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    published: { type: 'string' },
-    publisher: { type: 'string' },
-    title: { type: 'string' },
-    url: { type: 'string' },
-    id: { type: 'string' },
-    out: { type: 'string', default: path.join(ROOT, 'geodata') },
-    force: { type: 'boolean', default: false },
-    publish: { type: 'boolean', default: false },
-  },
-});
 const usage =
   'usage: npm run draft -- <article.txt|page.html|folder>… [--published YYYY-MM-DD] [--publisher …] [--title …] [--url …] [--id …] [--out dir] [--force] [--publish]';
 const usageError = (message: string): never => {
   console.error([message, usage].join('\n'));
   process.exit(2);
 };
+
+const OPTIONS = {
+  published: { type: 'string' },
+  publisher: { type: 'string' },
+  title: { type: 'string' },
+  url: { type: 'string' },
+  id: { type: 'string' },
+  out: { type: 'string', default: path.join(ROOT, 'geodata') },
+  force: { type: 'boolean', default: false },
+  publish: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const;
+let parsed: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof OPTIONS }>> | undefined;
+try {
+  parsed = parseArgs({ allowPositionals: true, options: OPTIONS });
+} catch (err) {
+  // An unknown option or a missing value: one line and the usage, not a stack trace.
+  usageError((err as Error).message.split('. ')[0]);
+}
+const { values, positionals } = parsed!;
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
 
 if (positionals.length === 0) usageError('an article file or a folder of them expected');
 if (values.published !== undefined && !isIsoDay(values.published))

@@ -98,6 +98,18 @@ describe('npm run draft -- <folder>', () => {
     expect(bad.stderr).toContain('--published: a date YYYY-MM-DD expected, "3 Feb" found');
   }, 60_000);
 
+  it('answers an unknown option with one line and the usage, and --help with the usage', () => {
+    const unknown = draft(['--bogus']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toEqual([
+      "Unknown option '--bogus'",
+      expect.stringMatching(/^usage: npm run draft/),
+    ]);
+    const help = draft(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run draft/);
+  });
+
   it('--publish puts every drafted article on the map at once, each marked a draft not reviewed', () => {
     const { root, inbox, catalogue } = folderProject();
     const run = draft([
