@@ -6,7 +6,7 @@
  * These functions are serialised into the page by Playwright: they may use nothing from this module's
  * scope. (tsx wraps named inner functions in `__name(...)`; SHIM defines it in the page.)
  */
-import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 
 /** Defines the helper that tsx's transform calls inside serialised functions. */
 export const SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
@@ -217,6 +217,32 @@ export function relayoutLabels(): Promise<{ idle: number; frames: number }> {
     m.on('idle', onIdle);
     const t0 = performance.now();
     m.setLayoutProperty('story-labels', 'text-field', next as never);
+  });
+}
+
+/**
+ * MapLibre's own cost of a GeoJSON source set again with the data it already has, nothing on the map
+ * changed: its worker parses and tiles the data again and its layers' tiles are laid out again. A story
+ * drawn whole sets its count badges' source (story-source-counts) so on every view that changes a count.
+ * Returns the milliseconds until idle with the GPU finished, and the frames drawn in between.
+ */
+export async function resetSource(id: string): Promise<{ idle: number; frames: number }> {
+  const m = (window as unknown as BenchWindow).situationMap!;
+  const source = m.getSource(id) as GeoJSONSource | undefined;
+  if (!source?.setData) throw new Error(`no GeoJSON source ${id}`);
+  const data = await source.getData();
+  return new Promise((resolve) => {
+    let frames = 0;
+    const onRender = () => (frames += 1);
+    m.on('render', onRender);
+    m.once('idle', () => {
+      m.off('render', onRender);
+      const gl = (m.getCanvas().getContext('webgl2') ?? m.getCanvas().getContext('webgl'))!;
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+      resolve({ idle: performance.now() - t0, frames });
+    });
+    const t0 = performance.now();
+    source.setData(data);
   });
 }
 
