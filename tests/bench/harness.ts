@@ -10,18 +10,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { precompress } from '../../src/server/precompress';
-import { createHandler } from '../../src/server/serve';
 import { CHROMIUM_ARGS, findChromium } from '../chromium.js';
 import {
   armSelect,
   changeHash,
+  clickApplied,
   installProbe,
   readLoad,
   relayoutLabels,
@@ -29,11 +27,12 @@ import {
   selectResult,
   settle,
   SHIM,
-  stepWindow,
   toggleCategory,
   type BenchWindow,
   type LoadTimings,
+  type SelectTimings,
 } from './page';
+import { serve, type ServedFile } from './served';
 import { round, summarize, type Summary } from './stats';
 import { ANCHORS, type WrittenCatalogue } from '../support/synthetic';
 
@@ -229,61 +228,6 @@ function kindOf(urlPath: string): Kind {
   return 'other';
 }
 
-interface Served {
-  path: string;
-  status: number;
-  sent: number;
-}
-
-const LAYERS = '/data/layers/';
-
-/**
- * The production server's handler, with every response's size noted. With `layers`, the story's files
- * (/data/layers/…) come from that folder instead of the build's: how a synthetic catalogue is opened in the
- * production build, which reads its story from there and nowhere else.
- */
-async function serve(dist: string, layers?: string) {
-  const build = createHandler(dist);
-  const story = layers ? createHandler(layers) : null;
-  const handler = (req: IncomingMessage, res: ServerResponse) => {
-    if (story && req.url?.startsWith(LAYERS)) {
-      req.url = req.url.slice(LAYERS.length - 1);
-      return story(req, res);
-    }
-    build(req, res);
-  };
-  let log: Served[] = [];
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    // sirv streams a file through write() calls; the handler's own answers are one end(body): count both.
-    let sent = 0;
-    const count = (chunk: unknown) => {
-      if (Buffer.isBuffer(chunk) || typeof chunk === 'string') sent += Buffer.byteLength(chunk);
-    };
-    const [write, end] = [res.write.bind(res), res.end.bind(res)] as ((...args: unknown[]) => unknown)[];
-    Object.assign(res, {
-      write: (...args: unknown[]) => (count(args[0]), write(...args)),
-      end: (...args: unknown[]) => (count(args[0]), end(...args)),
-    });
-    res.on('finish', () => log.push({ path: (req.url ?? '').split(/[?#]/)[0], status: res.statusCode, sent }));
-    handler(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    take(): Served[] {
-      const taken = log;
-      log = [];
-      return taken;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 /**
  * The app's worker (src/map/mapWorker.ts) is MapLibre's worker with the tile archives' protocol: only what
  * it adds to MapLibre's own (assets/maplibre-gl-worker-*.mjs, in the build for the empty-style page) is
@@ -312,7 +256,7 @@ function sizesOf(file: string): { raw: number; gzip: number } {
   return entry;
 }
 
-function pageBytes(dist: string, served: Served[]): PageBytes {
+function pageBytes(dist: string, served: ServedFile[]): PageBytes {
   const zero = (): Bytes => ({ raw: 0, gzip: 0, served: 0, files: 0 });
   const byKind = Object.fromEntries(KINDS.map((k) => [k, zero()])) as Record<Kind, Bytes>;
   const total = zero();
@@ -342,7 +286,7 @@ function commitOf(root: string): string {
 }
 
 /** A promise that fails after `ms`, for the in-page waits (Playwright's evaluate has no timeout). */
-function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+export function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms);
@@ -394,7 +338,18 @@ export async function openPage(
     if (m.type() === 'error') note(`console: ${m.text()}`);
   });
   page.on('crash', () => note('the page crashed'));
-  page.on('requestfailed', (r) => note(`request failed: ${r.url()}: ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) => {
+    // A part of a tile archive the map cancelled (it aborts the loads of tiles it no longer needs once the
+    // camera moves), as the end-to-end tests' guard allows (tests/e2e/fixtures.ts). Any other failure counts.
+    const cancelledTile = /\.pmtiles$/.test(new URL(r.url()).pathname) && r.failure()?.errorText === 'net::ERR_ABORTED';
+    if (!cancelledTile) note(`request failed: ${r.url()}: ${r.failure()?.errorText}`);
+  });
+  // The page asks its own server and nothing else (data: and blob: are in the page).
+  const origin = new URL(url).origin;
+  page.on('request', (r) => {
+    const at = new URL(r.url());
+    if (at.origin !== origin && at.protocol !== 'data:' && at.protocol !== 'blob:') note(`foreign request: ${r.url()}`);
+  });
   await page.addInitScript({ content: SHIM });
   await page.addInitScript(installProbe);
   try {
@@ -421,11 +376,26 @@ async function heapMB(page: Page): Promise<number> {
 }
 
 /**
+ * Takes the selection out of the address (as Back would) and waits until the Excerpts panel no longer
+ * shows `text`: a click on the same place can then be measured again.
+ */
+export async function clearSelection(page: Page, text: string, timeoutMs: number): Promise<void> {
+  await page.evaluate(() => {
+    location.hash = location.hash.replace(/&(place|event)=[^&]*/g, '');
+  });
+  await page.waitForFunction(
+    (t) => !document.querySelector('section[aria-labelledby="excerpts-heading"]')?.textContent?.includes(t),
+    text,
+    { timeout: timeoutMs },
+  );
+}
+
+/**
  * Points at the place, lets the map draw its hover highlight, then clicks, as a person does: the pointer
  * arrives, then the button goes down. Clicking in the same instant as the pointer arrives would time the
  * hover's map frame (170 ms here) into the click's, which no reader's hand does.
  */
-async function clickAndWait(page: Page, target: [number, number, string], timeoutMs: number) {
+export async function clickAndWait(page: Page, target: [number, number, string], timeoutMs: number): Promise<SelectTimings> {
   const { x, y } = await page.evaluate(armSelect, target);
   const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
   await page.mouse.move(box.x + x, box.y + y);
@@ -486,7 +456,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     }
 
     const runs: { app: LoadRun[]; baseline: LoadRun[]; empty: LoadRun[] } = { app: [], baseline: [], empty: [] };
-    const served: { app?: Served[]; baseline?: Served[]; empty?: Served[] } = {};
+    const served: { app?: ServedFile[]; baseline?: ServedFile[]; empty?: ServedFile[] } = {};
     const URLS = { app: '/', baseline: '/baseline.html', empty: '/baseline.html?style=empty' } as const;
     const loadErrors: string[] = [];
     if (!o.warmup) {
@@ -641,16 +611,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           result.heapMB = await heapMB(p.page);
           const targets = tiled ? SCALE_SELECT.slice(0, 1) : SCALE_SELECT;
           // One target in view: the selection is taken out of the address before each click, as back would.
-          const unselect = async () => {
-            await p.page.evaluate(() => {
-              location.hash = location.hash.replace(/&(place|event)=[^&]*/g, '');
-            });
-            await p.page.waitForFunction(
-              (text) => !document.querySelector('section[aria-labelledby="excerpts-heading"]')?.textContent?.includes(text),
-              ANCHORS[0].sentence,
-              { timeout },
-            );
-          };
+          const unselect = () => clearSelection(p.page, ANCHORS[0].sentence, timeout);
           const r = await interactions(p.page, o.scaleInteractionRuns, targets, timeout, false, tiled ? unselect : undefined);
           result.interactionsAt = tiled ? `zoom ${TILED_INTERACTION_ZOOM} at ${ANCHORS[0].name}` : 'first view';
           result.repaint = r.repaint;
@@ -732,7 +693,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   }
 }
 
-async function repaints(page: Page, n: number, timeoutMs: number): Promise<number[]> {
+export async function repaints(page: Page, n: number, timeoutMs: number): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     await page.evaluate(settle);
@@ -802,7 +763,7 @@ async function interactions(
   });
   for (let i = 0; i < n; i++) {
     await page.evaluate(settle);
-    const r = await within(page.evaluate(stepWindow), timeoutMs, 'timeline step');
+    const r = await within(page.evaluate(clickApplied, 'button[data-step="1"]'), timeoutMs, 'timeline step');
     stepApplied.push(r.applied);
     stepIdle.push(r.idle);
     stepFrames.push(r.frames);

@@ -6,7 +6,7 @@
  * These functions are serialised into the page by Playwright: they may use nothing from this module's
  * scope. (tsx wraps named inner functions in `__name(...)`; SHIM defines it in the page.)
  */
-import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 
 /** Defines the helper that tsx's transform calls inside serialised functions. */
 export const SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
@@ -221,16 +221,43 @@ export function relayoutLabels(): Promise<{ idle: number; frames: number }> {
 }
 
 /**
- * Steps the timeline's window a day later (a real click on its button) and measures until the map has
- * taken the new view (MapView marks each view it applies on the map's container, data-view-applied) and
- * is idle: `applied` when the view was handed to MapLibre, `idle` when MapLibre had drawn it and the GPU
- * had finished its last frame (at once if the step changed nothing on the map, so no frame was asked
- * for), `frames` drawn in between.
+ * MapLibre's own cost of a GeoJSON source set again with the data it already has, nothing on the map
+ * changed: its worker parses and tiles the data again and its layers' tiles are laid out again. A story
+ * drawn whole sets its count badges' source (story-source-counts) so on every view that changes a count.
+ * Returns the milliseconds until idle with the GPU finished, and the frames drawn in between.
  */
-export function stepWindow(): Promise<{ applied: number; idle: number; frames: number }> {
+export async function resetSource(id: string): Promise<{ idle: number; frames: number }> {
   const m = (window as unknown as BenchWindow).situationMap!;
-  const button = document.querySelector<HTMLButtonElement>('button[data-step="1"]');
-  if (!button || button.disabled) throw new Error('no step to take on the timeline');
+  const source = m.getSource(id) as GeoJSONSource | undefined;
+  if (!source?.setData) throw new Error(`no GeoJSON source ${id}`);
+  const data = await source.getData();
+  return new Promise((resolve) => {
+    let frames = 0;
+    const onRender = () => (frames += 1);
+    m.on('render', onRender);
+    m.once('idle', () => {
+      m.off('render', onRender);
+      const gl = (m.getCanvas().getContext('webgl2') ?? m.getCanvas().getContext('webgl'))!;
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+      resolve({ idle: performance.now() - t0, frames });
+    });
+    const t0 = performance.now();
+    source.setData(data);
+  });
+}
+
+/**
+ * Clicks a control that changes the map's view (a real click event on it, as the browser sends for a
+ * click: the timeline's step a day later, a claimant side's checkbox) and measures until the map has taken
+ * the new view (MapView marks each view it applies on the map's container, data-view-applied) and is idle:
+ * `applied` when the view was handed to MapLibre, `idle` when MapLibre had drawn it and the GPU had
+ * finished its last frame (at once if the change changed nothing on the map, so no frame was asked for),
+ * `frames` drawn in between. The same for both forms of a story.
+ */
+export function clickApplied(selector: string): Promise<{ applied: number; idle: number; frames: number }> {
+  const m = (window as unknown as BenchWindow).situationMap!;
+  const control = document.querySelector<HTMLButtonElement | HTMLInputElement>(selector);
+  if (!control || control.disabled) throw new Error(`nothing to click at ${selector}`);
   const container = m.getContainer();
   const before = container.dataset.viewApplied;
   return new Promise((resolve) => {
@@ -258,7 +285,7 @@ export function stepWindow(): Promise<{ applied: number; idle: number; frames: n
     });
     seen.observe(container, { attributes: true, attributeFilter: ['data-view-applied'] });
     const t0 = performance.now();
-    button.click();
+    control.click();
   });
 }
 
@@ -304,28 +331,68 @@ export function changeHash([hash, zoom, lat, lng]: [string, number, number, numb
   });
 }
 
+/** What a click on a place measured (armSelect), in milliseconds from the click, and what the panel then listed. */
+export interface SelectTimings {
+  /** The Excerpts panel holds the text and some event (DOM). */
+  dom: number;
+  /** … and the next frame has been painted. */
+  shown: number;
+  /** … and the map is idle with the selection drawn, the GPU finished (`shown` when it asked for no frame). */
+  drawn: number;
+  /** Map frames drawn from the click until then. */
+  frames: number;
+  /** Events and groups of reports the panel then listed (it lists a page of each place's events). */
+  events: number;
+  groups: number;
+}
+
 /**
  * Arms the measurement of a click on the map: the clock starts at the click event (its timeStamp, on
- * the page's clock) and stops when the Excerpts panel holds `text` and the next frame has been painted.
- * Returns the pixel to click, relative to the map canvas. Collect the result with `selectResult`.
+ * the page's clock) and stops when the Excerpts panel holds `text` and an event, when the next frame
+ * has been painted, and when the map is idle with the selection drawn (MapView sets its feature-state a
+ * frame after the panel). Returns the pixel to click, relative to the map canvas. Collect the result with
+ * `selectResult`.
  */
 export function armSelect([lng, lat, text]: [number, number, string]): { x: number; y: number } {
-  const w = window as unknown as BenchWindow & { __select?: Promise<{ shown: number; dom: number }> };
+  const w = window as unknown as BenchWindow & { __select?: Promise<SelectTimings> };
   const m = w.situationMap!;
   const panel = document.querySelector('section[aria-labelledby="excerpts-heading"]');
   if (!panel) throw new Error('no Excerpts panel');
   if (panel.textContent?.includes(text)) throw new Error(`the Excerpts panel already shows ${JSON.stringify(text)}`);
   let clickedAt: number | null = null;
+  let frames = 0;
+  const onRender = () => void (clickedAt !== null && frames++);
   w.__select = new Promise((resolve) => {
     const onClick = (e: MouseEvent) => (clickedAt ??= e.timeStamp);
     m.getCanvasContainer().addEventListener('click', onClick, { capture: true, once: true });
+    m.on('render', onRender);
     const check = () => {
       const section = document.querySelector('section[aria-labelledby="excerpts-heading"]');
-      if (clickedAt === null || !section?.textContent?.includes(text)) return false;
+      if (clickedAt === null || !section?.textContent?.includes(text) || !section.querySelector('li.event')) return false;
       const dom = performance.now() - clickedAt;
+      const listed = {
+        events: section.querySelectorAll('li.event').length,
+        groups: section.querySelectorAll('.report-group').length,
+      };
       observer.disconnect();
-      // After the next frame's rendering steps: the text is laid out and painted.
-      requestAnimationFrame(() => setTimeout(() => resolve({ dom, shown: performance.now() - clickedAt! })));
+      // After the next frame's rendering steps: the text is laid out and painted. MapView's selection
+      // is set by then (a frame after the panel), and asks for a frame if it changes what is drawn.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          const shown = performance.now() - clickedAt!;
+          const finish = (drawn: number) => {
+            m.off('render', onRender);
+            resolve({ dom, shown, drawn, frames, ...listed });
+          };
+          const drawn = () => {
+            const gl = (m.getCanvas().getContext('webgl2') ?? m.getCanvas().getContext('webgl'))!;
+            gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+            finish(performance.now() - clickedAt!);
+          };
+          if ((m as unknown as { _frameRequest?: unknown })._frameRequest || !m.areTilesLoaded()) m.once('idle', drawn);
+          else finish(shown);
+        }),
+      );
       return true;
     };
     const observer = new MutationObserver(() => void check());
@@ -335,8 +402,8 @@ export function armSelect([lng, lat, text]: [number, number, string]): { x: numb
   return { x: p.x, y: p.y };
 }
 
-export function selectResult(): Promise<{ shown: number; dom: number }> {
-  const w = window as unknown as { __select?: Promise<{ shown: number; dom: number }> };
+export function selectResult(): Promise<SelectTimings> {
+  const w = window as unknown as { __select?: Promise<SelectTimings> };
   return w.__select!;
 }
 

@@ -1,10 +1,12 @@
 /**
- * What the one-figure benchmarks (`bench:png`, `bench:tint`) start from: the production build (built
- * first unless `--no-build`), served by the production server's handler on a free loopback port, and
- * Chromium; then, in a page, the wait for the map to have drawn the story. Their shared options too.
+ * What the benchmarks start from: the production build served by the production server's handler on a
+ * free loopback port (`serve`, every response's size noted, a synthetic story in place of the build's
+ * when given one). The one-figure benchmarks (`bench:png`, `bench:tint`, `bench:across-frame`) take the
+ * rest here too: the build (unless `--no-build`), Chromium, and, in a page, the wait for the map to have
+ * drawn the story; and their shared options.
  */
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +31,67 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** Builds (unless told not to), serves dist/ and launches Chromium; exits saying how to get Chromium if there is none. */
-export async function serveBuild({ build }: { build: boolean }): Promise<Served> {
+/** A response the server sent: its path, status and the bytes that went over the wire. */
+export interface ServedFile {
+  path: string;
+  status: number;
+  sent: number;
+}
+
+const LAYERS = '/data/layers/';
+
+/**
+ * The production server's handler, with every response's size noted. With `layers`, the story's files
+ * (/data/layers/…) come from that folder instead of the build's: how a synthetic catalogue is opened in the
+ * production build, which reads its story from there and nowhere else.
+ */
+export async function serve(dist: string, layers?: string) {
+  const build = createHandler(dist);
+  const story = layers ? createHandler(layers) : null;
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    if (story && req.url?.startsWith(LAYERS)) {
+      req.url = req.url.slice(LAYERS.length - 1);
+      return story(req, res);
+    }
+    build(req, res);
+  };
+  let log: ServedFile[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // sirv streams a file through write() calls; the handler's own answers are one end(body): count both.
+    let sent = 0;
+    const count = (chunk: unknown) => {
+      if (Buffer.isBuffer(chunk) || typeof chunk === 'string') sent += Buffer.byteLength(chunk);
+    };
+    const [write, end] = [res.write.bind(res), res.end.bind(res)] as ((...args: unknown[]) => unknown)[];
+    Object.assign(res, {
+      write: (...args: unknown[]) => (count(args[0]), write(...args)),
+      end: (...args: unknown[]) => (count(args[0]), end(...args)),
+    });
+    res.on('finish', () => log.push({ path: (req.url ?? '').split(/[?#]/)[0], status: res.statusCode, sent }));
+    handler(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    take(): ServedFile[] {
+      const taken = log;
+      log = [];
+      return taken;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * Builds (unless told not to), serves dist/ (with `layers`, that folder's story in place of the build's)
+ * and launches Chromium; exits saying how to get Chromium if there is none.
+ */
+export async function serveBuild({ build, layers }: { build: boolean; layers?: string }): Promise<Served> {
   if (build) {
     const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);
@@ -40,16 +101,14 @@ export async function serveBuild({ build }: { build: boolean }): Promise<Served>
     console.error(HOW_TO_GET_CHROMIUM);
     process.exit(1);
   }
-  const server = createServer(createHandler(path.join(ROOT, 'dist')));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await serve(path.join(ROOT, 'dist'), layers);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   return {
-    base,
+    base: server.url,
     browser,
     close: async () => {
       await browser.close();
-      await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+      await server.close();
     },
   };
 }

@@ -14,9 +14,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Geometry, Position } from 'geojson';
 import { readBasemap, type Basemap } from '../../src/layers/basemap';
-import { buildLayers, type BuildOptions } from '../../src/layers/build';
-import type { CatalogueEvent, Place, Source, SourceBlock } from '../../src/catalogue/schema';
+import { buildLayers, type BuildInput, type BuildOptions } from '../../src/layers/build';
+import type { CatalogueEvent, Claim, Place, Side, Source, SourceBlock } from '../../src/catalogue/schema';
 import { CATEGORIES, type Category } from '../../src/catalogue/vocabulary';
+import { addDays } from '../../src/story/time';
 import { mulberry32 } from './prng';
 
 /** Ukraine, Belarus and western Russia: where the synthetic points fall. [west, south, east, north] */
@@ -73,11 +74,77 @@ function centre(g: Geometry): Position {
   return [(w + e) / 2, (s + n) / 2];
 }
 
+/** One article of a synthetic catalogue: its record, its text, its events and its events file's sides. */
+export interface SyntheticArticle {
+  source: Source;
+  text: string;
+  events: CatalogueEvent[];
+  /** The events file's `claimants` map (schema.ts); none for the single article, whose claimant has no side. */
+  claimants?: Record<string, Side>;
+}
+
 export interface SyntheticCatalogue {
+  /** The first article (by default the only one). */
   source: Source;
   text: string;
   places: Place[];
+  /** Every event, of every article, in order (ev-0, ev-1, …). */
   events: CatalogueEvent[];
+  articles: SyntheticArticle[];
+}
+
+export interface SyntheticOptions {
+  seed?: number;
+  /**
+   * How many articles the events are spread over (default 1). From 2 on, each is a source of its own
+   * with its own text and events file, and every claim has a claimant with a side.
+   */
+  sources?: number;
+}
+
+/** Where the several-source catalogue's articles start: over four weeks from here. */
+const FIRST_PUBLISHED = '2022-01-10';
+const WEEKS_OF_ARTICLES = 4;
+/** Agency stories some articles carry: every tenth from the first carries one, every tenth from the sixth the other. */
+const AGENCY = ['Synthetic Agency: troops at the border', 'Synthetic Agency: the exercises'];
+/**
+ * The claimants of the several-source catalogue and their sides; the last is the outlet's own reporting
+ * (kind 'article': side 'media' by its kind, in no file's map).
+ */
+const CLAIMANTS: { claim: Omit<Claim, 'stance'>; side: Side | null }[] = [
+  { claim: { by: 'the synthetic defence ministry', kind: 'government' }, side: 'russia' },
+  { claim: { by: 'the synthetic general staff', kind: 'government' }, side: 'ukraine' },
+  { claim: { by: 'a synthetic U.S. official', kind: 'official' }, side: 'us' },
+  { claim: { by: 'a synthetic alliance spokesperson', kind: 'person' }, side: 'nato' },
+  { claim: { by: 'a synthetic foreign ministry', kind: 'government' }, side: 'other-government' },
+  { claim: { by: "the outlet's own reporting", kind: 'article' }, side: null },
+];
+/** The share of the several-source catalogue's events at Kyiv's anchor: about 50 of 5,000. */
+const BUSY_SHARE = 0.01;
+
+/**
+ * An article's text from its sentences: a headline, then paragraphs of eight sentences; the offsets of
+ * each sentence, in order.
+ */
+function articleText(headline: string, sentences: string[]) {
+  const parts: string[] = [headline];
+  const blocks: SourceBlock[] = [{ kind: 'headline', start: 0, end: headline.length }];
+  const spans: { start: number; end: number; text: string }[] = [];
+  let offset = headline.length;
+  for (let i = 0; i < sentences.length; i += 8) {
+    const paragraph = sentences.slice(i, i + 8);
+    offset += 2; // the blank line before the paragraph
+    const text = paragraph.join(' ');
+    parts.push(text);
+    blocks.push({ kind: 'paragraph', start: offset, end: offset + text.length });
+    let at = offset;
+    for (const sentence of paragraph) {
+      spans.push({ start: at, end: at + sentence.length, text: sentence });
+      at += sentence.length + 1;
+    }
+    offset += text.length;
+  }
+  return { text: parts.join('\n\n') + '\n', blocks, spans };
 }
 
 /** Basemap units (ISO 3166-2) of the three countries whose centre lies in the region. */
@@ -95,10 +162,18 @@ export function regionUnits(basemap: Basemap): string[] {
 
 /**
  * `n` events: 2 anchors, then 70 % at random points (about two events per point), 25 % on region units,
- * 5 % on whole countries.
+ * 5 % on whole countries. With several sources (options.sources), about 1 % more at Kyiv's anchor.
  */
-export function syntheticCatalogue(n: number, basemap: Basemap, seed = 20220126): SyntheticCatalogue {
+export function syntheticCatalogue(n: number, basemap: Basemap, options: SyntheticOptions = {}): SyntheticCatalogue {
+  const seed = options.seed ?? 20220126;
+  const articleCount = options.sources ?? 1;
+  if (!Number.isInteger(articleCount) || articleCount < 1 || articleCount > Math.max(1, n))
+    throw new Error(`a synthetic catalogue of ${n} events has 1 to ${Math.max(1, n)} sources, not ${articleCount}`);
+  const several = articleCount > 1;
   const rand = mulberry32(seed ^ n);
+  // The several-source catalogue's own draws (article, claimant, busy place) come from a stream of their
+  // own, so that the single article's draws, and its bytes, are what they always were.
+  const spread = mulberry32((seed ^ n) + articleCount);
   const int = (k: number) => Math.floor(rand() * k);
   const units = regionUnits(basemap);
   const [w, s, e, north] = REGION_BBOX;
@@ -144,39 +219,22 @@ export function syntheticCatalogue(n: number, basemap: Basemap, seed = 20220126)
     });
   }
 
-  // The text: a headline, then paragraphs of eight sentences; each event quotes its own sentence.
-  const headline = `Synthetic situation report: ${n.toLocaleString('en-US')} events`;
-  const parts: string[] = [headline];
-  const blocks: SourceBlock[] = [{ kind: 'headline', start: 0, end: headline.length }];
-  let offset = headline.length;
-  let paragraph: string[] = [];
-  const sentences: { start: number; end: number; text: string }[] = [];
-  const flush = () => {
-    if (!paragraph.length) return;
-    offset += 2; // the blank line before the paragraph
-    parts.push(paragraph.join(' '));
-    const text = paragraph.join(' ');
-    blocks.push({ kind: 'paragraph', start: offset, end: offset + text.length });
-    let at = offset;
-    for (const sentence of paragraph) {
-      sentences.push({ start: at, end: at + sentence.length, text: sentence });
-      at += sentence.length + 1;
-    }
-    offset += text.length;
-    paragraph = [];
-  };
-
+  // Each event quotes its own sentence; the articles' texts are made from them below.
   const events: CatalogueEvent[] = [];
+  const sentences: string[] = [];
+  /** The article of each event (the anchors' is the first). */
+  const articleOf: number[] = [];
   for (let i = 0; i < n; i++) {
     const anchor = ANCHORS[i];
     const r = rand();
-    const place = anchor
+    const drawn = anchor
       ? anchor.id
       : r < 0.7
         ? `pt-${int(pointCount)}`
         : r < 0.95
           ? `unit-${units[int(units.length)].toLowerCase()}`
           : `country-${COUNTRIES[int(COUNTRIES.length)].toLowerCase()}`;
+    const place = several && !anchor && spread() < BUSY_SHARE ? ANCHORS[0].id : drawn;
     const date = anchor ? DATES[i] : DATES[int(DATES.length)];
     const subject = SUBJECTS[int(SUBJECTS.length)];
     const withQuantity = !anchor && rand() < 0.1;
@@ -186,14 +244,16 @@ export function syntheticCatalogue(n: number, basemap: Basemap, seed = 20220126)
       : `${withQuantity ? `About ${quantity.toLocaleString('en-US')} troops` : subject} ${VERBS[int(VERBS.length)]} at ${place}${
           date.words ? ` ${date.words}` : ''
         } (report ${i}).`;
-    paragraph.push(sentence);
-    if (paragraph.length === 8) flush();
+    sentences.push(sentence);
+    const category = anchor ? 'troops' : pickWeighted(rand, CATEGORIES, CATEGORY_WEIGHTS);
+    const claimant = several ? CLAIMANTS[Math.floor(spread() * CLAIMANTS.length)].claim : null;
+    articleOf.push(several && !anchor ? Math.floor(spread() * articleCount) : 0);
     events.push({
       id: `ev-${i}`,
       source: 'synthetic',
       places: [place],
       site: 'happened',
-      category: anchor ? 'troops' : pickWeighted(rand, CATEGORIES, CATEGORY_WEIGHTS),
+      category,
       title: `Synthetic event ${i}`,
       date: { expr: date.expr },
       ...(withQuantity
@@ -203,27 +263,66 @@ export function syntheticCatalogue(n: number, basemap: Basemap, seed = 20220126)
             ],
           }
         : {}),
-      claim: { by: 'a synthetic wire report', kind: 'official', stance: 'reported' },
+      claim: claimant
+        ? { ...claimant, stance: claimant.kind === 'government' && spread() < 0.05 ? 'denied' : 'reported' }
+        : { by: 'a synthetic wire report', kind: 'official', stance: 'reported' },
       // Filled in below, once the sentence's offsets are known.
       excerpts: [],
     });
   }
-  flush();
-  const text = parts.join('\n\n') + '\n';
-  events.forEach((ev, i) => (ev.excerpts = [sentences[i]]));
 
-  const source: Source = {
-    id: 'synthetic',
-    title: headline,
-    publisher: 'Synthetic Wire',
-    published: '2022-01-26',
-    text: 'synthetic.txt',
-    captured_from: 'tests/support/synthetic.ts',
-    removed: [],
-    captions: [],
-    blocks,
+  const articles: SyntheticArticle[] = [];
+  for (let k = 0; k < articleCount; k++) {
+    const own = events.flatMap((ev, i) => (articleOf[i] === k ? [i] : []));
+    const id = several ? `synthetic-${String(k + 1).padStart(String(articleCount).length, '0')}` : 'synthetic';
+    const headline = several
+      ? `Synthetic situation report ${k + 1} of ${articleCount}: ${own.length.toLocaleString('en-US')} events`
+      : `Synthetic situation report: ${n.toLocaleString('en-US')} events`;
+    const { text, blocks, spans } = articleText(
+      headline,
+      own.map((i) => sentences[i]),
+    );
+    own.forEach((i, j) => {
+      events[i].source = id;
+      events[i].excerpts = [spans[j]];
+    });
+    const carries = several ? AGENCY[[0, 5].indexOf(k % 10)] : undefined;
+    const source: Source = {
+      id,
+      title: headline,
+      publisher: several ? `Synthetic Outlet ${k + 1}` : 'Synthetic Wire',
+      published: several ? addDays(FIRST_PUBLISHED, Math.floor((k * 7 * WEEKS_OF_ARTICLES) / articleCount)) : '2022-01-26',
+      text: `${id}.txt`,
+      captured_from: 'tests/support/synthetic.ts',
+      removed: [],
+      captions: [],
+      blocks,
+      ...(carries ? { carries } : {}),
+    };
+    const mine = own.map((i) => events[i]);
+    const claimants = several
+      ? Object.fromEntries(
+          CLAIMANTS.filter((c) => c.side && mine.some((ev) => ev.claim.by === c.claim.by)).map((c) => [c.claim.by, c.side!]),
+        )
+      : undefined;
+    articles.push({ source, text, events: mine, ...(claimants ? { claimants } : {}) });
+  }
+  return { source: articles[0].source, text: articles[0].text, places, events, articles };
+}
+
+/** What buildLayers reads of a synthetic catalogue: each article's record and text, the places, one events file an article. */
+export function syntheticInput(c: SyntheticCatalogue, basemap: Basemap): BuildInput {
+  const several = c.articles.length > 1;
+  return {
+    sources: c.articles.map((a) => ({ file: `synthetic/${a.source.id}.json`, record: a.source, text: a.text })),
+    places: { file: 'synthetic/places.json', json: { places: c.places } },
+    events: c.articles.map((a) => ({
+      file: `synthetic/${a.source.id}.events.json`,
+      // The single article's file as it always was: no source named, no sides.
+      json: several ? { source: a.source.id, claimants: a.claimants, events: a.events } : { events: a.events },
+    })),
+    basemap,
   };
-  return { source, text, places, events };
 }
 
 let basemapCache: Basemap | undefined;
@@ -245,26 +344,22 @@ export interface WrittenCatalogue {
   summary: string;
 }
 
-/** Generates, validates and builds an `n`-event catalogue, and writes what the app reads into `dir`. */
+/**
+ * Generates, validates and builds an `n`-event catalogue (`catalogue`: its seed and sources), and writes
+ * what the app reads into `dir`.
+ */
 export function writeSyntheticLayers(
   n: number,
   dir: string,
   root: string,
   options: BuildOptions = { appOnly: true, compactStory: true },
+  catalogue: SyntheticOptions = {},
 ): WrittenCatalogue {
   const basemap = realBasemap(root);
   const t0 = performance.now();
-  const c = syntheticCatalogue(n, basemap);
+  const c = syntheticCatalogue(n, basemap, catalogue);
   const t1 = performance.now();
-  const result = buildLayers(
-    {
-      sources: [{ file: 'synthetic/synthetic.json', record: c.source, text: c.text }],
-      places: { file: 'synthetic/places.json', json: { places: c.places } },
-      events: [{ file: 'synthetic/synthetic.events.json', json: { events: c.events } }],
-      basemap,
-    },
-    options,
-  );
+  const result = buildLayers(syntheticInput(c, basemap), options);
   const t2 = performance.now();
   if (!result.ok) {
     const shown = result.errors.slice(0, 5).map((e) => `${e.file}: ${e.id}: ${e.field}: ${e.message}`);

@@ -8,14 +8,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { formatError, SIDES } from '../../../src/catalogue/schema';
 import { buildLayers } from '../../../src/layers/build';
 import { APP_EVENT_FIELDS } from '../../../src/layers/format';
 import { loadInputs } from '../../../src/layers/inputs';
+import { independentSources } from '../../../src/story/across';
 import { loadStory } from '../../../src/story/load';
 import { DENSE_LABEL_MINZOOM, DENSE_POINTS, labelPoints, placeShapes } from '../../../src/map/data';
 import { eventsAt, readerBlocks } from '../../../src/story/model';
 import type { PlaceProperties, StoryEvent, StorySource } from '../../../src/story/types';
-import { ANCHORS, realBasemap, syntheticCatalogue, writeSyntheticLayers } from '../../support/synthetic';
+import { ANCHORS, realBasemap, syntheticCatalogue, syntheticInput, writeSyntheticLayers } from '../../support/synthetic';
 import { filesFetch, ROOT, seedFolders, tempProject } from '../../support/helpers';
 import { mulberry32 } from '../../support/prng';
 
@@ -78,6 +80,51 @@ describe('the synthetic catalogues', () => {
       expect(c.events[i].places).toEqual([a.id]);
     }
     expect(new Set(c.events.map((e) => e.category)).size).toBeGreaterThan(5);
+  });
+
+  it('spread over several sources: one file each, four weeks, every claimant with a side, agency copies counted once', async () => {
+    const basemap = realBasemap(ROOT);
+    const c = syntheticCatalogue(600, basemap, { sources: 12 });
+    expect(c.articles).toHaveLength(12);
+    const input = syntheticInput(c, basemap);
+    // One events file per source, each naming it, every event in it that source's (the validator's rule).
+    for (const [k, f] of input.events.entries()) {
+      const json = f.json as { source: string; events: { source: string }[] };
+      expect(json.source).toBe(c.articles[k].source.id);
+      expect(json.events.length).toBeGreaterThan(0);
+      expect(json.events.every((e) => e.source === json.source)).toBe(true);
+    }
+    for (const a of c.articles)
+      for (const e of a.events) for (const x of e.excerpts) expect(a.text.slice(x.start, x.end)).toBe(x.text);
+    const days = c.articles.map((a) => a.source.published).sort();
+    // Four weeks from 10 January: the twelfth article on day 25 (11 × 28 / 12, rounded down).
+    expect([days[0], days.at(-1)]).toEqual(['2022-01-10', '2022-02-04']);
+    expect(new Set(c.articles.map((a) => a.source.carries)).size).toBe(3); // two agency stories, and none
+
+    const built = buildLayers(input, { appOnly: true, compactStory: true });
+    if (!built.ok) throw new Error(built.errors.slice(0, 3).map(formatError).join('\n'));
+    const { story, failures } = await loadStory('/s/', filesFetch(built.files));
+    expect(failures).toEqual([]);
+    expect(story!.sources).toHaveLength(12);
+    expect(new Set(story!.events.map((e) => e.source_id)).size).toBe(12);
+    // Every claimant has a side, the outlet's own voice 'media'; none is "side not given".
+    expect(new Set(story!.events.map((e) => e.side))).toEqual(new Set(SIDES));
+    // Copies of one agency story at a place count once: somewhere fewer independent sources than sources.
+    const counts = independentSources(story!.events, story!.sources);
+    const sourcesAt = (p: string) => new Set(story!.events.filter((e) => e.places.includes(p)).map((e) => e.source_id)).size;
+    expect([...counts].some(([p, k]) => k < sourcesAt(p))).toBe(true);
+    expect([...counts].every(([p, k]) => k <= sourcesAt(p))).toBe(true);
+    // The busy place the frame benchmark opens: Kyiv's anchor, about 1 % of the events, from many sources.
+    expect(story!.events.filter((e) => e.places.includes(ANCHORS[0].id)).length).toBeGreaterThanOrEqual(5);
+    expect(counts.get(ANCHORS[0].id)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('of one source by default, its claimant given no side', () => {
+    const c = syntheticCatalogue(120, realBasemap(ROOT));
+    expect(c.articles.map((a) => a.source.id)).toEqual(['synthetic']);
+    expect(c.articles[0].claimants).toBeUndefined();
+    expect(c.events.every((e) => e.source === 'synthetic')).toBe(true);
+    expect(() => syntheticCatalogue(10, realBasemap(ROOT), { sources: 11 })).toThrow(/1 to 10 sources/);
   });
 });
 
