@@ -406,3 +406,7 @@ export function labelTextField(baked: ReadonlyMap<string, string>, now: Readonly
   for (const [text, ids] of branches) cases.push(ids.length === 1 ? ids[0] : ids, text);
   return ['match', PLACE_ID, ...cases, otherwise] as unknown as ExpressionSpecification;
 }
+
+/** What a view's badges draw, as one string: two views with the same key draw the same badges. */
+export const badgesKey = (badges: FeatureCollection<Point, BadgeProperties>): string =>
+  badges.features.map((f) => `${f.properties.place_ids}=${f.properties.count}`).join('|');

@@ -20,6 +20,7 @@ import {
   markOff,
   placeMarks,
   sourceBadges,
+  badgesKey,
 } from '../../../src/map/data';
 import { independentSources } from '../../../src/story/across';
 import { CATEGORY_SHAPES, insideShape, MARK_PAD, MARK_SIZE, shapeSdf } from '../../../src/map/symbols';
@@ -161,6 +162,18 @@ describe("places' marks", () => {
       for (const f of row)
         expect(Math.abs(f.properties.dx - b.properties.dx)).toBeGreaterThanOrEqual(MARK_SIZE / 2 + BADGE_RADIUS);
     }
+  });
+
+  it('keys badges by what they draw: counts that draw the same badges have the same key', () => {
+    const key = (counts: [string, number][]) => badgesKey(sourceBadges(marks.badgeSlots, new Map(counts)));
+    expect(key([['kyiv', 2]])).toBe(
+      key([
+        ['kyiv', 2],
+        ['congress', 1],
+      ]),
+    );
+    expect(key([['kyiv', 2]])).not.toBe(key([['kyiv', 3]]));
+    expect(key([])).toBe('');
   });
 
   it('turns a mark off when none of its places shows its category, and only then', () => {
