@@ -17,6 +17,7 @@ import { formattedJson, replaceFolder, stableJson } from '../io/files';
 import { buildLayers } from '../layers/build';
 import { defaultFolders, loadInputs } from '../layers/inputs';
 import type { DraftSummary, GazetteerHit, OpenedDraft, PreviewResult, QueueStatus, SaveRequest, SaveResult } from './protocol';
+import { withCaptions } from './model';
 
 /** A draft id as `npm run draft` makes it: also what keeps a request from naming a file elsewhere. */
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -282,7 +283,8 @@ export async function saveReview(
   if (!Array.isArray(request.events) || !Array.isArray(request.places))
     throw new EditorError('events and places: arrays expected');
   const f = folders(p);
-  const watched = [path.join(f.catalogue, 'places.json'), eventsPath(p, id)];
+  const sourcePath = path.join(f.sources, `${opened.source.id}.json`);
+  const watched = [path.join(f.catalogue, 'places.json'), eventsPath(p, id), sourcePath];
   const versions = watched.map(versionOf);
   const { input, errors: loadErrors } = loadInputs(f);
   if (!input) return { ok: false, errors: loadErrors, written: [] };
@@ -295,9 +297,23 @@ export async function saveReview(
   // Published unreviewed, the file says so (the reader marks its events); a reviewed save says nothing.
   const eventsJson = { source: opened.source.id, ...(unreviewed ? { review: 'draft' } : {}), events: request.events };
   const others = input.events.filter((e) => e.file !== rel(p, eventsFile));
+  // Paragraphs the review marked as photo captions: the source record saved with them.
+  if (request.captions !== undefined && !(Array.isArray(request.captions) && request.captions.every(Number.isInteger)))
+    throw new EditorError('captions: an array of block starts expected');
+  const captioned = request.captions?.length ? withCaptions(opened.source, opened.text, request.captions) : undefined;
+  if (captioned && 'error' in captioned)
+    return {
+      ok: false,
+      errors: [{ file: rel(p, sourcePath), id: opened.source.id, field: 'blocks', message: captioned.error }],
+      written: [],
+    };
+  const sources = captioned
+    ? input.sources.map((s) => ((s.record as Source).id === opened.source.id ? { ...s, record: captioned.source } : s))
+    : input.sources;
   const result = buildLayers(
     {
       ...input,
+      sources,
       places: { file: input.places.file, json: places },
       events: [...others, { file: rel(p, eventsFile), json: eventsJson }].sort((a, b) => a.file.localeCompare(b.file)),
     },
@@ -311,6 +327,7 @@ export async function saveReview(
   // names yet (still a catalogue the build takes), never events naming places it lacks.
   const files: [string, string][] = [];
   if (!isDeepStrictEqual(places.places, existing)) files.push([placesPath, await formattedJson(placesPath, places)]);
+  if (captioned) files.push([sourcePath, await formattedJson(sourcePath, captioned.source)]);
   files.push([eventsFile, await formattedJson(eventsFile, eventsJson)]);
   watched.forEach((file, i) => {
     const now = versionOf(file);

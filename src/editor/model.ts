@@ -3,7 +3,16 @@
  * article cut into highlighted runs of text, a selection as offsets, and what a save sends.
  */
 import { DateError, durationDays, resolveEventDate } from '../catalogue/dates';
-import type { CatalogueEvent, Place, PlaceBasis, PlaceGeometry, PlaceKind, Quantity, ValidationError } from '../catalogue/schema';
+import type {
+  CatalogueEvent,
+  Place,
+  PlaceBasis,
+  PlaceGeometry,
+  PlaceKind,
+  Quantity,
+  Source,
+  ValidationError,
+} from '../catalogue/schema';
 import { listedAsSeat, type Category, type Precision } from '../catalogue/vocabulary';
 import { slug } from '../draft/draft';
 import { categoryOf, claimOf } from '../draft/claims';
@@ -40,6 +49,8 @@ export interface EventItem {
 export interface Review {
   places: PlaceItem[];
   events: EventItem[];
+  /** Paragraphs marked as photo captions in this review (their blocks' starts), saved with the source record. */
+  captions?: number[];
 }
 
 const strip = <T extends { draft: unknown }>({ draft: _draft, ...rest }: T) => rest;
@@ -166,7 +177,39 @@ export function saveRequest(id: string, review: Review): SaveRequest {
     id,
     places: review.places.filter((p) => p.status === 'accepted').map((p) => copy(p.place)),
     events: review.events.filter((e) => e.status === 'accepted').map((e) => tidy(copy(e.event))),
+    ...(review.captions?.length ? { captions: [...review.captions] } : {}),
   };
+}
+
+/**
+ * The paragraph a selection lies in, to be marked a photo caption (a caption the page did not mark as
+ * one: a pasted text has no figcaption), or why it cannot be: a headline is no caption, a selection
+ * across two blocks names no one paragraph.
+ */
+export function captionBlock(source: Source, sel: { start: number; end: number }): { start: number } | { error: string } {
+  const block = source.blocks.find((b) => b.start <= sel.start && sel.end <= b.end);
+  if (!block) return { error: 'The selection runs across two blocks of the article: select words within one paragraph.' };
+  if (block.kind === 'caption') return { error: 'That paragraph is a photo caption already.' };
+  if (block.kind === 'headline') return { error: 'A headline is not a photo caption.' };
+  return { start: block.start };
+}
+
+/**
+ * The source record with the blocks starting at `starts` made photo captions and their first words
+ * listed in `captions`, as the capture lists them; an error for a start that is no paragraph's or dek's.
+ */
+export function withCaptions(source: Source, text: string, starts: number[]): { source: Source } | { error: string } {
+  const blocks = source.blocks.map((b) => ({ ...b }));
+  const captions = [...source.captions];
+  for (const start of starts) {
+    const block = blocks.find((b) => b.start === start);
+    if (!block || (block.kind !== 'paragraph' && block.kind !== 'dek' && block.kind !== 'caption'))
+      return { error: `captions: ${JSON.stringify(start)} is not the start of a paragraph of ${source.id}'s text` };
+    if (block.kind === 'caption') continue;
+    block.kind = 'caption';
+    captions.push(text.slice(block.start, block.end).split(/\s+/).slice(0, 6).join(' '));
+  }
+  return { source: { ...source, blocks, captions } };
 }
 
 /** What the card's inputs leave behind that a catalogue record does not hold: an emptied qualifier, no figures. */

@@ -58,6 +58,11 @@ export interface SaveRequest {
   id: string;
   places: Place[];
   events: CatalogueEvent[];
+  /**
+   * The source's paragraphs the review marks as photo captions (each block's start), beyond those its
+   * record has: the record is saved with them (model.ts withCaptions), and excerpts in them are captions.
+   */
+  captions?: number[];
 }
 
 export interface SaveResult {

@@ -463,8 +463,23 @@ test.describe('the review screen, reopened', () => {
       { timeout: 30_000 },
     );
 
+    // A paragraph that is a photo caption, which a pasted text cannot say: marked so, saved with the record.
+    const selection = page.getByRole('region', { name: 'Selection' });
+    await selectWords(page, 'Secretary of State', 'Antony Blinken');
+    await selection.getByRole('button', { name: 'Mark its paragraph as a photo caption' }).click();
+    await expect(selection.getByText(/^Photo captions: “Secretary of State Antony Blinken said/)).toBeVisible();
+    await selectWords(page, 'Russian warplanes', 'land in Belarus');
+    await selection.getByRole('button', { name: 'Mark its paragraph as a photo caption' }).click();
+    await expect(selection.getByRole('alert')).toHaveText('A headline is not a photo caption.');
+
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByRole('status')).toContainText('Saved:');
+    const record = JSON.parse(readFileSync(path.join(project, 'geodata/sources', `${ID}.json`), 'utf8')) as {
+      blocks: { kind: string; start: number; end: number }[];
+      captions: string[];
+    };
+    expect(record.captions).toEqual(['Secretary of State Antony Blinken said']);
+    expect(record.blocks.filter((b) => b.kind === 'caption')).toHaveLength(1);
     const written = JSON.parse(readFileSync(eventsFile(), 'utf8')) as {
       events: { id: string; places: string[]; quantities?: unknown[]; excerpts: unknown[] }[];
     };

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CatalogueEvent, Place } from '../../../src/catalogue/schema';
+import type { CatalogueEvent, Place, Source } from '../../../src/catalogue/schema';
 import { validateCatalogue } from '../../../src/catalogue/validate';
 import { loadGazetteer, type Gazetteer } from '../../../src/draft/gazetteer';
 import type { DraftFile } from '../../../src/draft/types';
@@ -23,7 +23,7 @@ import {
   writeAll,
   type Project,
 } from '../../../src/editor/api';
-import { reviewOf, saveRequest } from '../../../src/editor/model';
+import { captionBlock, reviewOf, saveRequest, withCaptions } from '../../../src/editor/model';
 import { stableJson } from '../../../src/io/files';
 import type { StorySource } from '../../../src/layers/format';
 import { defaultFolders, loadInputs } from '../../../src/layers/inputs';
@@ -279,6 +279,59 @@ describe('saving a review', () => {
     for (const id of ['../places', 'x/../y', '', 'A', null]) expect(() => openDraft(p, id)).toThrow(EditorError);
     expect(() => openDraft(p, 'no-such-draft')).toThrow(/no such draft/);
     await expect(saveReview(p, { id: '../../etc', places: [], events: [] })).rejects.toThrow(EditorError);
+  });
+});
+
+describe('a paragraph marked as a photo caption', () => {
+  it('is saved in the source record, and the excerpt quoting it is a caption in the story', async () => {
+    const p = project();
+    const opened = openDraft(p, ID);
+    const text = opened.text;
+    const jets = event('the-ministry-said-the-jets-landed');
+    const at = jets.excerpts[0];
+    // Before: a paragraph, and no caption in the record.
+    const block = captionBlock(opened.source, { start: at.start + 4, end: at.start + 12 });
+    expect(block).toEqual({ start: opened.source.blocks.find((b) => b.start <= at.start && at.end <= b.end)!.start });
+    const review = reviewOf(opened);
+    review.events.find((e) => e.event.id === jets.id)!.status = 'accepted';
+    review.places.filter((x) => jets.places.includes(x.place.id)).forEach((x) => (x.status = 'accepted'));
+    review.captions = [(block as { start: number }).start];
+    const result = await saveReview(p, saveRequest(ID, review));
+    expect(result.errors).toEqual([]);
+    expect(result.written).toContain(`geodata/sources/${ID}.json`);
+    const record = JSON.parse(readFileSync(path.join(p.root, `geodata/sources/${ID}.json`), 'utf8')) as Source;
+    const marked = record.blocks.find((b) => b.start === review.captions![0])!;
+    expect(marked.kind).toBe('caption');
+    expect(record.captions).toEqual([text.slice(marked.start, marked.end).split(/\s+/).slice(0, 6).join(' ')]);
+    const story = JSON.parse(readFileSync(path.join(p.root, 'geodata/layers/story.json'), 'utf8')) as {
+      events: { event_id: string; excerpt_block?: string; excerpts?: { block?: string }[] }[];
+    };
+    const drawn = story.events.find((e) => e.event_id === jets.id)!;
+    expect(drawn.excerpt_block ?? drawn.excerpts?.[0].block).toBe('caption');
+    // Reopened: the record's caption stands, and marking it again says so.
+    expect(captionBlock(openDraft(p, ID).source, { start: at.start + 4, end: at.start + 12 })).toEqual({
+      error: 'That paragraph is a photo caption already.',
+    });
+  }, 120_000);
+
+  it('refuses a headline, a selection across two blocks, and a start that is no paragraph', async () => {
+    const p = project();
+    const { source, text } = openDraft(p, ID);
+    const [headline, first] = source.blocks;
+    expect(captionBlock(source, { start: headline.start, end: headline.start + 3 })).toEqual({
+      error: 'A headline is not a photo caption.',
+    });
+    expect(captionBlock(source, { start: headline.end - 2, end: first.start + 2 })).toMatchObject({ error: /two blocks/ });
+    expect(withCaptions(source, text, [first.start + 1])).toMatchObject({ error: /is not the start of a paragraph/ });
+    const refused = await saveReview(p, {
+      id: ID,
+      places: [],
+      events: [event('the-ministry-said-the-jets-landed')],
+      captions: [1],
+    });
+    expect(refused.ok).toBe(false);
+    expect(refused.errors).toEqual([expect.objectContaining({ file: `geodata/sources/${ID}.json`, id: ID, field: 'blocks' })]);
+    expect(refused.written).toEqual([]);
   });
 });
 
