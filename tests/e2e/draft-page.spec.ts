@@ -12,6 +12,7 @@ import path from 'node:path';
 import { startEditor, type EditorServer } from '../../src/editor/server';
 import { serveLayers } from '../support/two-sources';
 import { expect, test } from './fixtures';
+import { seedProject } from '../support/seed';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EDITOR_PORT = Number(process.env.E2E_EDITOR_PORT ?? 4395) + 1;
@@ -29,7 +30,8 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   project = mkdtempSync(path.join(tmpdir(), 'draft-page-e2e-'));
   for (const dir of ['sources', 'catalogue', 'basemap'])
-    cpSync(path.join(ROOT, 'geodata', dir), path.join(project, 'geodata', dir), { recursive: true });
+    // The seed alone, whatever else the repository's geodata/ holds (tests/support/seed.ts).
+    cpSync(path.join(seedProject(), 'geodata', dir), path.join(project, 'geodata', dir), { recursive: true });
   const page = path.join(project, 'saved-page.html');
   cpSync(path.join(ROOT, 'tests/fixtures/draft/html-broadcaster/article.html'), page);
   // No --published, no --publisher: the page gives them.

@@ -16,6 +16,7 @@ import { defaultFolders, loadInputs } from '../../src/layers/inputs';
 import { startEditor, type EditorServer } from '../../src/editor/server';
 import { serveLayers } from '../support/two-sources';
 import { expect, test } from './fixtures';
+import { seedProject } from '../support/seed';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EDITOR_PORT = Number(process.env.E2E_EDITOR_PORT ?? 4395);
@@ -41,7 +42,8 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   project = mkdtempSync(path.join(tmpdir(), 'editor-e2e-'));
   for (const dir of ['sources', 'catalogue', 'basemap'])
-    cpSync(path.join(ROOT, 'geodata', dir), path.join(project, 'geodata', dir), { recursive: true });
+    // The seed alone, whatever else the repository's geodata/ holds (tests/support/seed.ts).
+    cpSync(path.join(seedProject(), 'geodata', dir), path.join(project, 'geodata', dir), { recursive: true });
   mkdirSync(path.join(project, 'articles'));
   const article = path.join(project, 'articles/article.txt');
   cpSync(path.join(ROOT, 'tests/fixtures/draft/wire-kiev/article.txt'), article);
