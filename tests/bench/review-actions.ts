@@ -65,7 +65,22 @@ export interface Tally {
   by: Record<string, number>;
   /** Each action with what it is about (the gold event's first words, or the place): `--explain`. */
   log: string[];
+  /** Characters typed into fields (titles, dates, claimants, figures' words), for the time model. */
+  typed: number;
+  /** Words of the article, read once before the review, for the time model. */
+  words: number;
 }
+
+/**
+ * The keystroke-level model's operators (Card, Moran and Newell, 1980; the values their book gives): a
+ * point at a target and a click, a mental preparation before each action, a keystroke of an average
+ * typist; and reading at 250 words a minute. A model of an expert's time, not a measurement of a person.
+ */
+export const KLM = { point: 1.1, click: 0.2, think: 1.35, keystroke: 0.28, readWordsPerMinute: 250 } as const;
+
+/** The model's minutes for a tally: reading the article, then each action pointed, clicked and thought, and each character typed. */
+export const modelMinutes = (t: Pick<Tally, 'actions' | 'typed' | 'words'>): number =>
+  ((t.words / KLM.readWordsPerMinute) * 60 + t.actions * (KLM.point + KLM.click + KLM.think) + t.typed * KLM.keystroke) / 60;
 
 export function reviewActions(name: string, ctx: DraftContext): Tally {
   const dir = path.join(FIX, name);
@@ -78,8 +93,10 @@ export function reviewActions(name: string, ctx: DraftContext): Tally {
   const by: Record<string, number> = {};
   const log: string[] = [];
   let about = '';
-  const add = (what: string, n = 1) => {
+  let typed = 0;
+  const add = (what: string, n = 1, typing = '') => {
     if (!n) return;
+    typed += typing.length;
     by[what] = (by[what] ?? 0) + n;
     log.push(`${n} ${what}${about ? `: ${about}` : ''}`);
   };
@@ -142,13 +159,13 @@ export function reviewActions(name: string, ctx: DraftContext): Tally {
       });
       add('event added from selected words', 2);
     }
-    add('title typed', Number(start.title !== g.title));
+    add('title typed', Number(start.title !== g.title), g.title);
     if (start.title !== g.title) log.push(`    draft "${start.title}" / gold "${g.title}"`);
     add('category set', Number(start.category !== g.category));
     if (start.category !== g.category) log.push(`    draft ${start.category} / gold ${g.category}`);
     add('site set', Number(start.site !== g.site));
-    add('date typed', Number(!sameDate(start.date, g.date, gold.published)));
-    add('claimant typed', Number(!same(start.claim.by, g.claim.by)));
+    add('date typed', Number(!sameDate(start.date, g.date, gold.published)), g.date);
+    add('claimant typed', Number(!same(start.claim.by, g.claim.by)), g.claim.by);
     add('claim kind set', Number(start.claim.kind !== g.claim.kind));
     add('stance set', Number(start.claim.stance !== g.claim.stance));
     const placeKeys = (ids: string[] | undefined, keys: Map<string, string>) => (ids ?? []).map((id) => keys.get(id) ?? id);
@@ -168,10 +185,15 @@ export function reviewActions(name: string, ctx: DraftContext): Tally {
       if (drafts.includes(figure(q))) continue;
       add('figure selected and added', 2);
       const read = figureFromSelection(text, at(q.text));
-      add(
-        'figure value, unit or qualifier typed',
-        read ? Number(read.value !== q.value) + Number(!same(read.unit, q.unit)) + Number(!same(read.qualifier, q.qualifier)) : 3,
-      );
+      const wrong = read
+        ? [
+            read.value !== q.value && String(q.value),
+            !same(read.unit, q.unit) && q.unit,
+            !same(read.qualifier, q.qualifier) && (q.qualifier ?? ''),
+          ]
+        : [String(q.value), q.unit, q.qualifier ?? ''];
+      const typing = wrong.filter((x): x is string => typeof x === 'string');
+      add('figure value, unit or qualifier typed', typing.length, typing.join(''));
     }
   }
   about = '';
@@ -184,7 +206,7 @@ export function reviewActions(name: string, ctx: DraftContext): Tally {
   } else add('event accepted', oneByOne);
   add('save');
   const actions = Object.values(by).reduce((a, b) => a + b, 0);
-  return { article: name, characters: text.length, actions, by, log };
+  return { article: name, characters: text.length, actions, by, log, typed, words: text.split(/\s+/).filter(Boolean).length };
 }
 
 /**
@@ -215,11 +237,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const ctx = benchDraftContext({ catalogue: true });
   const names = readdirSync(FIX).filter((d) => existsSync(path.join(FIX, d, 'review-gold.json')));
   const tallies = names.map((n) => reviewActions(n, ctx));
-  console.log('article              chars  actions  per 1,000 chars');
+  console.log('article              chars  actions  per 1,000 chars  typed  model minutes');
   for (const t of tallies)
     console.log(
-      `${t.article.padEnd(20)} ${String(t.characters).padStart(5)}  ${String(t.actions).padStart(7)}  ${(t.actions / (t.characters / 1000)).toFixed(1).padStart(15)}`,
+      `${t.article.padEnd(20)} ${String(t.characters).padStart(5)}  ${String(t.actions).padStart(7)}  ${(t.actions / (t.characters / 1000)).toFixed(1).padStart(15)}  ${String(t.typed).padStart(5)}  ${modelMinutes(t).toFixed(1).padStart(13)}`,
     );
+  console.log(
+    `model minutes: the keystroke-level model (reading at ${KLM.readWordsPerMinute} words a minute; each action ${(KLM.point + KLM.click + KLM.think).toFixed(2)} s to point, click and think; ${KLM.keystroke} s a character typed): an estimate, not a person timed`,
+  );
   const total = tallies.reduce((s, t) => ({ a: s.a + t.actions, c: s.c + t.characters }), { a: 0, c: 0 });
   console.log(`all: ${total.a} actions for ${total.c} characters, ${(total.a / (total.c / 1000)).toFixed(1)} per 1,000`);
   const by: Record<string, number> = {};
