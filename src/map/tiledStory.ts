@@ -169,8 +169,14 @@ export function emphasiseAreas(map: MaplibreMap, summary: TiledStoryFile, ids: r
 export function tiledHits(map: MaplibreMap, point: PointLike): { places: string[]; zoomIn: boolean } {
   const places: string[] = [];
   let zoomIn = false;
-  for (const f of map.queryRenderedFeatures(point, { layers: TILED_HIT_LAYERS }) as MapGeoJSONFeature[]) {
-    if (f.state.off) continue;
+  const hits = (map.queryRenderedFeatures(point, { layers: TILED_HIT_LAYERS }) as MapGeoJSONFeature[]).filter(
+    (f) => !f.state.off,
+  );
+  // A mark hit is what the pointer is on: the areas under it (Ukraine under Kyiv) are not chosen too, as
+  // in the whole story (GeoJsonStory.svelte placesAt).
+  const onMark = hits.some((f) => f.layer.id === 'tiled-marks');
+  for (const f of hits) {
+    if (onMark && f.layer.id !== 'tiled-marks') continue;
     const id = f.layer.id === 'tiled-marks' ? f.properties.p : f.properties.place_id;
     if (typeof id === 'string') {
       if (!places.includes(id)) places.push(id);
