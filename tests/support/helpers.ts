@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { onTestFinished, TestRunner } from 'vitest';
+import { createExpression } from '@maplibre/maplibre-gl-style-spec';
 
 /** The repository's root. */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -79,3 +80,18 @@ export function archiveReader(archive: Uint8Array): PMTiles {
 }
 
 export { SEED_ID, seedFolders, seedProject } from './seed';
+
+/**
+ * A style expression compiled as MapLibre compiles a data-driven layout property (`spec` adds its type),
+ * and evaluated at zoom 5 for a point with these properties: how the tests read what a layer draws.
+ */
+export function styleExpression(expr: unknown, spec: object = {}): (props: Record<string, unknown>) => unknown {
+  const e = createExpression(expr, {
+    'property-type': 'data-driven',
+    expression: { interpolated: false, parameters: ['zoom', 'feature'] },
+    ...spec,
+  } as never);
+  if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
+  const compiled = e.value;
+  return (props) => compiled.evaluate({ zoom: 5 }, { type: 'Point', properties: props } as never);
+}

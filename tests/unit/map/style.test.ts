@@ -1,4 +1,4 @@
-import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { addStory, ALL_SOURCES, BASEMAP_SOURCES, buildStyle, stylePatterns } from '../../../src/map/style';
@@ -11,6 +11,7 @@ import type { PlaceView } from '../../../src/story/visibility';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { CATEGORIES, PRECISIONS } from '../../../src/catalogue/vocabulary';
 import { defaultTheme, type Theme } from '../../../src/map/theme';
+import { styleExpression } from '../../support/helpers';
 
 /** WCAG relative luminance and contrast ratio. */
 function luminance(hex: string): number {
@@ -121,18 +122,13 @@ describe('generated style', () => {
     const disc = patterns[layer.layout!['icon-image'] as string]();
     // 2 × (radius 8 + 1) CSS pixels at 2 image pixels each.
     expect([disc.width, disc.height, disc.pixelRatio]).toEqual([36, 36, 2]);
-    const offset = (key: 'icon-offset' | 'text-offset') => {
-      const e = createExpression(layer.layout![key], 'x', {
-        type: 'array',
-        value: 'number',
-        length: 2,
-        'property-type': 'data-driven',
-        expression: { interpolated: false, parameters: ['zoom', 'feature'] },
-      } as never);
-      if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
-      const at = { dx: -26, dy: 11.5, count: '5', place_ids: 'x' };
-      return e.value.evaluate({ zoom: 5 }, { type: 'Point', properties: at } as never) as number[];
-    };
+    const offset = (key: 'icon-offset' | 'text-offset') =>
+      styleExpression(layer.layout![key], { type: 'array', value: 'number', length: 2 })({
+        dx: -26,
+        dy: 11.5,
+        count: '5',
+        place_ids: 'x',
+      }) as number[];
     expect(offset('icon-offset')).toEqual([-26, 11.5]);
     // In ems of the 11 px text: the same pixels.
     expect(offset('text-offset').map((v) => Math.round(v * 11 * 1000) / 1000)).toEqual([-26, 11.5]);
@@ -281,15 +277,7 @@ describe('story layers', () => {
   });
 
   describe('the story labels, evaluated by the style spec', () => {
-    const evaluate = (expr: unknown, spec: object, props: Record<string, unknown>) => {
-      const e = createExpression(expr, 'x', {
-        'property-type': 'data-driven',
-        expression: { interpolated: false, parameters: ['zoom', 'feature'] },
-        ...spec,
-      } as never);
-      if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
-      return e.value.evaluate({ zoom: 5 }, { type: 'Point', properties: props } as never);
-    };
+    const evaluate = (expr: unknown, spec: object, props: Record<string, unknown>) => styleExpression(expr, spec)(props);
     /** Every label as MapLibre would draw it: the source set in view `from`, the layer's text then set for `to`. */
     const drawn = (from: Map<string, PlaceView>, to: Map<string, PlaceView>) => {
       const field = labelTextField(labelTexts(places, from), labelTexts(places, to));

@@ -7,7 +7,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createExpression } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { STANCES } from '../../../src/catalogue/schema';
@@ -22,7 +21,7 @@ import { defaultTheme } from '../../../src/map/theme';
 import { placeViews } from '../../../src/story/model';
 import type { Story } from '../../../src/story/types';
 import { isPlan, marksPlace } from '../../../src/story/visibility';
-import { ROOT } from '../../support/helpers';
+import { ROOT, styleExpression } from '../../support/helpers';
 
 const layers = path.join(ROOT, 'geodata/layers');
 const FIXTURE = path.join(ROOT, 'tests/fixtures/second-source');
@@ -107,15 +106,7 @@ describe('a plan is drawn as a plan', () => {
 
 describe("the marks' offset", () => {
   const layout = (storyLayers(defaultTheme).find((l) => l.id === 'story-marks') as { layout: Record<string, unknown> }).layout;
-  const e = createExpression(layout['icon-offset'], {
-    type: 'array',
-    value: 'number',
-    length: 2,
-    'property-type': 'data-driven',
-    expression: { interpolated: false, parameters: ['zoom', 'feature'] },
-  } as never);
-  if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
-  const offset = e.value;
+  const offset = styleExpression(layout['icon-offset'], { type: 'array', value: 'number', length: 2 });
 
   it('is each mark\'s [dx, dy], read from numbers, also where the tiles keep "offset" as a string', () => {
     const { data } = placeMarks(places, views);
@@ -124,7 +115,7 @@ describe("the marks' offset", () => {
     for (const f of features) {
       // As a vector tile keeps the properties: an array becomes its JSON.
       const tiled = { ...f.properties, offset: JSON.stringify(f.properties.offset) };
-      const got = offset.evaluate({ zoom: 5 }, { type: 'Point', properties: tiled } as never) as number[];
+      const got = offset(tiled) as number[];
       expect(got[0]).toBeCloseTo(f.properties.offset[0], 6);
       expect(got[1]).toBeCloseTo(f.properties.offset[1], 6);
     }
