@@ -15,9 +15,9 @@ import { exportGeoJson } from '../../src/story/export';
 import type { Story } from '../../src/story/types';
 import { ogrinfo } from '../support/gdal';
 import { expect, mapIdle, test } from './fixtures';
-import { SEED_LAYERS } from '../support/seed';
+import { seedLayers } from '../support/seed';
 
-const LAYERS = SEED_LAYERS;
+const LAYERS = seedLayers();
 const story: Story = {
   ...decodeStory(JSON.parse(readFileSync(path.join(LAYERS, 'story.json'), 'utf8'))),
   places: JSON.parse(readFileSync(path.join(LAYERS, 'places.geojson'), 'utf8')),

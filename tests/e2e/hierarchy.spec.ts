@@ -15,11 +15,11 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { THEATRE } from '../../src/basemap/theatre';
 import { expect, mapIdle, test } from './fixtures';
 import { shoot } from './pixels';
-import { SEED_LAYERS } from '../support/seed';
+import { seedLayers } from '../support/seed';
 
 type MapWindow = { situationMap: MaplibreMap };
 
-const layersDir = SEED_LAYERS;
+const layersDir = seedLayers();
 const story = JSON.parse(readFileSync(path.join(layersDir, 'story.json'), 'utf8')) as {
   events: { event_id: string; category: string; site: string; places: string[] }[];
 };

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { camera, expect, mapIdle, test } from './fixtures';
-import { SEED_LAYERS } from '../support/seed';
+import { seedLayers } from '../support/seed';
 
-const seed = JSON.parse(readFileSync(path.join(SEED_LAYERS, 'story.json'), 'utf8')) as {
+const seed = JSON.parse(readFileSync(path.join(seedLayers(), 'story.json'), 'utf8')) as {
   sources: { title: string; publisher: string }[];
 };
 const TITLE = seed.sources[0].title;
@@ -197,7 +197,7 @@ test.describe('where the story comes from', () => {
 test.describe('the original article', () => {
   /** The seed's own source record, as built: the link must be the one the catalogue gives. */
   const ARTICLE = (
-    JSON.parse(readFileSync(path.join(SEED_LAYERS, 'story.json'), 'utf8')) as {
+    JSON.parse(readFileSync(path.join(seedLayers(), 'story.json'), 'utf8')) as {
       sources: { url: string }[];
     }
   ).sources[0].url;

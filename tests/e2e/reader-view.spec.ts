@@ -15,9 +15,9 @@ import type { PlaceProperties, StoryEvent } from '../../src/layers/format';
 import { isPlan } from '../../src/story/visibility';
 import { defaultTheme } from '../../src/map/theme';
 import { parseHex } from '../../src/map/patterns';
-import { SEED_LAYERS } from '../support/seed';
+import { seedLayers } from '../support/seed';
 
-const layers = SEED_LAYERS;
+const layers = seedLayers();
 const story = JSON.parse(readFileSync(path.join(layers, 'story.json'), 'utf8')) as { events: StoryEvent[] };
 const places = JSON.parse(readFileSync(path.join(layers, 'places.geojson'), 'utf8')) as FeatureCollection<Point, PlaceProperties>;
 const pointOf = (id: string) =>

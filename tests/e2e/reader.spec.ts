@@ -13,12 +13,12 @@ import { commonest, near, parseColour, shareNear, shoot, type Box, type RGB } fr
 import type { Category } from '../../src/catalogue/vocabulary';
 import { parseHex } from '../../src/map/patterns';
 import { defaultTheme } from '../../src/map/theme';
-import { SEED_LAYERS } from '../support/seed';
+import { seedLayers } from '../support/seed';
 
 const THEME = defaultTheme.categories;
 const hexRgb = (hex: string): RGB => parseHex(hex);
 
-const story = JSON.parse(readFileSync(path.join(SEED_LAYERS, 'story.json'), 'utf8')) as {
+const story = JSON.parse(readFileSync(path.join(seedLayers(), 'story.json'), 'utf8')) as {
   events: { event_id: string; places: string[]; source_id: string; excerpts: { start: number; end: number; text: string }[] }[];
   sources: { id: string }[];
 };

@@ -9,12 +9,12 @@ import path from 'node:path';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { STORY_HIT_LAYERS } from '../../src/map/storyLayers';
 import { camera, clickAt, expect, mapIdle, test } from './fixtures';
-import { SEED_LAYERS } from '../support/seed';
+import { seedLayers } from '../support/seed';
 
 /** The app's map, as the page exposes it for tests (the shared fixture types only a few methods). */
 type MapWindow = { situationMap: MaplibreMap };
 
-const story = JSON.parse(readFileSync(path.join(SEED_LAYERS, 'story.json'), 'utf8')) as {
+const story = JSON.parse(readFileSync(path.join(seedLayers(), 'story.json'), 'utf8')) as {
   events: { event_id: string; category: string; places: string[] }[];
   sources: { text_content: string; blocks: { kind: string; start: number; end: number }[] }[];
 };

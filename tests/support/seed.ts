@@ -102,7 +102,7 @@ export function seedDist(dist: string = path.join(ROOT, 'dist')): string {
 }
 
 /** The seed story's layers (seedProject's geodata/layers): what the end-to-end tests' server serves. */
-export const SEED_LAYERS = path.join(seedProject(), 'geodata/layers');
+export const seedLayers = (): string => path.join(seedProject(), 'geodata/layers');
 
 /** The seed story's folders, as `loadInputs` reads them (see seedProject). */
 export const seedFolders = (from: string = ROOT): Folders => defaultFolders(seedProject(from));
