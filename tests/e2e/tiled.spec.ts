@@ -178,3 +178,22 @@ test('from the keyboard: Enter opens the places at the map’s centre, and the a
   await expect(button).toHaveAttribute('aria-pressed', 'true');
   await expect(excerpts.locator('h3').first()).toHaveText(area.name);
 });
+
+test('the embed shows a tiled story as the reader does: its marks, its legend, a click’s excerpt', async ({ page }) => {
+  const asked = await serveTiled(page);
+  const kyiv = ANCHORS[0];
+  await page.goto(`/embed.html#9/${kyiv.lngLat[1]}/${kyiv.lngLat[0]}`);
+  await marksIdle(page);
+  expect((await drawnMarks(page)).length, 'marks drawn').toBeGreaterThan(0);
+  await expect(page.locator('details.embed-legend')).toBeVisible();
+  await expect(page.locator('.embed-foot .sources')).toContainText(summary.sources[0].publisher);
+  await clickAt(page, ...kyiv.lngLat);
+  const excerpt = page.getByRole('region', { name: 'Excerpt' });
+  await expect(excerpt.getByRole('heading', { name: 'Kyiv (benchmark)' })).toBeVisible();
+  await expect(excerpt).toContainText(kyiv.sentence);
+  expect(
+    asked.some((f) => f.startsWith('shard-')),
+    'the place’s shard read',
+  ).toBe(true);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
