@@ -4,6 +4,7 @@
  * in the build, the draft tool, the scripts or the tests (readBasemap); the basemap's tiles read the same
  * files for drawing (src/tiles/basemap.ts).
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { mesh, neighbors } from 'topojson-client';
@@ -11,7 +12,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { regionLayers, type UnitProperties } from '../basemap/topology';
 import { formatError, type ValidationError } from '../catalogue/schema';
 import { neighbourKey, type BasemapIndex } from '../catalogue/validate';
-import { fileError, readJsonFile } from './read';
+import { fileError, parseJson, readText } from './read';
 
 export type Area = Polygon | MultiPolygon;
 
@@ -88,14 +89,38 @@ export function basemapFrom(regionTopo: unknown, placesGeojson: FeatureCollectio
  */
 export function loadBasemap(folder: string, root: string): { basemap?: Basemap; errors: ValidationError[] } {
   const errors: ValidationError[] = [];
-  const [region, gazetteer] = ['region.topo.json', 'places.geojson'].map((n) => readJsonFile(path.join(folder, n), root, errors));
+  const files = BASEMAP_FILES.map((n) => path.join(folder, n));
+  const texts = files.map((f) => readText(f, root, errors));
+  if (texts.some((t) => t === undefined)) return { errors };
+  const key = texts.reduce((h, t) => h.update(t!).update('\0'), createHash('sha256')).digest('hex');
+  const known = recent.get(key);
+  if (known) {
+    recent.delete(key);
+    recent.set(key, known);
+    return { basemap: known, errors };
+  }
+  const [region, gazetteer] = texts.map((t, i) => parseJson(t!, files[i], root, errors));
   if (region === undefined || gazetteer === undefined) return { errors };
   try {
-    return { basemap: basemapFrom(region, gazetteer as FeatureCollection), errors };
+    const basemap = basemapFrom(region, gazetteer as FeatureCollection);
+    recent.set(key, basemap);
+    if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+    return { basemap, errors };
   } catch (err) {
     return { errors: [fileError(path.relative(root, folder), `basemap unreadable: ${(err as Error).message}`)] };
   }
 }
+
+/** The files of a basemap the catalogue reads. */
+const BASEMAP_FILES = ['region.topo.json', 'places.geojson'];
+/**
+ * The last basemaps read, by their files' bytes: the same bytes give the same Basemap object, and with it
+ * the shapes already drawn from it (shapes.ts caches them per Basemap; a border band alone is a second or
+ * two of Turf). The editor reads the project again for each preview and save, and the tests copy the same
+ * basemap into many projects; a basemap changed on disk is read afresh. Treated as read-only by everyone.
+ */
+const recent = new Map<string, Basemap>();
+const RECENT = 4;
 
 /** The project's basemap (`root`/geodata/basemap), or an error listing every problem with its files. */
 export function readBasemap(root: string, folder = path.join(root, BASEMAP_FOLDER)): Basemap {

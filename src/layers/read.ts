@@ -31,7 +31,11 @@ export function readText(file: string, root: string, errors: ValidationError[]):
 /** A file's JSON, or undefined with its error added. */
 export function readJsonFile(file: string, root: string, errors: ValidationError[]): unknown {
   const text = readText(file, root, errors);
-  if (text === undefined) return undefined;
+  return text === undefined ? undefined : parseJson(text, file, root, errors);
+}
+
+/** JSON read from `file`'s text, or undefined with its error added. */
+export function parseJson(text: string, file: string, root: string, errors: ValidationError[]): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {

@@ -9,46 +9,23 @@
  * The seed is printed; a failure names the mutations (index, kind, path) so that it can be replayed.
  *
  * Speed: a catalogue that passes validation is built in full, and the seed catalogue's border band
- * (Turf buffer + intersect on Ukraine and Russia) alone takes ~2 s. Turf's buffer, intersect and union
- * are pure, so this file memoises them by the identity of their input geometries (the basemap's
- * objects, the same in every run): a mutation that leaves a place's geometry alone reuses the result,
- * and one that changes it (another country, another width) computes it afresh. Nothing else is mocked.
+ * (Turf buffer + intersect on Ukraine and Russia) alone takes ~2 s; the build draws each place's shape
+ * once per basemap (src/layers/shapes.ts), and every mutation here shares the one basemap read, so only
+ * a mutated place is drawn afresh. Nothing is mocked.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildLayers, type BuildInput, type BuildResult } from '../../../src/layers/build';
 import { defaultFolders, loadInputs } from '../../../src/layers/inputs';
 import { CLAIM_KINDS, type Source } from '../../../src/catalogue/schema';
 import { CATEGORIES } from '../../../src/catalogue/vocabulary';
 import { runTsx, seedFolders, seedProject, tempProject } from '../../support/helpers';
 import { mulberry32 } from '../../support/prng';
-
-vi.mock('@turf/turf', async (importOriginal) => {
-  const turf = await importOriginal<typeof import('@turf/turf')>();
-  const ids = new WeakMap<object, number>();
-  let next = 0;
-  const id = (o: object) => ids.get(o) ?? (ids.set(o, ++next), next);
-  const geometryIds = (fc: FeatureCollection) => fc.features.map((f: Feature) => id(f.geometry as Geometry)).join(',');
-  const memo = <A extends unknown[], R>(fn: (...args: A) => R, key: (...args: A) => string) => {
-    const cache = new Map<string, R>();
-    return (...args: A): R => {
-      const k = key(...args);
-      if (!cache.has(k)) cache.set(k, fn(...args));
-      return cache.get(k)!;
-    };
-  };
-  return {
-    ...turf,
-    buffer: memo(turf.buffer, (f, radius, options) => `${id((f as Feature).geometry)}|${radius}|${JSON.stringify(options)}`),
-    intersect: memo(turf.intersect, (fc, options) => `${geometryIds(fc as FeatureCollection)}|${JSON.stringify(options)}`),
-    union: memo(turf.union, (fc, options) => `${geometryIds(fc as FeatureCollection)}|${JSON.stringify(options)}`),
-  };
-});
+import { FULL_TIER, full } from '../../support/tier';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20220126);
-const COUNT = Number(process.env.FUZZ_COUNT ?? 1000);
+const COUNT = Number(process.env.FUZZ_COUNT ?? (FULL_TIER ? 1000 : 100));
 
 type Rng = () => number;
 const int = (rng: Rng, n: number) => Math.floor(rng() * n);
@@ -502,7 +479,7 @@ describe('catalogue fuzzing', () => {
   }, 600_000);
 });
 
-describe('the layers CLI on mutated copies', () => {
+full.describe('the layers CLI on mutated copies', () => {
   const CASES: [string, (d: Doc) => void][] = [
     [
       'an excerpt shifted by one',
