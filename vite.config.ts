@@ -95,6 +95,11 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // One module registry per worker, not per file: the gazetteer, the basemap and the shapes drawn from it
+    // are read once per worker instead of once per file (no test mocks a module; a test's files are its own).
+    isolate: false,
+    // Says first whether this is the fast tier or the full one, and what the fast one skips (tests/support/tier.ts).
+    globalSetup: ['tests/support/tier-banner.ts'],
     // Some tests validate whole GeoJSON files or run the CLI: seconds on a busy 2-core machine, not 5.
     testTimeout: 30_000,
   },

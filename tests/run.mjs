@@ -20,6 +20,8 @@ const steps = [
     cmd: npx(['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']),
     report: 'test-results/unit.json',
     count: countVitest,
+    // Every unit test, those that start another process included (tests/support/tier.ts).
+    env: { UNIT_TIER: 'full' },
   },
   { name: 'build (vite)', cmd: npx(['vite', 'build']) },
   {
@@ -64,7 +66,10 @@ for (const step of steps) {
   }
   const [bin, args] = step.cmd;
   const started = Date.now();
-  const result = spawnSync(bin, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
+  const result = spawnSync(bin, args, {
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0', ...step.env },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = result.status === 0;
   if (step.report) {

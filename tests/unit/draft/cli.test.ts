@@ -8,8 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as prettier from 'prettier';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ROOT, seedProject, tempProject } from '../../support/helpers';
+import { full } from '../../support/tier';
 
 const FIXTURES = path.join(ROOT, 'tests/fixtures/draft');
 
@@ -39,7 +40,7 @@ const drafts = (catalogue: string) =>
     .filter((n) => n.endsWith('.draft.json'))
     .sort();
 
-describe('npm run draft -- <folder>', () => {
+full.describe('npm run draft -- <folder>', () => {
   it('drafts every article in the folder into the queue, names the one it cannot read, and writes the others', async () => {
     const { root, inbox, catalogue } = folderProject();
     writeFileSync(path.join(inbox, 'e-empty.txt'), '');

@@ -6,12 +6,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Place } from '../../../src/catalogue/schema';
 import { loadGazetteer } from '../../../src/draft/gazetteer';
 import { LOCK_NAME } from '../../../src/editor/lock';
 import { ROOT } from '../../support/helpers';
 import { draftWire, wireProject, WIRE_ID } from '../../support/wire-draft';
+import { full } from '../../support/tier';
 
 const ID = WIRE_ID;
 let root: string;
@@ -60,7 +61,7 @@ const save = (url: string, id: string, ids: string[]) =>
     body: JSON.stringify({ id, places: ids.map((p) => places.get(p)), events: [] }),
   }).then(async (r) => ({ status: r.status, body: (await r.json()) as { ok?: boolean; error?: string } }));
 
-describe('two editor processes saving at once', () => {
+full.describe('two editor processes saving at once', () => {
   it('lose nothing: both answer ok and places.json has both saves’ places, every round', async () => {
     const [a, b] = await Promise.all([editor(), editor()]);
     const catalogue = path.join(root, 'geodata/catalogue');

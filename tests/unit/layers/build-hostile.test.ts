@@ -18,6 +18,7 @@ import { buildLayers, type BuildInput } from '../../../src/layers/build';
 import { defaultFolders, loadInputs } from '../../../src/layers/inputs';
 import type { CatalogueEvent, Place, Source } from '../../../src/catalogue/schema';
 import { ROOT, runTsx, tempProject } from '../../support/helpers';
+import { full } from '../../support/tier';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/hostile');
 const LAYERS = path.join(FIXTURE, 'layers');
@@ -303,12 +304,16 @@ describe('the hostile layers for the end-to-end tests', () => {
     }
   });
 
-  it('the CLI writes the same layers as the build in memory', () => {
-    const cli = project();
-    const run = runTsx('src/layers/cli.ts', ['--root', cli]);
-    expect(run.status, run.stderr).toBe(0);
-    const out = path.join(cli, 'geodata/layers');
-    expect(readdirSync(out).sort()).toEqual([...built.keys()].sort());
-    for (const [name, content] of built) expect(readFileSync(path.join(out, name), 'utf8') === content, name).toBe(true);
-  }, 60_000);
+  full.it(
+    'the CLI writes the same layers as the build in memory',
+    () => {
+      const cli = project();
+      const run = runTsx('src/layers/cli.ts', ['--root', cli]);
+      expect(run.status, run.stderr).toBe(0);
+      const out = path.join(cli, 'geodata/layers');
+      expect(readdirSync(out).sort()).toEqual([...built.keys()].sort());
+      for (const [name, content] of built) expect(readFileSync(path.join(out, name), 'utf8') === content, name).toBe(true);
+    },
+    60_000,
+  );
 });

@@ -13,6 +13,7 @@ import { defaultFolders, loadInputs } from '../../../src/layers/inputs';
 import { reviewInput } from '../../../src/catalogue/review';
 import { formatError, type CatalogueEvent, type Source } from '../../../src/catalogue/schema';
 import { ROOT, runTsx, seedFolders, seedProject, tempProject } from '../../support/helpers';
+import { full } from '../../support/tier';
 
 const LAYERS = path.join(ROOT, 'geodata/layers');
 const { input, errors: loadErrors } = loadInputs(defaultFolders(ROOT));
@@ -275,7 +276,7 @@ describe('the article as a source', () => {
   });
 });
 
-describe('the layers CLI', () => {
+full.describe('the layers CLI', () => {
   it('on a broken catalogue prints every error, exits non-zero and changes no file', () => {
     const root = tempProject(
       ['geodata/sources', 'geodata/catalogue', 'geodata/basemap', 'geodata/layers'],

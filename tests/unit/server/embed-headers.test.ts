@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP_HEADER, EMBED_PATH, embedHeaders, readFrameAncestors, SECURITY_HEADERS } from '../../../src/server/csp';
 import { startServer, type Running } from '../../../src/server/serve';
 import { runTsx } from '../../support/helpers';
+import { full } from '../../support/tier';
 
 describe('readFrameAncestors', () => {
   it.each([
@@ -66,7 +67,7 @@ describe('the server frames the embed, and only the embed, for the listed origin
     expect(CSP_HEADER).toContain("frame-ancestors 'none'");
   });
 
-  it('refuses, on the command line, a list with something other than origins', () => {
+  full.it('refuses, on the command line, a list with something other than origins', () => {
     const run = runTsx('src/server/serve.ts', ['--dir', dir, '--port', '0', '--frame-ancestors', 'https://a.example/x']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--frame-ancestors:\n  "https://a.example/x": an origin expected');

@@ -15,6 +15,7 @@ import { CSP_DIRECTIVES, CSP_HEADER, CSP_META, SECURITY_HEADERS } from '../../..
 import { MIN_COMPRESS_BYTES, precompress } from '../../../src/server/precompress';
 import { chooseEncoding, startServer, type Running } from '../../../src/server/serve';
 import { ROOT, runTsx } from '../../support/helpers';
+import { full } from '../../support/tier';
 
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-BUILD';
 
@@ -444,7 +445,7 @@ describe('Range requests', () => {
   });
 });
 
-describe('the server on the command line', () => {
+full.describe('the server on the command line', () => {
   const cli = (args: string[]) =>
     spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/serve.ts'), ...args], { cwd: ROOT });
 
@@ -517,36 +518,40 @@ describe('the Content-Security-Policy', () => {
     expect(meta).toEqual(header);
   });
 
-  it('is in the built index.html, first in <head>, and the build has no inline script', () => {
-    const out = mkdtempSync(path.join(tmpdir(), 'build-'));
-    try {
-      execFileSync(
-        process.execPath,
-        [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir'],
-        {
-          cwd: ROOT,
-          stdio: 'pipe',
-        },
-      );
-      const html = readFileSync(path.join(out, 'index.html'), 'utf8');
-      const head = /<head>\s*(<meta[^>]*>)/.exec(html);
-      expect(head, 'a meta element first in <head>').not.toBeNull();
-      expect(head![1]).toMatch(/^<meta http-equiv="Content-Security-Policy" content="[^"]*">$/);
-      const content = /content="([^"]*)"/
-        .exec(head![1])![1]
-        .replace(/&#39;/g, "'")
-        .replace(/&quot;/g, '"')
-        .replace(/&amp;/g, '&');
-      expect(content).toBe(CSP_META);
-      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
-      expect(scripts.length).toBeGreaterThan(0);
-      for (const [, attrs, body] of scripts) {
-        expect(attrs).toMatch(/\ssrc="\//);
-        expect(body.trim()).toBe('');
+  full.it(
+    'is in the built index.html, first in <head>, and the build has no inline script',
+    () => {
+      const out = mkdtempSync(path.join(tmpdir(), 'build-'));
+      try {
+        execFileSync(
+          process.execPath,
+          [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir'],
+          {
+            cwd: ROOT,
+            stdio: 'pipe',
+          },
+        );
+        const html = readFileSync(path.join(out, 'index.html'), 'utf8');
+        const head = /<head>\s*(<meta[^>]*>)/.exec(html);
+        expect(head, 'a meta element first in <head>').not.toBeNull();
+        expect(head![1]).toMatch(/^<meta http-equiv="Content-Security-Policy" content="[^"]*">$/);
+        const content = /content="([^"]*)"/
+          .exec(head![1])![1]
+          .replace(/&#39;/g, "'")
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&');
+        expect(content).toBe(CSP_META);
+        const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+        expect(scripts.length).toBeGreaterThan(0);
+        for (const [, attrs, body] of scripts) {
+          expect(attrs).toMatch(/\ssrc="\//);
+          expect(body.trim()).toBe('');
+        }
+        expect(html).not.toMatch(/\son[a-z]+=|\sstyle=/i);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
       }
-      expect(html).not.toMatch(/\son[a-z]+=|\sstyle=/i);
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });

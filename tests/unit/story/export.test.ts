@@ -18,6 +18,7 @@ import type { Story } from '../../../src/story/types';
 import { draftSources, isVisible } from '../../../src/story/visibility';
 import { ogrinfo } from '../../support/gdal';
 import { runTsx, seedProject } from '../../support/helpers';
+import { full } from '../../support/tier';
 
 const LAYERS = path.join(seedProject(), 'geodata/layers');
 const story: Story = {
@@ -98,7 +99,7 @@ describe('the CSV in a spreadsheet', () => {
   });
 });
 
-describe('npm run export', () => {
+full.describe('npm run export', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'export-'));
   const link = 'http://127.0.0.1:4173/#5/50/35&hide=energy&t=2022-01-24/2022-01-26';
   const filter = filterOf(readHash(new URL(link).hash).view, draftSources(story.sources));
