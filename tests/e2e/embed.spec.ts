@@ -113,6 +113,15 @@ test('the embed framed by a listed origin: map, legend, date window, sources, fu
   await expect(excerpt.getByRole('heading', { name: 'Kyiv' })).toBeVisible();
   await expect(excerpt.locator('blockquote').first()).toContainText('landed in Kyiv on Tuesday');
   await expect(excerpt.locator('.who').first()).toHaveText('Reported by NBC News');
+  // The excerpt stays clear of the map's attribution, the licences' credit (a first look found it over
+  // it), and of the zoom buttons above it.
+  const [box, credit, zoom] = [
+    await excerpt.boundingBox(),
+    await frame.locator('.maplibregl-ctrl-attrib').boundingBox(),
+    await frame.locator('.maplibregl-ctrl-zoom-out').boundingBox(),
+  ];
+  expect(box!.y + box!.height, 'excerpt above the attribution').toBeLessThanOrEqual(credit!.y);
+  expect(box!.y, 'excerpt below the zoom buttons').toBeGreaterThanOrEqual(zoom!.y + zoom!.height);
   // The full-map link takes the view the embed shows, selection included.
   await full.hover();
   await expect(full).toHaveAttribute('href', new RegExp(`^${baseURL}/#.*place=kyiv.*t=2022-01-24/2022-01-26`));
