@@ -5,6 +5,7 @@ import './ui/status.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { startMapWorker } from './map/worker';
+import { applyTheme } from './map/theme';
 
 // First: MapLibre's worker (ours, with the tile archives' protocol: map/worker.ts) starts while the page is built.
 startMapWorker();
@@ -13,4 +14,6 @@ const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 // index.html says "Loading…" before this script runs; from here the app says it, and takes the element's place.
 target.replaceChildren();
+// The map's colours as CSS custom properties, for the legend and the timeline (map/theme.ts).
+applyTheme(document.documentElement);
 export default mount(App, { target });

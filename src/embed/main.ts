@@ -5,10 +5,13 @@ import '../ui/status.css';
 import { mount } from 'svelte';
 import Embed from './Embed.svelte';
 import { startMapWorker } from '../map/worker';
+import { applyTheme } from '../map/theme';
 
 startMapWorker();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('embed.html has no #app element');
 target.replaceChildren();
+// The map's colours as CSS custom properties, for the legend and the timeline (map/theme.ts).
+applyTheme(document.documentElement);
 export default mount(Embed, { target });

@@ -1,4 +1,4 @@
-import type { Category, Precision } from '../catalogue/vocabulary';
+import { CATEGORIES, type Category, type Precision } from '../catalogue/vocabulary';
 import { LABEL_FONTS } from '../basemap/labelFonts';
 
 /**
@@ -90,3 +90,21 @@ export const defaultTheme: Theme = {
     zone: { dash: [2, 2], fillOpacity: 0.07, hatchOpacity: 0.3, outlineWidth: 1.5 },
   },
 };
+
+/**
+ * The theme's colours the page draws the legend's marks with (ui/CategoryMark.svelte) as CSS custom
+ * properties: `--category-<category>`, `--mark-edge`, `--halo`. Set once on the document
+ * (applyTheme) from the theme the map is styled with, so the legend cannot drift from the map.
+ */
+export function themeProperties(theme: Theme): Record<string, string> {
+  return {
+    ...Object.fromEntries(CATEGORIES.map((c) => [`--category-${c}`, theme.categories[c]])),
+    '--mark-edge': theme.basemap.markEdge,
+    '--halo': theme.basemap.halo,
+  };
+}
+
+/** The theme's custom properties on `root` (the document's element, before the page is mounted). */
+export function applyTheme(root: HTMLElement, theme: Theme = defaultTheme): void {
+  for (const [name, value] of Object.entries(themeProperties(theme))) root.style.setProperty(name, value);
+}
