@@ -79,7 +79,7 @@ export function archiveReader(archive: Uint8Array): PMTiles {
   return new PMTiles(source);
 }
 
-export { SEED_ID, seedFolders, seedProject } from './seed';
+export { SEED_ID, seedFolders, seedProject, seedStory } from './seed';
 
 /**
  * A style expression compiled as MapLibre compiles a data-driven layout property (`spec` adds its type),

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stableJson } from '../../src/io/files';
 import { buildLayers } from '../../src/layers/build';
+import { decodeStory } from '../../src/layers/format';
 import { defaultFolders, loadInputs, type Folders } from '../../src/layers/inputs';
+import type { Story } from '../../src/story/types';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -103,6 +105,15 @@ export function seedDist(dist: string = path.join(ROOT, 'dist')): string {
 
 /** The seed story's layers (seedProject's geodata/layers): what the end-to-end tests' server serves. */
 export const seedLayers = (): string => path.join(seedProject(), 'geodata/layers');
+
+/** The seed story as the app loads it (story/load.ts): its story.json decoded, with its places.geojson. */
+export function seedStory(): Story {
+  const layers = seedLayers();
+  return {
+    ...decodeStory(JSON.parse(readFileSync(path.join(layers, 'story.json'), 'utf8'))),
+    places: JSON.parse(readFileSync(path.join(layers, 'places.geojson'), 'utf8')) as Story['places'],
+  };
+}
 
 /** The seed story's folders, as `loadInputs` reads them (see seedProject). */
 export const seedFolders = (from: string = ROOT): Folders => defaultFolders(seedProject(from));

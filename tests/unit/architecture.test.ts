@@ -227,3 +227,23 @@ describe('the folders follow the pipeline', () => {
     ]);
   });
 });
+
+describe('the unit tests follow src/', () => {
+  const unit = path.join(ROOT, 'tests/unit');
+  const folders = (dir: string) =>
+    readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+
+  it('each folder of unit tests is a folder of src/ (geodata: the basemap and gazetteer builds)', () => {
+    const src = new Set(folders(path.join(ROOT, 'src')));
+    expect(folders(unit).filter((f) => !src.has(f) && f !== 'geodata')).toEqual([]);
+  });
+
+  it('takes what the tests share from tests/support, nothing from the benchmarks', () => {
+    const fromBench = relativeImports(sourceFiles(unit))
+      .filter(([, target]) => target.startsWith(path.join(ROOT, 'tests/bench') + path.sep))
+      .map(([file, target, line]) => `${path.relative(ROOT, file)}:${line} imports ${path.relative(ROOT, target)}`);
+    expect(fromBench).toEqual([]);
+  });
+});

@@ -1,30 +1,20 @@
 /**
- * The data export (src/story/export.ts) and its command line (src/export/cli.ts), on the seed story: the
+ * The data export (src/story/export.ts) on the seed story (its command line: tests/unit/export/cli.test.ts): the
  * records are the visibility rule's, place by place the Excerpts panel's; the GeoJSON passes
  * check-geojson and opens in GDAL's ogrinfo; the CSV parses back (csv-parse) to the same records, its
  * excerpts the article's own characters at their offsets, its accents intact behind a BOM.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { getIssues } from '@placemarkio/check-geojson';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { decodeStory } from '../../../src/layers/format';
 import { filterOf, readHash } from '../../../src/state/hash';
 import { CSV_COLUMNS, EXCERPT_SEPARATOR, exportCsv, exportGeoJson } from '../../../src/story/export';
 import { eventsAt } from '../../../src/story/model';
 import type { Story } from '../../../src/story/types';
 import { draftSources, isVisible } from '../../../src/story/visibility';
-import { ogrinfo } from '../../support/gdal';
-import { runTsx, seedProject } from '../../support/helpers';
-import { full } from '../../support/tier';
+import { seedStory } from '../../support/helpers';
 
-const LAYERS = path.join(seedProject(), 'geodata/layers');
-const story: Story = {
-  ...decodeStory(JSON.parse(readFileSync(path.join(LAYERS, 'story.json'), 'utf8'))),
-  places: JSON.parse(readFileSync(path.join(LAYERS, 'places.geojson'), 'utf8')),
-};
+const story: Story = seedStory();
 const text = new Map(story.sources.map((s) => [s.id, s.text_content]));
 const placeIds = story.places.features.map((f) => f.properties.place_id);
 
@@ -96,47 +86,5 @@ describe('the CSV in a spreadsheet', () => {
     const accented = rowsOf(csv).filter((r) => /[^ -~]/.test(r.excerpt_text + r.title + r.place_note));
     expect(accented.length).toBeGreaterThan(0);
     expect(bytes.toString('utf8')).toBe(csv);
-  });
-});
-
-full.describe('npm run export', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'export-'));
-  const link = 'http://127.0.0.1:4173/#5/50/35&hide=energy&t=2022-01-24/2022-01-26';
-  const filter = filterOf(readHash(new URL(link).hash).view, draftSources(story.sources));
-
-  it('writes what the app exports for the same link, as GeoJSON and as CSV', () => {
-    const geo = runTsx('src/export/cli.ts', ['--format', 'geojson', '--view', link, '--layers', LAYERS]);
-    expect(geo.stderr).toBe('');
-    expect(geo.status).toBe(0);
-    expect(JSON.parse(geo.stdout)).toEqual(JSON.parse(JSON.stringify(exportGeoJson(story, filter))));
-    const csv = runTsx('src/export/cli.ts', ['--format', 'csv', '--view', link, '--layers', LAYERS]);
-    expect(csv.status).toBe(0);
-    expect(csv.stdout).toBe(exportCsv(story, filter));
-  });
-
-  it('opens in GDAL (ogrinfo) with every record, or says loudly that it could not check', () => {
-    const file = path.join(dir, 'view.geojson');
-    expect(runTsx('src/export/cli.ts', ['--format', 'geojson', '--view', link, '--layers', LAYERS, '--out', file]).status).toBe(
-      0,
-    );
-    const info = ogrinfo(file);
-    if (info === null) return;
-    expect(info).toMatch(new RegExp(`Feature Count: ${exportGeoJson(story, filter).features.length}\\b`));
-    expect(info).toMatch(/source_url: String/);
-  });
-
-  it('says what the link named that the story does not have, and refuses a format it does not write', () => {
-    const run = runTsx('src/export/cli.ts', ['--format', 'csv', '--view', '#place=atlantis&hide=weather']);
-    expect(run.status).toBe(0);
-    expect(run.stderr).toContain('Ignored from the link: layer “weather”, place “atlantis”.');
-    const bad = runTsx('src/export/cli.ts', ['--format', 'kml']);
-    expect(bad.status).toBe(1);
-    expect(bad.stdout).toBe('');
-    expect(bad.stderr).toContain('--format must be one of geojson, csv; got kml');
-    writeFileSync(path.join(dir, 'story.json'), '{"sources": 1}');
-    const broken = runTsx('src/export/cli.ts', ['--format', 'csv', '--layers', dir]);
-    expect(broken.status).toBe(1);
-    expect(broken.stderr).toContain(`${dir}/story.json: not a story file`);
-    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -5,17 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import { decodeStory } from '../../../src/layers/format';
 import { figureSeries, unitSlug, type FigureEvent } from '../../../src/story/figures';
 import { buildWithFixture } from '../../support/two-sources';
 
-import { ROOT, seedProject } from '../../support/helpers';
+import { ROOT, seedStory } from '../../support/helpers';
 const CORPUS = path.join(ROOT, 'tests/fixtures/across-sources');
 const BORDER = 'russia-near-ukraine-border';
 
 const corpus = decodeStory(JSON.parse(buildWithFixture(CORPUS, { seed: false }).get('story.json')!));
-const seed = decodeStory(JSON.parse(readFileSync(path.join(seedProject(), 'geodata/layers/story.json'), 'utf8')));
+const seed = seedStory();
 const NBC = seed.sources[0].id;
 
 /** A point as the tests write it down: key, value, qualifier, window, source, claimant, copy. */

@@ -5,15 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import { decodeStory } from '../../../src/layers/format';
 import { figureSeries, type FigureEvent, type FigureSeries } from '../../../src/story/figures';
 import { figureChart } from '../../../src/ui/figureChart';
 import { buildWithFixture } from '../../support/two-sources';
 
-import { ROOT, seedProject } from '../../support/helpers';
+import { ROOT, seedStory } from '../../support/helpers';
 const BORDER = 'russia-near-ukraine-border';
-const seed = decodeStory(JSON.parse(readFileSync(path.join(seedProject(), 'geodata/layers/story.json'), 'utf8')));
+const seed = seedStory();
 const corpus = decodeStory(
   JSON.parse(buildWithFixture(path.join(ROOT, 'tests/fixtures/across-sources'), { seed: false }).get('story.json')!),
 );
