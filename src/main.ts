@@ -14,6 +14,6 @@ const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 // index.html says "Loading…" before this script runs; from here the app says it, and takes the element's place.
 target.replaceChildren();
-// The map's colours as CSS custom properties, for the legend and the timeline (map/theme.ts).
+// The map's colours as CSS custom properties, for the legend's marks (map/theme.ts).
 applyTheme(document.documentElement);
 export default mount(App, { target });

@@ -12,6 +12,6 @@ startMapWorker();
 const target = document.getElementById('app');
 if (!target) throw new Error('embed.html has no #app element');
 target.replaceChildren();
-// The map's colours as CSS custom properties, for the legend and the timeline (map/theme.ts).
+// The map's colours as CSS custom properties, for the legend's marks (map/theme.ts).
 applyTheme(document.documentElement);
 export default mount(Embed, { target });
