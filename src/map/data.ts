@@ -365,6 +365,13 @@ export function labelTexts(places: Places, views: ReadonlyMap<string, PlaceView>
   return texts;
 }
 
+/** The same label text for every place, and the same places. */
+export function sameTexts(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, text] of a) if (b.get(id) !== text) return false;
+  return true;
+}
+
 const PLACE_ID: ExpressionSpecification = ['get', 'place_id'];
 
 /**

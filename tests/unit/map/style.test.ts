@@ -5,7 +5,7 @@ import { addStory, ALL_SOURCES, BASEMAP_SOURCES, buildStyle, stylePatterns } fro
 import { BASEMAP_ZOOMS } from '../../../src/basemap/archives';
 import { GLYPH_CODE_POINTS, LABEL_FONTS } from '../../../src/basemap/labelFonts';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { labelPoints, labelTexts, labelTextField, placeState } from '../../../src/map/data';
+import { labelPoints, labelTexts, labelTextField, placeState, sameTexts } from '../../../src/map/data';
 import type { PlaceProperties } from '../../../src/story/types';
 import type { PlaceView } from '../../../src/story/visibility';
 import type { FeatureCollection, Geometry } from 'geojson';
@@ -297,6 +297,19 @@ describe('story layers', () => {
         hidden: '',
       });
       expect(labelTexts(places, all).get('hidden')).toBe('Hidden');
+    });
+
+    it('tells a view that changes no label from one that does (a view of the same texts asks for no layout)', () => {
+      const copy = new Map([...views].map(([id, v]) => [id, { ...v, quantities: [...v.quantities] }]));
+      expect(sameTexts(labelTexts(places, views), labelTexts(places, copy))).toBe(true);
+      expect(sameTexts(labelTexts(places, views), labelTexts(places, all))).toBe(false);
+      expect(sameTexts(labelTexts(places, views), labelTexts(places, none))).toBe(false);
+      // One figure less on one label is a change; a place missing from one side is too.
+      copy.set('zone', { ...copy.get('zone')!, quantities: copy.get('zone')!.quantities.slice(1) });
+      expect(sameTexts(labelTexts(places, views), labelTexts(places, copy))).toBe(false);
+      const fewer = labelTexts(places, views);
+      fewer.delete('hidden');
+      expect(sameTexts(labelTexts(places, views), fewer)).toBe(false);
     });
 
     it('draws the texts of the view now, whatever view the source was set in, sent as the shorter list', () => {
