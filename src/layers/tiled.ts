@@ -280,6 +280,8 @@ export function buildTiled(input: TiledInput): {
       dateline: s.dateline,
       // A source published unreviewed: the app marks its events as drafts (story/visibility.ts draftSources).
       ...(s.review ? { review: s.review } : {}),
+      // The agency story it carries: the map counts outlets carrying one story as one source (story/across.ts).
+      ...(s.carries ? { carries: s.carries } : {}),
     })),
     combos,
     areas,

@@ -9,7 +9,7 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { Category } from '../catalogue/vocabulary';
 import { labelName, type LabelAnchor } from '../layers/format';
-import { markRow } from '../layers/markRow';
+import { markRow, type RowAlign } from '../layers/markRow';
 import type { PlaceProperties } from '../story/types';
 import type { PlaceView } from '../story/visibility';
 import { MARK_PAD, MARK_SIZE } from './symbols';
@@ -169,6 +169,16 @@ export interface BadgeProperties {
 }
 
 /**
+ * How far from its point a row's count of sources goes, in CSS pixels, given the row's slots (markRow):
+ * half a mark and a gap past the row's last slot, or, for a row set before its point, before its first.
+ * Both forms' rows (a tiled story's are centred: map/tiledStory.ts placesInView).
+ */
+export function badgeDx(slots: readonly number[], align: RowAlign = 'centre'): number {
+  const reach = MARK_SIZE / 2 + 2 + BADGE_RADIUS;
+  return align === 'before' ? (Math.min(...slots) * MARK_STEP) / 2 - reach : (Math.max(...slots) * MARK_STEP) / 2 + reach;
+}
+
+/**
  * A mark per category at each point the story draws a place at (a city's own point, an area's label
  * point), in a row in legend order: several categories at one place are all shown, each by its shape
  * (symbols.ts), not only the first one's colour. Places drawn at the same point (Moscow, and the
@@ -227,13 +237,16 @@ export function placeMarks(places: Places, all: ReadonlyMap<string, PlaceView>):
           : 'centre';
     const source: MarkSource = dense && g.point ? 'story-marks-dense' : 'story-marks';
     const row = markRow(g.categories, align);
-    // Half a mark and a gap past the row's last (or, for a row set before its point, first) slot.
-    const reach = MARK_SIZE / 2 + 2 + BADGE_RADIUS;
-    const badgeDx =
-      align === 'before'
-        ? (Math.min(...row.map((r) => r.slot)) * MARK_STEP) / 2 - reach
-        : (Math.max(...row.map((r) => r.slot)) * MARK_STEP) / 2 + reach;
-    badgeSlots.push({ places: g.places, at: g.at, dx: badgeDx, dy, dense: source === 'story-marks-dense' });
+    badgeSlots.push({
+      places: g.places,
+      at: g.at,
+      dx: badgeDx(
+        row.map((r) => r.slot),
+        align,
+      ),
+      dy,
+      dense: source === 'story-marks-dense',
+    });
     for (const { category, slot } of row) {
       const dx = (slot * MARK_STEP) / 2;
       const id = marks.length;

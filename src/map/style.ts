@@ -26,6 +26,7 @@ import {
   HATCH_DRAFT,
   HATCH_ZONE,
   SOURCE_BADGE,
+  SOURCE_COUNTS,
   STORY_SOURCES,
   STORY_TILE_BUFFER,
   storyLayers,
@@ -312,4 +313,15 @@ export function addStory(
   for (const id of STORY_SOURCES) map.addSource(id, sources[id]);
   for (const layer of under) map.addLayer(layer, FIRST_LABEL);
   for (const layer of over) map.addLayer(layer);
+}
+
+/**
+ * The count layer (SOURCE_COUNTS) is laid out only while it draws a count (a story of one source never
+ * does): an empty layer is no part of the view, as the draft layers of a story without drafts are not.
+ * Both forms of a story draw their counts through it.
+ */
+export function countsLaidOut(map: MaplibreMap, any: boolean): void {
+  const visibility = any ? 'visible' : 'none';
+  if (map.getLayoutProperty(SOURCE_COUNTS, 'visibility') !== visibility)
+    map.setLayoutProperty(SOURCE_COUNTS, 'visibility', visibility);
 }

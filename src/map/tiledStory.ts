@@ -10,16 +10,44 @@
  * interval) shares its state, so a view sets one state per combo, a few dozen, however many marks there
  * are; the thinned marks keep every combo of their cell, so a cell's mark shows exactly when an event
  * in it passes the view.
+ *
+ * The count of independent sources beside a place's row (storyLayers.ts SOURCE_COUNTS, as the whole
+ * story draws it) is worked out here on the main thread, for the places in view only: the archives hold
+ * no count per place and view. When the map settles, the marks in view say which places they are and
+ * their combos (placesInView); each view then counts each place's visible combos' sources by the whole
+ * form's rule (story/across.ts independentCounts) and sends the count layer its badges only when they
+ * change (data.ts badgesKey), so a toggle still sets no data in the common case. A thinned mark of
+ * several places (below FULL_DETAIL_ZOOM) names none: it gets no count, which the place shows once the
+ * map is close enough to draw it apart.
  */
-import type { LayerSpecification, Map as MaplibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
+import type {
+  GeoJSONSource,
+  LayerSpecification,
+  Map as MaplibreMap,
+  MapGeoJSONFeature,
+  MapSourceDataEvent,
+  PointLike,
+} from 'maplibre-gl';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import { CATEGORIES } from '../catalogue/vocabulary';
 import type { TiledStoryFile } from '../layers/format';
-import { MARK_STEP, placeState, type PlaceState } from './data';
+import {
+  badgeDx,
+  badgesKey,
+  MARK_STEP,
+  placeState,
+  sourceBadges,
+  type BadgeProperties,
+  type BadgeSlot,
+  type PlaceState,
+} from './data';
 import { MAX_SLOT } from '../layers/markRow';
 import { FeatureStates } from './featureState';
 import { archiveSource, archiveUrl } from '../basemap/archives';
 import { sharePrograms } from './programs';
-import { DRAFT_RING_LAYOUT, DRAFT_RING_PAINT, markPaint, storyLayers } from './storyLayers';
+import { independentCounts } from '../story/across';
+import { countsLaidOut } from './style';
+import { DRAFT_RING_LAYOUT, DRAFT_RING_PAINT, markPaint, SOURCE_COUNTS, STORY_TILE_BUFFER, storyLayers } from './storyLayers';
 import { markImage } from './symbols';
 import type { Theme } from './theme';
 import { draftSources, isDraft, type PlaceView } from '../story/visibility';
@@ -34,18 +62,21 @@ const AREA_LAYERS = [
   'story-outline-plan',
   'story-outline-approx',
 ];
-/** Layers a click or hover hits. */
-const TILED_HIT_LAYERS = ['tiled-story-fill', 'tiled-marks'];
+/** Layers a click or hover hits: an area, a mark, a count beside a row of marks. */
+const TILED_HIT_LAYERS = ['tiled-story-fill', 'tiled-marks', SOURCE_COUNTS];
 
 /**
  * The style layers of a tiled story: areas as storyLayers draws them, and its marks as the GeoJSON
  * story's are (storyLayers.ts markPaint: hollow for a combo of plans), each in a dashed ring when its
- * combo's source is an unreviewed draft.
+ * combo's source is an unreviewed draft; over them, the whole story's count layer (SOURCE_COUNTS), on a
+ * GeoJSON source of the badges in view.
  */
 export function tiledLayers(theme: Theme, { drafts = true }: { drafts?: boolean } = {}): LayerSpecification[] {
-  const areas = storyLayers(theme, { drafts })
+  const whole = storyLayers(theme, { drafts });
+  const areas = whole
     .filter((l) => AREA_LAYERS.includes(l.id))
     .map((l) => ({ ...l, id: `tiled-${l.id}`, source: TILED_AREAS, 'source-layer': 'areas' }) as LayerSpecification);
+  const counts = whole.find((l) => l.id === SOURCE_COUNTS)!;
   const offsets: unknown[] = [];
   for (let s = -MAX_SLOT; s <= MAX_SLOT; s++) offsets.push(s, ['literal', [(s * MARK_STEP) / 2, 0]]);
   const offset = ['match', ['get', 's'], ...offsets, ['literal', [0, 0]]];
@@ -72,7 +103,7 @@ export function tiledLayers(theme: Theme, { drafts = true }: { drafts?: boolean 
     layout: { ...DRAFT_RING_LAYOUT, 'icon-offset': offset, ...(drafts ? {} : { visibility: 'none' }) },
     paint: DRAFT_RING_PAINT,
   } as unknown as LayerSpecification;
-  return [...areas, marks, rings];
+  return [...areas, marks, rings, counts];
 }
 
 /**
@@ -86,9 +117,126 @@ export function addTiledStory(map: MaplibreMap, base: string, summary: TiledStor
     promoteId: { areas: 'place_id' },
   });
   map.addSource(TILED_MARKS, { ...archiveSource(archiveUrl(`${base}${marks.file}`, ''), marks), promoteId: { marks: 'k' } });
+  map.addSource(SOURCE_COUNTS, { type: 'geojson', data: NO_BADGES, buffer: STORY_TILE_BUFFER });
   // With the style's own mix of shader inputs per layer type (programs.ts): no program of their own to compile.
   for (const layer of sharePrograms(tiledLayers(theme, { drafts: draftSources(summary.sources).size > 0 })))
     map.addLayer(layer, layer.type === 'symbol' || !beforeId || !map.getLayer(beforeId) ? undefined : beforeId);
+  // Laid out once it has a count to draw (style.ts countsLaidOut).
+  countsLaidOut(map, false);
+}
+
+const NO_BADGES: FeatureCollection<Point, BadgeProperties> = { type: 'FeatureCollection', features: [] };
+
+/** The places whose marks are in view: each one's combos, and where each point's count would go. */
+export interface PlacesInView {
+  /** The combos each place's marks stand for, by place id. */
+  combos: Map<string, Set<number>>;
+  /** One per point: the places drawn at it, the count past the widest of their rows. */
+  slots: BadgeSlot[];
+}
+
+/**
+ * The places the marks in view name, from the marks' features (map.querySourceFeatures): at
+ * FULL_DETAIL_ZOOM and beyond, a feature per (place, combo) of every event at the place but those listed
+ * there only as a seat of government (the build leaves those off a place's marks: layers/tiled.ts); below
+ * it, a cell of one place has the same combos, and a cell of several names no place and is left out.
+ * Places drawn at one point share one slot, as in the whole story (data.ts sourceBadges gives the larger
+ * of their counts, never a sum). A tiled story's rows are centred on their point (tiledLayers).
+ */
+export function placesInView(features: Iterable<Pick<Feature, 'properties' | 'geometry'>>): PlacesInView {
+  const combos = new Map<string, Set<number>>();
+  const rows = new Map<string, { at: [number, number]; slots: number[] }>();
+  for (const f of features) {
+    const p = f.properties?.p;
+    if (typeof p !== 'string') continue;
+    let ks = combos.get(p);
+    let row = rows.get(p);
+    if (!ks || !row) {
+      // Its point read once: MapLibre builds a queried feature's geometry when it is first asked for.
+      const g = f.geometry;
+      if (g?.type !== 'Point') continue;
+      combos.set(p, (ks = new Set()));
+      rows.set(p, (row = { at: [g.coordinates[0], g.coordinates[1]], slots: [] }));
+    }
+    ks.add(Number(f.properties!.k));
+    row.slots.push(Number(f.properties!.s));
+  }
+  const points = new Map<string, { at: [number, number]; places: string[]; slots: number[] }>();
+  for (const [p, row] of rows) {
+    const key = `${row.at[0].toFixed(5)},${row.at[1].toFixed(5)}`;
+    const g = points.get(key);
+    if (g) {
+      g.places.push(p);
+      g.slots.push(...row.slots);
+    } else points.set(key, { at: row.at, places: [p], slots: [...row.slots] });
+  }
+  const slots = [...points.values()].map((g) => ({ places: g.places, at: g.at, dx: badgeDx(g.slots), dy: 0, dense: false }));
+  return { combos, slots };
+}
+
+/**
+ * How many independent sources each place's visible events come from, by place id: the sources of its
+ * combos the view shows (`visible`, story/tiled.ts combosVisible), by the whole story's rule
+ * (story/across.ts independentCounts: an agency story carried by several outlets once). A place none of
+ * whose combos is visible is absent, as in independentSources.
+ */
+export function tiledSourceCounts(
+  combos: ReadonlyMap<string, Iterable<number>>,
+  summary: Pick<TiledStoryFile, 'combos' | 'sources'>,
+  visible: readonly boolean[],
+): Map<string, number> {
+  const byPlace = new Map<string, Set<string>>();
+  for (const [place, ks] of combos) {
+    let ids: Set<string> | undefined;
+    for (const k of ks) if (visible[k]) (ids ??= new Set()).add(summary.combos[k].source_id);
+    if (ids) byPlace.set(place, ids);
+  }
+  return independentCounts(byPlace, summary.sources);
+}
+
+/** The badges of the places in view in a view: where a place has 2 independent sources or more, that number. */
+export const tiledBadges = (
+  inView: PlacesInView,
+  summary: Pick<TiledStoryFile, 'combos' | 'sources'>,
+  visible: readonly boolean[],
+): FeatureCollection<Point, BadgeProperties> => sourceBadges(inView.slots, tiledSourceCounts(inView.combos, summary, visible));
+
+/**
+ * Sends the count layer its badges when they differ from those it has (`sent`: their badgesKey), and
+ * lays it out only while it draws one. Returns the key it now has.
+ */
+export function sendBadges(map: MaplibreMap, badges: FeatureCollection<Point, BadgeProperties>, sent: string): string {
+  const key = badgesKey(badges);
+  if (key !== sent) {
+    (map.getSource(SOURCE_COUNTS) as GeoJSONSource).setData(badges);
+    countsLaidOut(map, badges.features.length > 0);
+  }
+  return key;
+}
+
+/**
+ * Calls `settled` with the places in view each time the map settles (its `idle`) after it moved or
+ * new tiles of the marks came; not after a view's feature-state, which changes no mark.
+ */
+export function watchPlacesInView(map: MaplibreMap, settled: (inView: PlacesInView) => void): () => void {
+  let stale = true;
+  const moved = () => (stale = true);
+  const tiles = (e: MapSourceDataEvent) => {
+    if (e.sourceId === TILED_MARKS && e.tile) stale = true;
+  };
+  const idle = () => {
+    if (!stale) return;
+    stale = false;
+    settled(placesInView(map.querySourceFeatures(TILED_MARKS, { sourceLayer: 'marks' })));
+  };
+  map.on('moveend', moved);
+  map.on('sourcedata', tiles);
+  map.on('idle', idle);
+  return () => {
+    map.off('moveend', moved);
+    map.off('sourcedata', tiles);
+    map.off('idle', idle);
+  };
 }
 
 /**
@@ -172,15 +320,20 @@ export function tiledHits(map: MaplibreMap, point: PointLike): { places: string[
   const hits = (map.queryRenderedFeatures(point, { layers: TILED_HIT_LAYERS }) as MapGeoJSONFeature[]).filter(
     (f) => !f.state.off,
   );
-  // A mark hit is what the pointer is on: the areas under it (Ukraine under Kyiv) are not chosen too, as
-  // in the whole story (GeoJsonStory.svelte placesAt).
-  const onMark = hits.some((f) => f.layer.id === 'tiled-marks');
+  // A mark or a count hit is what the pointer is on: the areas under it (Ukraine under Kyiv) are not
+  // chosen too, as in the whole story (GeoJsonStory.svelte placesAt).
+  const onMark = hits.some((f) => f.layer.id !== 'tiled-story-fill');
   for (const f of hits) {
-    if (onMark && f.layer.id !== 'tiled-marks') continue;
-    const id = f.layer.id === 'tiled-marks' ? f.properties.p : f.properties.place_id;
-    if (typeof id === 'string') {
-      if (!places.includes(id)) places.push(id);
-    } else zoomIn = true;
+    if (onMark && f.layer.id === 'tiled-story-fill') continue;
+    // A count stands for the places drawn at its point (placesInView), each named.
+    const ids =
+      f.layer.id === SOURCE_COUNTS
+        ? String(f.properties.place_ids).split(' ')
+        : [f.layer.id === 'tiled-marks' ? f.properties.p : f.properties.place_id];
+    for (const id of ids)
+      if (typeof id === 'string') {
+        if (!places.includes(id)) places.push(id);
+      } else zoomIn = true;
   }
   return { places, zoomIn };
 }

@@ -52,8 +52,12 @@ export class Reader {
   readonly draftCount = $derived(this.data?.draftCount(this.filter) ?? null);
   /** What the map draws in the view. */
   readonly onMap = $derived(this.data?.onMap(this.filter) ?? null);
-  /** Some place's mark carries a count of sources in the view (2 or more): the legend then explains it. */
-  readonly severalSources = $derived([...(this.onMap?.sources?.values() ?? [])].some((n) => n >= 2));
+  /**
+   * The map draws some place's count of sources (2 or more): the legend then explains it. Said by the map
+   * (MapView `oncounts`), whichever form the story has: a whole story's counts come with its view
+   * (onMap.sources), a tiled story's are worked out for the places in view (map/tiledStory.ts).
+   */
+  severalSources = $state(false);
   /** The story the panels read: the selected places opened, or the story before any is. */
   readonly shown = $derived(this.opened ?? this.data?.opened ?? null);
   /** What the Excerpts panel lists: everything visible at the selected places, from the story's index. */

@@ -158,7 +158,6 @@ export function independentSources(
   events: Iterable<Pick<StoryEvent, 'source_id' | 'places' | 'site'>>,
   sources: readonly Pick<ReportSource, 'id' | 'carries'>[],
 ): Map<string, number> {
-  const carries = new Map(sources.map((s) => [s.id, s.carries]));
   const byPlace = new Map<string, Set<string>>();
   for (const e of events) {
     if (listedAsSeat(e)) continue;
@@ -168,6 +167,20 @@ export function independentSources(
       else byPlace.set(p, new Set([e.source_id]));
     }
   }
+  return independentCounts(byPlace, sources);
+}
+
+/**
+ * How many independent sources each place has, from the ids of the sources reporting at it: an agency
+ * story carried by several outlets counted once (agencyCopies). The one count both forms of a story draw:
+ * a whole story's from its events (independentSources), a tiled story's from the combos its marks carry
+ * (map/tiledStory.ts tiledSourceCounts), whose seat-listed events the build has already left off.
+ */
+export function independentCounts(
+  byPlace: ReadonlyMap<string, ReadonlySet<string>>,
+  sources: readonly Pick<ReportSource, 'id' | 'carries'>[],
+): Map<string, number> {
+  const carries = new Map(sources.map((s) => [s.id, s.carries]));
   const counts = new Map<string, number>();
   for (const [place, ids] of byPlace) {
     const order = [...ids];

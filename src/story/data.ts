@@ -72,7 +72,11 @@ export type StoryOnMap =
       places: null;
       views: null;
       everything: null;
-      /** A tiled story's archives hold no sources per place: its marks carry no count. */
+      /**
+       * None per place here: a tiled story's archives hold no count, and its places are not all known
+       * without their tiles. The map counts the places in view from their marks' combos and `visible`,
+       * by the same rule (map/tiledStory.ts tiledSourceCounts).
+       */
       sources: null;
       /** The summary, the folder its archives are in, and each combo's visibility in the view (map/tiledStory.ts). */
       tiled: { summary: TiledStoryFile; base: string; visible: readonly boolean[] };

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { drawnCounts, expect, test } from './fixtures';
 import { buildWithFixture, serveLayers } from '../support/two-sources';
 
 const layers = buildWithFixture(path.resolve(import.meta.dirname, '../fixtures/across-sources'), { seed: false });
@@ -306,18 +306,7 @@ test.describe('who says it', () => {
 });
 
 /** The counts of independent sources the map draws on the marks now, by the places of each badge. */
-async function badges(page: Page): Promise<Record<string, string> | null> {
-  return page.evaluate(() => {
-    type M = {
-      getLayer(id: string): unknown;
-      queryRenderedFeatures(o: { layers: string[] }): { properties: Record<string, unknown> }[];
-    };
-    const m = (window as unknown as { situationMap?: M }).situationMap;
-    if (!m?.getLayer('story-source-counts')) return null;
-    const drawn = m.queryRenderedFeatures({ layers: ['story-source-counts'] });
-    return Object.fromEntries(drawn.map((f) => [String(f.properties.place_ids), String(f.properties.count)]));
-  });
-}
+const badges = drawnCounts;
 
 test.describe('the count of sources on the map', () => {
   test.use({ viewport: { width: 1400, height: 900 } });

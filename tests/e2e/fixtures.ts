@@ -103,6 +103,7 @@ interface MapHandle {
   getZoom(): number;
   getCenter(): { lng: number; lat: number };
   project(lngLat: [number, number]): { x: number; y: number };
+  getLayer(id: string): unknown;
   querySourceFeatures(id: string, options?: { sourceLayer?: string }): unknown[];
   queryRenderedFeatures(options?: {
     layers?: string[];
@@ -113,6 +114,19 @@ declare global {
   interface Window {
     situationMap?: MapHandle;
   }
+}
+
+/**
+ * The counts of independent sources the map draws beside the marks now (layer story-source-counts, both
+ * forms of a story), by the places of each badge; null before the layer exists.
+ */
+export function drawnCounts(page: Page): Promise<Record<string, string> | null> {
+  return page.evaluate(() => {
+    const m = window.situationMap;
+    if (!m?.getLayer('story-source-counts')) return null;
+    const drawn = m.queryRenderedFeatures({ layers: ['story-source-counts'] });
+    return Object.fromEntries(drawn.map((f) => [String(f.properties.place_ids), String(f.properties.count)]));
+  });
 }
 
 /**

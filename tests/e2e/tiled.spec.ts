@@ -3,16 +3,19 @@
  * layer build with tiling forced on, served in place of the seed's layers, with HTTP Range as the
  * production server answers it. Its first view reads no per-event file; a category toggle and a step of
  * the timeline change which marks show, exactly as the one visibility rule says for their combos; a
- * click on a place's mark opens its shard and shows its excerpt in the article's words.
+ * click on a place's mark opens its shard and shows its excerpt in the article's words. The fixture corpus
+ * of several sources (tests/fixtures/across-sources), built tiled, draws the whole form's counts of
+ * independent sources on its places' marks.
  */
 import type { Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { shardFile, shardOf, type TiledStoryFile } from '../../src/layers/format';
 import { draftSources, isDraft, isVisible, type ViewFilter } from '../../src/story/visibility';
 import { ANCHORS, writeSyntheticLayers } from '../support/synthetic';
-import { clickAt, expect, mapIdle, test } from './fixtures';
+import { buildFixture } from '../support/two-sources';
+import { clickAt, drawnCounts, expect, mapIdle, test } from './fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EVENTS = 600;
@@ -27,15 +30,15 @@ test.beforeAll(() => {
 });
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Serves the fixture at /data/layers/, answering Range requests with 206 as sirv does. */
-async function serveTiled(page: Page): Promise<string[]> {
+/** Serves the fixture (in `from`) at /data/layers/, answering Range requests with 206 as sirv does. */
+async function serveTiled(page: Page, from = dir): Promise<string[]> {
   const asked: string[] = [];
-  const files = new Set(readdirSync(dir));
+  const files = new Set(readdirSync(from));
   await page.route('**/data/layers/*', async (route) => {
     const name = path.posix.basename(new URL(route.request().url()).pathname);
     if (!files.has(name)) return route.fallback();
     asked.push(name);
-    const body = readFileSync(path.join(dir, name));
+    const body = readFileSync(path.join(from, name));
     const type = name.endsWith('.pmtiles') ? 'application/vnd.pmtiles' : 'application/json';
     const range = /^bytes=(\d+)-(\d*)$/.exec((await route.request().headerValue('range')) ?? '');
     if (!range) return route.fulfill({ body, contentType: type });
@@ -196,4 +199,43 @@ test('the embed shows a tiled story as the reader does: its marks, its legend, a
     'the place’s shard read',
   ).toBe(true);
   await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test.describe('the count of sources on a tiled story’s marks', () => {
+  test.use({ viewport: { width: 1400, height: 900 } });
+  // The fixture corpus (six articles, one agency story carried by two of them) built tiled: the whole
+  // form's counts, from the same rule (tests/e2e/across.spec.ts reads them off the whole form).
+  let across = '';
+  test.beforeAll(() => {
+    across = mkdtempSync(path.join(tmpdir(), 'tiled-across-'));
+    const built = buildFixture(path.join(ROOT, 'tests/fixtures/across-sources'), { seed: false, tiled: true });
+    for (const [name, body] of [...built.files, ...(built.archives ?? [])]) writeFileSync(path.join(across, name), body);
+  });
+  test.afterAll(() => rmSync(across, { recursive: true, force: true }));
+
+  test('each place in view with several independent sources shows their number; the claimant filter changes it', async ({
+    page,
+  }) => {
+    await serveTiled(page, across);
+    await page.goto('/#5/49/38');
+    // The border: six articles, the agency story carried twice counted once; the east: two outlets' shelling.
+    await expect
+      .poll(() => drawnCounts(page), { timeout: 60_000 })
+      .toEqual({ 'russia-near-ukraine-border': '5', 'eastern-ukraine': '2' });
+    const key = page.locator('[data-legend="sources"]');
+    await expect(key).toContainText('Several sources: the number of independent sources');
+
+    // Ukraine's ministry (the agency story) and the U.S.'s officials: three sources, the east none.
+    const filter = page.getByRole('region', { name: 'Who says it' });
+    await page.evaluate(() => (location.hash = `${location.hash.replace(/^#/, '')}&claimant=ukraine,us`));
+    await expect.poll(() => drawnCounts(page)).toEqual({ 'russia-near-ukraine-border': '3' });
+    await filter.locator('input[data-side="nato"]').check();
+    await expect(page).toHaveURL(/claimant=[a-z,-]*nato/);
+    await expect.poll(() => drawnCounts(page)).toEqual({ 'russia-near-ukraine-border': '5' });
+    // Ukraine's ministry alone: two outlets carrying one agency story are one source; no count, no key.
+    await filter.locator('input[data-side="nato"]').uncheck();
+    await filter.locator('input[data-side="us"]').uncheck();
+    await expect.poll(() => drawnCounts(page)).toEqual({});
+    await expect(key).toHaveCount(0);
+  });
 });

@@ -26,6 +26,14 @@ export function buildWithFixture(
   fixture: string,
   { seed = true, tiled = false, drafts = [] as string[] } = {},
 ): Map<string, string> {
+  return buildFixture(fixture, { seed, tiled, drafts }).files;
+}
+
+/** The same, with a tiled story's archives too (file name → bytes): what its map reads. */
+export function buildFixture(
+  fixture: string,
+  { seed = true, tiled = false, drafts = [] as string[] } = {},
+): { files: Map<string, string>; archives?: Map<string, Uint8Array> } {
   const dir = mkdtempSync(path.join(tmpdir(), 'fixture-story-'));
   try {
     for (const sub of ['sources', 'catalogue']) {
@@ -43,7 +51,7 @@ export function buildWithFixture(
     if (!input || errors.length) throw new Error(`${fixture}: the catalogue did not load: ${JSON.stringify(errors)}`);
     const result = buildLayers(input, { tiled: tiled || undefined });
     if (!result.ok) throw new Error(`${fixture}: the catalogue did not build: ${JSON.stringify(result.errors)}`);
-    return result.files;
+    return { files: result.files, archives: result.archives };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
