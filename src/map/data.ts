@@ -274,33 +274,69 @@ export function placeMarks(places: Places, all: ReadonlyMap<string, PlaceView>):
 }
 
 /**
- * The badges of a view: at each row of marks whose places' visible events come from 2 independent
- * sources or more (`counts`: across.ts independentSources over the view's visible events), that number.
- * Where places share a point (Moscow, and a ministry drawn at it), the badge gives the largest of their
- * counts: each place's own, never a sum that would count one source twice.
+ * Every count of sources the badges can draw, laid out once: at each slot, one feature per count from 2 to
+ * the most its places have with nothing hidden (`most`: across.ts SourceCounts). A view then shows one of
+ * them per slot by feature-state (shownBadges), so a filter that changes a count lays nothing out again:
+ * a GeoJSON source given new data has every badge laid out again in MapLibre's worker, which was 3 frames
+ * and more of a claimant toggle (npm run bench:across-frame). No count of a view is above its place's
+ * most (a view's events are some of all), so the one a view asks for is always among them.
  */
-export function sourceBadges(
+export interface BadgeChoices {
+  features: FeatureCollection<Point, BadgeProperties>;
+  /** By slot: the id of its feature for a count of 2 (that of a count n is `first + n - 2`), and its most. */
+  first: number[];
+  most: number[];
+}
+
+/** The count at a slot: the largest of its places' (each place's own, never a sum that counts a source twice). */
+const slotCount = (slot: BadgeSlot, counts: ReadonlyMap<string, number>): number =>
+  Math.max(0, ...slot.places.map((p) => counts.get(p) ?? 0));
+
+export function badgeChoices(slots: readonly BadgeSlot[], most: ReadonlyMap<string, number>): BadgeChoices {
+  const features: Feature<Point, BadgeProperties>[] = [];
+  const first: number[] = [];
+  const mostAt: number[] = [];
+  for (const b of slots) {
+    const m = slotCount(b, most);
+    first.push(features.length);
+    mostAt.push(m);
+    for (let n = 2; n <= m; n++)
+      features.push({
+        type: 'Feature',
+        id: features.length,
+        properties: {
+          place_ids: b.places.join(' '),
+          count: String(n),
+          dx: b.dx,
+          dy: b.dy,
+          ...(b.dense ? { minzoom: DENSE_LABEL_MINZOOM } : {}),
+        },
+        geometry: { type: 'Point', coordinates: b.at },
+      });
+  }
+  return { features: { type: 'FeatureCollection', features }, first, most: mostAt };
+}
+
+/**
+ * The badges a view shows (feature ids of `choices`): at each slot whose places' visible events come from
+ * 2 independent sources or more (`counts`: across.ts independentSources over the view's events), that
+ * number. A count above the slot's most was not laid out: the caller gave counts of other events than
+ * `most`'s, a mistake that is thrown, not drawn as some other number.
+ */
+export function shownBadges(
+  choices: BadgeChoices,
   slots: readonly BadgeSlot[],
   counts: ReadonlyMap<string, number>,
-): FeatureCollection<Point, BadgeProperties> {
-  const features: Feature<Point, BadgeProperties>[] = [];
-  for (const b of slots) {
-    const n = Math.max(0, ...b.places.map((p) => counts.get(p) ?? 0));
-    if (n < 2) continue;
-    features.push({
-      type: 'Feature',
-      id: features.length,
-      properties: {
-        place_ids: b.places.join(' '),
-        count: String(n),
-        dx: b.dx,
-        dy: b.dy,
-        ...(b.dense ? { minzoom: DENSE_LABEL_MINZOOM } : {}),
-      },
-      geometry: { type: 'Point', coordinates: b.at },
-    });
-  }
-  return { type: 'FeatureCollection', features };
+): Set<number> {
+  const shown = new Set<number>();
+  slots.forEach((slot, i) => {
+    const n = slotCount(slot, counts);
+    if (n < 2) return;
+    if (n > choices.most[i])
+      throw new Error(`badge of ${slot.places.join(', ')}: a count of ${n} asked, at most ${choices.most[i]} laid out`);
+    shown.add(choices.first[i] + n - 2);
+  });
+  return shown;
 }
 
 /** Whether a mark is off in a view: none of its places shows its category. */
@@ -427,6 +463,8 @@ export function labelTextField(baked: ReadonlyMap<string, string>, now: Readonly
   return ['match', PLACE_ID, ...cases, otherwise] as unknown as ExpressionSpecification;
 }
 
-/** What a view's badges draw, as one string: two views with the same key draw the same badges. */
-export const badgesKey = (badges: FeatureCollection<Point, BadgeProperties>): string =>
-  badges.features.map((f) => `${f.properties.place_ids}=${f.properties.count}`).join('|');
+/** What badges are laid out, as one string: the same key, the same features with the same ids. */
+export const choicesKey = (choices: BadgeChoices): string =>
+  choices.features.features
+    .map((f) => `${f.properties.place_ids}@${f.geometry.coordinates.join(',')}+${f.properties.dx}:${f.properties.count}`)
+    .join('|');

@@ -34,6 +34,34 @@ export class FeatureStates<K, S extends State> {
   }
 }
 
+/**
+ * Which features of a source are shown, by a `shown` feature-state (the counts of sources, laid out once
+ * with every count they can show: data.ts badgeChoices): a view sets only the features it turns on or off.
+ */
+export class ShownFeatures {
+  private shown = new Set<number>();
+
+  constructor(private readonly source: string) {}
+
+  /** Shows exactly `ids` of the source's features. */
+  show(map: MaplibreMap, ids: ReadonlySet<number>): void {
+    for (const id of this.shown) if (!ids.has(id)) map.setFeatureState({ source: this.source, id }, { shown: false });
+    for (const id of ids) if (!this.shown.has(id)) map.setFeatureState({ source: this.source, id }, { shown: true });
+    this.shown = new Set(ids);
+  }
+
+  /** The source has new features (ids mean others now): none is shown, and no state is left on any. */
+  reset(map: MaplibreMap): void {
+    map.removeFeatureState({ source: this.source });
+    this.shown = new Set();
+  }
+
+  /** Whether any feature is shown. */
+  get any(): boolean {
+    return this.shown.size > 0;
+  }
+}
+
 /** Counts the views the map has taken, for the benchmark's timings (tests/bench/page.ts) and for debugging. */
 export function viewApplied(map: MaplibreMap): void {
   const c = map.getContainer();

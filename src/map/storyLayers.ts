@@ -315,7 +315,9 @@ export function storyLayers(theme: Theme, { drafts = true }: { drafts?: boolean 
         'text-allow-overlap': true,
         'text-padding': 0,
       },
-      paint: { 'text-color': theme.basemap.halo },
+      // Every count a slot can show is laid out, the view's one shown (data.ts badgeChoices): the others
+      // are transparent and still hold their place, so a label does not move when a count comes or goes.
+      paint: { 'text-color': theme.basemap.halo, 'icon-opacity': SHOWN, 'text-opacity': SHOWN },
     } as unknown as LayerSpecification,
   ];
   return layers.map((l) => {
@@ -323,6 +325,9 @@ export function storyLayers(theme: Theme, { drafts = true }: { drafts?: boolean 
     return { ...l, ...(FILTERS[l.id] ? { filter: FILTERS[l.id] } : {}), ...hidden } as LayerSpecification;
   });
 }
+
+/** Opaque where the feature-state says `shown` (featureState.ts ShownFeatures), else transparent. */
+const SHOWN: ExpressionSpecification = ['case', ['boolean', ['feature-state', 'shown'], false], 1, 0];
 
 /** Wider than any row of marks, in CSS pixels: the range markOffset interpolates `dx` over. */
 const MAX_DX = 1000;

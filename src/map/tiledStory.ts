@@ -32,17 +32,19 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { CATEGORIES } from '../catalogue/vocabulary';
 import type { TiledStoryFile } from '../layers/format';
 import {
+  badgeChoices,
   badgeDx,
-  badgesKey,
+  choicesKey,
   MARK_STEP,
   placeState,
-  sourceBadges,
+  shownBadges,
+  type BadgeChoices,
   type BadgeProperties,
   type BadgeSlot,
   type PlaceState,
 } from './data';
 import { MAX_SLOT } from '../layers/markRow';
-import { FeatureStates } from './featureState';
+import { FeatureStates, type ShownFeatures } from './featureState';
 import { archiveSource, archiveUrl } from '../basemap/archives';
 import { sharePrograms } from './programs';
 import { independentCounts } from '../story/across';
@@ -194,22 +196,38 @@ export function tiledSourceCounts(
   return independentCounts(byPlace, summary.sources);
 }
 
-/** The badges of the places in view in a view: where a place has 2 independent sources or more, that number. */
-export const tiledBadges = (
+/**
+ * Every count the places in view can show, with nothing hidden (data.ts badgeChoices): laid out when the
+ * map settles after a move, not when the view changes.
+ */
+export const tiledChoices = (inView: PlacesInView, summary: Pick<TiledStoryFile, 'combos' | 'sources'>): BadgeChoices =>
+  badgeChoices(
+    inView.slots,
+    tiledSourceCounts(
+      inView.combos,
+      summary,
+      summary.combos.map(() => true),
+    ),
+  );
+
+/** The badges a view shows of the places in view: where a place has 2 independent sources or more, that number. */
+export const tiledShown = (
+  choices: BadgeChoices,
   inView: PlacesInView,
   summary: Pick<TiledStoryFile, 'combos' | 'sources'>,
   visible: readonly boolean[],
-): FeatureCollection<Point, BadgeProperties> => sourceBadges(inView.slots, tiledSourceCounts(inView.combos, summary, visible));
+): Set<number> => shownBadges(choices, inView.slots, tiledSourceCounts(inView.combos, summary, visible));
 
 /**
- * Sends the count layer its badges when they differ from those it has (`sent`: their badgesKey), and
- * lays it out only while it draws one. Returns the key it now has.
+ * Gives the count layer these choices when they differ from those it has (`sent`: their choicesKey), none
+ * shown then, and lays it out only while it has one. Returns the key it now has.
  */
-export function sendBadges(map: MaplibreMap, badges: FeatureCollection<Point, BadgeProperties>, sent: string): string {
-  const key = badgesKey(badges);
+export function sendChoices(map: MaplibreMap, choices: BadgeChoices, sent: string, shown: ShownFeatures): string {
+  const key = choicesKey(choices);
   if (key !== sent) {
-    (map.getSource(SOURCE_COUNTS) as GeoJSONSource).setData(badges);
-    countsLaidOut(map, badges.features.length > 0);
+    (map.getSource(SOURCE_COUNTS) as GeoJSONSource).setData(choices.features);
+    shown.reset(map);
+    countsLaidOut(map, choices.features.features.length > 0);
   }
   return key;
 }
@@ -317,8 +335,9 @@ export function emphasiseAreas(map: MaplibreMap, summary: TiledStoryFile, ids: r
 export function tiledHits(map: MaplibreMap, point: PointLike): { places: string[]; zoomIn: boolean } {
   const places: string[] = [];
   let zoomIn = false;
+  // A count's badges are all laid out, the view's one shown (data.ts badgeChoices): only that one is hit.
   const hits = (map.queryRenderedFeatures(point, { layers: TILED_HIT_LAYERS }) as MapGeoJSONFeature[]).filter(
-    (f) => !f.state.off,
+    (f) => !f.state.off && (f.layer.id !== SOURCE_COUNTS || f.state.shown),
   );
   // A mark or a count hit is what the pointer is on: the areas under it (Ukraine under Kyiv) are not
   // chosen too, as in the whole story (GeoJsonStory.svelte placesAt).

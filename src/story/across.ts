@@ -148,6 +148,17 @@ export function agencyCopies(
 }
 
 /**
+ * A view's counts of independent sources by place (`now`), beside the most each place has with nothing
+ * hidden (`most`, the same object from view to view): a view's events are some of all, so no count of
+ * `now` is above its place's in `most`. The map lays out every count from 2 to `most` once and shows the
+ * one of `now` (map/data.ts badgeChoices).
+ */
+export interface SourceCounts {
+  now: ReadonlyMap<string, number>;
+  most: ReadonlyMap<string, number>;
+}
+
+/**
  * How many independent sources each place's events come from, by place id: the sources of the events
  * listed at it, an agency story carried by several outlets counted once (agencyCopies). The events are
  * those the view shows (the caller asks visibility.ts isVisible, as for every mark); an event listed at a

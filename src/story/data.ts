@@ -9,7 +9,7 @@
  * event, and a tiled story's combos, each as many events as it stands for.
  */
 import { CATEGORIES, type Category } from '../catalogue/vocabulary';
-import { independentSources } from './across';
+import { independentSources, type SourceCounts } from './across';
 import type { TiledArea, TiledStoryFile } from '../layers/format';
 import { notDrawn, placeViews, storyIndex, type StoryIndex } from './model';
 import { combosVisible, nothingOpened, ShardCache, timelineItems } from './tiled';
@@ -62,10 +62,10 @@ export type StoryOnMap =
       /** Each place with nothing hidden: every category its marks can show. The same object from view to view. */
       everything: ReadonlyMap<string, PlaceView>;
       /**
-       * How many independent sources each place's visible events come from (across.ts independentSources):
-       * the count the map draws on a place's mark from 2.
+       * How many independent sources each place's visible events come from (across.ts independentSources),
+       * and each place's most, with nothing hidden: the count the map draws on a place's mark from 2.
        */
-      sources: ReadonlyMap<string, number>;
+      sources: SourceCounts;
       tiled: null;
     }
   | {
@@ -201,8 +201,9 @@ class WholeStory extends Weighed<Story['events'][number]> implements StoryData {
     // Worked out once: the map compares views by identity, and "nothing hidden" is this same object.
     const everything = (this.everything ??= placeViews(this.story, NO_FILTER));
     const all = showsEverything(view);
-    const sources = all
-      ? (this.allSources ??= independentSources(this.story.events, this.story.sources))
+    const most = (this.allSources ??= independentSources(this.story.events, this.story.sources));
+    const now = all
+      ? most
       : independentSources(
           this.story.events.filter((e) => isVisible(e, view)),
           this.story.sources,
@@ -211,7 +212,7 @@ class WholeStory extends Weighed<Story['events'][number]> implements StoryData {
       places: this.story.places,
       views: all ? everything : placeViews(this.story, view),
       everything,
-      sources,
+      sources: { now, most },
       tiled: null,
     };
   }

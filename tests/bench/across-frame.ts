@@ -183,8 +183,9 @@ async function measure(page: Page, errors: string[], form: string, tiled: boolea
   };
   /**
    * What MapLibre alone does for a toggle of a story drawn whole, each part on its own with nothing else
-   * changed: its labels laid out again (page.ts relayoutLabels), and its count badges' source set again
-   * (resetSource). A tiled story has neither.
+   * changed: its labels laid out again (page.ts relayoutLabels); and its count badges' source set again
+   * (resetSource), which a toggle did until the counts became feature-state (map/data.ts badgeChoices) and
+   * does no more: kept as the measure of what that saves. A tiled story has neither.
    */
   const floor = async (which: 'labels' | 'counts') => {
     samples[which].frame.push(await frame());
@@ -249,7 +250,8 @@ function report(label: string, w: WrittenCatalogue, r: Awaited<ReturnType<typeof
     add(`claimant ${SIDE} ${which}: map idle`, s[which].idle, s[which].frame, true);
   }
   if (s.labels.idle.length) add('MapLibre alone: labels laid out again, idle', s.labels.idle, s.labels.frame);
-  if (s.counts.idle.length) add("MapLibre alone: counts' source set again, idle", s.counts.idle, s.counts.frame);
+  if (s.counts.idle.length)
+    add("MapLibre alone: counts' source set again (no toggle does now), idle", s.counts.idle, s.counts.frame);
   const drawnFrames = (k: keyof typeof s) => median(s[k].frames);
   console.log(
     `   map frames drawn from the click to idle (medians): open ${COUNTRY.name} ${drawnFrames('country')}, ` +

@@ -124,7 +124,8 @@ export function drawnCounts(page: Page): Promise<Record<string, string> | null> 
   return page.evaluate(() => {
     const m = window.situationMap;
     if (!m?.getLayer('story-source-counts')) return null;
-    const drawn = m.queryRenderedFeatures({ layers: ['story-source-counts'] });
+    // Every count a badge can show is laid out; the one shown has the feature-state (map/data.ts badgeChoices).
+    const drawn = m.queryRenderedFeatures({ layers: ['story-source-counts'] }).filter((f) => f.state.shown);
     return Object.fromEntries(drawn.map((f) => [String(f.properties.place_ids), String(f.properties.count)]));
   });
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { onTestFinished, TestRunner } from 'vitest';
 import { createExpression } from '@maplibre/maplibre-gl-style-spec';
+import type { BadgeChoices } from '../../src/map/data';
 
 /** The repository's root. */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -95,3 +96,7 @@ export function styleExpression(expr: unknown, spec: object = {}): (props: Recor
   const compiled = e.value;
   return (props) => compiled.evaluate({ zoom: 5 }, { type: 'Point', properties: props } as never);
 }
+
+/** The badges a view draws: those of `choices` (map/data.ts badgeChoices) whose feature-state shows them. */
+export const drawnBadges = (choices: BadgeChoices, shown: ReadonlySet<number>) =>
+  choices.features.features.filter((f) => shown.has(Number(f.id)));

@@ -19,10 +19,12 @@ import {
   labelTexts,
   markOff,
   placeMarks,
-  sourceBadges,
-  badgesKey,
+  badgeChoices,
+  choicesKey,
+  shownBadges,
 } from '../../../src/map/data';
 import { independentSources } from '../../../src/story/across';
+import { drawnBadges } from '../../support/helpers';
 import { CATEGORY_SHAPES, insideShape, MARK_PAD, MARK_SIZE, shapeSdf } from '../../../src/map/symbols';
 import { buildStyle } from '../../../src/map/style';
 import { defaultTheme } from '../../../src/map/theme';
@@ -143,13 +145,15 @@ describe("places' marks", () => {
   });
 
   it('counts sources beside a row of marks from 2, clear of its marks; the seed, one article, has none', () => {
-    expect(sourceBadges(marks.badgeSlots, independentSources(story.events, story.sources)).features).toEqual([]);
+    const seed = independentSources(story.events, story.sources);
+    expect(badgeChoices(marks.badgeSlots, seed).features.features).toEqual([]);
     // Two sources at Kyiv, three at the ministry and none at the parliament drawn at its point.
     const counts = new Map([
       ['kyiv', 2],
       ['russian-foreign-ministry', 3],
     ]);
-    const badges = sourceBadges(marks.badgeSlots, counts).features;
+    const choices = badgeChoices(marks.badgeSlots, counts);
+    const badges = drawnBadges(choices, shownBadges(choices, marks.badgeSlots, counts));
     const of = (id: string) => badges.find((b) => b.properties.place_ids.split(' ').includes(id))!;
     expect(of('kyiv').properties.count).toBe('2');
     // Places at one point: the larger of their own counts, never a sum.
@@ -164,16 +168,39 @@ describe("places' marks", () => {
     }
   });
 
-  it('keys badges by what they draw: counts that draw the same badges have the same key', () => {
-    const key = (counts: [string, number][]) => badgesKey(sourceBadges(marks.badgeSlots, new Map(counts)));
-    expect(key([['kyiv', 2]])).toBe(
-      key([
-        ['kyiv', 2],
-        ['congress', 1],
-      ]),
-    );
-    expect(key([['kyiv', 2]])).not.toBe(key([['kyiv', 3]]));
-    expect(key([])).toBe('');
+  it('lays out every count from 2 to the most once, and a view shows one a slot by feature-state', () => {
+    const most = new Map([
+      ['kyiv', 4],
+      ['russian-foreign-ministry', 3],
+      ['russian-parliament', 1],
+    ]);
+    const choices = badgeChoices(marks.badgeSlots, most);
+    const laid = choices.features.features;
+    const at = (id: string) => laid.filter((f) => f.properties.place_ids.split(' ').includes(id));
+    // Kyiv's 2, 3, 4; the ministry's point (the parliament's too) 2 and 3, the larger most of its places.
+    expect(at('kyiv').map((f) => f.properties.count)).toEqual(['2', '3', '4']);
+    expect(at('russian-parliament').map((f) => f.properties.count)).toEqual(['2', '3']);
+    expect(laid).toHaveLength(5);
+    laid.forEach((f, i) => expect(f.id).toBe(i));
+    // Each view shows the feature of its count; fewer than 2 shows none.
+    const show = (counts: [string, number][]) =>
+      drawnBadges(choices, shownBadges(choices, marks.badgeSlots, new Map(counts))).map((f) => [
+        f.properties.place_ids,
+        f.properties.count,
+      ]);
+    expect(show([['kyiv', 3]])).toEqual([['kyiv', '3']]);
+    expect(
+      show([
+        ['kyiv', 4],
+        ['russian-parliament', 2],
+      ]).map(([, n]) => n),
+    ).toEqual(['4', '2']);
+    expect(show([['kyiv', 1]])).toEqual([]);
+    // A count above the most laid out is a mistake of the caller's, said, not drawn as another number.
+    expect(() => shownBadges(choices, marks.badgeSlots, new Map([['kyiv', 5]]))).toThrow(/kyiv: a count of 5 asked, at most 4/);
+    // The same most, the same layout (the tiled form sends the source nothing then); another, another.
+    expect(choicesKey(badgeChoices(marks.badgeSlots, new Map(most)))).toBe(choicesKey(choices));
+    expect(choicesKey(badgeChoices(marks.badgeSlots, new Map([['kyiv', 3]])))).not.toBe(choicesKey(choices));
   });
 
   it('turns a mark off when none of its places shows its category, and only then', () => {

@@ -13,12 +13,19 @@ import type { StoryFile, TiledStoryFile } from '../../../src/layers/format';
 import { FULL_DETAIL_ZOOM } from '../../../src/layers/tiled';
 import { BADGE_RADIUS, MARK_STEP } from '../../../src/map/data';
 import { MARK_SIZE } from '../../../src/map/symbols';
-import { placesInView, tiledBadges, tiledSourceCounts } from '../../../src/map/tiledStory';
+import { placesInView, tiledChoices, tiledShown, tiledSourceCounts, type PlacesInView } from '../../../src/map/tiledStory';
+import { drawnBadges } from '../../support/helpers';
 import { independentSources } from '../../../src/story/across';
 import { combosVisible } from '../../../src/story/tiled';
 import { isVisible, type ViewFilter } from '../../../src/story/visibility';
 import { archiveReader } from '../../support/helpers';
 import { buildFixture } from '../../support/two-sources';
+
+/** The badges drawn in a view: every count laid out for the places in view, those the view shows. */
+function tiledBadges(inView: PlacesInView, summary: Parameters<typeof tiledChoices>[1], visible: readonly boolean[]) {
+  const choices = tiledChoices(inView, summary);
+  return drawnBadges(choices, tiledShown(choices, inView, summary, visible));
+}
 
 const combo = (category: 'troops' | 'drills', source_id: string, side: 'russia' | 'ukraine' = 'russia') => ({
   category,
@@ -126,8 +133,8 @@ describe('placesInView', () => {
 
   it('draws a badge where a place has 2 independent sources or more, none on a thinned cell of several places', () => {
     const badges = tiledBadges(placesInView(features), SUMMARY, ALL);
-    expect(badges.features.map((f) => [f.properties.place_ids, f.properties.count])).toEqual([['p1 p3', '2']]);
-    expect(tiledBadges(placesInView(features), SUMMARY, [false, true, true, true, true]).features).toEqual([]);
+    expect(badges.map((f) => [f.properties.place_ids, f.properties.count])).toEqual([['p1 p3', '2']]);
+    expect(tiledBadges(placesInView(features), SUMMARY, [false, true, true, true, true])).toEqual([]);
   });
 });
 
@@ -186,7 +193,7 @@ describe('the fixture corpus, tiled: the whole form’s counts', () => {
   it('draws the fixture’s counts: 5 at the border, 2 in the east; 3 with Ukraine’s and the U.S.’s claims', () => {
     const drawn = (view: ViewFilter) =>
       Object.fromEntries(
-        tiledBadges(placesInView(features), summary, combosVisible(summary, view)).features.map((f) => [
+        tiledBadges(placesInView(features), summary, combosVisible(summary, view)).map((f) => [
           f.properties.place_ids,
           f.properties.count,
         ]),
