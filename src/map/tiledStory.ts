@@ -48,7 +48,7 @@ import { FeatureStates, type ShownFeatures } from './featureState';
 import { archiveSource, archiveUrl } from '../basemap/archives';
 import { sharePrograms } from './programs';
 import { independentCounts } from '../story/across';
-import { countsLaidOut } from './style';
+import { addToMap, countsLaidOut } from './style';
 import { DRAFT_RING_LAYOUT, DRAFT_RING_PAINT, markPaint, SOURCE_COUNTS, STORY_TILE_BUFFER, storyLayers } from './storyLayers';
 import { markImage } from './symbols';
 import type { Theme } from './theme';
@@ -114,15 +114,20 @@ export function tiledLayers(theme: Theme, { drafts = true }: { drafts?: boolean 
  */
 export function addTiledStory(map: MaplibreMap, base: string, summary: TiledStoryFile, theme: Theme, beforeId?: string): void {
   const { areas, marks } = summary.tiled.archives;
-  map.addSource(TILED_AREAS, {
-    ...archiveSource(archiveUrl(`${base}${areas.file}`, ''), areas),
-    promoteId: { areas: 'place_id' },
-  });
-  map.addSource(TILED_MARKS, { ...archiveSource(archiveUrl(`${base}${marks.file}`, ''), marks), promoteId: { marks: 'k' } });
-  map.addSource(SOURCE_COUNTS, { type: 'geojson', data: NO_BADGES, buffer: STORY_TILE_BUFFER });
-  // With the style's own mix of shader inputs per layer type (programs.ts): no program of their own to compile.
-  for (const layer of sharePrograms(tiledLayers(theme, { drafts: draftSources(summary.sources).size > 0 })))
-    map.addLayer(layer, layer.type === 'symbol' || !beforeId || !map.getLayer(beforeId) ? undefined : beforeId);
+  const under = beforeId && map.getLayer(beforeId) ? beforeId : undefined;
+  addToMap(
+    map,
+    [
+      [TILED_AREAS, { ...archiveSource(archiveUrl(`${base}${areas.file}`, ''), areas), promoteId: { areas: 'place_id' } }],
+      [TILED_MARKS, { ...archiveSource(archiveUrl(`${base}${marks.file}`, ''), marks), promoteId: { marks: 'k' } }],
+      [SOURCE_COUNTS, { type: 'geojson', data: NO_BADGES, buffer: STORY_TILE_BUFFER }],
+    ],
+    // With the style's own mix of shader inputs per layer type (programs.ts): no program of their own to compile.
+    sharePrograms(tiledLayers(theme, { drafts: draftSources(summary.sources).size > 0 })).map((layer) => [
+      layer,
+      layer.type === 'symbol' ? undefined : under,
+    ]),
+  );
   // Laid out once it has a count to draw (style.ts countsLaidOut).
   countsLaidOut(map, false);
 }

@@ -1,7 +1,16 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { addStory, ALL_SOURCES, BASEMAP_SOURCES, buildStyle, stylePatterns } from '../../../src/map/style';
+import {
+  addStory,
+  ALL_SOURCES,
+  BASEMAP_SOURCES,
+  buildStyle,
+  namedPlaceLayers,
+  storyParts,
+  stylePatterns,
+} from '../../../src/map/style';
+import { tiledLayers } from '../../../src/map/tiledStory';
 import { BASEMAP_ZOOMS } from '../../../src/basemap/archives';
 import { GLYPH_CODE_POINTS, LABEL_FONTS } from '../../../src/basemap/labelFonts';
 import type { Map as MaplibreMap } from 'maplibre-gl';
@@ -157,13 +166,17 @@ describe('the story added to the map (addStory)', () => {
         expect(sources[id], `source ${id} added once`).toBeUndefined();
         sources[id] = spec;
       },
-      addLayer: (layer: { id: string; source?: string }, before?: string) => {
-        expect(sources[layer.source ?? ''], `the source of ${layer.id} is there first`).toBeDefined();
-        if (before === undefined) order.push(layer.id);
-        else {
-          expect(order, `${layer.id} goes before a layer the map has`).toContain(before);
-          order.splice(order.indexOf(before), 0, layer.id);
-        }
+      style: {
+        // Not checked against the spec again at load (style.ts addToMap): the tests below check every layer.
+        addLayer: (layer: { id: string; source?: string }, before: string | undefined, options: { validate?: boolean }) => {
+          expect(options).toEqual({ validate: false });
+          expect(sources[layer.source ?? ''], `the source of ${layer.id} is there first`).toBeDefined();
+          if (before === undefined) order.push(layer.id);
+          else {
+            expect(order, `${layer.id} goes before a layer the map has`).toContain(before);
+            order.splice(order.indexOf(before), 0, layer.id);
+          }
+        },
       },
     };
     addStory(map as unknown as MaplibreMap, defaultTheme, data);
@@ -174,6 +187,56 @@ describe('the story added to the map (addStory)', () => {
     const { order, sources } = replay({});
     expect(order).toEqual(buildStyle(defaultTheme).layers.map((l) => l.id));
     expect(Object.keys(sources).sort()).toEqual([...ALL_SOURCES].sort());
+  });
+
+  it('adds only layers that validate, with or without drafts: MapLibre does not check them again at load', () => {
+    for (const drafts of [true, false]) {
+      const { sources, under, over } = storyParts(defaultTheme, {}, drafts);
+      const style = { ...buildStyle(defaultTheme, { withStory: false }) };
+      const layers = [...style.layers, ...under, ...over];
+      const errors = validateStyleMin({ ...style, sources: { ...style.sources, ...sources }, layers } as Parameters<
+        typeof validateStyleMin
+      >[0]);
+      expect(
+        errors.map((e) => e.message),
+        `drafts: ${drafts}`,
+      ).toEqual([]);
+    }
+  });
+
+  it('validates the basemap places set in bold for the places an article names, as the map sets them', () => {
+    const style = buildStyle(defaultTheme);
+    const named = namedPlaceLayers(['kyiv', 'moscow', 'russian-foreign-ministry']);
+    const layers = style.layers.map((l) => {
+      const filter = named.filters[l.id as keyof typeof named.filters];
+      const withFilter = filter ? { ...l, filter } : l;
+      return l.id === 'places-dot'
+        ? { ...withFilter, paint: { ...(withFilter as { paint?: object }).paint, 'circle-radius': named.dotRadius } }
+        : withFilter;
+    });
+    expect(Object.keys(named.filters).every((id) => style.layers.some((l) => l.id === id))).toBe(true);
+    expect(validateStyleMin({ ...style, layers } as Parameters<typeof validateStyleMin>[0]).map((e) => e.message)).toEqual([]);
+  });
+
+  it("validates a tiled story's layers, which are added the same way", () => {
+    const vector = { type: 'vector', tiles: ['pmtiles://story/{z}/{x}/{y}'], minzoom: 0, maxzoom: 8 };
+    for (const drafts of [true, false]) {
+      const style = buildStyle(defaultTheme, { withStory: false });
+      const errors = validateStyleMin({
+        ...style,
+        sources: {
+          ...style.sources,
+          'story-tiled-areas': vector,
+          'story-tiled-marks': vector,
+          'story-source-counts': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+        },
+        layers: [...style.layers, ...tiledLayers(defaultTheme, { drafts })],
+      } as Parameters<typeof validateStyleMin>[0]);
+      expect(
+        errors.map((e) => e.message),
+        `drafts: ${drafts}`,
+      ).toEqual([]);
+    }
   });
 
   it('gives each source the data it is handed, and an empty collection to the rest', () => {
