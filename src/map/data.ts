@@ -139,7 +139,7 @@ export interface PlaceMarks {
   marks: Mark[];
   /** The marks of each place, by place id: what its hover and selection light up. */
   byPlace: Map<string, number[]>;
-  /** Where each row's count of sources goes (sourceBadges): one slot per row, beside its end. */
+  /** Where each row's count of sources goes (badgeChoices): one slot per row, beside its end. */
   badgeSlots: BadgeSlot[];
 }
 

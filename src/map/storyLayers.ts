@@ -26,9 +26,9 @@ import { MARK_PAD, MARK_SIZE, markImage } from './symbols';
 import type { Theme } from './theme';
 
 /**
- * The count of independent sources on a place's marks (data.ts sourceBadges): its source and layer.
- * Only the places whose visible events come from 2 sources or more are in it, so the source's data is
- * set again with each view; it holds a few points, where the marks hold every place's.
+ * The count of independent sources on a place's marks (data.ts badgeChoices): its source and layer. It
+ * holds, at each place that can have 2 sources or more, a badge for every count it can show, laid out
+ * once; a view shows one of them by feature-state, so its data is not set again when a filter changes.
  */
 export const SOURCE_COUNTS = 'story-source-counts';
 /** The disc the count is written on (patterns.ts badge). */
@@ -298,7 +298,7 @@ export function storyLayers(theme: Theme, { drafts = true }: { drafts?: boolean 
     // Last, so placed first: the labels make way for the marks, which are always drawn.
     ...MARK_SOURCES.flatMap((source) => [marksLayer(theme, source), markRingLayer(source)]),
     {
-      // The count of independent sources beside a row of marks, from 2 (data.ts sourceBadges): always
+      // The count of independent sources beside a row of marks, from 2 (data.ts badgeChoices): always
       // drawn, and the labels make way for it as for the marks.
       id: SOURCE_COUNTS,
       type: 'symbol',

@@ -15,8 +15,9 @@
  * story draws it) is worked out here on the main thread, for the places in view only: the archives hold
  * no count per place and view. When the map settles, the marks in view say which places they are and
  * their combos (placesInView); each view then counts each place's visible combos' sources by the whole
- * form's rule (story/across.ts independentCounts) and sends the count layer its badges only when they
- * change (data.ts badgesKey), so a toggle still sets no data in the common case. A thinned mark of
+ * form's rule (story/across.ts independentCounts). The count layer is given every count the places in view
+ * can show when the map settles, and a view shows one of each by feature-state (data.ts badgeChoices), so
+ * a toggle sets no data and lays nothing out. A thinned mark of
  * several places (below FULL_DETAIL_ZOOM) names none: it gets no count, which the place shows once the
  * map is close enough to draw it apart.
  */
@@ -147,7 +148,7 @@ export interface PlacesInView {
  * FULL_DETAIL_ZOOM and beyond, a feature per (place, combo) of every event at the place but those listed
  * there only as a seat of government (the build leaves those off a place's marks: layers/tiled.ts); below
  * it, a cell of one place has the same combos, and a cell of several names no place and is left out.
- * Places drawn at one point share one slot, as in the whole story (data.ts sourceBadges gives the larger
+ * Places drawn at one point share one slot, as in the whole story (data.ts badgeChoices gives the larger
  * of their counts, never a sum). A tiled story's rows are centred on their point (tiledLayers).
  */
 export function placesInView(features: Iterable<Pick<Feature, 'properties' | 'geometry'>>): PlacesInView {
