@@ -305,9 +305,6 @@ test.describe('who says it', () => {
   });
 });
 
-/** The counts of independent sources the map draws on the marks now, by the places of each badge. */
-const badges = drawnCounts;
-
 test.describe('the count of sources on the map', () => {
   test.use({ viewport: { width: 1400, height: 900 } });
 
@@ -315,7 +312,7 @@ test.describe('the count of sources on the map', () => {
     await page.goto('/#5/49/38&place=russia-near-ukraine-border');
     // The border: six articles, one agency story carried twice (once); the east: two outlets' shelling.
     await expect
-      .poll(() => badges(page), { timeout: 60_000 })
+      .poll(() => drawnCounts(page), { timeout: 60_000 })
       .toEqual({ 'russia-near-ukraine-border': '5', 'eastern-ukraine': '2' });
     const key = page.locator('[data-legend="sources"]');
     await expect(key).toContainText('Several sources: the number of independent sources');
@@ -345,15 +342,15 @@ test.describe('the count of sources on the map', () => {
     // Ukraine's ministry (the agency story) and the U.S.'s officials: three sources; the outlets' own
     // reporting off, the east has none.
     await page.goto('/#5/49/38&place=russia-near-ukraine-border&claimant=ukraine,us');
-    await expect.poll(() => badges(page), { timeout: 60_000 }).toEqual({ 'russia-near-ukraine-border': '3' });
+    await expect.poll(() => drawnCounts(page), { timeout: 60_000 }).toEqual({ 'russia-near-ukraine-border': '3' });
     await expect(here).toHaveText('Reported by 3 independent sources');
     const filter = page.getByRole('region', { name: 'Who says it' });
     await filter.locator('input[data-side="nato"]').check();
-    await expect.poll(() => badges(page)).toEqual({ 'russia-near-ukraine-border': '5' });
+    await expect.poll(() => drawnCounts(page)).toEqual({ 'russia-near-ukraine-border': '5' });
     await expect(here).toHaveText('Reported by 5 independent sources');
     // Ukraine's ministry alone: two outlets carrying one agency story are one source, and no count is drawn.
     await page.goto('/#5/49/38&place=russia-near-ukraine-border&claimant=ukraine');
-    await expect.poll(() => badges(page), { timeout: 60_000 }).toEqual({});
+    await expect.poll(() => drawnCounts(page), { timeout: 60_000 }).toEqual({});
     await expect(key).toHaveCount(0);
     await expect(here).toHaveCount(0);
   });
@@ -363,7 +360,7 @@ test.describe('the count of sources on the map', () => {
     await page.goto('/#5/49/38');
     await expect(page.getByRole('banner')).toContainText('serious diplomatic path forward');
     await expect.poll(() => placesOff(page), { timeout: 60_000 }).not.toBeNull();
-    await expect.poll(() => badges(page)).toEqual({});
+    await expect.poll(() => drawnCounts(page)).toEqual({});
     await expect(page.locator('[data-legend="sources"]')).toHaveCount(0);
   });
 
