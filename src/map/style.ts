@@ -270,10 +270,15 @@ const FIRST_LABEL = 'country-labels';
 /**
  * The map's style: the basemap and, unless `withStory: false`, the story's layers over empty sources (the
  * app adds them with their data instead: addStory). `withStory: false` is the style the app's map is made
- * with, and the basemap the benchmark's baseline page draws.
+ * with, and the basemap the benchmark's baseline page draws. `named`: the basemap places the article
+ * names (namedByArticle), set in bold from the start, so the basemap's tiles are not laid out again when
+ * the story comes (namedPlaceLayers).
  */
-export function buildStyle(theme: Theme, { withStory = true }: { withStory?: boolean } = {}): StyleSpecification {
-  const layers = sharePrograms(basemapLayers(theme));
+export function buildStyle(
+  theme: Theme,
+  { withStory = true, named = [] }: { withStory?: boolean; named?: readonly string[] } = {},
+): StyleSpecification {
+  const layers = sharePrograms(basemapLayers(theme, named));
   const story = withStory ? storyParts(theme, {}) : null;
   if (story) {
     layers.splice(

@@ -222,7 +222,9 @@ async function placesOff(page: Page): Promise<string[] | null> {
       querySourceFeatures(id: string): { id?: string | number; properties: Record<string, unknown> }[];
       getFeatureState(f: { source: string; id: string | number }): Record<string, unknown>;
     };
-    const m = (window as unknown as { situationMap: M }).situationMap;
+    const m = (window as unknown as { situationMap?: M }).situationMap;
+    // The map is made once the story has come (MapView storyPending).
+    if (!m) return null;
     const features = m.querySourceFeatures('story-places');
     if (!features.length) return null;
     const off = features

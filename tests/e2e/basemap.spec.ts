@@ -33,13 +33,32 @@ test.describe('the offline basemap', () => {
     await expect(page.locator('.maplibregl-ctrl-scale')).toBeVisible();
   });
 
-  test('the tiles are read by MapLibre’s worker, not by the page', async ({ page }) => {
+  test('the tiles are read by MapLibre’s worker, not by the page, and laid out once at the first view', async ({ page }) => {
     const served: string[] = [];
     page.on('request', (r) => {
       if (/\/data\/tiles\/.+\.pmtiles$/.test(new URL(r.url()).pathname) && r.headers()['range']) served.push(r.url());
     });
+    // Every basemap tile the map says it has loaded, from the moment the map exists.
+    await page.addInitScript(() => {
+      const w = window as unknown as { situationMap?: import('maplibre-gl').Map; __tilesLoaded: string[] };
+      w.__tilesLoaded = [];
+      const wait = setInterval(() => {
+        if (!w.situationMap) return;
+        clearInterval(wait);
+        w.situationMap.on('sourcedata', (e) => {
+          const t = (e as { tile?: { tileID: { canonical: { z: number; x: number; y: number } } } }).tile;
+          if (t && (e.sourceId === 'world' || e.sourceId === 'region'))
+            w.__tilesLoaded.push(`${e.sourceId} ${t.tileID.canonical.z}/${t.tileID.canonical.x}/${t.tileID.canonical.y}`);
+        });
+      }, 1);
+    });
     await page.goto('/');
     await mapIdle(page);
+    // Each tile of the first view laid out once: the places the article names are in the map's first
+    // style (MapView storyPending), not set once its tiles were asked for, which laid them all out again.
+    const loaded = await page.evaluate(() => (window as unknown as { __tilesLoaded: string[] }).__tilesLoaded);
+    expect(loaded.length, 'the first view loads basemap tiles').toBeGreaterThan(0);
+    expect(loaded, 'a basemap tile laid out twice').toEqual([...new Set(loaded)]);
     // Parts of both archives were served (the header and the first view's tiles)...
     expect(new Set(served.map((u) => new URL(u).pathname))).toEqual(
       new Set(['/data/tiles/world.pmtiles', '/data/tiles/region.pmtiles']),

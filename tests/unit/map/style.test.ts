@@ -218,6 +218,23 @@ describe('the story added to the map (addStory)', () => {
     expect(validateStyleMin({ ...style, layers } as Parameters<typeof validateStyleMin>[0]).map((e) => e.message)).toEqual([]);
   });
 
+  it('a map made once the story has come has its named places in its first style, as the story would set them', () => {
+    const ids = ['kyiv', 'moscow'];
+    const style = buildStyle(defaultTheme, { withStory: false, named: ids });
+    const named = namedPlaceLayers(ids);
+    const filterOf = (layers: typeof style.layers, id: string) =>
+      (layers.find((l) => l.id === id) as { filter?: unknown })?.filter;
+    // Equal, so the story's setFilter and setPaintProperty change nothing: MapLibre compares, and would
+    // otherwise lay every basemap tile of the first view out again (basemap.spec.ts).
+    for (const [id, filter] of Object.entries(named.filters)) expect(filterOf(style.layers, id), id).toEqual(filter);
+    const dot = style.layers.find((l) => l.id === 'places-dot') as { paint: Record<string, unknown> };
+    expect(dot.paint['circle-radius']).toEqual(named.dotRadius);
+    // Without the story's places, none is bold.
+    expect(filterOf(buildStyle(defaultTheme, { withStory: false }).layers, 'places-story')).toEqual(
+      namedPlaceLayers([]).filters['places-story'],
+    );
+  });
+
   it("validates a tiled story's layers, which are added the same way", () => {
     const vector = { type: 'vector', tiles: ['pmtiles://story/{z}/{x}/{y}'], minzoom: 0, maxzoom: 8 };
     for (const drafts of [true, false]) {
