@@ -91,7 +91,16 @@ export async function serve(dist: string, layers?: string) {
  * Builds (unless told not to), serves dist/ (with `layers`, that folder's story in place of the build's)
  * and launches Chromium; exits saying how to get Chromium if there is none.
  */
-export async function serveBuild({ build, layers }: { build: boolean; layers?: string }): Promise<Served> {
+export async function serveBuild({
+  build,
+  layers,
+  chromiumArgs = [],
+}: {
+  build: boolean;
+  layers?: string;
+  /** Added to CHROMIUM_ARGS: a marker to find the browser's processes by (load-profile.ts). */
+  chromiumArgs?: readonly string[];
+}): Promise<Served> {
   if (build) {
     const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);
@@ -102,7 +111,7 @@ export async function serveBuild({ build, layers }: { build: boolean; layers?: s
     process.exit(1);
   }
   const server = await serve(path.join(ROOT, 'dist'), layers);
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...chromiumArgs] });
   return {
     base: server.url,
     browser,
