@@ -76,6 +76,6 @@ if (note) console.error(note);
 
 const filter = filterOf(known.view, storyIndex(story).drafts);
 // GeoJSON one feature per line, as the build writes its layers.
-const text = format === 'csv' ? exportCsv(story, filter) : featureLines(exportGeoJson(story, filter).features);
+const text = format === 'csv' ? await exportCsv(story, filter) : featureLines(exportGeoJson(story, filter).features);
 if (values.out) writeFileSync(values.out, text);
 else process.stdout.write(text);

@@ -10,7 +10,6 @@
  * spreadsheet keeps the accents.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { stringify } from 'csv-stringify/browser/esm/sync';
 import { storyIndex } from './model';
 import { APP_EVENT_FIELDS } from '../layers/format';
 import type { Story, StoryEvent, StoryExcerpt } from './types';
@@ -75,8 +74,13 @@ export function exportGeoJson(story: Story, filter: ViewFilter): FeatureCollecti
   return { type: 'FeatureCollection', features: exportFeatures(story, filter) };
 }
 
-/** The view as CSV: a header, then one row per event and place; a BOM first, CRLF line ends (RFC 4180). */
-export function exportCsv(story: Story, filter: ViewFilter): string {
+/**
+ * The view as CSV: a header, then one row per event and place; a BOM first, CRLF line ends (RFC 4180).
+ * csv-stringify is loaded when a CSV is asked for: in the reader's first load it was 9.9 kB gzip of
+ * script (32.6 kB minified) that only this button uses.
+ */
+export async function exportCsv(story: Story, filter: ViewFilter): Promise<string> {
+  const { stringify } = await import('csv-stringify/browser/esm/sync');
   const rows = exportFeatures(story, filter).map(({ properties: p }) => {
     const { excerpts, ...flat } = p;
     return {

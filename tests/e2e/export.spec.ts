@@ -33,6 +33,10 @@ async function download(page: Page, name: string): Promise<Download> {
 }
 
 test('a view set by a link: its link, its embed snippet, and its data as GeoJSON and CSV', async ({ page, baseURL }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
   await page.goto(`/${HASH}`);
   await mapIdle(page, { source: 'story-places' });
   await page.getByRole('button', { name: 'Share and export' }).click();
@@ -54,7 +58,10 @@ test('a view set by a link: its link, its embed snippet, and its data as GeoJSON
   const categories = new Set(want.features.map((f) => f.properties.category));
   expect(categories.has('energy') || categories.has('diplomacy')).toBe(false);
 
+  // The CSV's writer is a script of its own, fetched for the first CSV, not with the page.
+  const loaded = scripts.length;
   const csv = await download(page, 'CSV (spreadsheets)');
+  expect(scripts.slice(loaded), 'the CSV writer is fetched when asked for').toHaveLength(1);
   const csvText = await read(csv);
   expect(csvText.charCodeAt(0)).toBe(0xfeff);
   const rows: Record<string, string>[] = parse(csvText, { columns: true, bom: true });

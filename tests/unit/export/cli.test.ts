@@ -23,14 +23,14 @@ full.describe('npm run export', () => {
   const link = 'http://127.0.0.1:4173/#5/50/35&hide=energy&t=2022-01-24/2022-01-26';
   const filter = filterOf(readHash(new URL(link).hash).view, draftSources(story.sources));
 
-  it('writes what the app exports for the same link, as GeoJSON and as CSV', () => {
+  it('writes what the app exports for the same link, as GeoJSON and as CSV', async () => {
     const geo = runTsx('src/export/cli.ts', ['--format', 'geojson', '--view', link, '--layers', LAYERS]);
     expect(geo.stderr).toBe('');
     expect(geo.status).toBe(0);
     expect(JSON.parse(geo.stdout)).toEqual(JSON.parse(JSON.stringify(exportGeoJson(story, filter))));
     const csv = runTsx('src/export/cli.ts', ['--format', 'csv', '--view', link, '--layers', LAYERS]);
     expect(csv.status).toBe(0);
-    expect(csv.stdout).toBe(exportCsv(story, filter));
+    expect(csv.stdout).toBe(await exportCsv(story, filter));
   });
 
   it('opens in GDAL (ogrinfo) with every record, or says loudly that it could not check', () => {

@@ -6,7 +6,7 @@
  */
 import { getIssues } from '@placemarkio/check-geojson';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { filterOf, readHash } from '../../../src/state/hash';
 import { CSV_COLUMNS, EXCERPT_SEPARATOR, exportCsv, exportGeoJson } from '../../../src/story/export';
 import { eventsAt } from '../../../src/story/model';
@@ -32,8 +32,12 @@ const rowsOf = (csv: string): Record<string, string>[] => parse(csv, { columns: 
 describe.each(LINKS)('the export of the view %j', (hash) => {
   const filter = filterOf(readHash(hash).view, draftSources(story.sources));
   const fc = exportGeoJson(story, filter);
-  const csv = exportCsv(story, filter);
-  const rows = rowsOf(csv);
+  let csv = '';
+  let rows: Record<string, string>[] = [];
+  beforeAll(async () => {
+    csv = await exportCsv(story, filter);
+    rows = rowsOf(csv);
+  });
 
   it('holds exactly the visible events, each at every place it has', () => {
     const visible = story.events.filter((e) => isVisible(e, filter));
@@ -79,8 +83,8 @@ describe.each(LINKS)('the export of the view %j', (hash) => {
 });
 
 describe('the CSV in a spreadsheet', () => {
-  it('keeps non-ASCII characters as UTF-8 (the article’s curly quotes and dashes)', () => {
-    const csv = exportCsv(story, filterOf(readHash('').view, draftSources(story.sources)));
+  it('keeps non-ASCII characters as UTF-8 (the article’s curly quotes and dashes)', async () => {
+    const csv = await exportCsv(story, filterOf(readHash('').view, draftSources(story.sources)));
     const bytes = Buffer.from(csv, 'utf8');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const accented = rowsOf(csv).filter((r) => /[^ -~]/.test(r.excerpt_text + r.title + r.place_note));
