@@ -145,8 +145,8 @@ function cpuByThread(marker: string): Map<string, number> {
     for (const tid of tids) {
       const stat = read(`/proc/${pid}/task/${tid}/stat`);
       if (!stat) continue;
-      // A process's first thread is its main thread. SwiftShader names its own Thread<NN>; a thread that
-      // was given no name keeps the program's (ANGLE's and SwiftShader's helpers in the GPU process).
+      // A process's first thread is its main thread. SwiftShader's scheduler names its own Thread<NN>; a
+      // thread never given a name keeps the program's (in these loads, threads of the GPU process).
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const program = comm === /^(?:\S*\/)?([^/\s]+)/.exec(cmd)?.[1]?.slice(0, 15);
       const thread =
