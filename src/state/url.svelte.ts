@@ -17,6 +17,10 @@ const placesOfEvent =
     return e && (e.places.length ? e.places : e.about);
   };
 
+/** The same view: a resize keeps the camera, and a jump to one reports it back as it was asked. */
+const sameCamera = (a: Camera, b: Camera) =>
+  Math.abs(a.zoom - b.zoom) < 1e-6 && Math.abs(a.lat - b.lat) < 1e-7 && Math.abs(a.lng - b.lng) < 1e-7;
+
 export class UrlState {
   /** What the last link opened (or typed into the address bar) named that the view could not use. */
   ignored: Ignored[] = $state([]);
@@ -97,8 +101,18 @@ export class UrlState {
     this.replacing = true;
   }
 
-  /** The map moved: the current entry follows it. */
+  /**
+   * The camera the map was made with. An address without a camera (a bare one, before the map first
+   * moved) is that view: Back to it returns the map there, wherever the reader has flown it since.
+   */
+  private first: Camera | null = null;
+  firstView(c: Camera) {
+    this.first ??= c;
+  }
+
+  /** The map moved: the current entry follows it; an address without a camera stays so at the first view. */
   moved(c: Camera) {
+    if (!this.camera && this.first && sameCamera(c, this.first)) return;
     this.camera = c;
     this.replace(this.currentHash());
   }
@@ -132,9 +146,10 @@ export class UrlState {
     for (const c of v.hidden) this.view.hidden.add(c);
     this.view.select(v.places, v.event, v.open);
     this.applyTime(v);
-    if (v.camera) {
+    const camera = v.camera ?? this.first;
+    if (camera) {
       this.camera = v.camera;
-      this.view.focus = { ...v.camera, jump: true };
+      this.view.focus = { ...camera, jump: true };
     }
     queueMicrotask(() => (this.applyingHistory = false));
   }
