@@ -55,6 +55,19 @@ export function placeShapes(places: Places): FeatureCollection<Geometry, ShapePr
 }
 
 /**
+ * The approximate zones of a story's shapes (placeShapes), for the hatching that says so, in a source of
+ * their own (storyLayers.ts ZONE_SOURCE): the same features, ids and properties, so that the same
+ * feature-state draws them. The ink as the style reads it (storyLayers.ts INK).
+ */
+export function zoneShapes(shapes: FeatureCollection<Geometry, ShapeProperties>): FeatureCollection<Geometry, ShapeProperties> {
+  const zone = (p: ShapeProperties) => (p.ink ?? p.location_precision) === 'zone';
+  return {
+    type: 'FeatureCollection',
+    features: shapes.features.filter((f) => f.geometry && f.geometry.type !== 'Point' && zone(f.properties)),
+  };
+}
+
+/**
  * Label points: one per place, at the point the build computed inside it, each with its text in the view
  * the data is set in (labelTexts); later views send only what differs (labelTextField).
  */

@@ -36,7 +36,15 @@ export const SOURCE_BADGE = 'source-badge';
 /** The count's text size, in CSS pixels: two digits fit the disc (data.ts BADGE_RADIUS). */
 const BADGE_TEXT = 11;
 
-export const STORY_SOURCES = ['story-places', 'story-labels', ...MARK_SOURCES, SOURCE_COUNTS] as const;
+/**
+ * The approximate zones among the story's areas, again, for their hatching alone (data.ts zoneShapes). A
+ * fill-pattern layer on `story-places` held back every tile of the places: MapLibre's worker finishes a
+ * tile only once the main thread has sent it the pattern, and the areas, outlines and dots of the first
+ * view came after the labels and marks instead of first (their tile events; the first idle 0.4-0.5 s
+ * later, npm run bench). With the zones apart, only their own tiles wait for the pattern.
+ */
+export const ZONE_SOURCE = 'story-zones';
+export const STORY_SOURCES = ['story-places', ZONE_SOURCE, 'story-labels', ...MARK_SOURCES, SOURCE_COUNTS] as const;
 /**
  * The story sources' tile buffer, in pixels: wider than the largest mark (a 20 px circle, its stroke and
  * blur), far narrower than MapLibre's default of 128. A feature within the buffer of a tile is cut and
@@ -165,7 +173,7 @@ export function storyLayers(theme: Theme, { drafts = true }: { drafts?: boolean 
     {
       id: 'story-hatch',
       type: 'fill',
-      source: 'story-places',
+      source: ZONE_SOURCE,
       paint: {
         'fill-pattern': HATCH_ZONE,
         'fill-opacity': unlessOff(['case', PLAN, 0, p.zone.hatchOpacity]),

@@ -152,6 +152,27 @@ test.describe('the map says what the article says, and no more', () => {
     expect(bold).not.toContain('Murmansk');
   });
 
+  test("a zone's hatching, drawn from a source of its own, goes and comes back with its place", async ({ page }) => {
+    // The Arctic's events are naval: hiding them hides the zone, its hatching included (map/storyLayers.ts ZONE_SOURCE).
+    await page.goto('/#4/70/40');
+    await storyIdle(page);
+    const hatch = () =>
+      page.evaluate(() =>
+        (window as unknown as MapWindow).situationMap
+          .queryRenderedFeatures({ layers: ['story-fill', 'story-hatch'] })
+          .filter((f) => f.properties.place_id === 'arctic')
+          .map((f) => `${f.layer.id}:${f.source}:${f.state.off === true ? 'off' : 'on'}`)
+          .sort(),
+      );
+    expect(new Set(await hatch())).toEqual(new Set(['story-fill:story-places:on', 'story-hatch:story-zones:on']));
+    await page.locator('input[data-category="naval"]').uncheck();
+    await storyIdle(page);
+    expect(new Set(await hatch())).toEqual(new Set(['story-fill:story-places:off', 'story-hatch:story-zones:off']));
+    await page.locator('input[data-category="naval"]').check();
+    await storyIdle(page);
+    expect(new Set(await hatch())).toEqual(new Set(['story-fill:story-places:on', 'story-hatch:story-zones:on']));
+  });
+
   test('statements whose place the article does not give are listed at a capital, saying so', async ({ page }) => {
     await page.goto('/#5/55.75/37.6&place=moscow');
     const panel = page.getByRole('region', { name: /Excerpts/ });

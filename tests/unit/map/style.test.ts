@@ -14,7 +14,9 @@ import { tiledLayers } from '../../../src/map/tiledStory';
 import { BASEMAP_ZOOMS } from '../../../src/basemap/archives';
 import { GLYPH_CODE_POINTS, LABEL_FONTS } from '../../../src/basemap/labelFonts';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { labelPoints, labelTexts, labelTextField, placeState, sameTexts } from '../../../src/map/data';
+import { labelPoints, labelTexts, labelTextField, placeShapes, placeState, sameTexts, zoneShapes } from '../../../src/map/data';
+import { ZONE_SOURCE } from '../../../src/map/storyLayers';
+import { seedStory } from '../../support/seed';
 import type { PlaceProperties } from '../../../src/story/types';
 import type { PlaceView } from '../../../src/story/visibility';
 import type { FeatureCollection, Geometry } from 'geojson';
@@ -254,6 +256,27 @@ describe('the story added to the map (addStory)', () => {
         `drafts: ${drafts}`,
       ).toEqual([]);
     }
+  });
+
+  it("hatches the seed's approximate zones from a source of their own, which no other layer reads", () => {
+    const shapes = placeShapes(seedStory().places);
+    const zones = zoneShapes(shapes);
+    // The seed's zones by their ink, as the build wrote it (layers/shapes.ts inkOf): areas, never a point.
+    const expected = shapes.features.filter((f) => f.properties.ink === 'zone');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(zones.features.map((f) => f.properties.place_id)).toEqual(expected.map((f) => f.properties.place_id));
+    // The same features (ids, properties, shapes), so the places' feature-state draws them alike.
+    for (const [i, f] of zones.features.entries()) expect(f).toBe(expected[i]);
+    const readers = buildStyle(defaultTheme)
+      .layers.filter((l) => 'source' in l && l.source === ZONE_SOURCE)
+      .map((l) => l.id);
+    expect(readers).toEqual(['story-hatch']);
+    // A layer built before ink was recorded: its precision stands for it, as in the style (storyLayers.ts INK).
+    const old = {
+      type: 'FeatureCollection' as const,
+      features: expected.map((f) => ({ ...f, properties: { ...f.properties, ink: undefined } })),
+    };
+    expect(zoneShapes(old).features).toHaveLength(expected.length);
   });
 
   it('gives each source the data it is handed, and an empty collection to the rest', () => {
