@@ -342,12 +342,14 @@ export function addToMap(
 }
 
 /**
- * The count layer (SOURCE_COUNTS) is laid out only while it draws a count (a story of one source never
- * does): an empty layer is no part of the view, as the draft layers of a story without drafts are not.
- * Both forms of a story draw their counts through it.
+ * A layer over a source that can be empty is laid out only while it has something to draw: the count layer
+ * (SOURCE_COUNTS: a story of one source never draws one; both forms of a story draw their counts through
+ * it) and the zones' hatching (a story without an approximate zone). An empty layer is no part of the view,
+ * as the draft layers of a story without drafts are not, and nothing waits for its tiles.
  */
-export function countsLaidOut(map: MaplibreMap, any: boolean): void {
+export function laidOutWhen(map: MaplibreMap, layer: typeof SOURCE_COUNTS | 'story-hatch', any: boolean): void {
   const visibility = any ? 'visible' : 'none';
-  if (map.getLayoutProperty(SOURCE_COUNTS, 'visibility') !== visibility)
-    map.setLayoutProperty(SOURCE_COUNTS, 'visibility', visibility);
+  // Unset is visible: setting what is already so would still have MapLibre lay the layer's tiles out again.
+  if ((map.getLayoutProperty(layer, 'visibility') ?? 'visible') !== visibility)
+    map.setLayoutProperty(layer, 'visibility', visibility);
 }

@@ -49,7 +49,7 @@ import { FeatureStates, type ShownFeatures } from './featureState';
 import { archiveSource, archiveUrl } from '../basemap/archives';
 import { sharePrograms } from './programs';
 import { independentCounts } from '../story/across';
-import { addToMap, countsLaidOut } from './style';
+import { addToMap, laidOutWhen } from './style';
 import { DRAFT_RING_LAYOUT, DRAFT_RING_PAINT, markPaint, SOURCE_COUNTS, STORY_TILE_BUFFER, storyLayers } from './storyLayers';
 import { markImage } from './symbols';
 import type { Theme } from './theme';
@@ -129,8 +129,8 @@ export function addTiledStory(map: MaplibreMap, base: string, summary: TiledStor
       layer.type === 'symbol' ? undefined : under,
     ]),
   );
-  // Laid out once it has a count to draw (style.ts countsLaidOut).
-  countsLaidOut(map, false);
+  // Laid out once it has a count to draw (style.ts laidOutWhen).
+  laidOutWhen(map, SOURCE_COUNTS, false);
 }
 
 const NO_BADGES: FeatureCollection<Point, BadgeProperties> = { type: 'FeatureCollection', features: [] };
@@ -233,7 +233,7 @@ export function sendChoices(map: MaplibreMap, choices: BadgeChoices, sent: strin
   if (key !== sent) {
     (map.getSource(SOURCE_COUNTS) as GeoJSONSource).setData(choices.features);
     shown.reset(map);
-    countsLaidOut(map, choices.features.features.length > 0);
+    laidOutWhen(map, SOURCE_COUNTS, choices.features.features.length > 0);
   }
   return key;
 }

@@ -6,6 +6,7 @@ import {
   ALL_SOURCES,
   BASEMAP_SOURCES,
   buildStyle,
+  laidOutWhen,
   namedPlaceLayers,
   storyParts,
   stylePatterns,
@@ -277,6 +278,26 @@ describe('the story added to the map (addStory)', () => {
       features: expected.map((f) => ({ ...f, properties: { ...f.properties, ink: undefined } })),
     };
     expect(zoneShapes(old).features).toHaveLength(expected.length);
+  });
+
+  it('lays a layer out only while it has something to draw, and leaves one alone that already is as asked', () => {
+    const visibility: Record<string, string | undefined> = {};
+    const set: string[] = [];
+    const map = {
+      getLayoutProperty: (id: string) => visibility[id],
+      setLayoutProperty: (id: string, _p: string, v: string) => {
+        set.push(`${id}:${v}`);
+        visibility[id] = v;
+      },
+    } as unknown as MaplibreMap;
+    // Unset is visible: a story with zones changes nothing (a change would lay the zones' tiles out again).
+    laidOutWhen(map, 'story-hatch', true);
+    expect(set).toEqual([]);
+    laidOutWhen(map, 'story-hatch', false);
+    laidOutWhen(map, 'story-hatch', false);
+    laidOutWhen(map, 'story-source-counts', false);
+    laidOutWhen(map, 'story-hatch', true);
+    expect(set).toEqual(['story-hatch:none', 'story-source-counts:none', 'story-hatch:visible']);
   });
 
   it('gives each source the data it is handed, and an empty collection to the rest', () => {
