@@ -92,15 +92,24 @@ export const defaultTheme: Theme = {
 };
 
 /**
- * The theme's colours the page draws the legend's marks with (ui/CategoryMark.svelte) as CSS custom
- * properties: `--category-<category>`, `--mark-edge`, `--halo`. Set once on the document
- * (applyTheme) from the theme the map is styled with, so the legend cannot drift from the map.
+ * The theme's colours the page draws the legend's keys and the timeline's bars with, as CSS custom
+ * properties: `--category-<category>`, and the basemap's colours the legend shows beside them (`--mark-edge`,
+ * `--halo`, `--seat`, `--text`, `--disputed-border`, `--disputed-hatch`, `--land-story`). Set once on the
+ * document (applyTheme) from the theme the map is styled with, so the legend cannot drift from the map.
  */
 export function themeProperties(theme: Theme): Record<string, string> {
+  const b = theme.basemap;
   return {
     ...Object.fromEntries(CATEGORIES.map((c) => [`--category-${c}`, theme.categories[c]])),
-    '--mark-edge': theme.basemap.markEdge,
-    '--halo': theme.basemap.halo,
+    '--mark-edge': b.markEdge,
+    '--halo': b.halo,
+    // A seat of government standing in for an unnamed place (map/data.ts featureStyle).
+    '--seat': b.seat,
+    // The count of sources' disc (map/style.ts SOURCE_BADGE) and the zones' hatching (HATCH_ZONE).
+    '--text': b.text,
+    '--disputed-border': b.disputedBorder,
+    '--disputed-hatch': b.disputedHatch,
+    '--land-story': b.landStory,
   };
 }
 
