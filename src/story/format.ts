@@ -6,7 +6,7 @@ import { isIsoDay } from '../catalogue/dates';
 import { inWindow, type SideShown, type TimeWindow } from './visibility';
 
 /** A figure in the article's words, as the panels print it (visibility.ts, where the map's label is made). */
-export { quantityWords } from './visibility';
+export { figureWords, quantityWords } from './visibility';
 import type { Category, Precision } from '../catalogue/schema';
 import type { StoryEvent } from './types';
 

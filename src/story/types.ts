@@ -5,7 +5,7 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { PlaceProperties, StoryEvent, StorySource } from '../layers/format';
 
-export type { PlaceProperties, StoryEvent, StoryExcerpt, StorySource } from '../layers/format';
+export type { PlaceProperties, StoryEvent, StoryExcerpt, StoryQuantity, StorySource } from '../layers/format';
 
 export interface Story {
   sources: StorySource[];

@@ -9,7 +9,7 @@
 import { SIDES, type Side } from '../catalogue/schema';
 import { CATEGORIES, listedAsSeat, type Category } from '../catalogue/vocabulary';
 import { isPlan } from '../layers/format';
-import type { StoryEvent } from './types';
+import type { StoryEvent, StoryQuantity } from './types';
 
 /** Inclusive ISO days; `overlaps` keeps an event whose interval meets the window, `within` one inside it. */
 export interface TimeWindow {
@@ -125,9 +125,11 @@ export const figuresOwnPlace = (e: StoryEvent) => marksPlace(e) && e.places.leng
  * A figure as the article gives it, with the earlier value it is compared with: "62 Russian battalion
  * tactical groups, up from 59 at this time last week".
  */
+export const figureWords = (q: StoryQuantity): string => (q.previous ? `${q.text}, ${q.previous}` : q.text);
+
+/** An event's first figure in those words (the one its place's label prints); null when it has none. */
 export function quantityWords(e: Pick<StoryEvent, 'quantity' | 'quantity_previous'>): string | null {
-  if (!e.quantity) return null;
-  return e.quantity_previous ? `${e.quantity}, ${e.quantity_previous}` : e.quantity;
+  return e.quantity ? figureWords({ text: e.quantity, previous: e.quantity_previous }) : null;
 }
 
 /** The verb a figure's label closes on, by the claim's stance: "(officials said)". */

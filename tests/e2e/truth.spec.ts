@@ -7,7 +7,9 @@
 import type { Page } from '@playwright/test';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { defaultTheme } from '../../src/map/theme';
+import path from 'node:path';
 import { expect, mapIdle, test } from './fixtures';
+import { buildWithFixture, serveLayers } from '../support/two-sources';
 
 type MapWindow = { situationMap: MaplibreMap };
 const storyIdle = (page: Page) => mapIdle(page, { source: 'story-places' });
@@ -201,5 +203,14 @@ test.describe('the map says what the article says, and no more', () => {
     // Nobody speaks in "Washington put 8,500 troops on heightened alert": the legend says whose capital it is.
     await expect(page.getByText('listed at the capital of the government that acted or spoke')).toHaveCount(1);
     await expect(page.locator('body')).not.toContainText("speaker's capital");
+  });
+
+  test("an event's every figure is in its entry, not only the first its place's label prints", async ({ page }) => {
+    // A fixture article written for the tests: one sentence, two figures (tests/fixtures/two-figures).
+    await serveLayers(page, buildWithFixture(path.resolve(import.meta.dirname, '../fixtures/two-figures')));
+    await page.goto('/#6/50.45/30.52&place=kyiv');
+    const entry = page.getByRole('region', { name: /Excerpts/ }).locator('[data-event-entry="fixture-tally-kyiv"]');
+    await expect(entry.locator('.quantity')).toHaveText(['12 test crates', '3 test trucks']);
+    await expect(entry.locator('blockquote')).toContainText('12 test crates and 3 test trucks reached Kyiv');
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attribution, formatDate, publishedText, quantityScope } from '../../../src/story/format';
 import { countByCategory, eventsAt, notDrawn, placeViews, readerBlocks } from '../../../src/story/model';
-import { figureLabel, isVisible, type ViewFilter } from '../../../src/story/visibility';
+import { figureLabel, figureWords, isVisible, quantityWords, type ViewFilter } from '../../../src/story/visibility';
 import { CATEGORIES, type Category } from '../../../src/catalogue/vocabulary';
 import type { Story } from '../../../src/story/types';
 import { seedProject } from '../../support/helpers';
@@ -230,5 +230,14 @@ describe('figureLabel', () => {
     expect(
       figureLabel({ ...e, claim_kind: 'government', claim_by: 'Russia', stance: 'denied', quantity_previous: 'up from 5,000' }),
     ).toBe('8,500 troops, up from 5,000 (Russia denied)');
+  });
+});
+
+describe('figureWords and quantityWords', () => {
+  it('give a figure in its words with the value it is compared with, and an event its first or none', () => {
+    expect(figureWords({ text: '3 test trucks', previous: null })).toBe('3 test trucks');
+    expect(figureWords({ text: '62 groups', previous: 'up from 59' })).toBe('62 groups, up from 59');
+    expect(quantityWords({ quantity: '62 groups', quantity_previous: 'up from 59' })).toBe('62 groups, up from 59');
+    expect(quantityWords({ quantity: null, quantity_previous: null })).toBeNull();
   });
 });
