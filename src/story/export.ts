@@ -13,7 +13,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { storyIndex } from './model';
 import { APP_EVENT_FIELDS } from '../layers/format';
 import type { Story, StoryEvent, StoryExcerpt } from './types';
-import { isVisible, type ViewFilter } from './visibility';
+import { figureWords, isVisible, type ViewFilter } from './visibility';
 
 /** The event's own fields a record carries: those the app reads, less the reported change (in its quantity's words). */
 const EVENT_FIELDS = APP_EVENT_FIELDS.filter((k) => k !== 'change');
@@ -30,7 +30,7 @@ type ExportProperties = Pick<StoryEvent, (typeof EVENT_FIELDS)[number]> &
 /** The CSV's columns, in order: the properties, with the excerpts as two flat columns. */
 export const CSV_COLUMNS = [...EVENT_FIELDS, ...PLACE_FIELDS, ...SOURCE_FIELDS, 'excerpt_text', 'excerpt_offsets'];
 
-/** Between two excerpts of one event in the CSV's one text cell: a mark the article's words do not contain. */
+/** Between two excerpts (or two figures) of one event in the CSV's one text cell: a mark the article's words do not contain. */
 export const EXCERPT_SEPARATOR = ' ¶ ';
 
 /** The view's records: each visible event at each place it has, as a GeoJSON feature. */
@@ -85,6 +85,8 @@ export async function exportCsv(story: Story, filter: ViewFilter): Promise<strin
     const { excerpts, ...flat } = p;
     return {
       ...flat,
+      // Every figure in its words, as the Excerpts panel lists them: a cell of text, not JSON.
+      quantities: flat.quantities.map(figureWords).join(EXCERPT_SEPARATOR),
       excerpt_text: excerpts.map((x) => x.text).join(EXCERPT_SEPARATOR),
       excerpt_offsets: excerpts.map((x) => `${x.start}-${x.end}`).join(';'),
     };

@@ -11,7 +11,7 @@ import { filterOf, readHash } from '../../../src/state/hash';
 import { CSV_COLUMNS, EXCERPT_SEPARATOR, exportCsv, exportGeoJson } from '../../../src/story/export';
 import { eventsAt } from '../../../src/story/model';
 import type { Story } from '../../../src/story/types';
-import { draftSources, isVisible } from '../../../src/story/visibility';
+import { draftSources, figureWords, isVisible } from '../../../src/story/visibility';
 import { seedStory } from '../../support/helpers';
 
 const story: Story = seedStory();
@@ -72,6 +72,9 @@ describe.each(LINKS)('the export of the view %j', (hash) => {
       const offsets = r.excerpt_offsets.split(';').map((o) => o.split('-').map(Number));
       const words = offsets.map(([start, end]) => text.get(r.source_id)!.slice(start, end));
       expect(r.excerpt_text).toBe(words.join(EXCERPT_SEPARATOR));
+      // Every figure in its words; no cell is an object written as JSON.
+      expect(r.quantities).toBe(p.quantities.map(figureWords).join(EXCERPT_SEPARATOR));
+      for (const [column, cell] of Object.entries(r)) expect(cell, column).not.toMatch(/^[[{]/);
       expect(r.source_publisher).toBe('NBC News');
       expect(r.source_published).toBe('2022-01-26');
     });
