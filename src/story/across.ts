@@ -143,7 +143,7 @@ export function agencyCopies(
     if (story) push(stories, story, s);
   }
   const copies = [...stories].filter(([, s]) => s.length > 1).map(([story, s]) => ({ carries: story, sources: s }));
-  const copyOf = new Map(copies.flatMap((c) => c.sources.slice(1).map((s) => [s, c.sources[0]] as const)));
+  const copyOf = new Map(copies.flatMap(({ sources: [first, ...rest] }) => rest.map((s) => [s, first] as const)));
   return { copies, copyOf };
 }
 
