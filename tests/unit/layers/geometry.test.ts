@@ -6,10 +6,21 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { booleanPointInPolygon, booleanWithin, pointToLineDistance, truncate } from '@turf/turf';
-import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { borderBand, distanceToLineKm, labelPoint } from '../../../src/layers/geometry';
-import { ROOT } from '../../support/helpers';
+import { THEATRE } from '../../../src/basemap/theatre';
+import { readBasemap } from '../../../src/layers/basemap';
+import { LABEL_ANCHORS, type LabelAnchor, type PlaceProperties } from '../../../src/layers/format';
+import {
+  borderBand,
+  distanceToLineKm,
+  labelAnchor,
+  labelPoint,
+  obstaclesCovered,
+  shareInside,
+  type LabelBox,
+} from '../../../src/layers/geometry';
+import { ROOT, seedProject } from '../../support/helpers';
 
 const DIR = path.resolve(import.meta.dirname, '../../fixtures/geometry');
 const input = (name: string) => JSON.parse(readFileSync(path.join(DIR, 'in', `${name}.geojson`), 'utf8')) as FeatureCollection;
@@ -108,5 +119,57 @@ describe('derived geometry (golden files)', () => {
   it('rejects a band of no width', () => {
     const [, within, border] = input('border-band').features as [Feature, Feature<Polygon>, Feature<LineString>];
     expect(() => borderBand(border.geometry, within.geometry, 0)).toThrow('km must be positive');
+  });
+});
+
+describe("where an area's label hangs", () => {
+  const box: LabelBox = { width: 120, height: 30, gap: 2, zoom: 4 };
+  const square: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [30, 50],
+        [40, 50],
+        [40, 56],
+        [30, 56],
+        [30, 50],
+      ],
+    ],
+  };
+
+  it('keeps a label below its point when it fits; else the side that stays inside the area', () => {
+    const view = { zooms: [4], view: THEATRE, width: 120, height: 30, gap: 2 };
+    expect(labelAnchor([35, 53], view, square)).toBe('top');
+    // Near the square's east edge the text runs west; near its south edge it goes above the point.
+    expect(labelAnchor([39.8, 53], view, square)).toMatch(/-right$/);
+    expect(labelAnchor([35, 50.2], view, square)).toMatch(/^bottom/);
+    expect(shareInside([35, 53], 'top', box, square)).toBe(1);
+  });
+
+  it("makes way for a city's dot", () => {
+    const view = { zooms: [4], view: THEATRE, width: 120, height: 30, gap: 2 };
+    const dot = { at: [35, 52.7], halfWidth: 0, halfHeight: 0 };
+    expect(obstaclesCovered([35, 53], 'top', box, [dot])).toBe(1);
+    const anchor = labelAnchor([35, 53], view, square, [dot]);
+    expect(anchor).not.toBe('top');
+    expect(obstaclesCovered([35, 53], anchor, box, [dot])).toBe(0);
+  });
+
+  it("puts the seed's near-border zone's label over Russia, at every zoom it is judged at", () => {
+    const seedPlaces = path.join(seedProject(), 'geodata/layers/places.geojson');
+    const places = JSON.parse(readFileSync(seedPlaces, 'utf8')) as FeatureCollection<Geometry, PlaceProperties>;
+    const place = (id: string) => places.features.find((f) => f.properties.place_id === id)!;
+    const russia = readBasemap(ROOT).countries.get('RU')!;
+    const zone = place('russia-near-ukraine-border').properties;
+    const anchor = zone.label_anchor as LabelAnchor;
+    expect(LABEL_ANCHORS).toContain(anchor);
+    for (const zoom of [3.5, 4.1, 4.5]) {
+      const share = shareInside([zone.label_lng, zone.label_lat], anchor, { width: 108, height: 72, gap: 2.4, zoom }, russia);
+      expect(share, `at zoom ${zoom}`).toBeGreaterThan(0.9);
+    }
+    // A country the basemap names gets its marks under that name, not at its pole of inaccessibility.
+    const ru = place('russia') as Feature<Polygon | MultiPolygon, PlaceProperties>;
+    expect(ru.properties.label_anchor).toBe('under-name');
+    expect(ru.properties.label_lng).toBeLessThan(60);
   });
 });

@@ -1,22 +1,22 @@
 /**
- * The map's visual hierarchy in data: each category's shape (map/symbols.ts), the marks each place gets
- * (map/data.ts placeMarks), and where the build hangs an area's label (layers/geometry.ts labelAnchor),
- * checked on the seed's own layers where the story is the point.
+ * The map's visual hierarchy in data: each category's shape (map/symbols.ts) and the marks each place gets
+ * (map/data.ts placeMarks), checked on the seed's own layers where the story is the point; and what the map's
+ * sources are given (placeShapes, labelPoints), down to a dense story's labels. Where the build
+ * hangs an area's label is tests/unit/layers/geometry.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { THEATRE } from '../../../src/basemap/theatre';
-import { readBasemap } from '../../../src/layers/basemap';
 import { CATEGORIES } from '../../../src/catalogue/vocabulary';
-import { LABEL_ANCHORS, type LabelAnchor, type PlaceProperties } from '../../../src/layers/format';
-import { labelAnchor, obstaclesCovered, shareInside, type LabelBox } from '../../../src/layers/geometry';
+import type { PlaceProperties } from '../../../src/layers/format';
 import {
   BADGE_RADIUS,
   DENSE_LABEL_MINZOOM,
   DENSE_POINTS,
+  labelPoints,
   labelTexts,
+  placeShapes,
   markOff,
   placeMarks,
   badgeChoices,
@@ -24,13 +24,14 @@ import {
   shownBadges,
 } from '../../../src/map/data';
 import { independentSources } from '../../../src/story/across';
-import { drawnBadges } from '../../support/helpers';
+import { drawnBadges, styleExpression } from '../../support/helpers';
 import { CATEGORY_SHAPES, insideShape, MARK_PAD, MARK_SIZE, shapeSdf } from '../../../src/map/symbols';
 import { buildStyle } from '../../../src/map/style';
+import { storyLayers } from '../../../src/map/storyLayers';
 import { defaultTheme } from '../../../src/map/theme';
 import { placeViews } from '../../../src/story/model';
 import type { Story } from '../../../src/story/types';
-import { ROOT, seedProject } from '../../support/helpers';
+import { seedProject } from '../../support/helpers';
 
 const layers = path.join(seedProject(), 'geodata/layers');
 const places = JSON.parse(readFileSync(path.join(layers, 'places.geojson'), 'utf8')) as FeatureCollection<
@@ -242,51 +243,80 @@ describe("places' marks", () => {
   });
 });
 
-describe("where an area's label hangs", () => {
-  const box: LabelBox = { width: 120, height: 30, gap: 2, zoom: 4 };
-  const square: Polygon = {
+describe('what the map is given', () => {
+  const feature = (i: number, geometry: Geometry): FeatureCollection<Geometry, PlaceProperties>['features'][number] => ({
+    type: 'Feature',
+    id: i,
+    geometry,
+    properties: {
+      place_id: `p${i}`,
+      name: `P${i}`,
+      kind: 'city',
+      location_precision: 'city',
+      precision_rank: 1,
+      place_basis: 'article',
+      place_note: 'a note the map never reads',
+      events_here: 1,
+      events_about: 0,
+      label_lng: 30,
+      label_lat: 50,
+    },
+  });
+  const area: Geometry = {
     type: 'Polygon',
     coordinates: [
       [
         [30, 50],
-        [40, 50],
-        [40, 56],
-        [30, 56],
+        [31, 50],
+        [31, 51],
         [30, 50],
       ],
     ],
   };
-
-  it('keeps a label below its point when it fits; else the side that stays inside the area', () => {
-    const view = { zooms: [4], view: THEATRE, width: 120, height: 30, gap: 2 };
-    expect(labelAnchor([35, 53], view, square)).toBe('top');
-    // Near the square's east edge the text runs west; near its south edge it goes above the point.
-    expect(labelAnchor([39.8, 53], view, square)).toMatch(/-right$/);
-    expect(labelAnchor([35, 50.2], view, square)).toMatch(/^bottom/);
-    expect(shareInside([35, 53], 'top', box, square)).toBe(1);
+  const collection = (n: number) => ({
+    type: 'FeatureCollection' as const,
+    features: [...Array.from({ length: n }, (_, i) => feature(i, { type: 'Point', coordinates: [30, 50] })), feature(n, area)],
   });
 
-  it("makes way for a city's dot", () => {
-    const view = { zooms: [4], view: THEATRE, width: 120, height: 30, gap: 2 };
-    const dot = { at: [35, 52.7], halfWidth: 0, halfHeight: 0 };
-    expect(obstaclesCovered([35, 53], 'top', box, [dot])).toBe(1);
-    const anchor = labelAnchor([35, 53], view, square, [dot]);
-    expect(anchor).not.toBe('top');
-    expect(obstaclesCovered([35, 53], anchor, box, [dot])).toBe(0);
+  it('only the properties the style reads', () => {
+    const shapes = placeShapes(collection(2));
+    expect(shapes.features[0]).toEqual({
+      type: 'Feature',
+      id: 0,
+      geometry: { type: 'Point', coordinates: [30, 50] },
+      properties: { place_id: 'p0', location_precision: 'city' },
+    });
+    const labels = labelPoints(collection(2), new Map([['p0', 'P0']])).features;
+    expect(labels[0].properties).toEqual({
+      place_id: 'p0',
+      text: 'P0',
+      kind: 'city',
+      precision_rank: labels[0].properties.precision_rank,
+    });
   });
 
-  it("puts the seed's near-border zone's label over Russia, at every zoom it is judged at", () => {
-    const russia = readBasemap(ROOT).countries.get('RU')!;
-    const zone = place('russia-near-ukraine-border').properties;
-    const anchor = zone.label_anchor as LabelAnchor;
-    expect(LABEL_ANCHORS).toContain(anchor);
-    for (const zoom of [3.5, 4.1, 4.5]) {
-      const share = shareInside([zone.label_lng, zone.label_lat], anchor, { width: 108, height: 72, gap: 2.4, zoom }, russia);
-      expect(share, `at zoom ${zoom}`).toBeGreaterThan(0.9);
+  it(`names the points of a story of more than ${DENSE_POINTS} from zoom ${DENSE_LABEL_MINZOOM}, its areas always`, () => {
+    expect(labelPoints(collection(DENSE_POINTS), new Map()).features.some((f) => 'label_minzoom' in f.properties)).toBe(false);
+    const dense = labelPoints(collection(DENSE_POINTS + 1), new Map()).features;
+    expect(dense[0].properties.label_minzoom).toBe(DENSE_LABEL_MINZOOM);
+    expect(dense.at(-1)!.properties.label_minzoom).toBeUndefined();
+  });
+});
+
+describe("the marks' offset", () => {
+  const layout = (storyLayers(defaultTheme).find((l) => l.id === 'story-marks') as { layout: Record<string, unknown> }).layout;
+  const offset = styleExpression(layout['icon-offset'], { type: 'array', value: 'number', length: 2 });
+
+  it('is each mark\'s [dx, dy], read from numbers, also where the tiles keep "offset" as a string', () => {
+    const { data } = placeMarks(places, everything);
+    const features = [...data['story-marks'].features, ...data['story-marks-dense'].features];
+    expect(features.length).toBeGreaterThan(0);
+    for (const f of features) {
+      // As a vector tile keeps the properties: an array becomes its JSON.
+      const tiled = { ...f.properties, offset: JSON.stringify(f.properties.offset) };
+      const got = offset(tiled) as number[];
+      expect(got[0]).toBeCloseTo(f.properties.offset[0], 6);
+      expect(got[1]).toBeCloseTo(f.properties.offset[1], 6);
     }
-    // A country the basemap names gets its marks under that name, not at its pole of inaccessibility.
-    const ru = place('russia') as Feature<Polygon | MultiPolygon, PlaceProperties>;
-    expect(ru.properties.label_anchor).toBe('under-name');
-    expect(ru.properties.label_lng).toBeLessThan(60);
   });
 });

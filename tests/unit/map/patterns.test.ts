@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hatch, parseHex } from '../../../src/map/patterns';
+import { dashedRing, hatch, parseHex } from '../../../src/map/patterns';
+import { defaultTheme } from '../../../src/map/theme';
 
 describe('parseHex', () => {
   it.each([
@@ -33,5 +34,25 @@ describe('hatch', () => {
   it('rejects sizes that cannot make a pattern', () => {
     expect(() => hatch('#000', 1, 1)).toThrow(/size must be/);
     expect(() => hatch('#000', 8, 8)).toThrow(/lineWidth < size/);
+  });
+});
+
+describe('dashedRing, the draft mark', () => {
+  it('the ring is dashes round an empty middle', () => {
+    const ring = dashedRing(defaultTheme.basemap.markEdge, defaultTheme.basemap.halo);
+    const pr = ring.pixelRatio!;
+    const alpha = (x: number, y: number) => {
+      const c = Math.round(ring.width / 2 + x * pr);
+      const r = Math.round(ring.height / 2 + y * pr);
+      return ring.data[(r * ring.width + c) * 4 + 3];
+    };
+    expect(alpha(0, 0)).toBe(0);
+    // Around the ring at its radius: inked and blank by turns.
+    const around = Array.from({ length: 80 }, (_, i) =>
+      alpha(8 * Math.cos((i / 80) * 2 * Math.PI), 8 * Math.sin((i / 80) * 2 * Math.PI)),
+    );
+    const inked = around.filter((a) => a > 200).length;
+    expect(inked).toBeGreaterThan(25);
+    expect(inked).toBeLessThan(55);
   });
 });

@@ -16,7 +16,7 @@ import { BASEMAP_ZOOMS } from '../../../src/basemap/archives';
 import { GLYPH_CODE_POINTS, LABEL_FONTS } from '../../../src/basemap/labelFonts';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { labelPoints, labelTexts, labelTextField, placeShapes, placeState, sameTexts, zoneShapes } from '../../../src/map/data';
-import { ZONE_SOURCE } from '../../../src/map/storyLayers';
+import { DRAFT_LAYERS, DRAFT_RING, HATCH_DRAFT, storyLayers, ZONE_SOURCE } from '../../../src/map/storyLayers';
 import { seedStory } from '../../support/seed';
 import type { PlaceProperties } from '../../../src/story/types';
 import type { PlaceView } from '../../../src/story/visibility';
@@ -475,5 +475,41 @@ describe('story layers', () => {
       'story-marks-dense-draft',
       'story-source-counts',
     ]);
+  });
+});
+
+describe('the drafts drawn', () => {
+  const state = (expr: unknown) => JSON.stringify(expr).includes('["feature-state","draft"]');
+
+  it('the areas hatched, the dots and marks ringed, by the draft feature-state, in both forms', () => {
+    const layers = storyLayers(defaultTheme);
+    const byId = new Map(
+      layers.map((l) => [l.id, l as unknown as { paint: Record<string, unknown>; layout?: Record<string, unknown> }]),
+    );
+    expect(byId.get('story-draft-hatch')!.paint['fill-pattern']).toBe(HATCH_DRAFT);
+    expect(state(byId.get('story-draft-hatch')!.paint['fill-opacity'])).toBe(true);
+    for (const id of ['story-points-draft', 'story-marks-draft', 'story-marks-dense-draft']) {
+      expect(byId.get(id)?.layout?.['icon-image'], id).toBe(DRAFT_RING);
+      expect(state(byId.get(id)!.paint['icon-opacity']), id).toBe(true);
+    }
+    const tiledIds = tiledLayers(defaultTheme).map((l) => l.id);
+    expect(tiledIds).toContain('tiled-story-draft-hatch');
+    expect(tiledIds).toContain('tiled-marks-draft');
+  });
+
+  it('a story without drafts leaves its draft layers out of the layout; one with drafts lays them out', () => {
+    const visibility = (layers: { id: string; layout?: unknown }[], id: string) =>
+      (layers.find((l) => l.id === id)?.layout as { visibility?: string } | undefined)?.visibility ?? 'visible';
+    for (const id of DRAFT_LAYERS) {
+      expect(visibility(storyLayers(defaultTheme, { drafts: false }), id), id).toBe('none');
+      expect(visibility(storyLayers(defaultTheme), id), id).toBe('visible');
+    }
+    for (const id of ['tiled-marks-draft', 'tiled-story-draft-hatch']) {
+      expect(visibility(tiledLayers(defaultTheme, { drafts: false }), id), id).toBe('none');
+      expect(visibility(tiledLayers(defaultTheme), id), id).toBe('visible');
+    }
+    // Nothing else is: the marks and dots of every story are laid out.
+    const hidden = storyLayers(defaultTheme, { drafts: false }).filter((l) => visibility([l], l.id) === 'none');
+    expect(hidden.map((l) => l.id).sort()).toEqual([...DRAFT_LAYERS].sort());
   });
 });

@@ -3,16 +3,15 @@
  * draftSources and isDraft, the one rule), what a place and a mark then show (placeView, placeState,
  * markDraft), the filter that leaves them out (ViewFilter.drafts, `&drafts=hide`) and its counts, and a
  * tiled story telling the same from its combos. Checked on the seed with the second-source fixture article
- * published unreviewed, built through the real validator and layer build.
+ * published unreviewed, built through the real validator and layer build. The draft layers and their
+ * dashed ring are tests/unit/map/style.test.ts and patterns.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { buildWithFixture } from '../../support/two-sources';
 import { decodeStory, type PlaceProperties, type TiledStoryFile } from '../../../src/layers/format';
 import { markDraft, placeMarks, placeState } from '../../../src/map/data';
-import { dashedRing } from '../../../src/map/patterns';
-import { DRAFT_LAYERS, DRAFT_RING, HATCH_DRAFT, storyLayers } from '../../../src/map/storyLayers';
 import { defaultTheme } from '../../../src/map/theme';
-import { areaView, tiledLayers } from '../../../src/map/tiledStory';
+import { areaView } from '../../../src/map/tiledStory';
 import { encodeHash, filterOf, ignoredText, readHash } from '../../../src/state/hash';
 import { countByCategory, countBySource, placeViews } from '../../../src/story/model';
 import { combosVisible, countCombosByCategory } from '../../../src/story/tiled';
@@ -152,59 +151,5 @@ describe('a tiled story', () => {
       }
       expect(countCombosByCategory(tiled, view)).toEqual(countByCategory(story.events, view));
     }
-  });
-});
-
-describe('drawn', () => {
-  const state = (expr: unknown) => JSON.stringify(expr).includes('["feature-state","draft"]');
-
-  it('the areas hatched, the dots and marks ringed, by the draft feature-state, in both forms', () => {
-    const layers = storyLayers(defaultTheme);
-    const byId = new Map(
-      layers.map((l) => [l.id, l as unknown as { paint: Record<string, unknown>; layout?: Record<string, unknown> }]),
-    );
-    expect(byId.get('story-draft-hatch')!.paint['fill-pattern']).toBe(HATCH_DRAFT);
-    expect(state(byId.get('story-draft-hatch')!.paint['fill-opacity'])).toBe(true);
-    for (const id of ['story-points-draft', 'story-marks-draft', 'story-marks-dense-draft']) {
-      expect(byId.get(id)?.layout?.['icon-image'], id).toBe(DRAFT_RING);
-      expect(state(byId.get(id)!.paint['icon-opacity']), id).toBe(true);
-    }
-    const tiledIds = tiledLayers(defaultTheme).map((l) => l.id);
-    expect(tiledIds).toContain('tiled-story-draft-hatch');
-    expect(tiledIds).toContain('tiled-marks-draft');
-  });
-
-  it('a story without drafts leaves its draft layers out of the layout; one with drafts lays them out', () => {
-    const visibility = (layers: { id: string; layout?: unknown }[], id: string) =>
-      (layers.find((l) => l.id === id)?.layout as { visibility?: string } | undefined)?.visibility ?? 'visible';
-    for (const id of DRAFT_LAYERS) {
-      expect(visibility(storyLayers(defaultTheme, { drafts: false }), id), id).toBe('none');
-      expect(visibility(storyLayers(defaultTheme), id), id).toBe('visible');
-    }
-    for (const id of ['tiled-marks-draft', 'tiled-story-draft-hatch']) {
-      expect(visibility(tiledLayers(defaultTheme, { drafts: false }), id), id).toBe('none');
-      expect(visibility(tiledLayers(defaultTheme), id), id).toBe('visible');
-    }
-    // Nothing else is: the marks and dots of every story are laid out.
-    const hidden = storyLayers(defaultTheme, { drafts: false }).filter((l) => visibility([l], l.id) === 'none');
-    expect(hidden.map((l) => l.id).sort()).toEqual([...DRAFT_LAYERS].sort());
-  });
-
-  it('the ring is dashes round an empty middle', () => {
-    const ring = dashedRing(defaultTheme.basemap.markEdge, defaultTheme.basemap.halo);
-    const pr = ring.pixelRatio!;
-    const alpha = (x: number, y: number) => {
-      const c = Math.round(ring.width / 2 + x * pr);
-      const r = Math.round(ring.height / 2 + y * pr);
-      return ring.data[(r * ring.width + c) * 4 + 3];
-    };
-    expect(alpha(0, 0)).toBe(0);
-    // Around the ring at its radius: inked and blank by turns.
-    const around = Array.from({ length: 80 }, (_, i) =>
-      alpha(8 * Math.cos((i / 80) * 2 * Math.PI), 8 * Math.sin((i / 80) * 2 * Math.PI)),
-    );
-    const inked = around.filter((a) => a > 200).length;
-    expect(inked).toBeGreaterThan(25);
-    expect(inked).toBeLessThan(55);
   });
 });

@@ -1,9 +1,8 @@
 /**
  * Plans drawn as plans (issue 24, point 10): which stances mean "not happened yet" (story/visibility.ts
  * isPlan, the one rule), what a place and a mark then show (placeView, placeState, markPlan), in a tiled
- * story too (its combos marked by the same rule, its areas' views), and the marks'
- * offset read from numbers (the tiles keep an array as a string, which MapLibre warned about on a click).
- * Checked on the seed's own story against the rule computed again here from its events.
+ * story too (its combos marked by the same rule, its areas' views). The marks' offset, read from numbers,
+ * is tests/unit/map/marks.test.ts. Checked on the seed's own story against the rule computed again here from its events.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,12 +15,11 @@ import { areaView, tiledLayers } from '../../../src/map/tiledStory';
 import { combosVisible } from '../../../src/story/tiled';
 import { buildWithFixture } from '../../support/two-sources';
 import { markPlan, placeMarks, placeState } from '../../../src/map/data';
-import { storyLayers } from '../../../src/map/storyLayers';
 import { defaultTheme } from '../../../src/map/theme';
 import { placeViews } from '../../../src/story/model';
 import type { Story } from '../../../src/story/types';
 import { isPlan, marksPlace } from '../../../src/story/visibility';
-import { ROOT, styleExpression } from '../../support/helpers';
+import { ROOT } from '../../support/helpers';
 
 const layers = path.join(ROOT, 'geodata/layers');
 const FIXTURE = path.join(ROOT, 'tests/fixtures/second-source');
@@ -101,23 +99,5 @@ describe('a plan is drawn as a plan', () => {
     const marks = tiledLayers(defaultTheme).find((l) => l.id === 'tiled-marks') as unknown as { paint: Record<string, unknown> };
     expect(JSON.stringify(marks.paint['icon-color'])).toContain('["feature-state","plan"]');
     expect(tiledLayers(defaultTheme).map((l) => l.id)).toContain('tiled-story-outline-plan');
-  });
-});
-
-describe("the marks' offset", () => {
-  const layout = (storyLayers(defaultTheme).find((l) => l.id === 'story-marks') as { layout: Record<string, unknown> }).layout;
-  const offset = styleExpression(layout['icon-offset'], { type: 'array', value: 'number', length: 2 });
-
-  it('is each mark\'s [dx, dy], read from numbers, also where the tiles keep "offset" as a string', () => {
-    const { data } = placeMarks(places, views);
-    const features = [...data['story-marks'].features, ...data['story-marks-dense'].features];
-    expect(features.length).toBeGreaterThan(0);
-    for (const f of features) {
-      // As a vector tile keeps the properties: an array becomes its JSON.
-      const tiled = { ...f.properties, offset: JSON.stringify(f.properties.offset) };
-      const got = offset(tiled) as number[];
-      expect(got[0]).toBeCloseTo(f.properties.offset[0], 6);
-      expect(got[1]).toBeCloseTo(f.properties.offset[1], 6);
-    }
   });
 });
