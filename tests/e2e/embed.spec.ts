@@ -125,6 +125,23 @@ test('the embed framed by a listed origin: map, legend, date window, sources, fu
   // The full-map link takes the view the embed shows, selection included.
   await full.hover();
   await expect(full).toHaveAttribute('href', new RegExp(`^${baseURL}/#.*place=kyiv.*t=2022-01-24/2022-01-26`));
+  // A place whose events give figures: each figure in the article's words, with the value it is compared
+  // with, and a figure the article gives for several places together says so rather than stand for one.
+  // With every date shown, as the undated build-up has none.
+  await frame.evaluate(
+    () =>
+      (location.hash = location.hash.replace('place=kyiv', 'place=belarus,russia-near-ukraine-border').replace(/&t=[^&]*/, '')),
+  );
+  await expect(foot).toContainText('All dates');
+  await expect(excerpt.getByRole('heading', { name: 'Belarus' })).toBeVisible();
+  await expect(excerpt.locator('.quantity')).toHaveText([
+    'over 100,000 troops',
+    '62 Russian battalion tactical groups, up from 59 at this time last week',
+    'over 100,000 troops',
+  ]);
+  await expect(excerpt.locator('.scope').first()).toHaveText(
+    'One figure for two places together: Russia near the border with Ukraine; Belarus',
+  );
 });
 
 test('the embed framed by an origin not listed is refused', async ({ page, baseURL, guard }) => {
