@@ -30,13 +30,40 @@ function keep(fc: FeatureCollection, fields: readonly string[]): FeatureCollecti
   };
 }
 
+/** The files the tiles are cut from, in geodata/basemap/. */
+const TILE_INPUTS = ['region.topo.json', 'world.topo.json', 'physical.topo.json', 'places.geojson'] as const;
+
+/**
+ * The tiles' input files in `dir`, parsed; a file missing or not JSON is an error naming it, with every
+ * such file in the one error, so that a broken basemap build is seen whole.
+ */
+function readInputs(dir: string): Record<(typeof TILE_INPUTS)[number], unknown> {
+  const problems: string[] = [];
+  const read = (name: string): [string, unknown] => {
+    const file = path.join(dir, name);
+    try {
+      return [name, JSON.parse(readFileSync(file, 'utf8'))];
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      problems.push(`${file}: ${code === 'ENOENT' ? 'file not found' : `not readable as JSON (${(err as Error).message})`}`);
+      return [name, undefined];
+    }
+  };
+  const inputs = Object.fromEntries(TILE_INPUTS.map(read));
+  if (problems.length)
+    throw new Error(
+      `the basemap's tiles cannot be cut (npm run geodata:basemap writes these files):\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
+  return inputs as Record<(typeof TILE_INPUTS)[number], unknown>;
+}
+
 /** The basemap's layers, from the TopoJSON files in `dir`, as the style reads them. */
 export function basemapLayers(dir: string): Record<BasemapSource, TileLayer[]> {
-  const read = (name: string): unknown => JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
-  const region = regionLayers(read('region.topo.json'));
-  const world = worldLayers(read('world.topo.json'));
-  const physical = physicalLayers(read('physical.topo.json'));
-  const places = placesLayer(read('places.geojson'));
+  const input = readInputs(dir);
+  const region = regionLayers(input['region.topo.json']);
+  const world = worldLayers(input['world.topo.json']);
+  const physical = physicalLayers(input['physical.topo.json']);
+  const places = placesLayer(input['places.geojson']);
   const data: Record<string, FeatureCollection> = {
     world: world.world,
     'world-borders': world.worldBorders,

@@ -2,7 +2,8 @@
  * The basemap's tile archives (geodata/tiles/): rebuilt from geodata/basemap/ to the same bytes, holding
  * every layer the style draws with every property it reads, and a first view that costs little to fetch.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { VectorTile } from '@mapbox/vector-tile';
@@ -85,5 +86,29 @@ describe('the basemap archives', () => {
     }
     // The basemap's four files were 213 kB gzip, all of them fetched at every load.
     expect(bytes).toBeLessThan(100_000);
+  });
+});
+
+describe('the basemap files the tiles are cut from', () => {
+  it('refuses, naming every file that is missing or not JSON, in one error', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tiles-input-'));
+    try {
+      copyFileSync(path.join(ROOT, 'geodata/basemap/world.topo.json'), path.join(dir, 'world.topo.json'));
+      copyFileSync(path.join(ROOT, 'geodata/basemap/places.geojson'), path.join(dir, 'places.geojson'));
+      writeFileSync(path.join(dir, 'region.topo.json'), '{"type": "Topology", ');
+      let message = '';
+      try {
+        basemapLayers(dir);
+      } catch (err) {
+        message = (err as Error).message;
+      }
+      expect(message).toMatch(/npm run geodata:basemap/);
+      expect(message).toContain(`${path.join(dir, 'region.topo.json')}: not readable as JSON`);
+      expect(message).toContain(`${path.join(dir, 'physical.topo.json')}: file not found`);
+      expect(message).not.toContain('world.topo.json');
+      expect(message).not.toContain('places.geojson');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
