@@ -50,6 +50,17 @@ function ownParent(guard: Guard, port: number) {
   guard.foreignRequests.splice(0, guard.foreignRequests.length, ...guard.foreignRequests.filter((u) => !mine(u)));
 }
 
+/** The embed at `target`, framed by the listed origin, once its map has loaded and stands still. */
+async function listedFrame(page: Page, baseURL: string, guard: Guard, target: string): Promise<Frame> {
+  const frame = await framed(page, baseURL, FRAME_PARENT_PORT, target);
+  ownParent(guard, FRAME_PARENT_PORT);
+  await frame.waitForFunction(() => {
+    const m = (window as unknown as { situationMap?: { loaded(): boolean; isMoving(): boolean } }).situationMap;
+    return !!m && m.loaded() && !m.isMoving();
+  });
+  return frame;
+}
+
 /**
  * Chromium's words for a frame it refused by the policy's frame-ancestors: the one console error a
  * refusal test allows, and expects.
@@ -79,12 +90,7 @@ test('the embed framed by a listed origin: map, legend, date window, sources, fu
   baseURL,
   guard,
 }) => {
-  const frame = await framed(page, baseURL!, FRAME_PARENT_PORT, '/embed.html#5/50/33&t=2022-01-24/2022-01-26');
-  ownParent(guard, FRAME_PARENT_PORT);
-  await frame.waitForFunction(() => {
-    const m = (window as unknown as { situationMap?: { loaded(): boolean; isMoving(): boolean } }).situationMap;
-    return !!m && m.loaded() && !m.isMoving();
-  });
+  const frame = await listedFrame(page, baseURL!, guard, '/embed.html#5/50/33&t=2022-01-24/2022-01-26');
   const foot = frame.locator('.embed-foot');
   await expect(foot).toContainText('Dates: Between 24 Jan and 26 Jan 2022');
   await expect(foot).toContainText('Source: NBC News, 26 January 2022');
@@ -142,6 +148,24 @@ test('the embed framed by a listed origin: map, legend, date window, sources, fu
   await expect(excerpt.locator('.scope').first()).toHaveText(
     'One figure for two places together: Russia near the border with Ukraine; Belarus',
   );
+});
+
+test('the embed from the keyboard: the map takes the focus, and Enter opens the places at its centre', async ({
+  page,
+  baseURL,
+  guard,
+}) => {
+  // The embed lists no places, so the map's centre is how a keyboard reaches one, as on a tiled story's map.
+  const frame = await listedFrame(page, baseURL!, guard, '/embed.html#9/50.4547/30.5238');
+  const canvas = frame.locator('.maplibregl-canvas');
+  // A screen reader hears how: not "listed in the panel", as the reader's page says, for there is no panel.
+  await expect(canvas).toHaveAttribute('aria-label', /Enter opens the places at the centre of the map/);
+  await canvas.focus();
+  await expect(frame.locator('.map.enter-opens')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  const excerpt = frame.getByRole('region', { name: 'Excerpt' });
+  await expect(excerpt.getByRole('heading', { name: 'Kyiv' })).toBeVisible();
+  await expect(excerpt.locator('blockquote').first()).toContainText('landed in Kyiv on Tuesday');
 });
 
 test('the embed framed by an origin not listed is refused', async ({ page, baseURL, guard }) => {

@@ -322,6 +322,8 @@ test.describe('at 1280×800', () => {
     await expect(page.getByRole('link', { name: 'Skip to the map' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.locator('.maplibregl-canvas')).toBeFocused();
+    // What a screen reader hears there points to the list (the embed's, which has none, says Enter).
+    await expect(page.locator('.maplibregl-canvas')).toHaveAttribute('aria-label', /places are also listed in the panel/);
     // Ended with the map drawn, so no request of it is cut off by the test's end.
     await mapIdle(page);
   });

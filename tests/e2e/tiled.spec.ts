@@ -169,6 +169,7 @@ test('from the keyboard: Enter opens the places at the map’s centre, and the a
   const kyiv = ANCHORS[0];
   await page.goto(`/#9/${kyiv.lngLat[1]}/${kyiv.lngLat[0]}`);
   await marksIdle(page);
+  await expect(page.locator('.maplibregl-canvas')).toHaveAttribute('aria-label', /Enter opens the places at the centre/);
   await page.locator('.maplibregl-canvas').focus();
   await page.keyboard.press('Enter');
   const excerpts = page.getByRole('region', { name: /Excerpts/ });
