@@ -5,7 +5,7 @@
  * origin not listed is refused; the app itself refuses any framing.
  */
 import { createServer, type Server } from 'node:http';
-import type { Frame, Page } from '@playwright/test';
+import type { Frame, Locator, Page } from '@playwright/test';
 import { FRAME_PARENT_PORT } from '../../playwright.config';
 import { expect, test, type Guard } from './fixtures';
 
@@ -145,6 +145,10 @@ test('the embed framed by a listed origin: map, legend, date window, sources, fu
     '62 Russian battalion tactical groups, up from 59 at this time last week',
     'over 100,000 troops',
   ]);
+  // The title reads above its figure, both bold, by size: in forced colours the figure's colour is gone (a
+  // first look there found the two running together).
+  const size = (l: Locator) => l.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(await size(excerpt.locator('.title').first())).toBeGreaterThan(await size(excerpt.locator('.quantity').first()));
   await expect(excerpt.locator('.scope').first()).toHaveText(
     'One figure for two places together: Russia near the border with Ukraine; Belarus',
   );
