@@ -110,11 +110,22 @@ export class UrlState {
     this.first ??= c;
   }
 
-  /** The map moved: the current entry follows it; an address without a camera stays so at the first view. */
+  /**
+   * The map moved: the current entry follows it; an address without a camera stays so at the first view.
+   * A jump (reduced motion) moves the map before the change of view that asked for it reaches the
+   * address: that change then adds its own entry, with this camera, and the entry before it keeps its own.
+   */
   moved(c: Camera) {
     if (!this.camera && this.first && sameCamera(c, this.first)) return;
     this.camera = c;
+    if (this.viewAhead()) return;
     this.replace(this.currentHash());
+  }
+
+  /** The view has changed and the address does not say so yet (the effect that writes it has not run). */
+  private viewAhead(): boolean {
+    const noCamera = (v: ViewHash) => encodeHash({ ...v, camera: null });
+    return !this.applyingHistory && noCamera(this.current()) !== noCamera(readHash(location.hash).view);
   }
 
   /**
