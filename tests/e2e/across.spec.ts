@@ -5,14 +5,18 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { drawnCounts, expect, test } from './fixtures';
+import { drawnCounts, expect, onePage, test } from './fixtures';
 import { buildWithFixture, serveLayers } from '../support/two-sources';
 
 const layers = buildWithFixture(path.resolve(import.meta.dirname, '../fixtures/across-sources'), { seed: false });
 
 test.beforeEach(({ page }) => serveLayers(page, layers));
+// Tests that begin with the link of the view they need share a page, one at 1280×800 and one at 1400×900.
+const shared = onePage({}, (page) => serveLayers(page, layers));
+const wide = onePage({ viewport: { width: 1400, height: 900 } }, (page) => serveLayers(page, layers));
 
-test('a group shows its sources once, a copy counted once, differing figures side by side, a denial beside', async ({ page }) => {
+test('a group shows its sources once, a copy counted once, differing figures side by side, a denial beside', async () => {
+  const { page } = shared;
   await page.goto('/#5/49/38&place=russia-near-ukraine-border');
   const panel = page.getByRole('region', { name: /Excerpts/ });
   const group = panel.locator('[data-report-group="np24-troops"]');
@@ -53,7 +57,8 @@ test('a group shows its sources once, a copy counted once, differing figures sid
   await expect(panel.locator('[data-report-group]')).toHaveCount(1);
 });
 
-test('an undated background sentence groups by its publication span', async ({ page }) => {
+test('an undated background sentence groups by its publication span', async () => {
+  const { page } = shared;
   await page.goto('/#5/49/38&place=eastern-ukraine&group=vc17-shelling');
   const group = page.getByRole('region', { name: /Excerpts/ }).locator('[data-report-group="vc17-shelling"]');
   await expect(group).toContainText('Reported by 2 sources');
@@ -62,7 +67,8 @@ test('an undated background sentence groups by its publication span', async ({ p
   await expect(group.locator('[data-group-event="np04-background"]')).toContainText('Date not given');
 });
 
-test('a group opened by link, by any of its events; Back and Forward open and close it', async ({ page }) => {
+test('a group opened by link, by any of its events; Back and Forward open and close it', async () => {
+  const { page } = shared;
   // The copy's event names the group as well as the first: a rebuild that adds a report keeps the link.
   await page.goto('/#5/49/38&place=russia-near-ukraine-border&group=pd24-troops');
   const panel = page.getByRole('region', { name: /Excerpts/ });
@@ -87,9 +93,8 @@ test('a group opened by link, by any of its events; Back and Forward open and cl
 test.describe('figures over time, on a wide screen', () => {
   test.use({ viewport: { width: 1400, height: 900 } });
 
-  test('troops near the border: every figure in the chart, the differing pair side by side, the table for screen readers', async ({
-    page,
-  }) => {
+  test('troops near the border: every figure in the chart, the differing pair side by side, the table for screen readers', async () => {
+    const { page } = wide;
     await page.goto('/#5/49/38&place=russia-near-ukraine-border');
     const figures = page.locator('[data-figures="russia-near-ukraine-border/troops"]');
     await expect(figures.locator('summary')).toHaveText(
@@ -237,7 +242,8 @@ async function placesOff(page: Page): Promise<string[] | null> {
 test.describe('who says it', () => {
   test.use({ viewport: { width: 1400, height: 900 } });
 
-  test('the claimant filter changes the map and the counts; a link restores it; Back and Forward step', async ({ page }) => {
+  test('the claimant filter changes the map and the counts; a link restores it; Back and Forward step', async () => {
+    const { page } = wide;
     await page.goto('/#5/49/38');
     // On a machine shared with other work the first load can be slow: wait for the story's places.
     await expect.poll(() => placesOff(page), { timeout: 60_000 }).not.toBeNull();
@@ -291,7 +297,8 @@ test.describe('who says it', () => {
     await expect.poll(() => placesOff(page)).toEqual(['eastern-ukraine']);
   });
 
-  test('a link opens with its sides, and a side it does not know is named in the note', async ({ page }) => {
+  test('a link opens with its sides, and a side it does not know is named in the note', async () => {
+    const { page } = wide;
     await page.goto('/#5/49/38&claimant=martians,russia&place=moscow');
     await expect.poll(() => placesOff(page), { timeout: 60_000 }).not.toBeNull();
     await expect(page.locator('.link-note')).toHaveText(/Ignored from the link: claimant “martians”\./);
@@ -310,7 +317,8 @@ test.describe('who says it', () => {
 test.describe('the count of sources on the map', () => {
   test.use({ viewport: { width: 1400, height: 900 } });
 
-  test('each place with several independent sources shows their number; the claimant filter changes it', async ({ page }) => {
+  test('each place with several independent sources shows their number; the claimant filter changes it', async () => {
+    const { page } = wide;
     await page.goto('/#5/49/38&place=russia-near-ukraine-border');
     // The border: six articles, one agency story carried twice (once); the east: two outlets' shelling.
     await expect
@@ -389,7 +397,8 @@ test.describe('the count of sources on the map', () => {
   });
 });
 
-test('a link with a group alone opens its place and the group; Back and Forward still step', async ({ page }) => {
+test('a link with a group alone opens its place and the group; Back and Forward still step', async () => {
+  const { page } = shared;
   await page.goto('/#5/49/38&group=vc25-troops');
   // The place is that of the event named: the link is put in its whole form, without a step in history.
   await expect(page).toHaveURL(/#5\/49\/38&place=russia-near-ukraine-border&group=vc25-troops$/);
@@ -409,7 +418,8 @@ test('a link with a group alone opens its place and the group; Back and Forward 
   await expect(page.locator('[data-report-group="vc17-shelling"]')).toHaveAttribute('open');
 });
 
-test('a report at a place within another joins its group: shelling in Ukraine with the east’s', async ({ page }) => {
+test('a report at a place within another joins its group: shelling in Ukraine with the east’s', async () => {
+  const { page } = shared;
   // The east alone: its own two reports, as before.
   await page.goto('/#5/49/38&place=eastern-ukraine&group=vc17-shelling');
   const panel = page.getByRole('region', { name: /Excerpts/ });

@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, mapIdle, test } from './fixtures';
+import { expect, mapIdle, onePage, test } from './fixtures';
 import { near, parseColour, shoot, type Pixels, type RGB } from './pixels';
 import { buildWithFixture, serveLayers } from '../support/two-sources';
 import { defaultTheme } from '../../src/map/theme';
@@ -75,10 +75,11 @@ async function ringInk(page: Page): Promise<number> {
 
 test.describe('a story with a draft published unreviewed', () => {
   test.beforeEach(({ page }) => serveLayers(page, layers));
+  // The two tests that begin with a link share one page.
+  const shared = onePage({}, (page) => serveLayers(page, layers));
 
-  test('a place only drafts show is ringed in dashes, dot and mark; with reviewed events too it is drawn as those', async ({
-    page,
-  }) => {
+  test('a place only drafts show is ringed in dashes, dot and mark; with reviewed events too it is drawn as those', async () => {
+    const { page } = shared;
     // All of Kyiv's events: the seed's reviewed ones decide how it is drawn; the panel counts the draft.
     // Not selected while its pixels are read: a selected dot is edged in the text colour.
     await page.goto(`/#7/${KYIV[1]}/${KYIV[0]}`);
@@ -105,9 +106,8 @@ test.describe('a story with a draft published unreviewed', () => {
     await expect(excerpts(page).locator('[data-drafts-here]')).toHaveText('Its one event is a draft, not reviewed.');
   });
 
-  test('the legend names the draft mark; the filter leaves the drafts out, its counts follow, in the link, Back and Forward', async ({
-    page,
-  }) => {
+  test('the legend names the draft mark; the filter leaves the drafts out, its counts follow, in the link, Back and Forward', async () => {
+    const { page } = shared;
     await page.goto('/#5/50/30&place=kyiv');
     await mapIdle(page, { source: 'story-places' });
     const legend = page.locator('.layers [data-legend="draft"]');

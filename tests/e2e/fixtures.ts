@@ -3,7 +3,7 @@
  * request, any request to an origin other than the page's own, or any Content-Security-Policy violation
  * (the server sends the app's policy, src/server/csp.ts, with every response).
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 
 /** The page's own scripts: the app's and MapLibre's chunks and workers, and blob: workers MapLibre starts. */
 const MAP_SCRIPT = /\/assets\/[^/]+\.m?js$|^blob:/;
@@ -22,77 +22,133 @@ export interface Guard {
   allowConsole(pattern: RegExp): void;
 }
 
+/**
+ * Watches a page from now on: its errors, its console, its requests and the policy's violations, each kept
+ * in the guard's lists (see `check`).
+ */
+async function watch(page: Page, origin: string): Promise<Guard> {
+  const allowed: RegExp[] = [];
+  const guard: Guard = {
+    pageErrors: [],
+    consoleErrors: [],
+    foreignRequests: [],
+    failedRequests: [],
+    cspViolations: [],
+    allowConsole: (p) => allowed.push(p),
+  };
+  page.on('pageerror', (e) => guard.pageErrors.push(e.message));
+  page.on('console', (m) => {
+    const { url, lineNumber } = m.location();
+    // A warning fails a test when the map (MapLibre, in its own chunk or its worker's) or the app logged
+    // it: "Expected value to be of type …" is a style expression that is wrong for some feature.
+    // SwiftShader's "GPU stall due to ReadPixels" and the like are the GL driver's, logged by Chromium
+    // itself with a "[.WebGL-…]" prefix: those do not.
+    const mapWarning = m.type() === 'warning' && MAP_SCRIPT.test(url) && !GL_DRIVER.test(m.text());
+    if ((m.type() !== 'error' && !mapWarning) || allowed.some((p) => p.test(m.text()))) return;
+    // Where it was logged from too: an Error logged as an object can read as a bare "Error".
+    guard.consoleErrors.push(url ? `${m.text()} (at ${url.replace(origin, '')}:${lineNumber})` : m.text());
+  });
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:') guard.foreignRequests.push(r.url());
+  });
+  page.on('requestfailed', (r) => {
+    // A part of a tile archive the map cancelled: MapLibre aborts the loads of tiles it no longer needs
+    // (the camera moved, the canvas changed size). Any other failure, of any request, counts.
+    const cancelledTile = /\.pmtiles$/.test(new URL(r.url()).pathname) && r.failure()?.errorText === 'net::ERR_ABORTED';
+    if (!cancelledTile) guard.failedRequests.push(`${r.url()}: ${r.failure()?.errorText}`);
+  });
+  // Each violation is kept in window.__cspViolations (to look at in a debugger) and handed to the test
+  // at once through a binding, so that none is lost when the page navigates or closes.
+  await page.exposeBinding('__reportCspViolation', (_source, v: string) => guard.cspViolations.push(v));
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[]; __reportCspViolation?: (v: string) => void };
+    w.__cspViolations = [];
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => {
+        const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}` : '';
+        const sample = e.sample ? ` (${JSON.stringify(e.sample)})` : '';
+        const v = `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}${sample}${where} [${e.disposition}]`;
+        w.__cspViolations.push(v);
+        void w.__reportCspViolation?.(v);
+      },
+      true,
+    );
+  });
+  return guard;
+}
+
+/** Fails on anything the guard's lists hold, all of it at once, then empties them for what comes next. */
+async function check(page: Page, guard: Guard): Promise<void> {
+  // A violation is reported by an event task on the page's main thread, which a busy page runs late:
+  // let it run, and its binding call arrive, before looking at the list.
+  if (!page.isClosed()) await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+  // All at once: a console error is best read beside the failed request that caused it.
+  const lists = {
+    'page errors': guard.pageErrors,
+    // Chrome logs each violation in the console too, less precisely: listed first.
+    'Content-Security-Policy violations': guard.cspViolations,
+    'console errors': guard.consoleErrors,
+    'requests to other origins': guard.foreignRequests,
+    'failed requests': guard.failedRequests,
+  };
+  const found = Object.fromEntries(
+    Object.entries(lists)
+      .filter(([, list]) => list.length > 0)
+      .map(([k, v]) => [k, [...v]]),
+  );
+  for (const list of Object.values(lists)) list.length = 0;
+  expect(found, 'what went wrong in the page').toEqual({});
+}
+
 export const test = base.extend<{ guard: Guard }>({
   guard: [
     async ({ page, baseURL }, use) => {
-      const origin = new URL(baseURL!).origin;
-      const allowed: RegExp[] = [];
-      const guard: Guard = {
-        pageErrors: [],
-        consoleErrors: [],
-        foreignRequests: [],
-        failedRequests: [],
-        cspViolations: [],
-        allowConsole: (p) => allowed.push(p),
-      };
-      page.on('pageerror', (e) => guard.pageErrors.push(e.message));
-      page.on('console', (m) => {
-        const { url, lineNumber } = m.location();
-        // A warning fails a test when the map (MapLibre, in its own chunk or its worker's) or the app logged
-        // it: "Expected value to be of type …" is a style expression that is wrong for some feature.
-        // SwiftShader's "GPU stall due to ReadPixels" and the like are the GL driver's, logged by Chromium
-        // itself with a "[.WebGL-…]" prefix: those do not.
-        const mapWarning = m.type() === 'warning' && MAP_SCRIPT.test(url) && !GL_DRIVER.test(m.text());
-        if ((m.type() !== 'error' && !mapWarning) || allowed.some((p) => p.test(m.text()))) return;
-        // Where it was logged from too: an Error logged as an object can read as a bare "Error".
-        guard.consoleErrors.push(url ? `${m.text()} (at ${url.replace(origin, '')}:${lineNumber})` : m.text());
-      });
-      page.on('request', (r) => {
-        const url = new URL(r.url());
-        if (url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:') guard.foreignRequests.push(r.url());
-      });
-      page.on('requestfailed', (r) => {
-        // A part of a tile archive the map cancelled: MapLibre aborts the loads of tiles it no longer needs
-        // (the camera moved, the canvas changed size). Any other failure, of any request, counts.
-        const cancelledTile = /\.pmtiles$/.test(new URL(r.url()).pathname) && r.failure()?.errorText === 'net::ERR_ABORTED';
-        if (!cancelledTile) guard.failedRequests.push(`${r.url()}: ${r.failure()?.errorText}`);
-      });
-      // Each violation is kept in window.__cspViolations (to look at in a debugger) and handed to the test
-      // at once through a binding, so that none is lost when the page navigates or closes.
-      await page.exposeBinding('__reportCspViolation', (_source, v: string) => guard.cspViolations.push(v));
-      await page.addInitScript(() => {
-        const w = window as unknown as { __cspViolations: string[]; __reportCspViolation?: (v: string) => void };
-        w.__cspViolations = [];
-        document.addEventListener(
-          'securitypolicyviolation',
-          (e) => {
-            const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}` : '';
-            const sample = e.sample ? ` (${JSON.stringify(e.sample)})` : '';
-            const v = `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}${sample}${where} [${e.disposition}]`;
-            w.__cspViolations.push(v);
-            void w.__reportCspViolation?.(v);
-          },
-          true,
-        );
-      });
+      const guard = await watch(page, new URL(baseURL!).origin);
       await use(guard);
-      // A violation is reported by an event task on the page's main thread, which a busy page runs late:
-      // let it run, and its binding call arrive, before looking at the list.
-      if (!page.isClosed()) await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
-      // All at once: a console error is best read beside the failed request that caused it.
-      const found = Object.entries({
-        'page errors': guard.pageErrors,
-        // Chrome logs each violation in the console too, less precisely: listed first.
-        'Content-Security-Policy violations': guard.cspViolations,
-        'console errors': guard.consoleErrors,
-        'requests to other origins': guard.foreignRequests,
-        'failed requests': guard.failedRequests,
-      }).filter(([, list]) => list.length > 0);
-      expect(Object.fromEntries(found), 'what went wrong in the page').toEqual({});
+      await check(page, guard);
     },
     { auto: true },
   ],
 });
+
+/**
+ * One page for several tests of a describe block, opened once at the bare address: for tests that each
+ * begin by setting the view they need by a link's hash ('/#' for the first view), which the page applies
+ * as it does Back and Forward. The block then pays for one arrival of the app instead of one per test,
+ * the dearest thing in this tier (a load draws some ten frames in software GL). The page is watched as a
+ * test's own page is, and each test fails on what went wrong during it. Tests about arriving (a bare
+ * address, a first view, a link opened fresh) keep their own `page`. `options` are the block's, as its
+ * `test.use` gives them to its own pages; `prepare` readies the page before it opens (the layers it is
+ * served, say).
+ */
+export function onePage(options: BrowserContextOptions = {}, prepare?: (page: Page) => Promise<void>): { readonly page: Page } {
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  let guard: Guard | undefined;
+  test.beforeAll(async ({ browser }) => {
+    const use = test.info().project.use;
+    context = await browser.newContext({ baseURL: use.baseURL, viewport: use.viewport, ...options });
+    page = await context.newPage();
+    guard = await watch(page, new URL(use.baseURL!).origin);
+    await prepare?.(page);
+    // Opened at the bare address: its first view is the app's own, and '/#' returns to it.
+    await page.goto('/');
+  });
+  test.afterEach(async () => {
+    if (page && guard) await check(page, guard);
+  });
+  test.afterAll(async () => {
+    await context?.close();
+  });
+  return {
+    get page() {
+      if (!page) throw new Error('onePage: the page is opened in beforeAll; read it inside a test');
+      return page;
+    },
+  };
+}
 
 export { expect };
 

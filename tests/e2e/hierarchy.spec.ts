@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { THEATRE } from '../../src/basemap/theatre';
-import { expect, mapIdle, test } from './fixtures';
+import { expect, mapIdle, onePage, test } from './fixtures';
 import { shoot } from './pixels';
 import { seedLayers } from '../support/seed';
 
@@ -119,8 +119,11 @@ async function markPositions(page: Page): Promise<{ places: string[]; category: 
 
 test.describe('categories as shapes', () => {
   test.use({ viewport: { width: 1600, height: 900 } });
+  // One page: each test sets its view by a link ('/#' is the first view, as Back returns to it).
+  const shared = onePage({ viewport: { width: 1600, height: 900 } });
 
-  test('every category at a place has its mark; a toggle takes away only its own', async ({ page }) => {
+  test('every category at a place has its mark; a toggle takes away only its own', async () => {
+    const { page } = shared;
     // Washington to the Arctic.
     await page.goto('/#2.3/48/-20');
     await storyIdle(page);
@@ -150,8 +153,9 @@ test.describe('categories as shapes', () => {
     expect(await shown()).toEqual(expected('aircraft'));
   });
 
-  test("a click on a mark opens the place it stands for, and the mark's category is among its events", async ({ page }) => {
-    await page.goto('/');
+  test("a click on a mark opens the place it stands for, and the mark's category is among its events", async () => {
+    const { page } = shared;
+    await page.goto('/#');
     await storyIdle(page);
     const marks = await markPositions(page);
     const aircraft = marks.find((m) => m.category === 'aircraft' && m.places.includes('belarus'))!;
@@ -165,11 +169,17 @@ test.describe('categories as shapes', () => {
   });
 });
 
+// One page at 1280×800 for the labels' and the selections' tests: each sets its view by a link ('/#' is
+// the first view, as Back returns to it).
+const at1280 = onePage({ viewport: { width: 1280, height: 800 } });
+
 test.describe('labels where they belong', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
+  const shared = at1280;
 
-  test("the near-border zone's label lies over Russia; no story label covers another, or a mark", async ({ page }) => {
-    await page.goto('/');
+  test("the near-border zone's label lies over Russia; no story label covers another, or a mark", async () => {
+    const { page } = shared;
+    await page.goto('/#');
     await storyIdle(page);
     const cells = byKey((await symbolCells(page)).hits);
     const zone = cells.get('label:russia-near-ukraine-border') ?? [];
@@ -187,8 +197,9 @@ test.describe('labels where they belong', () => {
       if (keys.some((k) => k.startsWith('label:'))) expect(keys, `story symbols over each other at ${at}`).toHaveLength(1);
   });
 
-  test("a region's name is not set beside a city's dot, and the city keeps its own name", async ({ page }) => {
-    await page.goto('/');
+  test("a region's name is not set beside a city's dot, and the city keeps its own name", async () => {
+    const { page } = shared;
+    await page.goto('/#');
     await storyIdle(page);
     const cells = byKey((await symbolCells(page, 4)).hits);
     const dots = await page.evaluate(() => {
@@ -217,6 +228,8 @@ test.describe('labels where they belong', () => {
 
 test.describe('hover and selection on every precision', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
+  // Each selection test sets the whole view by its link, the one before's selection included.
+  const shared = at1280;
 
   /** Pixels of the map that differ (summed RGB difference over 60) between two shots of it. */
   const changed = (a: Awaited<ReturnType<typeof shoot>>, b: Awaited<ReturnType<typeof shoot>>) => {
@@ -229,7 +242,8 @@ test.describe('hover and selection on every precision', () => {
   };
 
   for (const id of ['kyiv', 'rostov-region', 'russia-near-ukraine-border', 'belarus', 'european-union']) {
-    test(`${id}: selected, it stands out on the canvas`, async ({ page }) => {
+    test(`${id}: selected, it stands out on the canvas`, async () => {
+      const { page } = shared;
       const view = '#4.3/50/32';
       await page.goto(`/${view}`);
       await storyIdle(page);
@@ -255,8 +269,9 @@ test.describe('hover and selection on every precision', () => {
     });
   }
 
-  test('a hovered mark is edged more strongly', async ({ page }) => {
-    await page.goto('/');
+  test('a hovered mark is edged more strongly', async () => {
+    const { page } = shared;
+    await page.goto('/#');
     await storyIdle(page);
     const mark = (await markPositions(page)).find((m) => m.places.includes('belarus') && m.category === 'troops')!;
     const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;

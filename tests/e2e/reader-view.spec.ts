@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { FeatureCollection, Point } from 'geojson';
-import { clickAt, expect, mapIdle, test } from './fixtures';
+import { clickAt, expect, mapIdle, onePage, test } from './fixtures';
 import { near, parseColour, shoot, type RGB } from './pixels';
 import type { PlaceProperties, StoryEvent } from '../../src/layers/format';
 import { isPlan } from '../../src/story/visibility';
@@ -56,6 +56,8 @@ async function marksOnScreen(page: Page) {
 
 test.describe('plans are drawn as plans', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
+  // The marks' tests set the camera by a link and share one page; forced colours' test has its own.
+  const shared = onePage({ viewport: { width: 1440, height: 900 } });
 
   // A point place only plans mark, with no other place drawn at its point (a mark stands for every place
   // at its point), from the seed's data: the rule itself (isPlan) is the unit tests'.
@@ -72,7 +74,8 @@ test.describe('plans are drawn as plans', () => {
       return marking.length > 0 && marking.every((e) => isPlan(e));
     })!;
 
-  test('a mark only plans show is hollow, its edge in its colour', async ({ page }) => {
+  test('a mark only plans show is hollow, its edge in its colour', async () => {
+    const { page } = shared;
     expect(planPlace, 'a point place only plans mark, in the seed').toBeTruthy();
     const [lng, lat] = pointOf(planPlace);
     await page.goto(`/#6/${lat}/${lng}`);
@@ -93,9 +96,8 @@ test.describe('plans are drawn as plans', () => {
     expect(ring, 'its edge is in the category colour').toBeGreaterThan(8);
   });
 
-  test('a dot only plans show is hollow, a done one filled: the basemap dot of its city does not show through', async ({
-    page,
-  }) => {
+  test('a dot only plans show is hollow, a done one filled: the basemap dot of its city does not show through', async () => {
+    const { page } = shared;
     // Seen in a look at Paris (the talks "were due to" meet there): the basemap's own dot for the city,
     // in the text colour, was drawn over the story's hollow dot and gave it a black centre.
     const [lng, lat] = pointOf(planPlace);
@@ -228,7 +230,10 @@ for (const viewport of [
 }
 
 test.describe('at 1280×800', () => {
-  test('a click on Kyiv chooses Kyiv, not Ukraine around it', async ({ page }) => {
+  // Tests that begin with a link setting the whole view share one page; the first Tab stop's has its own.
+  const shared = onePage();
+  test('a click on Kyiv chooses Kyiv, not Ukraine around it', async () => {
+    const { page } = shared;
     await page.goto('/#6/50.45/30.52');
     await storyIdle(page);
     const [lng, lat] = pointOf('kyiv');
@@ -237,7 +242,8 @@ test.describe('at 1280×800', () => {
     expect(page.url()).not.toMatch(/ukraine/);
   });
 
-  test('a click on a category mark chooses its places, with no warning from the map', async ({ page }) => {
+  test('a click on a category mark chooses its places, with no warning from the map', async () => {
+    const { page } = shared;
     await page.goto('/#5/53/28');
     await storyIdle(page);
     const mark = (await marksOnScreen(page)).find((m) => !m.off && m.places.includes('kyiv'))!;
@@ -247,7 +253,8 @@ test.describe('at 1280×800', () => {
     // The guard (fixtures.ts) fails the test on any warning the map logs.
   });
 
-  test('a one-day window whose events the map does not draw says where they are listed', async ({ page }) => {
+  test('a one-day window whose events the map does not draw says where they are listed', async () => {
+    const { page } = shared;
     // A day whose only events are listed at a seat of government or only about a place, from the data.
     const day = '2021-12-05';
     const on = story.events.filter((e) => e.date_start && e.date_start <= day && e.date_end! >= day);
@@ -263,9 +270,8 @@ test.describe('at 1280×800', () => {
     for (const n of names) await expect(note).toContainText(n);
   });
 
-  test('a one-day window whose only event has no place says what it is about and that the article does not say where', async ({
-    page,
-  }) => {
+  test('a one-day window whose only event has no place says what it is about and that the article does not say where', async () => {
+    const { page } = shared;
     // 20 January 2022: only NATO's announcement ("just days after"), about eastern Europe, placed nowhere.
     const day = '2022-01-20';
     const on = story.events.filter((e) => e.date_start && e.date_start <= day && e.date_end! >= day);
@@ -279,7 +285,8 @@ test.describe('at 1280×800', () => {
     await expect(note).not.toContainText('listed at');
   });
 
-  test('a typed date outside the story is said, not applied, and the box then shows the window applied', async ({ page }) => {
+  test('a typed date outside the story is said, not applied, and the box then shows the window applied', async () => {
+    const { page } = shared;
     await page.goto('/#5/53/28');
     await storyIdle(page);
     const start = timeline(page).locator('input[data-window="start"]');

@@ -8,7 +8,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, mapIdle, test } from './fixtures';
+import { expect, mapIdle, onePage, test } from './fixtures';
 import { commonest, near, parseColour, shareNear, shoot, type Box, type RGB } from './pixels';
 import type { Category } from '../../src/catalogue/vocabulary';
 import { parseHex } from '../../src/map/patterns';
@@ -305,9 +305,12 @@ function busyPlace() {
 
 test.describe('Show in article', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
+  // One page: each test returns it to the first view by a link ('/#'), as Back does, then chooses a place.
+  const shared = onePage({ viewport: { width: 1280, height: 800 } });
 
-  test('each button says which passage it shows', async ({ page }) => {
-    await page.goto('/');
+  test('each button says which passage it shows', async () => {
+    const { page } = shared;
+    await page.goto('/#');
     await page.locator(`button[data-place="${busyPlace()}"]`).click();
     const items = excerpts(page).locator('li.event');
     await expect(items.first()).toBeVisible();
@@ -330,8 +333,9 @@ test.describe('Show in article', () => {
     expect(new Set(names).size, 'no two buttons share a name').toBe(names.length);
   });
 
-  test('takes the focus to the passage, with a visible focus ring', async ({ page }) => {
-    await page.goto('/');
+  test('takes the focus to the passage, with a visible focus ring', async () => {
+    const { page } = shared;
+    await page.goto('/#');
     await page.locator(`button[data-place="${busyPlace()}"]`).click();
     const quote = excerpts(page).locator('blockquote').nth(1);
     const text = (await quote.locator('p').textContent())!;
@@ -365,17 +369,17 @@ test.describe('Show in article', () => {
 test.describe('forced colours (high contrast)', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
-  test.beforeEach(async ({ page }) => {
-    await page.emulateMedia({ forcedColors: 'active' });
-  });
+  // One page, in forced colours: each test returns it to the first view by a link ('/#'), as Back does.
+  const shared = onePage({ viewport: { width: 1280, height: 800 }, forcedColors: 'active' });
 
   /** The colour painted behind a panel, from its pixels. */
   async function ground(page: Page, locator: Locator): Promise<RGB> {
     return commonest(await shoot(page, (await locator.boundingBox())!));
   }
 
-  test("the category marks keep their category's colour and each its own shape", async ({ page }) => {
-    await page.goto('/');
+  test("the category marks keep their category's colour and each its own shape", async () => {
+    const { page } = shared;
+    await page.goto('/#');
     const panel = page.locator('section.layers');
     const swatches = panel.locator('.swatch');
     await expect(swatches.first()).toBeVisible();
@@ -413,8 +417,9 @@ test.describe('forced colours (high contrast)', () => {
       }
   });
 
-  test('zone and country symbols in the legend differ', async ({ page }) => {
-    await page.goto('/');
+  test('zone and country symbols in the legend differ', async () => {
+    const { page } = shared;
+    await page.goto('/#');
     const zone = page.locator('.legend .key.hatched');
     const country = page.locator('.legend .key.dashed');
     await expect(zone).toBeVisible();
@@ -432,8 +437,9 @@ test.describe('forced colours (high contrast)', () => {
     expect(differ / (a.width * a.height), 'share of pixels that differ').toBeGreaterThan(0.15);
   });
 
-  test('highlighted passages stay marked, and the shown passage more so', async ({ page }) => {
-    await page.goto('/');
+  test('highlighted passages stay marked, and the shown passage more so', async () => {
+    const { page } = shared;
+    await page.goto('/#');
     await openArticle(page);
     const back = await ground(page, article(page).locator('.byline'));
     const mark = article(page).locator('mark').first();

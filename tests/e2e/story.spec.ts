@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { STORY_HIT_LAYERS } from '../../src/map/storyLayers';
-import { camera, clickAt, expect, mapIdle, test } from './fixtures';
+import { camera, clickAt, expect, mapIdle, onePage, test } from './fixtures';
 import { seedLayers } from '../support/seed';
 
 /** The app's map, as the page exposes it for tests (the shared fixture types only a few methods). */
@@ -78,8 +78,11 @@ const excerpts = (page: Page) => page.getByRole('region', { name: /Excerpts/ });
 
 test.describe('the story on the map', () => {
   test.use({ viewport: { width: 1600, height: 900 } });
+  // The clicks on a place share one page: each returns it to the first view by a link ('/#'), as Back does.
+  const shared = onePage({ viewport: { width: 1600, height: 900 } });
 
-  test('each category toggle hides and shows its features', async ({ page }) => {
+  test('each category toggle hides and shows its features', async () => {
+    const { page } = shared;
     // 22 toggles, each waited out until the map is idle: minutes on a busy 2-core machine, not seconds.
     test.setTimeout(300_000);
     // A view wide enough for every place: Washington to the Arctic.
@@ -148,8 +151,9 @@ test.describe('the story on the map', () => {
     await expect(excerpts(page)).not.toContainText('Rostov region');
   });
 
-  test('clicking Kyiv shows the plane that landed with munitions', async ({ page }) => {
-    await page.goto('/');
+  test('clicking Kyiv shows the plane that landed with munitions', async () => {
+    const { page } = shared;
+    await page.goto('/#');
     await storyIdle(page);
     await clickAt(page, 30.5238, 50.4547);
     await expect(excerpts(page)).toContainText(
@@ -163,8 +167,9 @@ test.describe('the story on the map', () => {
     expect(headings).not.toContain('Ukraine');
   });
 
-  test('clicking inside Belarus shows the fighter jets and the joint drills', async ({ page }) => {
-    await page.goto('/');
+  test('clicking inside Belarus shows the fighter jets and the joint drills', async () => {
+    const { page } = shared;
+    await page.goto('/#');
     await storyIdle(page);
     await clickAt(page, 28.3, 52.3);
     await expect(excerpts(page)).toContainText('in Belarus, where it deployed fighter jets on Wednesday');
@@ -173,8 +178,9 @@ test.describe('the story on the map', () => {
     await expect(excerpts(page)).toContainText('Planned — as reported by NBC News');
   });
 
-  test('clicking the Rostov region shows its drills, before the wider zone and Russia', async ({ page }) => {
-    await page.goto('/');
+  test('clicking the Rostov region shows its drills, before the wider zone and Russia', async () => {
+    const { page } = shared;
+    await page.goto('/#');
     await storyIdle(page);
     // A spot some 50 km inside the region, the border zone and Russia alike.
     await clickAt(page, 40.5, 48.0);
@@ -264,7 +270,8 @@ test.describe('the story on the map', () => {
     await expect(page.locator('input[data-category="troops"]')).not.toBeChecked();
   });
 
-  test('axe-core finds no serious or critical problems', async ({ page }) => {
+  test('axe-core finds no serious or critical problems', async () => {
+    const { page } = shared;
     await page.goto('/#5/50/31&place=kyiv');
     await storyIdle(page);
     for (const tab of ['Excerpts', 'Article']) {

@@ -4,7 +4,7 @@
  * a filter by source. Real Chromium, the production build.
  */
 import type { Locator, Page } from '@playwright/test';
-import { clickAt, expect, mapIdle, test } from './fixtures';
+import { clickAt, expect, mapIdle, onePage, test } from './fixtures';
 import { buildTwoSources, serveLayers } from '../support/two-sources';
 
 const storyIdle = (page: Page) => mapIdle(page, { source: 'story-places' });
@@ -26,8 +26,11 @@ const BELARUS: [number, number] = [28.3, 52.3];
 
 test.describe('a window of days', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
+  // Tests that begin with a link setting the whole view share one page; forced colours' has its own.
+  const shared = onePage({ viewport: { width: 1440, height: 900 } });
 
-  test('Tuesday 25 January: no fighter jets in Belarus and no aircraft; Wednesday 26: they are back', async ({ page }) => {
+  test('Tuesday 25 January: no fighter jets in Belarus and no aircraft; Wednesday 26: they are back', async () => {
+    const { page } = shared;
     await page.goto('/#5/53/28&t=2022-01-25/2022-01-25');
     await storyIdle(page);
     await expect(aircraftCount(page)).toHaveText('0');
@@ -46,7 +49,8 @@ test.describe('a window of days', () => {
     await expect(excerpts(page)).toContainText('in Belarus, where it deployed fighter jets on Wednesday');
   });
 
-  test('dragging the brush and typing the dates give the same view, and history steps through both', async ({ page }) => {
+  test('dragging the brush and typing the dates give the same view, and history steps through both', async () => {
+    const { page } = shared;
     await page.goto('/#5/53/28');
     await storyIdle(page);
     const svg = timeline(page).locator('svg');
@@ -86,7 +90,8 @@ test.describe('a window of days', () => {
     await expect(timeline(page)).toContainText('All dates');
   });
 
-  test('with a window set, undated events leave the map and the counts and are listed apart', async ({ page }) => {
+  test('with a window set, undated events leave the map and the counts and are listed apart', async () => {
+    const { page } = shared;
     await page.goto('/#4.3/50/32&t=2022-01-26/2022-01-26');
     await storyIdle(page);
     const places = page.locator('nav.places');
@@ -102,7 +107,8 @@ test.describe('a window of days', () => {
     await expect(places.getByRole('heading', { name: /^Date not given/ })).toHaveCount(0);
   });
 
-  test('59 → 62 battalion tactical groups reads as a change when the window holds both dates', async ({ page }) => {
+  test('59 → 62 battalion tactical groups reads as a change when the window holds both dates', async () => {
+    const { page } = shared;
     const zone = 'place=russia-near-ukraine-border';
     await page.goto(`/#5/50/38&${zone}&t=2022-01-17/2022-01-26`);
     await expect(excerpts(page)).toContainText('59 → 62 battalion tactical groups (Week of 17 Jan 2022 → Wed 26 Jan 2022)');
@@ -134,7 +140,8 @@ test.describe('a window of days', () => {
     expect(fills.length).toBeGreaterThan(3);
   });
 
-  test('a bare #zoom/lat/lng still shows every date', async ({ page }) => {
+  test('a bare #zoom/lat/lng still shows every date', async () => {
+    const { page } = shared;
     await page.goto('/#5/53/28');
     await storyIdle(page);
     await expect(timeline(page)).toContainText('All dates');

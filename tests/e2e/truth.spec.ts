@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { defaultTheme } from '../../src/map/theme';
 import path from 'node:path';
-import { expect, mapIdle, test } from './fixtures';
+import { expect, mapIdle, onePage, test } from './fixtures';
 import { buildWithFixture, serveLayers } from '../support/two-sources';
 
 type MapWindow = { situationMap: MaplibreMap };
@@ -75,8 +75,11 @@ for (const viewport of [
 
 test.describe('the map says what the article says, and no more', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
+  // Tests that begin with a link setting the whole view share one page; a first view's own test has its own.
+  const shared = onePage({ viewport: { width: 1440, height: 900 } });
 
-  test("one figure of several places is printed on none of them; a place's own figure is (62 BTGs)", async ({ page }) => {
+  test("one figure of several places is printed on none of them; a place's own figure is (62 BTGs)", async () => {
+    const { page } = shared;
     await page.goto('/#4.3/50/32');
     await storyIdle(page);
     const labels = (await drawnLabels(page)).join('\n');
@@ -121,7 +124,8 @@ test.describe('the map says what the article says, and no more', () => {
     }
   });
 
-  test('Washington is not coloured or labelled as troops: the 8,500 on alert have no place in the article', async ({ page }) => {
+  test('Washington is not coloured or labelled as troops: the 8,500 on alert have no place in the article', async () => {
+    const { page } = shared;
     // Only troops shown: Washington is listed for the 8,500 (a seat), so shown, but in no category's colour.
     const others = ['statement', 'diplomacy', 'sanctions', 'energy', 'civilians'];
     await page.goto(`/#5/38.9/-77&hide=${others.join(',')}`);
@@ -134,7 +138,8 @@ test.describe('the map says what the article says, and no more', () => {
     await expect(panel).toContainText('Place not given in the article');
   });
 
-  test('"in the Arctic" is an area, hatched as approximate; no dot at Severomorsk', async ({ page }) => {
+  test('"in the Arctic" is an area, hatched as approximate; no dot at Severomorsk', async () => {
+    const { page } = shared;
     await page.goto('/#4/70/40');
     await storyIdle(page);
     const arctic = await page.evaluate(() =>
@@ -154,7 +159,8 @@ test.describe('the map says what the article says, and no more', () => {
     expect(bold).not.toContain('Murmansk');
   });
 
-  test("a zone's hatching, drawn from a source of its own, goes and comes back with its place", async ({ page }) => {
+  test("a zone's hatching, drawn from a source of its own, goes and comes back with its place", async () => {
+    const { page } = shared;
     // The Arctic's events are naval: hiding them hides the zone, its hatching included (map/storyLayers.ts ZONE_SOURCE).
     await page.goto('/#4/70/40');
     await storyIdle(page);
@@ -175,7 +181,8 @@ test.describe('the map says what the article says, and no more', () => {
     expect(new Set(await hatch())).toEqual(new Set(['story-fill:story-places:on', 'story-hatch:story-zones:on']));
   });
 
-  test('statements whose place the article does not give are listed at a capital, saying so', async ({ page }) => {
+  test('statements whose place the article does not give are listed at a capital, saying so', async () => {
+    const { page } = shared;
     await page.goto('/#5/55.75/37.6&place=moscow');
     const panel = page.getByRole('region', { name: /Excerpts/ });
     await expect(panel).toContainText('Russia has repeatedly denied planning to invade Ukraine');
@@ -186,9 +193,8 @@ test.describe('the map says what the article says, and no more', () => {
     await expect(panel).toContainText('Signaled — Britain');
   });
 
-  test('an event the article places nowhere is listed as such, and a seat is the capital of the government that acted', async ({
-    page,
-  }) => {
+  test('an event the article places nowhere is listed as such, and a seat is the capital of the government that acted', async () => {
+    const { page } = shared;
     await page.goto('/#4/50/30&place=ukraine');
     const panel = page.getByRole('region', { name: /Excerpts/ });
     const unplaced = panel.locator('h4:text-is("About Ukraine: where, the article does not say") + ol');
