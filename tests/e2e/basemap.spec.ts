@@ -1,11 +1,13 @@
 import { CATEGORIES } from '../../src/catalogue/vocabulary';
-import { camera, expect, mapIdle, renderedNames, test } from './fixtures';
+import { camera, expect, mapIdle, onePage, renderedNames, test } from './fixtures';
 
 /** Every category hidden: the basemap alone, so the story's own labels take no room from it. */
 const BASEMAP_ONLY = `hide=${CATEGORIES.join(',')}`;
 
 test.describe('the offline basemap', () => {
   test.use({ viewport: { width: 1600, height: 900 } });
+  // The drag and the zoom buttons share one page, each setting its view by a link ('/#' is the first view).
+  const shared = onePage({ viewport: { width: 1600, height: 900 } });
 
   test('loads, becomes idle, sets in bold only the places the article names, and the rest as orientation', async ({ page }) => {
     // A camera that holds Rostov-on-Don and Yaroslavl above the timeline.
@@ -91,8 +93,9 @@ test.describe('the offline basemap', () => {
     await expect.poll(() => renderedNames(page, ['places-story'])).toEqual(expect.arrayContaining(['Kyiv', 'Moscow']));
   });
 
-  test('a drag pans the map and writes the view into the hash', async ({ page }) => {
-    await page.goto('/');
+  test('a drag pans the map and writes the view into the hash', async () => {
+    const { page } = shared;
+    await page.goto('/#');
     await mapIdle(page);
     const before = await camera(page);
     const hashBefore = await page.evaluate(() => location.hash);
@@ -123,7 +126,8 @@ test.describe('the offline basemap', () => {
     expect(await renderedNames(page, ['places'])).toContain('Rostov-on-Don');
   });
 
-  test('zooms with the buttons and with the wheel', async ({ page }) => {
+  test('zooms with the buttons and with the wheel', async () => {
+    const { page } = shared;
     await page.goto('/#5/50/32');
     await mapIdle(page);
     await page.getByRole('button', { name: 'Zoom in' }).click();

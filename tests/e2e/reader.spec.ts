@@ -204,9 +204,12 @@ for (const device of [
 ]) {
   test.describe(`the article reader on a ${device.name}`, () => {
     test.use(device.use);
+    // One page: each test returns it to the first view by a link ('/#'), as Back does, then opens the article.
+    const reader = onePage(device.use);
 
-    test('every highlighted passage is inline, continuous text, tinted on every line', async ({ page }) => {
-      await page.goto('/');
+    test('every highlighted passage is inline, continuous text, tinted on every line', async () => {
+      const { page } = reader;
+      await page.goto('/#');
       await openArticle(page);
       expect.soft(await layoutProblems(page), 'highlights laid out as continuous text').toEqual([]);
       const behind = await article(page).evaluate((el) => {
@@ -224,8 +227,9 @@ for (const device of [
       ).toEqual([]);
     });
 
-    test('a passage quoted by several events reaches each of them', async ({ page }) => {
-      await page.goto('/');
+    test('a passage quoted by several events reaches each of them', async () => {
+      const { page } = reader;
+      await page.goto('/#');
       await openArticle(page);
       const shared = article(page).locator('mark:has(.passage[data-events*=" "])');
       const n = await shared.count();
@@ -266,8 +270,9 @@ for (const device of [
       }
     });
 
-    test('the keyboard opens a shared passage, chooses an event, and Escape closes the choice', async ({ page }) => {
-      await page.goto('/');
+    test('the keyboard opens a shared passage, chooses an event, and Escape closes the choice', async () => {
+      const { page } = reader;
+      await page.goto('/#');
       await openArticle(page);
       const passage = article(page).locator('.passage[data-events*=" "]').first();
       const ids = (await passage.getAttribute('data-events'))!.split(' ');
