@@ -97,6 +97,44 @@ describe('ArchiveSource and gunzip', () => {
     );
   });
 
+  it('asks once more past the HTTP cache for a body shorter than its Content-Range, and names one short twice', async () => {
+    /** Answers with the bytes asked for, the first `short` times with none of them; records each request's cache mode. */
+    const shortThen = (short: number) => {
+      const asked: (RequestCache | undefined)[] = [];
+      const fetchFn: typeof fetch = async (url, init) => {
+        asked.push(init?.cache);
+        const whole = await rangeServer(archive)(url, init);
+        return asked.length <= short ? new Response(new Uint8Array(0), { status: 206, headers: whole.headers }) : whole;
+      };
+      return { asked, fetchFn };
+    };
+    const once = shortThen(1);
+    const answer = await new ArchiveSource('/w.pmtiles', once.fetchFn).getBytes(100, 10);
+    expect(bytes(answer.data)).toEqual(Buffer.from(archive.slice(100, 110)));
+    expect(once.asked).toEqual([undefined, 'no-store']);
+    const twice = shortThen(2);
+    await expect(new ArchiveSource('/w.pmtiles', twice.fetchFn).getBytes(100, 10)).rejects.toThrow(
+      `bytes 100-109: 0 bytes came of the 10 of bytes 100-109/${archive.length}, twice`,
+    );
+    // Shorter than asked but whole by its Content-Range (the header's read past the end of a small archive): taken.
+    const small = archive.slice(0, 50);
+    const end = await new ArchiveSource('/s.pmtiles', rangeServer(small)).getBytes(0, 16384);
+    expect(end.data.byteLength).toBe(50);
+  });
+
+  it('passes on an abort that came while the body was read, whatever the body held', async () => {
+    const controller = new AbortController();
+    const abortedAfter: typeof fetch = async (url, init) => {
+      const whole = await rangeServer(archive)(url, init);
+      const body = await whole.arrayBuffer();
+      controller.abort();
+      return new Response(body, { status: 206, headers: whole.headers });
+    };
+    await expect(new ArchiveSource('/w.pmtiles', abortedAfter).getBytes(100, 10, controller.signal)).rejects.toThrow(
+      expect.objectContaining({ name: 'AbortError' }),
+    );
+  });
+
   it('refuses a whole archive sent for a range', async () => {
     const whole: typeof fetch = async () => new Response(archive, { status: 200 });
     await expect(new ArchiveSource('/w.pmtiles', whole).getBytes(0, 16384)).rejects.toThrow(
