@@ -9,6 +9,10 @@
  *
  * `baseline.html?style=empty` is MapLibre's own floor: the same page, map and camera with an empty style
  * (no sources, no layers, no fonts, no data), what no map drawn with MapLibre can be faster than.
+ *
+ * `baseline.html?area=left,top,width,height` draws the same map at that place and size in a window of any
+ * size: the benchmark opens it in the app's own window, with the map where the app's map is, so that the
+ * two pages differ by the app alone and not also by the window the browser composites each frame.
  */
 import '../fonts';
 import { AttributionControl, Map as MaplibreMap, setWorkerUrl } from 'maplibre-gl';
@@ -21,7 +25,22 @@ import { buildStyle } from '../map/style';
 import { defaultTheme } from '../map/theme';
 import './baseline.css';
 
-const empty = new URLSearchParams(location.search).get('style') === 'empty';
+const query = new URLSearchParams(location.search);
+const empty = query.get('style') === 'empty';
+const area = query.get('area');
+if (area) {
+  const [left, top, width, height] = area.split(',').map(Number);
+  if (![left, top, width, height].every((n) => Number.isFinite(n) && n >= 0))
+    throw new Error(`baseline.html: area=${area}: four numbers ≥ 0 expected (left,top,width,height)`);
+  // Through the CSSOM: the page's policy allows no style attribute.
+  Object.assign(document.getElementById('map')!.style, {
+    position: 'absolute',
+    left: `${left}px`,
+    top: `${top}px`,
+    width: `${width}px`,
+    height: `${height}px`,
+  });
+}
 
 // As the app (src/main.ts): MapLibre's worker started, with the tile archives' protocol, before the map.
 // The empty style's page is MapLibre alone: its worker, nothing of ours.

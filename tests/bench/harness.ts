@@ -137,18 +137,26 @@ export interface BenchResult {
     baseline: Summary;
     /** MapLibre with an empty style in the baseline's window (baseline.html?style=empty): MapLibre's own floor. */
     empty: Summary;
+    /**
+     * The baseline's map in the app's window, where the app's map is (baseline.html?area=…): the same map, and
+     * the same window for the browser to composite, without the app.
+     */
+    window: Summary;
     /** Median of the app's first idle over the baseline's. */
     ratio: number;
+    /** Median of the app's first idle over the baseline's in the app's window. */
+    ratioWindow: number;
     /** Medians of the app's and the baseline's first idle over the empty style's. */
     ratioEmpty: { app: number; baseline: number };
     /** WebGL programs MapLibre had compiled by the first idle (its program cache), by page; null where unreadable. */
-    programs: { app: number | null; baseline: number | null; empty: number | null };
-    /** Both pages open on the same camera (the baseline's window is the app's map area). */
+    programs: { app: number | null; baseline: number | null; window: number | null; empty: number | null };
+    /** The app and both baseline pages open on the same camera (the baseline's map is the app's map area). */
     sameView: boolean;
-    cameras: { app: LoadTimings['camera']; baseline: LoadTimings['camera'] };
+    cameras: { app: LoadTimings['camera']; baseline: LoadTimings['camera']; window: LoadTimings['camera'] };
     appDetail: { mapLoad: Summary; dataEnd: Summary; longTaskTotal: Summary };
     baselineDetail: { mapLoad: Summary; dataEnd: Summary; longTaskTotal: Summary };
     emptyDetail: { mapLoad: Summary; dataEnd: Summary; longTaskTotal: Summary };
+    windowDetail: { mapLoad: Summary; dataEnd: Summary; longTaskTotal: Summary };
     errors: string[];
   };
   bytes: {
@@ -447,7 +455,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     log(o.warmup ? 'load: warming up …' : 'load …');
     const first = await openPage(browser, `${server.url}/`, APP_VIEWPORT, timeout);
     await first.context.close();
-    const baselineViewport = first.load.canvas;
+    const { left, top, width, height } = first.load.canvas;
+    const baselineViewport = { width, height };
     const firstServed = server.take();
     if (o.warmup) {
       const warmBase = await openPage(browser, `${server.url}/baseline.html`, baselineViewport, timeout);
@@ -455,9 +464,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       server.take();
     }
 
-    const runs: { app: LoadRun[]; baseline: LoadRun[]; empty: LoadRun[] } = { app: [], baseline: [], empty: [] };
-    const served: { app?: ServedFile[]; baseline?: ServedFile[]; empty?: ServedFile[] } = {};
-    const URLS = { app: '/', baseline: '/baseline.html', empty: '/baseline.html?style=empty' } as const;
+    const runs: Record<'app' | 'baseline' | 'window' | 'empty', LoadRun[]> = { app: [], baseline: [], window: [], empty: [] };
+    const served: { app?: ServedFile[]; baseline?: ServedFile[]; window?: ServedFile[]; empty?: ServedFile[] } = {};
+    const URLS = {
+      app: '/',
+      baseline: '/baseline.html',
+      window: `/baseline.html?area=${left},${top},${width},${height}`,
+      empty: '/baseline.html?style=empty',
+    } as const;
+    /** The app's window for the app and for the baseline's map placed where the app's is; the map's area for the others. */
+    const viewportOf = (which: keyof typeof URLS) => (which === 'app' || which === 'window' ? APP_VIEWPORT : baselineViewport);
     const loadErrors: string[] = [];
     if (!o.warmup) {
       runs.app.push({ ...first.load, errors: first.errors });
@@ -465,11 +481,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       loadErrors.push(...first.errors.map((e) => `app: ${e}`));
     }
     if (o.warmup) {
-      const warmEmpty = await openPage(browser, `${server.url}${URLS.empty}`, baselineViewport, timeout);
-      await warmEmpty.context.close();
-      server.take();
+      for (const which of ['window', 'empty'] as const) {
+        const warm = await openPage(browser, `${server.url}${URLS[which]}`, viewportOf(which), timeout);
+        await warm.context.close();
+        server.take();
+      }
     }
-    const PAGES = ['app', 'baseline', 'empty'] as const;
+    const PAGES = ['app', 'baseline', 'window', 'empty'] as const;
     for (let i = 0; i < o.runs; i++) {
       // Each run a different order (rotated), so no page always comes first or last.
       const order = PAGES.map((_, k) => PAGES[(k + i) % PAGES.length]);
@@ -477,7 +495,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         // Without a warm-up, the first app load above is the app's first run.
         if (!o.warmup && which === 'app' && i === 0) continue;
         const url = `${server.url}${URLS[which]}`;
-        const p = await openPage(browser, url, which === 'app' ? APP_VIEWPORT : baselineViewport, timeout);
+        const p = await openPage(browser, url, viewportOf(which), timeout);
         await p.context.close();
         served[which] ??= server.take();
         server.take();
@@ -494,8 +512,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const app = summarize(runs.app.map((r) => r.firstIdle));
     const baseline = summarize(runs.baseline.map((r) => r.firstIdle));
     const empty = summarize(runs.empty.map((r) => r.firstIdle));
-    const [ca, cb] = [runs.app[0].camera, runs.baseline[0].camera];
-    const sameView = Math.abs(ca.zoom - cb.zoom) < 0.01 && Math.abs(ca.lng - cb.lng) < 0.01 && Math.abs(ca.lat - cb.lat) < 0.01;
+    const inWindow = summarize(runs.window.map((r) => r.firstIdle));
+    const [ca, cb, cw] = [runs.app[0].camera, runs.baseline[0].camera, runs.window[0].camera];
+    const same = (a: typeof ca, b: typeof ca) =>
+      Math.abs(a.zoom - b.zoom) < 0.01 && Math.abs(a.lng - b.lng) < 0.01 && Math.abs(a.lat - b.lat) < 0.01;
+    const sameView = same(ca, cb) && same(ca, cw);
 
     // 2. Bytes of the first view, from what the server sent.
     const appBytes = pageBytes(dist, served.app!);
@@ -660,14 +681,22 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         app,
         baseline,
         empty,
+        window: inWindow,
         ratio: round(app.median / baseline.median, 2),
+        ratioWindow: round(app.median / inWindow.median, 2),
         ratioEmpty: { app: round(app.median / empty.median, 2), baseline: round(baseline.median / empty.median, 2) },
-        programs: { app: runs.app[0].programs, baseline: runs.baseline[0].programs, empty: runs.empty[0].programs },
+        programs: {
+          app: runs.app[0].programs,
+          baseline: runs.baseline[0].programs,
+          window: runs.window[0].programs,
+          empty: runs.empty[0].programs,
+        },
         sameView,
-        cameras: { app: ca, baseline: cb },
+        cameras: { app: ca, baseline: cb, window: cw },
         appDetail: detail(runs.app),
         baselineDetail: detail(runs.baseline),
         emptyDetail: detail(runs.empty),
+        windowDetail: detail(runs.window),
         errors: loadErrors,
       },
       bytes: {

@@ -113,7 +113,8 @@ export interface LoadTimings {
   /** WebGL programs MapLibre had compiled (its program cache, not public API: null if it moved). */
   programs: number | null;
   camera: { zoom: number; lng: number; lat: number };
-  canvas: { width: number; height: number };
+  /** The map's canvas in the window, CSS pixels. */
+  canvas: { left: number; top: number; width: number; height: number };
 }
 
 /** Read once firstIdle is set. */
@@ -146,7 +147,12 @@ export function readLoad(): LoadTimings {
       return cache ? Object.keys(cache).length : null;
     })(),
     camera: { zoom: m.getZoom(), lng: c.lng, lat: c.lat },
-    canvas: { width: Math.round(canvas.width), height: Math.round(canvas.height) },
+    canvas: {
+      left: Math.round(canvas.left),
+      top: Math.round(canvas.top),
+      width: Math.round(canvas.width),
+      height: Math.round(canvas.height),
+    },
   };
 }
 

@@ -54,7 +54,9 @@ export function goals(r: BenchResult): Goal[] {
     {
       goal: 'App first idle ÷ baseline first idle (medians)',
       target: '≤ 1.3×',
-      measured: `${r.load.ratio.toFixed(2)}×`,
+      // The verdict is on the baseline in the map's own window, as the goal was set; beside it the same map in
+      // the app's window, which the browser composites whole each frame (baseline.html?area=…).
+      measured: `${r.load.ratio.toFixed(2)}× (the basemap in the app's window: ${r.load.ratioWindow.toFixed(2)}×)`,
       met: check(r.load.ratio, 1.3),
     },
     {
@@ -186,15 +188,26 @@ export function markdown(r: BenchResult): string {
     '',
     `**Load** — navigation start to the first \`idle\` with every drawn source filled, ms ` +
       `(${r.load.app.n} runs each, alternated, fresh context each; app ${r.viewport.app.width}×${r.viewport.app.height}, ` +
-      `baseline in a ${r.viewport.baseline.width}×${r.viewport.baseline.height} window = the app's map area` +
+      `baseline in a ${r.viewport.baseline.width}×${r.viewport.baseline.height} window = the app's map area, ` +
+      `and the same map where the app's is in a window of the app's size` +
       `${r.load.sameView ? ', same camera' : ', CAMERAS DIFFER'}):`,
     '',
     table(
       ['Page', 'Median', 'Min–max', 'Map style loaded', 'Data received', 'Long tasks (sum)', 'WebGL programs'],
-      (['app', 'baseline', 'empty'] as const).map((k) => {
-        const d = { app: r.load.appDetail, baseline: r.load.baselineDetail, empty: r.load.emptyDetail }[k];
+      (['app', 'baseline', 'window', 'empty'] as const).map((k) => {
+        const d = {
+          app: r.load.appDetail,
+          baseline: r.load.baselineDetail,
+          window: r.load.windowDetail,
+          empty: r.load.emptyDetail,
+        }[k];
         return [
-          { app: 'App (seed story)', baseline: 'Baseline (basemap only)', empty: 'MapLibre, empty style' }[k],
+          {
+            app: 'App (seed story)',
+            baseline: 'Baseline (basemap only)',
+            window: "Baseline in the app's window",
+            empty: 'MapLibre, empty style',
+          }[k],
           ms(r.load[k]),
           range(r.load[k]),
           ms(d.mapLoad),
@@ -206,7 +219,8 @@ export function markdown(r: BenchResult): string {
     ),
     '',
     `Ratios of medians: app ÷ empty style **${r.load.ratioEmpty.app.toFixed(2)}×**, baseline ÷ empty style ` +
-      `${r.load.ratioEmpty.baseline.toFixed(2)}×, app ÷ baseline ${r.load.ratio.toFixed(2)}×.`,
+      `${r.load.ratioEmpty.baseline.toFixed(2)}×, app ÷ baseline ${r.load.ratio.toFixed(2)}×, app ÷ baseline in the ` +
+      `app's window ${r.load.ratioWindow.toFixed(2)}×.`,
   );
   out.push(
     '',

@@ -44,16 +44,19 @@ test('the benchmark harness measures a tiny catalogue end to end', async () => {
   expect(r.machine.chromium).toMatch(/^\d+\./);
   expect(r.date).toMatch(/^\d{4}-\d\d-\d\dT/);
   // Load: both pages became idle, on the same camera, with nothing logged as an error.
-  for (const page of [r.load.app, r.load.baseline, r.load.empty]) {
+  for (const page of [r.load.app, r.load.baseline, r.load.window, r.load.empty]) {
     expect(page.n).toBe(1);
     expect(positive(page.median)).toBe(true);
   }
   expect(positive(r.load.ratio)).toBe(true);
+  expect(positive(r.load.ratioWindow)).toBe(true);
   expect(positive(r.load.ratioEmpty.app)).toBe(true);
   // MapLibre's program cache was read: the empty style compiles fewer programs than the basemap, the app most.
   const { app, baseline, empty } = r.load.programs;
   expect([app, baseline, empty].every(positive)).toBe(true);
   expect(empty!).toBeLessThan(baseline!);
+  // The basemap where the app's map is, in the app's window: the same map, the same programs.
+  expect(r.load.programs.window).toBe(baseline);
   expect(baseline!).toBeLessThanOrEqual(app!);
   expect(r.load.sameView).toBe(true);
   expect(r.load.errors).toEqual([]);
