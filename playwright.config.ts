@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './tests/chromium.js';
+import { E2E_CHROMIUM_ARGS, findChromium } from './tests/chromium.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 4180);
 /** The other loopback origin the embed test frames the embed from, listed as the deployer would list it. */
@@ -19,7 +19,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1280, height: 800 },
-    launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: findChromium() ?? undefined, args: E2E_CHROMIUM_ARGS },
   },
   // Serves the production build with the production server, as `npm start` does, so the tests see what
   // readers get: its Content-Security-Policy and other headers included (the guard fails on a violation).

@@ -4,13 +4,13 @@
  * Playwright starts a browser per file for launch options.
  */
 import type { Page } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../chromium.js';
+import { E2E_CHROMIUM_ARGS, findChromium } from '../chromium.js';
 import { expect, test } from './fixtures';
 
 test.use({
   launchOptions: {
     executablePath: findChromium() ?? undefined,
-    args: [...CHROMIUM_ARGS, '--disable-webgl', '--disable-3d-apis'],
+    args: [...E2E_CHROMIUM_ARGS, '--disable-webgl', '--disable-3d-apis'],
   },
 });
 
