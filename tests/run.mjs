@@ -62,6 +62,7 @@ function countPlaywright(report) {
   return { passed: s.expected, failed: s.unexpected + s.flaky, skipped: s.skipped };
 }
 
+const begun = Date.now();
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
@@ -148,6 +149,7 @@ for (const step of steps.filter((s) => !s.together)) {
 
 console.log('\n━━ summary ━━');
 for (const line of summary) console.log(line);
+console.log(`time: ${((Date.now() - begun) / 1000).toFixed(1)} s in all`);
 if (totals.skipped) console.log(`NOTE: ${totals.skipped} test(s) SKIPPED — each says why in the output above.`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exitCode = totals.failed ? 1 : 0;
