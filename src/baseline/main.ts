@@ -12,7 +12,7 @@
  *
  * `baseline.html?area=left,top,width,height` draws the same map at that place and size in a window of any
  * size: the benchmark opens it in the app's own window, with the map where the app's map is, so that the
- * two pages differ by the app alone and not also by the window the browser composites each frame.
+ * two pages differ by the app alone and not also by the size of the window.
  */
 import '../fonts';
 import { AttributionControl, Map as MaplibreMap, setWorkerUrl } from 'maplibre-gl';
