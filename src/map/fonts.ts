@@ -37,10 +37,27 @@ export function rangeWithout(parts: readonly string[], first: number, last: numb
   });
 }
 
-/** A font file for the characters of `range`, but the ready-made ones. */
+/**
+ * The control characters, C0 (U+0000-001F) and DEL with C1 (U+007F-009F), on either side of the ready-made
+ * printable ASCII: no font file is named for them. A label's line break is one (a story's label is its name,
+ * a newline, and its figures: map/data.ts): MapLibre asks a glyph for every character of a label, and with a
+ * font file declared for U+000A it fetched the bold Latin file at every first view, loaded it as a
+ * FontFace and drew an empty glyph from it, while the tiles of the labels waited. Undeclared, a control
+ * character is looked up in the glyph file of its range (0-255), already fetched, which has none, and
+ * MapLibre draws nothing for it, as it does for a line break anyway.
+ */
+export const CONTROL_CHARACTERS = [
+  [0x00, 0x1f],
+  [0x7f, 0x9f],
+] as const;
+
+/** A font file for the characters of `range`, but the ready-made ones and the control characters. */
 const face = (url: string, range: string) => ({
   url,
-  'unicode-range': rangeWithout(range.split(','), GLYPH_CODE_POINTS.first, GLYPH_CODE_POINTS.last),
+  'unicode-range': [[GLYPH_CODE_POINTS.first, GLYPH_CODE_POINTS.last] as const, ...CONTROL_CHARACTERS].reduce(
+    (parts, [first, last]) => rangeWithout(parts, first, last),
+    range.split(','),
+  ),
 });
 const subset = (url: string, name: Subset) => face(url, (ranges as Record<Subset, string>)[name]);
 

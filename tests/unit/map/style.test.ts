@@ -14,6 +14,7 @@ import {
 import { tiledLayers } from '../../../src/map/tiledStory';
 import { BASEMAP_ZOOMS } from '../../../src/basemap/archives';
 import { GLYPH_CODE_POINTS, LABEL_FONTS } from '../../../src/basemap/labelFonts';
+import { CONTROL_CHARACTERS } from '../../../src/map/fonts';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { labelPoints, labelTexts, labelTextField, placeShapes, placeState, sameTexts, zoneShapes } from '../../../src/map/data';
 import { DRAFT_LAYERS, DRAFT_RING, HATCH_DRAFT, storyLayers, ZONE_SOURCE } from '../../../src/map/storyLayers';
@@ -83,7 +84,9 @@ describe('generated style', () => {
     // One font per stack: the glyph files are per stack, and a stack of two would name a file no one makes.
     for (const f of used) expect(stacks).toContain(f);
     expect(Object.keys(style['font-faces'] ?? {}).sort()).toEqual([...stacks].sort());
-    // No declared file covers a ready-made character, or MapLibre would draw it from the file instead.
+    // No declared file covers a ready-made character, or MapLibre would draw it from the file instead; nor
+    // a control character, or a label's line break would fetch a font file to draw nothing (map/fonts.ts).
+    const outside = [[GLYPH_CODE_POINTS.first, GLYPH_CODE_POINTS.last], ...CONTROL_CHARACTERS];
     for (const faces of Object.values(style['font-faces'] ?? {}))
       for (const face of faces as { 'unicode-range': string[] }[])
         for (const part of face['unicode-range']) {
@@ -91,12 +94,12 @@ describe('generated style', () => {
             .replace('U+', '')
             .split('-')
             .map((h) => parseInt(h, 16));
-          expect(b < GLYPH_CODE_POINTS.first || a > GLYPH_CODE_POINTS.last, part).toBe(true);
+          for (const [first, last] of outside) expect(b < first || a > last, part).toBe(true);
         }
     // And every other character is covered by a file (the last, the rest): none is asked of the glyph files,
     // which hold only the first range's ready-made characters.
     for (const faces of Object.values(style['font-faces'] ?? {}))
-      expect((faces as { 'unicode-range': string[] }[]).at(-1)?.['unicode-range']).toEqual(['U+0000-001F', 'U+007F-10FFFF']);
+      expect((faces as { 'unicode-range': string[] }[]).at(-1)?.['unicode-range']).toEqual(['U+00A0-10FFFF']);
   });
 
   it('declares every basemap source and uses only declared sources', () => {
