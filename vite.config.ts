@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { FONT_PRELOADING_PAGES, PRELOADED_FONT_FILES } from './src/fontPreload.ts';
 import { CSP_META } from './src/server/csp.ts';
 import { dataMounts, serveData } from './src/server/data-mounts.ts';
 import { precompress } from './src/server/precompress.ts';
@@ -47,6 +48,38 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * `<link rel="preload">` for the text fonts the page sets its first view in (src/fontPreload.ts), by the
+ * names the build gave them. Build only: the dev server serves the fonts from node_modules.
+ */
+function preloadTextFonts(): Plugin {
+  let base = '/';
+  return {
+    name: 'situation-map:preload-fonts',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { filename, bundle }) {
+        if (!(FONT_PRELOADING_PAGES as readonly string[]).includes(path.basename(filename))) return;
+        if (!bundle) throw new Error(`preload-fonts: no bundle for ${filename}`);
+        const assets = Object.values(bundle).filter((o) => o.type === 'asset');
+        return PRELOADED_FONT_FILES.map((file) => {
+          const asset = assets.find((a) => a.originalFileNames.some((n) => path.basename(n) === file));
+          if (!asset) throw new Error(`preload-fonts: ${file} is not in the build (src/fonts.ts imports it)`);
+          return {
+            tag: 'link',
+            attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: base + asset.fileName },
+            injectTo: 'head' as const,
+          };
+        });
+      },
+    },
+  };
+}
+
 /** A brotli and a gzip copy of each file worth compressing, for the production server (src/server/). */
 function precompressed(): Plugin {
   return {
@@ -71,7 +104,7 @@ function staticHostHeaders(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), dataFiles(), contentSecurityPolicy(), staticHostHeaders(), precompressed()],
+  plugins: [svelte(), dataFiles(), contentSecurityPolicy(), preloadTextFonts(), staticHostHeaders(), precompressed()],
   resolve: {
     // pmtiles from the TypeScript it ships: its bundle names every class with a call the bundler must keep,
     // and with it the Leaflet layer the map never uses (1.3 kB gzip of the map's worker).

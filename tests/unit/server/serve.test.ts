@@ -5,12 +5,23 @@
  * its command line; and the Content-Security-Policy it shares with the build's <meta> element.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FONT_PRELOADING_PAGES, PRELOADED_FONT_FILES } from '../../../src/fontPreload';
 import { CSP_DIRECTIVES, CSP_HEADER, CSP_META, SECURITY_HEADERS } from '../../../src/server/csp';
 import { MIN_COMPRESS_BYTES, precompress } from '../../../src/server/precompress';
 import { chooseEncoding, startServer, type Running } from '../../../src/server/serve';
@@ -520,21 +531,8 @@ describe('the Content-Security-Policy', () => {
 
   full.it(
     'is in the built index.html, first in <head>, and the build has no inline script',
-    () => {
-      // `npm test` builds before the unit tests and says where (tests/run.mjs BUILT_DIST): that build is read.
-      // Otherwise the test makes its own, from the sources as they are now.
-      const built = process.env.BUILT_DIST ? path.resolve(ROOT, process.env.BUILT_DIST) : null;
-      const out = built ?? mkdtempSync(path.join(tmpdir(), 'build-'));
-      try {
-        if (!built)
-          execFileSync(
-            process.execPath,
-            [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir'],
-            {
-              cwd: ROOT,
-              stdio: 'pipe',
-            },
-          );
+    () =>
+      withBuild((out) => {
         const html = readFileSync(path.join(out, 'index.html'), 'utf8');
         const head = /<head>\s*(<meta[^>]*>)/.exec(html);
         expect(head, 'a meta element first in <head>').not.toBeNull();
@@ -552,10 +550,61 @@ describe('the Content-Security-Policy', () => {
           expect(body.trim()).toBe('');
         }
         expect(html).not.toMatch(/\son[a-z]+=|\sstyle=/i);
-      } finally {
-        if (!built) rmSync(out, { recursive: true, force: true });
-      }
-    },
+      }),
+    120_000,
+  );
+});
+
+/**
+ * Runs `check` on a production build: `npm test`'s own when it has passed (tests/run.mjs BUILT_DIST), or
+ * else one made here from the sources as they are now, and removed after.
+ */
+function withBuild(check: (dist: string) => void): void {
+  const built = process.env.BUILT_DIST ? path.resolve(ROOT, process.env.BUILT_DIST) : null;
+  const out = built ?? mkdtempSync(path.join(tmpdir(), 'build-'));
+  try {
+    if (!built)
+      execFileSync(
+        process.execPath,
+        [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir'],
+        {
+          cwd: ROOT,
+          stdio: 'pipe',
+        },
+      );
+    check(out);
+  } finally {
+    if (!built) rmSync(out, { recursive: true, force: true });
+  }
+}
+
+describe('the built pages', () => {
+  full.it(
+    "preload the text fonts their first view is set in, as the build named them; the basemap's reference page does not",
+    () =>
+      withBuild((out) => {
+        const preloads = (page: string) =>
+          [...readFileSync(path.join(out, page), 'utf8').matchAll(/<link rel="preload"([^>]*)>/g)].map(([, attrs]) => attrs);
+        const css = readdirSync(path.join(out, 'assets'))
+          .filter((f) => f.endsWith('.css'))
+          .map((f) => readFileSync(path.join(out, 'assets', f), 'utf8'))
+          .join('\n');
+        for (const page of FONT_PRELOADING_PAGES) {
+          const links = preloads(page);
+          expect(links, page).toHaveLength(PRELOADED_FONT_FILES.length);
+          PRELOADED_FONT_FILES.forEach((file, i) => {
+            const href = /\shref="([^"]+)"/.exec(links[i])?.[1] ?? '';
+            // The file is in the build, and is the very one the page's @font-face rules ask for: a preload of
+            // another URL would be a second download.
+            expect(href, `${page}: ${file}`).toMatch(new RegExp(`^/assets/${file.replace('.woff2', '')}-[\\w-]+\\.woff2$`));
+            expect(existsSync(path.join(out, href)), `${page}: ${href}`).toBe(true);
+            expect(css, `${page}: ${href} in the built CSS`).toContain(href);
+            // Fonts are fetched in CORS mode: a preload without crossorigin would not be used for them.
+            expect(links[i]).toMatch(/\sas="font"[^>]*\scrossorigin/);
+          });
+        }
+        expect(preloads('baseline.html')).toEqual([]);
+      }),
     120_000,
   );
 });
