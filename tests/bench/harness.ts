@@ -325,14 +325,25 @@ function syntheticInChild(n: number, dir: string, root: string): WrittenCatalogu
   return JSON.parse(r.stdout) as WrittenCatalogue;
 }
 
+/**
+ * What a benchmark may change in the page it opens (bench:parts): Content-Security-Policy bypassed, so that
+ * a style it adds is applied (the app's policy refuses a `<style>` element, and says so only in the
+ * console); and scripts added after the benchmark's probe, before the page's own.
+ */
+export interface PageChanges {
+  bypassCSP?: boolean;
+  prepare?: (page: Page) => Promise<unknown>;
+}
+
 /** Opens `url` in a fresh context and waits for the first complete idle. */
 export async function openPage(
   browser: Browser,
   url: string,
   viewport: { width: number; height: number },
   timeoutMs: number,
+  changes: PageChanges = {},
 ): Promise<OpenPage> {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport, bypassCSP: changes.bypassCSP ?? false });
   const page = await context.newPage();
   const errors: string[] = [];
   // Closing the context cuts the requests still under way (MapLibre fetches tiles of other zooms once
@@ -360,6 +371,7 @@ export async function openPage(
   });
   await page.addInitScript({ content: SHIM });
   await page.addInitScript(installProbe);
+  await changes.prepare?.(page);
   try {
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
     await page.waitForFunction(() => (window as unknown as BenchWindow).__bench?.firstIdle != null, undefined, {
