@@ -14,7 +14,10 @@
  *   built and laid out as ever, and not painted. The app's Content-Security-Policy refuses a style the
  *   benchmark adds, so these loads bypass it (all of them, the app as it is included, so that they compare).
  *
- *   npm run bench:parts [-- --no-build] [--runs 8] [--repaints 9]
+ * `--css` adds a variant of the app with that style added (and may be given more than once): to try which
+ * part of the page costs what before changing the code.
+ *
+ *   npm run bench:parts [-- --no-build] [--runs 8] [--repaints 9] [--css 'aside svg { display: none }']
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -30,6 +33,7 @@ const { values } = parseArgs({
     'no-build': SERVED_OPTIONS['no-build'],
     runs: { type: 'string', default: '8' },
     repaints: { type: 'string', default: '9' },
+    css: { type: 'string', multiple: true, default: [] },
   },
 });
 const RUNS = Number(values.runs);
@@ -105,6 +109,11 @@ try {
         await p.addInitScript(addStyle, UNPAINTED);
       },
     },
+    ...values.css.map((css) => ({
+      name: `The app with ${css}`,
+      path: '/',
+      prepare: (p: Page) => p.addInitScript(addStyle, css),
+    })),
     { name: 'The basemap page, in the app’s map area', path: '/baseline.html', viewport: { width, height } },
   ];
   const idle = new Map<string, number[]>(variants.map((v) => [v.name, []]));
