@@ -7,7 +7,7 @@
  * cost of one map frame once idle (page.ts repaint: a frame drawn to the end, the median of several).
  *
  * What is taken away is taken by the benchmark, not by the build:
- * - the story's layers: every layer of a `story-` source made invisible as soon as it is added, so
+ * - the story's layers: every layer of a story source made invisible as soon as it is added, so
  *   MapLibre neither loads nor draws them (the story is still read, indexed and put on the map, and the
  *   probe still waits for the story's view to be applied);
  * - the page beside the map: the header, the panels and the time strip `visibility: hidden`, so they are
@@ -21,8 +21,8 @@
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { Page } from '@playwright/test';
 import type { Map as MaplibreMap } from 'maplibre-gl';
+import { STORY_SOURCES } from '../../src/map/storyLayers';
 import { openPage, type PageChanges } from './harness';
 import { repaint } from './page';
 import { serveBuild, SERVED_OPTIONS } from './served';
@@ -55,16 +55,17 @@ const UNPAINTED = 'header, aside, .time-strip, .sheet { visibility: hidden !impo
 function addStyle(css: string) {
   document.addEventListener('DOMContentLoaded', () => {
     const style = document.createElement('style');
+    style.dataset.bench = '';
     style.textContent = css;
     document.head.append(style);
   });
 }
 
 /**
- * Makes every layer of a story source invisible as it is added: wraps the probe's `situationMap` setter
- * (page.ts installProbe), which the app calls with its map.
+ * Makes every layer of a story source (map/storyLayers.ts STORY_SOURCES) invisible as it is added: wraps
+ * the probe's `situationMap` setter (page.ts installProbe), which the app calls with its map.
  */
-function hideStoryLayers() {
+function hideStoryLayers(sources: readonly string[]) {
   const probe = Object.getOwnPropertyDescriptor(window, 'situationMap');
   if (!probe?.set) throw new Error('the benchmark probe is not installed');
   Object.defineProperty(window, 'situationMap', {
@@ -75,7 +76,7 @@ function hideStoryLayers() {
       m.on('styledata', () => {
         for (const id of m.getLayersOrder()) {
           const layer = m.getLayer(id) as { source?: string } | undefined;
-          if (layer?.source?.startsWith('story-') && m.getLayoutProperty(id, 'visibility') !== 'none')
+          if (layer?.source && sources.includes(layer.source) && m.getLayoutProperty(id, 'visibility') !== 'none')
             m.setLayoutProperty(id, 'visibility', 'none');
         }
       });
@@ -87,7 +88,24 @@ interface Variant {
   name: string;
   path: string;
   viewport?: { width: number; height: number };
-  prepare?: (page: Page) => Promise<unknown>;
+  /** The story's layers hidden (hideStoryLayers). */
+  hide?: boolean;
+  /** A style added (addStyle). */
+  css?: string;
+}
+
+/**
+ * What the loaded page shows of the variant's changes: how many story layers are drawn, and whether the
+ * added style is in force (a style the page's policy refused has no sheet). Checked after every load, so
+ * that a variant that did not take is an error, not a figure.
+ */
+function applied(sources: readonly string[]): { storyLayers: number; style: boolean } {
+  const m = (window as unknown as { situationMap: MaplibreMap }).situationMap;
+  const storyLayers = m.getLayersOrder().filter((id) => {
+    const layer = m.getLayer(id) as { source?: string } | undefined;
+    return !!layer?.source && sources.includes(layer.source) && m.getLayoutProperty(id, 'visibility') !== 'none';
+  }).length;
+  return { storyLayers, style: !!document.querySelector<HTMLStyleElement>('style[data-bench]')?.sheet };
 }
 
 const { base, browser, close } = await serveBuild({ build: !values['no-build'] });
@@ -99,21 +117,10 @@ try {
 
   const variants: Variant[] = [
     { name: 'The app as it is', path: '/' },
-    { name: "The story's layers not drawn", path: '/', prepare: (p) => p.addInitScript(hideStoryLayers) },
-    { name: 'The page beside the map not painted', path: '/', prepare: (p) => p.addInitScript(addStyle, UNPAINTED) },
-    {
-      name: 'Neither',
-      path: '/',
-      prepare: async (p) => {
-        await p.addInitScript(hideStoryLayers);
-        await p.addInitScript(addStyle, UNPAINTED);
-      },
-    },
-    ...values.css.map((css) => ({
-      name: `The app with ${css}`,
-      path: '/',
-      prepare: (p: Page) => p.addInitScript(addStyle, css),
-    })),
+    { name: "The story's layers not drawn", path: '/', hide: true },
+    { name: 'The page beside the map not painted', path: '/', css: UNPAINTED },
+    { name: 'Neither', path: '/', hide: true, css: UNPAINTED },
+    ...values.css.map((css) => ({ name: `The app with ${css}`, path: '/', css })),
     { name: 'The basemap page, in the app’s map area', path: '/baseline.html', viewport: { width, height } },
   ];
   const idle = new Map<string, number[]>(variants.map((v) => [v.name, []]));
@@ -124,10 +131,22 @@ try {
   for (let round = -1; round < RUNS; round++) {
     for (let k = 0; k < variants.length; k++) {
       const v = variants[(k + Math.max(round, 0)) % variants.length];
-      const changes: PageChanges = { bypassCSP: true, prepare: v.prepare };
+      const changes: PageChanges = {
+        bypassCSP: true,
+        prepare: async (page) => {
+          if (v.hide) await page.addInitScript(hideStoryLayers, STORY_SOURCES);
+          if (v.css) await page.addInitScript(addStyle, v.css);
+        },
+      };
       const p = await openPage(browser, `${base}${v.path}`, v.viewport ?? APP_VIEWPORT, 120_000, changes);
       try {
         if (p.errors.length) throw new Error(`${v.name}: ${p.errors.join('; ')}`);
+        if (v.path === '/') {
+          const shown = await p.page.evaluate(applied, STORY_SOURCES);
+          if (v.hide ? shown.storyLayers > 0 : shown.storyLayers === 0)
+            throw new Error(`${v.name}: ${shown.storyLayers} of the story's layers drawn`);
+          if (!!v.css !== shown.style) throw new Error(`${v.name}: the added style is ${shown.style ? '' : 'not '}in force`);
+        }
         if (round < 0) continue;
         idle.get(v.name)!.push(p.load.firstIdle);
         const frames: number[] = [];
