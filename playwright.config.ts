@@ -10,7 +10,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
   // Two files at a time on this 2-core machine: the end-to-end tier 411 s against 438 s with one (7 December,
-  // quiet, all 141 passed both ways; docs/performance.md, "Fewer arrivals and two workers"). Each file keeps its order: a block's shared page (fixtures.ts onePage).
+  // quiet, all 141 passed both ways; docs/performance.md, "Fewer arrivals and two workers"). Each file keeps
+  // its order: a block's shared page (fixtures.ts onePage).
   workers: 2,
   retries: 0,
   timeout: 60_000,

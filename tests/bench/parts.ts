@@ -23,7 +23,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { STORY_SOURCES } from '../../src/map/storyLayers';
-import { openPage, type PageChanges } from './harness';
+import { APP_VIEWPORT, openPage, type PageChanges } from './harness';
 import { repaint } from './page';
 import { serveBuild, SERVED_OPTIONS } from './served';
 import { median } from './stats';
@@ -47,8 +47,6 @@ for (const [name, n] of [
     process.exit(2);
   }
 
-/** The app's window, and the map's area in it: where the basemap page draws the same map (npm run bench). */
-const APP_VIEWPORT = { width: 1280, height: 800 };
 const UNPAINTED = 'header, aside, .time-strip, .sheet { visibility: hidden !important; }';
 
 /** Adds `css` to the page once its head is there (the page's policy is bypassed for these loads). */
