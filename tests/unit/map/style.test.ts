@@ -368,6 +368,12 @@ describe('story layers', () => {
     [...views.keys()].map((id) => [id, { visible: true, category: null, categories: [], quantities: [] }]),
   );
 
+  it("joins the story's outlines with miters, in both forms: round joins were a tenth of a frame in software WebGL", () => {
+    const lines = [...storyLayers(defaultTheme), ...tiledLayers(defaultTheme)].filter((l) => l.type === 'line');
+    expect(lines.length).toBeGreaterThan(3);
+    for (const l of lines) expect(l.layout?.['line-join'] ?? 'miter', l.id).toBe('miter');
+  });
+
   it('the style validates, with the labels as any view sets them', () => {
     const style = buildStyle(defaultTheme);
     expect(validateStyleMin(style as Parameters<typeof validateStyleMin>[0]).map((e) => e.message)).toEqual([]);
