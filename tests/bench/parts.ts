@@ -17,7 +17,14 @@
  * `--css` adds a variant of the app with that style added (and may be given more than once): to try which
  * part of the page costs what before changing the code.
  *
+ * `--layers` asks instead what each of the story's layers costs of a map frame: in the app, once idle, a
+ * frame drawn to the end (page.ts repaint, the median of `--repaints`) with the layer shown, hidden and
+ * shown again, for every layer of a story source that is drawn, one at a time, and for all of them at
+ * once; `--runs` loads. What a layer costs the first idle is the variants' question, not this one: a
+ * frame made cheaper did not shorten it (docs/performance.md, the ninth session).
+ *
  *   npm run bench:parts [-- --no-build] [--runs 8] [--repaints 9] [--css 'aside svg { display: none }']
+ *   npm run bench:parts -- --layers [--no-build] [--runs 3] [--repaints 9]
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -31,12 +38,14 @@ import { median } from './stats';
 const { values } = parseArgs({
   options: {
     'no-build': SERVED_OPTIONS['no-build'],
-    runs: { type: 'string', default: '8' },
+    runs: { type: 'string' },
     repaints: { type: 'string', default: '9' },
     css: { type: 'string', multiple: true, default: [] },
+    layers: { type: 'boolean', default: false },
   },
 });
-const RUNS = Number(values.runs);
+// Loads: 8 of each variant; 3 for --layers, whose every load repaints each layer three times over.
+const RUNS = Number(values.runs ?? (values.layers ? 3 : 8));
 const REPAINTS = Number(values.repaints);
 for (const [name, n] of [
   ['--runs', RUNS],
@@ -92,22 +101,78 @@ interface Variant {
   css?: string;
 }
 
-/**
- * What the loaded page shows of the variant's changes: how many story layers are drawn, and whether the
- * added style is in force (a style the page's policy refused has no sheet). Checked after every load, so
- * that a variant that did not take is an error, not a figure.
- */
-function applied(sources: readonly string[]): { storyLayers: number; style: boolean } {
+/** The story's layers the map draws now (a draft layer of a story without drafts is not laid out). */
+function drawnStoryLayers(sources: readonly string[]): string[] {
   const m = (window as unknown as { situationMap: MaplibreMap }).situationMap;
-  const storyLayers = m.getLayersOrder().filter((id) => {
+  return m.getLayersOrder().filter((id) => {
     const layer = m.getLayer(id) as { source?: string } | undefined;
     return !!layer?.source && sources.includes(layer.source) && m.getLayoutProperty(id, 'visibility') !== 'none';
-  }).length;
-  return { storyLayers, style: !!document.querySelector<HTMLStyleElement>('style[data-bench]')?.sheet };
+  });
+}
+
+/** Shows or hides layers, and resolves once the map is idle again (their tiles laid out anew when shown). */
+function setVisibility({ ids, visibility }: { ids: string[]; visibility: 'visible' | 'none' }): Promise<void> {
+  const m = (window as unknown as { situationMap: MaplibreMap }).situationMap;
+  return new Promise((resolve) => {
+    for (const id of ids) m.setLayoutProperty(id, 'visibility', visibility);
+    m.once('idle', () => resolve());
+    m.triggerRepaint();
+  });
 }
 
 const { base, browser, close } = await serveBuild({ build: !values['no-build'] });
-try {
+
+/** Each story layer's share of a map frame, and all of them together (see --layers above). */
+async function layerCosts(): Promise<void> {
+  const cost = new Map<string, number[]>();
+  const frame: number[] = [];
+  const ALL = 'Every story layer at once';
+  console.error(
+    `load average at the start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}; ${RUNS} loads`,
+  );
+  for (let run = 0; run < RUNS; run++) {
+    const p = await openPage(browser, `${base}/`, APP_VIEWPORT, 120_000);
+    try {
+      if (p.errors.length) throw new Error(p.errors.join('; '));
+      const drawFrame = async () => {
+        const frames: number[] = [];
+        for (let i = 0; i < REPAINTS; i++) frames.push(await p.page.evaluate(repaint));
+        return median(frames);
+      };
+      const ids = await p.page.evaluate(drawnStoryLayers, STORY_SOURCES);
+      if (!ids.length) throw new Error('the app draws none of the story sources’ layers');
+      for (const [name, hidden] of [[ALL, ids] as const, ...ids.map((id) => [id, [id]] as const)]) {
+        const shown = await drawFrame();
+        await p.page.evaluate(setVisibility, { ids: [...hidden], visibility: 'none' as const });
+        const without = await drawFrame();
+        await p.page.evaluate(setVisibility, { ids: [...hidden], visibility: 'visible' as const });
+        const again = await drawFrame();
+        if (name === ALL) frame.push((shown + again) / 2);
+        cost.set(name, [...(cost.get(name) ?? []), (shown + again) / 2 - without]);
+      }
+      console.error(
+        `load ${run + 1}: a frame ${Math.round(frame.at(-1)!)} ms, the story's layers ${cost.get(ALL)!.at(-1)!.toFixed(1)} of it`,
+      );
+    } finally {
+      await p.context.close();
+    }
+  }
+  console.log(
+    [
+      `Load average at the end ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(', ')}; ${RUNS} loads; one map frame of the app once idle: ${Math.round(median(frame))} ms (median).`,
+      '',
+      '| Hidden | Ms of a frame (median) | Each load |',
+      '| --- | ---: | --- |',
+      ...[...cost].map(([name, ms]) => `| ${name} | ${median(ms).toFixed(1)} | ${ms.map((x) => x.toFixed(1)).join(', ')} |`),
+    ].join('\n'),
+  );
+}
+
+async function variantsTable(): Promise<void> {
   // The app's map area, for the basemap page's window (as npm run bench sizes it).
   const first = await openPage(browser, `${base}/`, APP_VIEWPORT, 120_000, { bypassCSP: true });
   const { width, height } = first.load.canvas;
@@ -140,10 +205,12 @@ try {
       try {
         if (p.errors.length) throw new Error(`${v.name}: ${p.errors.join('; ')}`);
         if (v.path === '/') {
-          const shown = await p.page.evaluate(applied, STORY_SOURCES);
-          if (v.hide ? shown.storyLayers > 0 : shown.storyLayers === 0)
-            throw new Error(`${v.name}: ${shown.storyLayers} of the story's layers drawn`);
-          if (!!v.css !== shown.style) throw new Error(`${v.name}: the added style is ${shown.style ? '' : 'not '}in force`);
+          // The variant took: its story layers drawn or not, its style in force (one the page's policy
+          // refused has no sheet). An error, not a figure, if not.
+          const drawn = (await p.page.evaluate(drawnStoryLayers, STORY_SOURCES)).length;
+          if (v.hide ? drawn > 0 : drawn === 0) throw new Error(`${v.name}: ${drawn} of the story's layers drawn`);
+          const style = await p.page.evaluate(() => !!document.querySelector<HTMLStyleElement>('style[data-bench]')?.sheet);
+          if (!!v.css !== style) throw new Error(`${v.name}: the added style is ${style ? '' : 'not '}in force`);
         }
         if (round < 0) continue;
         idle.get(v.name)!.push(p.load.firstIdle);
@@ -173,6 +240,10 @@ try {
       ...rows,
     ].join('\n'),
   );
+}
+
+try {
+  await (values.layers ? layerCosts() : variantsTable());
 } finally {
   await close();
 }
