@@ -4,7 +4,7 @@
  * page beside the map not painted, and with neither; and beside them the basemap page (baseline.html) in
  * the app's map area, the reference of `npm run bench`. Loads alternate, the order turning each round, each
  * in a fresh context. For each variant: the first idle (the probe `npm run bench` uses, page.ts), and the
- * cost of one map frame once idle (page.ts repaint: a frame drawn to the end, the median of several).
+ * cost of one map frame once idle (harness.ts repaints: a frame drawn to the end, the median of several).
  *
  * What is taken away is taken by the benchmark, not by the build:
  * - the story's layers: every layer of a story source made invisible as soon as it is added, so
@@ -18,7 +18,7 @@
  * part of the page costs what before changing the code.
  *
  * `--layers` asks instead what each of the story's layers costs of a map frame: in the app, once idle, a
- * frame drawn to the end (page.ts repaint, the median of `--repaints`) with the layer shown, hidden and
+ * frame drawn to the end (harness.ts repaints, the median of `--repaints`) with the layer shown, hidden and
  * shown again, for every layer of a story source that is drawn, one at a time, and for all of them at
  * once; `--runs` loads. What a layer costs the first idle is the variants' question, not this one: a
  * frame made cheaper did not shorten it (docs/performance.md, the ninth session).
@@ -30,8 +30,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { STORY_SOURCES } from '../../src/map/storyLayers';
-import { APP_VIEWPORT, openPage, type PageChanges } from './harness';
-import { repaint } from './page';
+import { APP_VIEWPORT, openPage, repaints, type PageChanges } from './harness';
 import { serveBuild, SERVED_OPTIONS } from './served';
 import { median } from './stats';
 
@@ -136,11 +135,7 @@ async function layerCosts(): Promise<void> {
     const p = await openPage(browser, `${base}/`, APP_VIEWPORT, 120_000);
     try {
       if (p.errors.length) throw new Error(p.errors.join('; '));
-      const drawFrame = async () => {
-        const frames: number[] = [];
-        for (let i = 0; i < REPAINTS; i++) frames.push(await p.page.evaluate(repaint));
-        return median(frames);
-      };
+      const drawFrame = async () => median(await repaints(p.page, REPAINTS, 60_000));
       const ids = await p.page.evaluate(drawnStoryLayers, STORY_SOURCES);
       if (!ids.length) throw new Error('the app draws none of the story sources’ layers');
       for (const [name, hidden] of [[ALL, ids] as const, ...ids.map((id) => [id, [id]] as const)]) {
@@ -214,9 +209,7 @@ async function variantsTable(): Promise<void> {
         }
         if (round < 0) continue;
         idle.get(v.name)!.push(p.load.firstIdle);
-        const frames: number[] = [];
-        for (let i = 0; i < REPAINTS; i++) frames.push(await p.page.evaluate(repaint));
-        frame.get(v.name)!.push(median(frames));
+        frame.get(v.name)!.push(median(await repaints(p.page, REPAINTS, 60_000)));
         console.error(`round ${round + 1}: ${v.name}: first idle ${Math.round(p.load.firstIdle)} ms`);
       } finally {
         await p.context.close();
