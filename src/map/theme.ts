@@ -94,7 +94,8 @@ export const defaultTheme: Theme = {
 /**
  * The theme's colours the page draws the legend's keys and the timeline's bars with, as CSS custom
  * properties: `--category-<category>`, and the basemap's colours the legend shows beside them (`--mark-edge`,
- * `--halo`, `--seat`, `--text`, `--disputed-border`, `--disputed-hatch`, `--land-story`). Set once on the
+ * `--halo`, `--seat`, `--text`, `--disputed-border`, `--disputed-hatch`, `--land-story`), and the sea the map's
+ * area shows until its first view is drawn (`--sea`: MapView, map/firstView.ts). Set once on the
  * document (applyTheme) from the theme the map is styled with, so the legend cannot drift from the map.
  */
 export function themeProperties(theme: Theme): Record<string, string> {
@@ -110,6 +111,7 @@ export function themeProperties(theme: Theme): Record<string, string> {
     '--disputed-border': b.disputedBorder,
     '--disputed-hatch': b.disputedHatch,
     '--land-story': b.landStory,
+    '--sea': b.sea,
   };
 }
 

@@ -76,6 +76,50 @@ test.describe('the offline basemap', () => {
     expect(onPage).toEqual([]);
   });
 
+  test('the first view is drawn whole: the map’s first pixels come once its first view has loaded', async ({ page }) => {
+    // When the page's map is made, and the map's state at the page's first WebGL draw call.
+    await page.addInitScript(() => {
+      const w = window as unknown as {
+        situationMap?: import('maplibre-gl').Map;
+        __made?: number;
+        __firstDraw?: { loaded: boolean; sinceMade: number };
+      };
+      const wait = setInterval(() => {
+        if (!w.situationMap) return;
+        clearInterval(wait);
+        w.__made = performance.now();
+      }, 1);
+      for (const c of [WebGL2RenderingContext, WebGLRenderingContext])
+        for (const name of ['drawElements', 'drawArrays'] as const) {
+          const own = c.prototype[name] as (...args: unknown[]) => void;
+          Object.assign(c.prototype, {
+            [name](this: WebGLRenderingContext, ...args: unknown[]) {
+              w.__firstDraw ??= { loaded: !!w.situationMap?.loaded(), sinceMade: performance.now() - (w.__made ?? NaN) };
+              own.apply(this, args);
+            },
+          });
+        }
+    });
+    await page.goto('/');
+    await mapIdle(page, { source: 'story-places' });
+    const first = await page.evaluate(
+      () => (window as unknown as { __firstDraw?: { loaded: boolean; sinceMade: number } }).__firstDraw,
+    );
+    expect(first, 'the map drew nothing').toBeDefined();
+    // MapLibre alone draws its first frame a few hundred ms after the map is made, with its tiles still
+    // loading. The app holds it (src/map/firstView.ts) until the view is loaded, or for 1.5 s at most.
+    expect(
+      first!.loaded || first!.sinceMade > 1000,
+      `first drawn ${Math.round(first!.sinceMade)} ms after the map was made, its view not loaded`,
+    ).toBe(true);
+    // And from the first idle on, MapLibre's painter is its own again: every later frame is drawn.
+    const restored = await page.evaluate(() => {
+      const p = (window as unknown as { situationMap: { painter: { render: unknown } } }).situationMap.painter;
+      return p.render === Object.getPrototypeOf(p).render;
+    });
+    expect(restored).toBe(true);
+  });
+
   test('the labels’ letters come from the glyph files the build makes, regular and bold', async ({ page }) => {
     const glyphs = new Map<string, number>();
     page.on('response', (r) => {

@@ -11,14 +11,15 @@ import { CATEGORIES } from '../../../src/catalogue/vocabulary';
 import { applyTheme, defaultTheme, themeProperties } from '../../../src/map/theme';
 
 describe('themeProperties', () => {
-  it('names every category in the colour the map paints it, and the basemap’s colours the legend shows', () => {
+  it('names every category in the colour the map paints it, the basemap’s colours the legend shows, and the sea', () => {
     const props = themeProperties(defaultTheme);
     for (const c of CATEGORIES) expect(props[`--category-${c}`], c).toBe(defaultTheme.categories[c]);
-    const shown = ['markEdge', 'halo', 'seat', 'text', 'disputedBorder', 'disputedHatch', 'landStory'] as const;
-    // `markEdge` as `--mark-edge`: each basemap colour the legend shows, under its name in kebab case.
+    // The sea: the map's area until its first view is drawn (MapView, map/firstView.ts).
+    const shown = ['markEdge', 'halo', 'seat', 'text', 'disputedBorder', 'disputedHatch', 'landStory', 'sea'] as const;
+    // `markEdge` as `--mark-edge`: each basemap colour the page shows, under its name in kebab case.
     for (const k of shown)
       expect(props[`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`], k).toBe(defaultTheme.basemap[k]);
-    expect(Object.keys(props)).toHaveLength(CATEGORIES.length + 7);
+    expect(Object.keys(props)).toHaveLength(CATEGORIES.length + shown.length);
   });
 
   it('follows another theme', () => {

@@ -1,0 +1,80 @@
+/**
+ * The map's first view drawn whole, in one frame, rather than tile by tile.
+ *
+ * Until its first view is loaded, MapLibre draws a frame each time a tile, a glyph range or a source's data
+ * arrives: 7-9 frames in the app before the first view is complete. With software WebGL (SwiftShader, on
+ * a machine without a GPU) each one is 60-100 ms of drawing and compositing, on the same cores that are
+ * laying out the tiles still to come, and every frame but the last shows a view about to change. So until
+ * the map has loaded its first view (`map.loaded()`: the style, every source and every tile in view), a
+ * frame does everything but draw: MapLibre still asks for tiles and places labels, and the frame in which
+ * the view is complete draws it. From the first `idle` on, MapLibre's painter is as it was.
+ *
+ * Nothing is held for long: a frame is drawn in any case once `within` ms have passed since the map was
+ * made (a slow network then fills the map tile by tile, as MapLibre would), and one is asked for at that
+ * moment, so that a view waiting on a tile that never comes is not left empty.
+ *
+ * What it costs: the map's first pixels come later (once the view is complete rather than with the first
+ * tile), and the complete view sooner. Measured in docs/performance.md ("The first view drawn whole").
+ *
+ * MapLibre has no public way to hold a frame: this wraps its painter's `render`, which `Map._render` calls
+ * once a frame to draw (MapLibre 5-6). If a later MapLibre has no such method the map is drawn as MapLibre
+ * draws it, and the console says so (the end-to-end tests fail on any console error).
+ */
+import type { Map as MaplibreMap } from 'maplibre-gl';
+
+/** How long a first view is drawn whole at most, in ms from the map's making. */
+export const FIRST_VIEW_WITHIN_MS = 1500;
+
+/** What the map needs for this: MapLibre's `Map`, with the painter it keeps. */
+type Painted = Pick<MaplibreMap, 'loaded' | 'once' | 'triggerRepaint'>;
+interface Painter {
+  render: (...args: unknown[]) => unknown;
+}
+
+export interface FirstViewOptions {
+  within?: number;
+  /** The clock (ms), for the tests. */
+  now?: () => number;
+  /** Timers, for the tests. */
+  setTimer?: (f: () => void, ms: number) => unknown;
+}
+
+/** Frames of the first view held and drawn, for the tests. */
+export interface FirstViewFrames {
+  held: number;
+  drawn: number;
+}
+
+/**
+ * Holds `map`'s frames until its first view is loaded (see above). Call it once the map is made, before
+ * its first frame (which MapLibre draws in a later animation frame).
+ */
+export function drawFirstViewWhole(map: Painted, options: FirstViewOptions = {}): FirstViewFrames {
+  const { within = FIRST_VIEW_WITHIN_MS, now = () => performance.now(), setTimer = setTimeout } = options;
+  const frames: FirstViewFrames = { held: 0, drawn: 0 };
+  const painter = (map as unknown as { painter?: Partial<Painter> }).painter;
+  const render = painter?.render;
+  if (!painter || typeof render !== 'function') {
+    console.error("map: MapLibre's painter has no render(); the first view is drawn tile by tile (src/map/firstView.ts)");
+    return frames;
+  }
+  const made = now();
+  let asked = false;
+  // From the first idle on, MapLibre's own render again.
+  map.once('idle', () => (painter.render = render));
+  painter.render = function (this: Painter, ...args: unknown[]) {
+    const waited = now() - made;
+    if (waited < within && !map.loaded()) {
+      frames.held++;
+      // One frame asked for when the wait is over, in case nothing else asks for one by then.
+      if (!asked) {
+        asked = true;
+        setTimer(() => map.triggerRepaint(), within - waited);
+      }
+      return;
+    }
+    frames.drawn++;
+    return render.apply(this, args);
+  };
+  return frames;
+}

@@ -1,0 +1,121 @@
+/**
+ * drawFirstViewWhole (src/map/firstView.ts): until the first view is loaded, MapLibre's frames do all
+ * but draw; the frame that completes it draws, and so does any frame once the wait is over. MapLibre is
+ * stood in for by what the function touches: its painter's render, loaded(), the idle event and
+ * triggerRepaint. That real MapLibre has such a painter is checked in Chromium (tests/e2e/story.spec.ts).
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { drawFirstViewWhole, FIRST_VIEW_WITHIN_MS } from '../../../src/map/firstView';
+
+class Painter {
+  calls: unknown[][] = [];
+  self: unknown[] = [];
+  render(...args: unknown[]) {
+    this.calls.push(args);
+    this.self.push(this);
+    return 'drawn';
+  }
+}
+
+class FakeMap {
+  painter = new Painter();
+  isLoaded = false;
+  repaints = 0;
+  private idle: (() => void)[] = [];
+  loaded() {
+    return this.isLoaded;
+  }
+  once(type: string, h: () => void) {
+    if (type === 'idle') this.idle.push(h);
+    return this;
+  }
+  triggerRepaint() {
+    this.repaints++;
+  }
+  fireIdle() {
+    for (const h of this.idle.splice(0)) h();
+  }
+  /** What Map._render does once a frame. */
+  frame(...args: unknown[]) {
+    return this.painter.render(...args);
+  }
+}
+
+function setUp(within?: number) {
+  const map = new FakeMap();
+  let clock = 1000;
+  const timers: [() => void, number][] = [];
+  const frames = drawFirstViewWhole(map as never, {
+    within,
+    now: () => clock,
+    setTimer: (f, ms) => timers.push([f, ms]),
+  });
+  return { map, frames, timers, tick: (ms: number) => (clock += ms) };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('drawFirstViewWhole', () => {
+  it('draws no frame until the first view is loaded, then the frame that completes it', () => {
+    const { map, frames, tick } = setUp();
+    for (let i = 0; i < 6; i++) {
+      tick(100);
+      expect(map.frame('style', i)).toBeUndefined();
+    }
+    expect(map.painter.calls).toEqual([]);
+    map.isLoaded = true;
+    expect(map.frame('style', 6)).toBe('drawn');
+    // MapLibre's render called as MapLibre calls it: on the painter, with the frame's arguments.
+    expect(map.painter.calls).toEqual([['style', 6]]);
+    expect(map.painter.self).toEqual([map.painter]);
+    expect(frames).toEqual({ held: 6, drawn: 1 });
+  });
+
+  it('draws every frame once the wait is over, and asks for one then', () => {
+    const { map, frames, timers, tick } = setUp(1500);
+    tick(400);
+    map.frame();
+    tick(400);
+    map.frame();
+    // One frame asked for, at the end of the wait counted from the map's making, whatever arrives meanwhile.
+    expect(timers.map(([, ms]) => ms)).toEqual([1100]);
+    timers[0][0]();
+    expect(map.repaints).toBe(1);
+    tick(700);
+    map.frame();
+    map.frame();
+    expect(frames).toEqual({ held: 2, drawn: 2 });
+    expect(map.painter.calls).toHaveLength(2);
+  });
+
+  it('gives MapLibre its own render back at the first idle', () => {
+    const { map, frames } = setUp();
+    const own = Painter.prototype.render;
+    expect(map.painter.render).not.toBe(own);
+    map.isLoaded = true;
+    map.frame();
+    map.fireIdle();
+    expect(map.painter.render).toBe(own);
+    // A frame after it, even one whose view is loading again (a pan), is drawn.
+    map.isLoaded = false;
+    expect(map.frame()).toBe('drawn');
+    expect(frames.drawn).toBe(1);
+    expect(map.painter.calls).toHaveLength(2);
+  });
+
+  it('holds for FIRST_VIEW_WITHIN_MS unless told otherwise', () => {
+    const { map, tick } = setUp();
+    tick(FIRST_VIEW_WITHIN_MS - 1);
+    expect(map.frame()).toBeUndefined();
+    tick(1);
+    expect(map.frame()).toBe('drawn');
+  });
+
+  it('says so on the console, and changes nothing, where MapLibre has no painter to hold', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const map = { loaded: () => false, once: vi.fn(), triggerRepaint: vi.fn() };
+    expect(drawFirstViewWhole(map as never)).toEqual({ held: 0, drawn: 0 });
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/painter has no render\(\).*firstView\.ts/));
+    expect(map.once).not.toHaveBeenCalled();
+  });
+});
