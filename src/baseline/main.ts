@@ -10,6 +10,10 @@
  * `baseline.html?style=empty` is MapLibre's own floor: the same page, map and camera with an empty style
  * (no sources, no layers, no fonts, no data), what no map drawn with MapLibre can be faster than.
  *
+ * `baseline.html?whole` draws its first view whole, as the app does (map/firstView.ts), where the plain page
+ * draws it as MapLibre does, tile by tile: the same map, drawn the app's way, to tell what the app's story
+ * and page cost from what drawing the first view whole saves.
+ *
  * `baseline.html?area=left,top,width,height` draws the same map at that place and size in a window of any
  * size: the benchmark opens it in the app's own window, with the map where the app's map is, so that the
  * two pages differ by the app alone and not also by the size of the window.
@@ -19,6 +23,7 @@ import { AttributionControl, Map as MaplibreMap, setWorkerUrl } from 'maplibre-g
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { ATTRIBUTION } from '../map/attribution';
+import { drawFirstViewWhole } from '../map/firstView';
 import { drawPatternsOnDemand, FIRST_VIEW, logMapErrors } from '../map/setup';
 import { startMapWorker } from '../map/worker';
 import { buildStyle } from '../map/style';
@@ -27,6 +32,7 @@ import './baseline.css';
 
 const query = new URLSearchParams(location.search);
 const empty = query.get('style') === 'empty';
+const whole = query.has('whole');
 const area = query.get('area');
 if (area) {
   const [left, top, width, height] = area.split(',').map(Number);
@@ -56,6 +62,7 @@ const map = new MaplibreMap({
   // As the app (src/map/MapView.svelte).
   fadeDuration: 0,
 });
+if (whole) drawFirstViewWhole(map);
 map.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
 if (!empty) {
   drawPatternsOnDemand(map, defaultTheme);

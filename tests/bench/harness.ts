@@ -115,6 +115,15 @@ export interface ScaleResult {
   errors: string[];
 }
 
+/** A page's load beyond its first idle: when its map's style loaded, its first pixels, its data, its long tasks. */
+export interface LoadDetail {
+  mapLoad: Summary;
+  /** The first WebGL draw call (page.ts Probe.firstDrawn); absent from results written before it was measured. */
+  firstDrawn?: Summary;
+  dataEnd: Summary;
+  longTaskTotal: Summary;
+}
+
 export interface BenchResult {
   version: 1;
   date: string;
@@ -142,21 +151,30 @@ export interface BenchResult {
      * the same window for the browser to composite, without the app.
      */
     window: Summary;
+    /**
+     * The baseline drawing its first view whole, as the app does (baseline.html?whole, src/map/firstView.ts):
+     * what the app's story and page cost, apart from what drawing the first view whole saves. Absent from
+     * results written before the app drew it so.
+     */
+    whole?: Summary;
     /** Median of the app's first idle over the baseline's. */
     ratio: number;
     /** Median of the app's first idle over the baseline's in the app's window. */
     ratioWindow: number;
+    /** Median of the app's first idle over the baseline's drawing its first view whole. */
+    ratioWhole?: number;
     /** Medians of the app's and the baseline's first idle over the empty style's. */
     ratioEmpty: { app: number; baseline: number };
     /** WebGL programs MapLibre had compiled by the first idle (its program cache), by page; null where unreadable. */
-    programs: { app: number | null; baseline: number | null; window: number | null; empty: number | null };
+    programs: { app: number | null; baseline: number | null; window: number | null; empty: number | null; whole?: number | null };
     /** The app and both baseline pages open on the same camera (the baseline's map is the app's map area). */
     sameView: boolean;
     cameras: { app: LoadTimings['camera']; baseline: LoadTimings['camera']; window: LoadTimings['camera'] };
-    appDetail: { mapLoad: Summary; dataEnd: Summary; longTaskTotal: Summary };
-    baselineDetail: { mapLoad: Summary; dataEnd: Summary; longTaskTotal: Summary };
-    emptyDetail: { mapLoad: Summary; dataEnd: Summary; longTaskTotal: Summary };
-    windowDetail: { mapLoad: Summary; dataEnd: Summary; longTaskTotal: Summary };
+    appDetail: LoadDetail;
+    baselineDetail: LoadDetail;
+    emptyDetail: LoadDetail;
+    windowDetail: LoadDetail;
+    wholeDetail?: LoadDetail;
     errors: string[];
   };
   bytes: {
@@ -477,13 +495,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       server.take();
     }
 
-    const runs: Record<'app' | 'baseline' | 'window' | 'empty', LoadRun[]> = { app: [], baseline: [], window: [], empty: [] };
-    const served: { app?: ServedFile[]; baseline?: ServedFile[]; window?: ServedFile[]; empty?: ServedFile[] } = {};
+    const PAGES = ['app', 'baseline', 'window', 'empty', 'whole'] as const;
+    type PageName = (typeof PAGES)[number];
+    const runs = Object.fromEntries(PAGES.map((k) => [k, []])) as unknown as Record<PageName, LoadRun[]>;
+    const served: Partial<Record<PageName, ServedFile[]>> = {};
     const URLS = {
       app: '/',
       baseline: '/baseline.html',
       window: `/baseline.html?area=${left},${top},${width},${height}`,
       empty: '/baseline.html?style=empty',
+      whole: '/baseline.html?whole',
     } as const;
     /** The app's window for the app and for the baseline's map placed where the app's is; the map's area for the others. */
     const viewportOf = (which: keyof typeof URLS) => (which === 'app' || which === 'window' ? APP_VIEWPORT : baselineViewport);
@@ -494,13 +515,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       loadErrors.push(...first.errors.map((e) => `app: ${e}`));
     }
     if (o.warmup) {
-      for (const which of ['window', 'empty'] as const) {
+      for (const which of ['window', 'empty', 'whole'] as const) {
         const warm = await openPage(browser, `${server.url}${URLS[which]}`, viewportOf(which), timeout);
         await warm.context.close();
         server.take();
       }
     }
-    const PAGES = ['app', 'baseline', 'window', 'empty'] as const;
     for (let i = 0; i < o.runs; i++) {
       // Each run a different order (rotated), so no page always comes first or last.
       const order = PAGES.map((_, k) => PAGES[(k + i) % PAGES.length]);
@@ -517,8 +537,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         log(`load ${which} #${i + 1}: first idle ${Math.round(p.load.firstIdle)} ms`);
       }
     }
-    const detail = (rs: LoadRun[]) => ({
+    const detail = (rs: LoadRun[]): LoadDetail => ({
       mapLoad: summarize(rs.map((r) => r.mapLoad ?? NaN)),
+      firstDrawn: summarize(rs.map((r) => r.firstDrawn ?? NaN)),
       dataEnd: summarize(rs.map((r) => r.dataEnd ?? NaN)),
       longTaskTotal: summarize(rs.map((r) => r.longTaskTotal)),
     });
@@ -526,10 +547,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const baseline = summarize(runs.baseline.map((r) => r.firstIdle));
     const empty = summarize(runs.empty.map((r) => r.firstIdle));
     const inWindow = summarize(runs.window.map((r) => r.firstIdle));
+    const whole = summarize(runs.whole.map((r) => r.firstIdle));
     const [ca, cb, cw] = [runs.app[0].camera, runs.baseline[0].camera, runs.window[0].camera];
     const same = (a: typeof ca, b: typeof ca) =>
       Math.abs(a.zoom - b.zoom) < 0.01 && Math.abs(a.lng - b.lng) < 0.01 && Math.abs(a.lat - b.lat) < 0.01;
-    const sameView = same(ca, cb) && same(ca, cw);
+    const sameView = same(ca, cb) && same(ca, cw) && same(ca, runs.whole[0].camera);
 
     // 2. Bytes of the first view, from what the server sent.
     const appBytes = pageBytes(dist, served.app!);
@@ -695,14 +717,17 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         baseline,
         empty,
         window: inWindow,
+        whole,
         ratio: round(app.median / baseline.median, 2),
         ratioWindow: round(app.median / inWindow.median, 2),
+        ratioWhole: round(app.median / whole.median, 2),
         ratioEmpty: { app: round(app.median / empty.median, 2), baseline: round(baseline.median / empty.median, 2) },
         programs: {
           app: runs.app[0].programs,
           baseline: runs.baseline[0].programs,
           window: runs.window[0].programs,
           empty: runs.empty[0].programs,
+          whole: runs.whole[0].programs,
         },
         sameView,
         cameras: { app: ca, baseline: cb, window: cw },
@@ -710,6 +735,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         baselineDetail: detail(runs.baseline),
         emptyDetail: detail(runs.empty),
         windowDetail: detail(runs.window),
+        wholeDetail: detail(runs.whole),
         errors: loadErrors,
       },
       bytes: {

@@ -16,6 +16,11 @@ export interface Probe {
   firstIdle: number | null;
   mapLoad: number | null;
   firstRender: number | null;
+  /**
+   * performance.now() at the page's first WebGL draw call: the map's first pixels. Not the first `render`
+   * event, which MapLibre fires for a frame the app holds undrawn (src/map/firstView.ts).
+   */
+  firstDrawn: number | null;
   /** `idle` events seen before (and including) the one that counted. */
   idles: number;
   /** [start, duration] of each long task (> 50 ms of main-thread work). */
@@ -34,8 +39,35 @@ export interface BenchWindow {
  */
 export function installProbe(): void {
   const w = window as unknown as BenchWindow;
-  const probe: Probe = { firstIdle: null, mapLoad: null, firstRender: null, idles: 0, longTasks: [], sources: [] };
+  const probe: Probe = {
+    firstIdle: null,
+    mapLoad: null,
+    firstRender: null,
+    firstDrawn: null,
+    idles: 0,
+    longTasks: [],
+    sources: [],
+  };
   w.__bench = probe;
+  // The first draw call of any WebGL context in the page (the map's is its only one); then the context's
+  // own methods again.
+  const contexts = [window.WebGLRenderingContext, window.WebGL2RenderingContext].filter(Boolean);
+  const draws = ['drawElements', 'drawArrays'] as const;
+  const own = contexts.map((c) => draws.map((d) => c.prototype[d]));
+  const drawn = () => {
+    probe.firstDrawn ??= performance.now();
+    contexts.forEach((c, i) => draws.forEach((d, k) => Object.assign(c.prototype, { [d]: own[i][k] })));
+  };
+  contexts.forEach((c, i) =>
+    draws.forEach((d, k) =>
+      Object.assign(c.prototype, {
+        [d](this: WebGLRenderingContext, ...args: unknown[]) {
+          drawn();
+          return (own[i][k] as (...a: unknown[]) => unknown).apply(this, args);
+        },
+      }),
+    ),
+  );
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) probe.longTasks.push([e.startTime, e.duration]);
@@ -102,6 +134,8 @@ export interface LoadTimings {
   firstIdle: number;
   mapLoad: number | null;
   firstRender: number | null;
+  /** The page's first WebGL draw call (Probe.firstDrawn). */
+  firstDrawn: number | null;
   idles: number;
   /** End of the last response of the data files (basemap, story), from Resource Timing. */
   dataEnd: number | null;
@@ -135,6 +169,7 @@ export function readLoad(): LoadTimings {
     firstIdle,
     mapLoad: p.mapLoad,
     firstRender: p.firstRender,
+    firstDrawn: p.firstDrawn,
     idles: p.idles,
     dataEnd: data.length ? Math.max(...data) : null,
     domContentLoaded: nav?.domContentLoadedEventEnd ?? 0,

@@ -56,7 +56,11 @@ export function goals(r: BenchResult): Goal[] {
       target: '≤ 1.3×',
       // The verdict is on the baseline in the map's own window, as the goal was set; beside it the same map in
       // the app's window (baseline.html?area=…), so that the window's size is seen apart from the app.
-      measured: `${r.load.ratio.toFixed(2)}× (the basemap in the app's window: ${r.load.ratioWindow.toFixed(2)}×)`,
+      // And the same map drawing its first view whole, as the app does (baseline.html?whole): what the story and
+      // the page cost, apart from what that saves.
+      measured:
+        `${r.load.ratio.toFixed(2)}× (the basemap in the app's window: ${r.load.ratioWindow.toFixed(2)}×` +
+        (r.load.ratioWhole ? `; drawing its first view whole, as the app does: ${r.load.ratioWhole.toFixed(2)}×)` : ')'),
       met: check(r.load.ratio, 1.3),
     },
     {
@@ -193,34 +197,44 @@ export function markdown(r: BenchResult): string {
       `${r.load.sameView ? ', same camera' : ', CAMERAS DIFFER'}):`,
     '',
     table(
-      ['Page', 'Median', 'Min–max', 'Map style loaded', 'Data received', 'Long tasks (sum)', 'WebGL programs'],
-      (['app', 'baseline', 'window', 'empty'] as const).map((k) => {
+      ['Page', 'Median', 'Min–max', 'Map style loaded', 'First pixels', 'Data received', 'Long tasks (sum)', 'WebGL programs'],
+      (['app', 'baseline', 'whole', 'window', 'empty'] as const).flatMap((k) => {
         const d = {
           app: r.load.appDetail,
           baseline: r.load.baselineDetail,
+          whole: r.load.wholeDetail,
           window: r.load.windowDetail,
           empty: r.load.emptyDetail,
         }[k];
+        const idle = r.load[k];
+        // Results written before the baseline drew its first view whole have no such row.
+        if (!d || !idle) return [];
         return [
-          {
-            app: 'App (seed story)',
-            baseline: 'Baseline (basemap only)',
-            window: "Baseline in the app's window",
-            empty: 'MapLibre, empty style',
-          }[k],
-          ms(r.load[k]),
-          range(r.load[k]),
-          ms(d.mapLoad),
-          ms(d.dataEnd),
-          ms(d.longTaskTotal),
-          String(r.load.programs[k] ?? '—'),
+          [
+            {
+              app: 'App (seed story)',
+              baseline: 'Baseline (basemap only)',
+              whole: 'Baseline, first view drawn whole (as the app)',
+              window: "Baseline in the app's window",
+              empty: 'MapLibre, empty style',
+            }[k],
+            ms(idle),
+            range(idle),
+            ms(d.mapLoad),
+            ms(d.firstDrawn),
+            ms(d.dataEnd),
+            ms(d.longTaskTotal),
+            String(r.load.programs[k] ?? '—'),
+          ],
         ];
       }),
     ),
     '',
     `Ratios of medians: app ÷ empty style **${r.load.ratioEmpty.app.toFixed(2)}×**, baseline ÷ empty style ` +
       `${r.load.ratioEmpty.baseline.toFixed(2)}×, app ÷ baseline ${r.load.ratio.toFixed(2)}×, app ÷ baseline in the ` +
-      `app's window ${r.load.ratioWindow.toFixed(2)}×.`,
+      `app's window ${r.load.ratioWindow.toFixed(2)}×` +
+      (r.load.ratioWhole ? `, app ÷ baseline drawing its first view whole ${r.load.ratioWhole.toFixed(2)}×.` : '.') +
+      ' First pixels: the first WebGL draw call.',
   );
   out.push(
     '',

@@ -44,12 +44,22 @@ test('the benchmark harness measures a tiny catalogue end to end', async () => {
   expect(r.machine.chromium).toMatch(/^\d+\./);
   expect(r.date).toMatch(/^\d{4}-\d\d-\d\dT/);
   // Load: both pages became idle, on the same camera, with nothing logged as an error.
-  for (const page of [r.load.app, r.load.baseline, r.load.window, r.load.empty]) {
+  for (const page of [r.load.app, r.load.baseline, r.load.window, r.load.empty, r.load.whole!]) {
     expect(page.n).toBe(1);
     expect(positive(page.median)).toBe(true);
   }
   expect(positive(r.load.ratio)).toBe(true);
   expect(positive(r.load.ratioWindow)).toBe(true);
+  expect(positive(r.load.ratioWhole)).toBe(true);
+  // Each page's first pixels were seen (the probe's first WebGL draw call), before its first idle.
+  for (const [d, idle] of [
+    [r.load.appDetail, r.load.app],
+    [r.load.baselineDetail, r.load.baseline],
+    [r.load.wholeDetail!, r.load.whole!],
+  ] as const) {
+    expect(positive(d.firstDrawn?.median)).toBe(true);
+    expect(d.firstDrawn!.median).toBeLessThanOrEqual(idle.median);
+  }
   expect(positive(r.load.ratioEmpty.app)).toBe(true);
   // MapLibre's program cache was read: the empty style compiles fewer programs than the basemap, the app most.
   const { app, baseline, empty } = r.load.programs;
@@ -57,6 +67,7 @@ test('the benchmark harness measures a tiny catalogue end to end', async () => {
   expect(empty!).toBeLessThan(baseline!);
   // The basemap where the app's map is, in the app's window: the same map, the same programs.
   expect(r.load.programs.window).toBe(baseline);
+  expect(r.load.programs.whole).toBe(baseline);
   expect(baseline!).toBeLessThanOrEqual(app!);
   expect(r.load.sameView).toBe(true);
   expect(r.load.errors).toEqual([]);
