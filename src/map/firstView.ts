@@ -7,7 +7,11 @@
  * laying out the tiles still to come, and every frame but the last shows a view about to change. So until
  * the map has loaded its first view (`map.loaded()`: the style, every source and every tile in view), a
  * frame does everything but draw: MapLibre still asks for tiles and places labels, and the frame in which
- * the view is complete draws it. From the first `idle` on, MapLibre's painter is as it was.
+ * the view is complete draws it. From the first `idle` on, MapLibre's painter is as it was; and from the
+ * reader's first touch of the page too (a pointer pressed, a key, the wheel: a drag, or a click in the list
+ * of places that flies the map, must be seen as it happens), and whenever the page needs the picture now
+ * (`drawNow`: the PNG download, printing). Not at a move MapLibre makes itself: the map's canvas resizes
+ * during a load (the panels fill), and a resize is a move.
  *
  * Nothing is held for long: a frame is drawn in any case once `within` ms have passed since the map was
  * made (a slow network then fills the map tile by tile, as MapLibre would), and one is asked for at that
@@ -26,7 +30,7 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 export const FIRST_VIEW_WITHIN_MS = 1500;
 
 /** What the map needs for this: MapLibre's `Map`, with the painter it keeps. */
-type Painted = Pick<MaplibreMap, 'loaded' | 'once' | 'triggerRepaint'>;
+type Painted = Pick<MaplibreMap, 'loaded' | 'once' | 'off' | 'triggerRepaint'>;
 interface Painter {
   render: (...args: unknown[]) => unknown;
 }
@@ -37,6 +41,19 @@ export interface FirstViewOptions {
   now?: () => number;
   /** Timers, for the tests. */
   setTimer?: (f: () => void, ms: number) => unknown;
+  /** Where the reader's input is heard (the document). */
+  input?: EventTarget;
+}
+
+/** The reader's input that ends a hold: what starts a drag, a zoom, a click or a key's action. */
+const INPUT = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+
+/** How to end each map's hold at once, while it lasts. */
+const holds = new WeakMap<object, () => void>();
+
+/** Ends `map`'s hold (drawFirstViewWhole), if it has one: its next frame is drawn, whatever has loaded. */
+export function drawNow(map: object): void {
+  holds.get(map)?.();
 }
 
 /** Frames of the first view held and drawn, for the tests. */
@@ -50,7 +67,12 @@ export interface FirstViewFrames {
  * its first frame (which MapLibre draws in a later animation frame).
  */
 export function drawFirstViewWhole(map: Painted, options: FirstViewOptions = {}): FirstViewFrames {
-  const { within = FIRST_VIEW_WITHIN_MS, now = () => performance.now(), setTimer = setTimeout } = options;
+  const {
+    within = FIRST_VIEW_WITHIN_MS,
+    now = () => performance.now(),
+    setTimer = setTimeout,
+    input = globalThis.document,
+  } = options;
   const frames: FirstViewFrames = { held: 0, drawn: 0 };
   const painter = (map as unknown as { painter?: Partial<Painter> }).painter;
   const render = painter?.render;
@@ -60,8 +82,23 @@ export function drawFirstViewWhole(map: Painted, options: FirstViewOptions = {})
   }
   const made = now();
   let asked = false;
-  // From the first idle on, MapLibre's own render again.
-  map.once('idle', () => (painter.render = render));
+  // From the first idle, input or drawNow on, MapLibre's own render again; and once the map is removed.
+  const release = () => {
+    painter.render = render;
+    holds.delete(map);
+    map.off('idle', release);
+    map.off('remove', release);
+    for (const type of INPUT) input?.removeEventListener(type, onInput, { capture: true });
+  };
+  // The view as it is, drawn at once: the input may change nothing that asks for a frame (a Tab).
+  const onInput = () => {
+    release();
+    map.triggerRepaint();
+  };
+  map.once('idle', release);
+  map.once('remove', release);
+  for (const type of INPUT) input?.addEventListener(type, onInput, { capture: true, passive: true });
+  holds.set(map, release);
   painter.render = function (this: Painter, ...args: unknown[]) {
     const waited = now() - made;
     if (waited < within && !map.loaded()) {

@@ -14,6 +14,7 @@ import { isVisible, type ViewFilter } from '../story/visibility';
 import { independentSources } from '../story/across';
 import { defaultTheme } from './theme';
 import { CATEGORY_SHAPES, shapePath } from './symbols';
+import { drawNow } from './firstView';
 
 /** The credits of the map, in words (attribution.ts has the same, as links, for the page). */
 const PNG_CREDITS = 'Map data: Natural Earth (public domain); GeoNames (CC BY 4.0); font Noto Sans (OFL 1.1)';
@@ -72,6 +73,8 @@ export function pngName(story: Story, zoom: number, scale: number): string {
 
 /** The map's canvas as drawn in the next frame, at `ratio` device pixels per CSS pixel (restored after). */
 async function mapPixels(map: MaplibreMap, ratio: number): Promise<HTMLCanvasElement> {
+  // The first view's frames may still be held (firstView.ts): this one is drawn, whatever has loaded.
+  drawNow(map);
   const before = map.getPixelRatio();
   if (ratio !== before) map.setPixelRatio(ratio);
   try {
@@ -97,6 +100,7 @@ async function mapPixels(map: MaplibreMap, ratio: number): Promise<HTMLCanvasEle
  * inside the handler, onto `into`, which prints in the WebGL canvas's place (print.css).
  */
 export function mapSnapshot(map: MaplibreMap, into: HTMLCanvasElement): void {
+  drawNow(map);
   map.redraw();
   copyOf(map.getCanvas(), into);
 }

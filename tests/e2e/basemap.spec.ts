@@ -1,8 +1,43 @@
 import { CATEGORIES } from '../../src/catalogue/vocabulary';
+import type { Page } from '@playwright/test';
 import { camera, expect, mapIdle, onePage, renderedNames, test } from './fixtures';
 
 /** Every category hidden: the basemap alone, so the story's own labels take no room from it. */
 const BASEMAP_ONLY = `hide=${CATEGORIES.join(',')}`;
+
+/** From the page's start: when its map is made, and the map's state at the page's first WebGL draw call. */
+async function watchFirstDraw(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as {
+      situationMap?: import('maplibre-gl').Map;
+      __made?: number;
+      __firstDraw?: { loaded: boolean; sinceMade: number };
+    };
+    const wait = setInterval(() => {
+      if (!w.situationMap) return;
+      clearInterval(wait);
+      w.__made = performance.now();
+    }, 1);
+    for (const c of [WebGL2RenderingContext, WebGLRenderingContext])
+      for (const name of ['drawElements', 'drawArrays'] as const) {
+        const own = c.prototype[name] as (...args: unknown[]) => void;
+        Object.assign(c.prototype, {
+          [name](this: WebGLRenderingContext, ...args: unknown[]) {
+            w.__firstDraw ??= { loaded: !!w.situationMap?.loaded(), sinceMade: performance.now() - (w.__made ?? NaN) };
+            own.apply(this, args);
+          },
+        });
+      }
+  });
+}
+
+async function firstDraw(page: Page): Promise<{ loaded: boolean; sinceMade: number }> {
+  const first = await page.evaluate(
+    () => (window as unknown as { __firstDraw?: { loaded: boolean; sinceMade: number } }).__firstDraw,
+  );
+  expect(first, 'the map drew nothing').toBeDefined();
+  return first!;
+}
 
 test.describe('the offline basemap', () => {
   test.use({ viewport: { width: 1600, height: 900 } });
@@ -77,40 +112,15 @@ test.describe('the offline basemap', () => {
   });
 
   test('the first view is drawn whole: the map’s first pixels come once its first view has loaded', async ({ page }) => {
-    // When the page's map is made, and the map's state at the page's first WebGL draw call.
-    await page.addInitScript(() => {
-      const w = window as unknown as {
-        situationMap?: import('maplibre-gl').Map;
-        __made?: number;
-        __firstDraw?: { loaded: boolean; sinceMade: number };
-      };
-      const wait = setInterval(() => {
-        if (!w.situationMap) return;
-        clearInterval(wait);
-        w.__made = performance.now();
-      }, 1);
-      for (const c of [WebGL2RenderingContext, WebGLRenderingContext])
-        for (const name of ['drawElements', 'drawArrays'] as const) {
-          const own = c.prototype[name] as (...args: unknown[]) => void;
-          Object.assign(c.prototype, {
-            [name](this: WebGLRenderingContext, ...args: unknown[]) {
-              w.__firstDraw ??= { loaded: !!w.situationMap?.loaded(), sinceMade: performance.now() - (w.__made ?? NaN) };
-              own.apply(this, args);
-            },
-          });
-        }
-    });
+    await watchFirstDraw(page);
     await page.goto('/');
     await mapIdle(page, { source: 'story-places' });
-    const first = await page.evaluate(
-      () => (window as unknown as { __firstDraw?: { loaded: boolean; sinceMade: number } }).__firstDraw,
-    );
-    expect(first, 'the map drew nothing').toBeDefined();
+    const first = await firstDraw(page);
     // MapLibre alone draws its first frame a few hundred ms after the map is made, with its tiles still
     // loading. The app holds it (src/map/firstView.ts) until the view is loaded, or for 1.5 s at most.
     expect(
-      first!.loaded || first!.sinceMade > 1000,
-      `first drawn ${Math.round(first!.sinceMade)} ms after the map was made, its view not loaded`,
+      first.loaded || first.sinceMade > 1000,
+      `first drawn ${Math.round(first.sinceMade)} ms after the map was made, its view not loaded`,
     ).toBe(true);
     // And from the first idle on, MapLibre's painter is its own again: every later frame is drawn.
     const restored = await page.evaluate(() => {
@@ -118,6 +128,22 @@ test.describe('the offline basemap', () => {
       return p.render === Object.getPrototypeOf(p).render;
     });
     expect(restored).toBe(true);
+  });
+
+  test('a key pressed while the first view loads ends the hold: the map is drawn as it is, at once', async ({ page }) => {
+    await watchFirstDraw(page);
+    // The basemap's tiles kept 3 s on their way: held, the map would draw nothing until 1.5 s after it is made.
+    await page.route('**/*.pmtiles', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await route.continue().catch(() => undefined);
+    });
+    await page.goto('/');
+    await page.waitForFunction(() => !!(window as unknown as { situationMap?: object }).situationMap);
+    await page.keyboard.press('Shift');
+    await page.waitForFunction(() => !!(window as unknown as { __firstDraw?: object }).__firstDraw);
+    const first = await firstDraw(page);
+    expect(first.loaded, 'drawn before the view had loaded').toBe(false);
+    expect(first.sinceMade, 'drawn soon after the key, not when the hold ran out').toBeLessThan(1000);
   });
 
   test('the labels’ letters come from the glyph files the build makes, regular and bold', async ({ page }) => {

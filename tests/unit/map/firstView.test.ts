@@ -1,11 +1,11 @@
 /**
  * drawFirstViewWhole (src/map/firstView.ts): until the first view is loaded, MapLibre's frames do all
- * but draw; the frame that completes it draws, and so does any frame once the wait is over. MapLibre is
- * stood in for by what the function touches: its painter's render, loaded(), the idle event and
- * triggerRepaint. That real MapLibre has such a painter is checked in Chromium (tests/e2e/story.spec.ts).
+ * but draw; the frame that completes it draws, and so does any frame once the wait is over, after a move
+ * or when the page needs the picture. MapLibre is stood in for by what the function touches: its
+ * painter's render, loaded(), the idle event and triggerRepaint; the page by an EventTarget. That real MapLibre has such a painter is checked in Chromium (tests/e2e/story.spec.ts).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { drawFirstViewWhole, FIRST_VIEW_WITHIN_MS } from '../../../src/map/firstView';
+import { drawFirstViewWhole, drawNow, FIRST_VIEW_WITHIN_MS } from '../../../src/map/firstView';
 
 class Painter {
   calls: unknown[][] = [];
@@ -21,19 +21,26 @@ class FakeMap {
   painter = new Painter();
   isLoaded = false;
   repaints = 0;
-  private idle: (() => void)[] = [];
+  private handlers = new Map<string, Set<() => void>>();
   loaded() {
     return this.isLoaded;
   }
   once(type: string, h: () => void) {
-    if (type === 'idle') this.idle.push(h);
+    (this.handlers.get(type) ?? this.handlers.set(type, new Set()).get(type)!).add(h);
+    return this;
+  }
+  off(type: string, h: () => void) {
+    this.handlers.get(type)?.delete(h);
     return this;
   }
   triggerRepaint() {
     this.repaints++;
   }
-  fireIdle() {
-    for (const h of this.idle.splice(0)) h();
+  fire(type: string) {
+    for (const h of [...(this.handlers.get(type) ?? [])]) h();
+  }
+  listeners() {
+    return [...this.handlers.values()].reduce((n, s) => n + s.size, 0);
   }
   /** What Map._render does once a frame. */
   frame(...args: unknown[]) {
@@ -41,16 +48,31 @@ class FakeMap {
   }
 }
 
+/** An EventTarget that counts its listeners. */
+class Page extends EventTarget {
+  count = 0;
+  override addEventListener(...args: Parameters<EventTarget['addEventListener']>) {
+    this.count++;
+    super.addEventListener(...args);
+  }
+  override removeEventListener(...args: Parameters<EventTarget['removeEventListener']>) {
+    this.count--;
+    super.removeEventListener(...args);
+  }
+}
+
 function setUp(within?: number) {
   const map = new FakeMap();
+  const page = new Page();
   let clock = 1000;
   const timers: [() => void, number][] = [];
   const frames = drawFirstViewWhole(map as never, {
     within,
     now: () => clock,
     setTimer: (f, ms) => timers.push([f, ms]),
+    input: page,
   });
-  return { map, frames, timers, tick: (ms: number) => (clock += ms) };
+  return { map, page, frames, timers, tick: (ms: number) => (clock += ms) };
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -89,18 +111,57 @@ describe('drawFirstViewWhole', () => {
   });
 
   it('gives MapLibre its own render back at the first idle', () => {
-    const { map, frames } = setUp();
+    const { map, page, frames } = setUp();
     const own = Painter.prototype.render;
     expect(map.painter.render).not.toBe(own);
     map.isLoaded = true;
     map.frame();
-    map.fireIdle();
+    map.fire('idle');
     expect(map.painter.render).toBe(own);
+    expect(map.listeners()).toBe(0);
+    expect(page.count).toBe(0);
     // A frame after it, even one whose view is loading again (a pan), is drawn.
     map.isLoaded = false;
     expect(map.frame()).toBe('drawn');
     expect(frames.drawn).toBe(1);
     expect(map.painter.calls).toHaveLength(2);
+  });
+
+  it('draws every frame from the reader’s first input on: a drag or a flight is seen as it happens', () => {
+    for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart']) {
+      const { map, page } = setUp();
+      expect(map.frame()).toBeUndefined();
+      page.dispatchEvent(new Event('mousemove'));
+      expect(map.frame(), 'a pointer passing by is no input').toBeUndefined();
+      page.dispatchEvent(new Event(type));
+      expect(map.painter.render, type).toBe(Painter.prototype.render);
+      // Drawn at once, as the view is: the input may ask for no frame of its own.
+      expect(map.repaints).toBe(1);
+      expect(map.frame()).toBe('drawn');
+      expect(map.listeners()).toBe(0);
+      expect(page.count).toBe(0);
+    }
+  });
+
+  it('lets go of the page once the map is removed mid-hold', () => {
+    const { map, page } = setUp();
+    map.fire('remove');
+    expect(map.listeners()).toBe(0);
+    expect(page.count).toBe(0);
+    page.dispatchEvent(new Event('keydown'));
+    expect(map.repaints).toBe(0);
+  });
+
+  it('draws the next frame when the page needs the picture now (drawNow), and only that map’s', () => {
+    const { map } = setUp();
+    const other = setUp().map;
+    drawNow(map);
+    expect(map.frame()).toBe('drawn');
+    expect(other.frame()).toBeUndefined();
+    // A map with no hold, or one already ended: nothing to do.
+    drawNow(map);
+    drawNow({});
+    expect(map.frame()).toBe('drawn');
   });
 
   it('holds for FIRST_VIEW_WITHIN_MS unless told otherwise', () => {
@@ -113,9 +174,11 @@ describe('drawFirstViewWhole', () => {
 
   it('says so on the console, and changes nothing, where MapLibre has no painter to hold', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const map = { loaded: () => false, once: vi.fn(), triggerRepaint: vi.fn() };
-    expect(drawFirstViewWhole(map as never)).toEqual({ held: 0, drawn: 0 });
+    const map = { loaded: () => false, once: vi.fn(), off: vi.fn(), triggerRepaint: vi.fn() };
+    const page = new Page();
+    expect(drawFirstViewWhole(map as never, { input: page })).toEqual({ held: 0, drawn: 0 });
     expect(error).toHaveBeenCalledWith(expect.stringMatching(/painter has no render\(\).*firstView\.ts/));
     expect(map.once).not.toHaveBeenCalled();
+    expect(page.count).toBe(0);
   });
 });
