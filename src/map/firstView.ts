@@ -41,6 +41,7 @@ export interface FirstViewOptions {
   now?: () => number;
   /** Timers, for the tests. */
   setTimer?: (f: () => void, ms: number) => unknown;
+  clearTimer?: (timer: unknown) => void;
   /** Where the reader's input is heard (the document). */
   input?: EventTarget;
 }
@@ -71,6 +72,7 @@ export function drawFirstViewWhole(map: Painted, options: FirstViewOptions = {})
     within = FIRST_VIEW_WITHIN_MS,
     now = () => performance.now(),
     setTimer = setTimeout,
+    clearTimer = (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
     input = globalThis.document,
   } = options;
   const frames: FirstViewFrames = { held: 0, drawn: 0 };
@@ -81,11 +83,14 @@ export function drawFirstViewWhole(map: Painted, options: FirstViewOptions = {})
     return frames;
   }
   const made = now();
+  /** The frame asked for at the end of the wait, once a frame has been held. */
+  let timer: unknown;
   let asked = false;
   // From the first idle, input or drawNow on, MapLibre's own render again; and once the map is removed.
   const release = () => {
     painter.render = render;
     holds.delete(map);
+    if (asked) clearTimer(timer);
     map.off('idle', release);
     map.off('remove', release);
     for (const type of INPUT) input?.removeEventListener(type, onInput, { capture: true });
@@ -106,7 +111,7 @@ export function drawFirstViewWhole(map: Painted, options: FirstViewOptions = {})
       // One frame asked for when the wait is over, in case nothing else asks for one by then.
       if (!asked) {
         asked = true;
-        setTimer(() => map.triggerRepaint(), within - waited);
+        timer = setTimer(() => map.triggerRepaint(), within - waited);
       }
       return;
     }

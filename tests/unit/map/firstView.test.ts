@@ -66,13 +66,16 @@ function setUp(within?: number) {
   const page = new Page();
   let clock = 1000;
   const timers: [() => void, number][] = [];
+  const cleared: unknown[] = [];
   const frames = drawFirstViewWhole(map as never, {
     within,
     now: () => clock,
-    setTimer: (f, ms) => timers.push([f, ms]),
+    // A timer is its index in `timers`.
+    setTimer: (f, ms) => timers.push([f, ms]) - 1,
+    clearTimer: (t) => cleared.push(t),
     input: page,
   });
-  return { map, page, frames, timers, tick: (ms: number) => (clock += ms) };
+  return { map, page, frames, timers, cleared, tick: (ms: number) => (clock += ms) };
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -111,8 +114,9 @@ describe('drawFirstViewWhole', () => {
   });
 
   it('gives MapLibre its own render back at the first idle', () => {
-    const { map, page, frames } = setUp();
+    const { map, page, frames, timers, cleared } = setUp();
     const own = Painter.prototype.render;
+    expect(map.frame()).toBeUndefined();
     expect(map.painter.render).not.toBe(own);
     map.isLoaded = true;
     map.frame();
@@ -120,6 +124,9 @@ describe('drawFirstViewWhole', () => {
     expect(map.painter.render).toBe(own);
     expect(map.listeners()).toBe(0);
     expect(page.count).toBe(0);
+    // The frame asked for at the end of the wait is not asked for any more.
+    expect(timers).toHaveLength(1);
+    expect(cleared).toEqual([0]);
     // A frame after it, even one whose view is loading again (a pan), is drawn.
     map.isLoaded = false;
     expect(map.frame()).toBe('drawn');
