@@ -8,7 +8,7 @@ import { test as base, expect, type BrowserContext, type BrowserContextOptions, 
 /** The page's own scripts: the app's and MapLibre's chunks and workers, and blob: workers MapLibre starts. */
 const MAP_SCRIPT = /\/assets\/[^/]+\.m?js$|^blob:/;
 /** What Chromium's GL driver reports about SwiftShader, in the console of the page that drew. */
-const GL_DRIVER = /^\[\.WebGL-/;
+export const GL_DRIVER = /^\[\.WebGL-/;
 
 export interface Guard {
   pageErrors: string[];
