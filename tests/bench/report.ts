@@ -8,7 +8,15 @@ export interface Goal {
   target: string;
   measured: string;
   met: boolean | null;
+  /**
+   * Why the goal is no longer one (issue 25: MapLibre alone is above it on this machine). Still measured,
+   * to watch; the table says "retired" instead of yes or no.
+   */
+  retired?: string;
 }
+
+/** MapLibre alone was above these on this software-GL machine (issue 25). */
+const RETIRED_ON_SOFTWARE_GL = 'MapLibre alone is above it with software WebGL (issue 25)';
 
 const kB = (n: number) => `${(n / 1000).toFixed(1)}`;
 const MB = (n: number) => `${(n / 1e6).toFixed(1)}`;
@@ -50,6 +58,7 @@ export function goals(r: BenchResult): Goal[] {
         `${r.load.ratioEmpty.app.toFixed(2)}× (${ms(r.load.app)} ÷ ${ms(r.load.empty)} ms; ` +
         `the basemap alone ${r.load.ratioEmpty.baseline.toFixed(2)}×)`,
       met: check(r.load.ratioEmpty.app, 2),
+      retired: RETIRED_ON_SOFTWARE_GL,
     },
     {
       goal: 'App first idle ÷ baseline first idle (medians)',
@@ -80,6 +89,7 @@ export function goals(r: BenchResult): Goal[] {
           : `${seedToggleFrames.toFixed(2)} (${ms(seedToggle)} ms, one frame ${ms(r.interactions.repaint)} ms; ` +
             `MapLibre laying out and placing the same labels, nothing else changed: ${labelFloorFrames?.toFixed(2) ?? '?'})`,
       met: check(seedToggleFrames, 1.5),
+      retired: RETIRED_ON_SOFTWARE_GL,
     },
     {
       goal: "App's own JS + CSS beyond MapLibre, gzip",
@@ -328,7 +338,12 @@ export function markdown(r: BenchResult): string {
     '',
     table(
       ['Goal', 'Target', 'Measured', 'Met'],
-      goals(r).map((g) => [g.goal, g.target, g.measured, g.met === null ? '—' : g.met ? 'yes' : '**no**']),
+      goals(r).map((g) => [
+        g.goal,
+        g.target,
+        g.measured,
+        g.retired ? `retired: ${g.retired}` : g.met === null ? '—' : g.met ? 'yes' : '**no**',
+      ]),
     ),
   );
   return out.join('\n');
