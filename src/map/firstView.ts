@@ -7,15 +7,16 @@
  * laying out the tiles still to come, and every frame but the last shows a view about to change. So until
  * the map has loaded its first view (`map.loaded()`: the style, every source and every tile in view), a
  * frame does everything but draw: MapLibre still asks for tiles and places labels, and the frame in which
- * the view is complete draws it. From the first `idle` on, MapLibre's painter is as it was; and from the
+ * the view is complete draws it. From then on, MapLibre's painter is as it was; and from the
  * reader's first touch of the page too (a pointer pressed, a key, the wheel: a drag, or a click in the list
  * of places that flies the map, must be seen as it happens), and whenever the page needs the picture now
  * (`drawNow`: the PNG download, printing). Not at a move MapLibre makes itself: the map's canvas resizes
  * during a load (the panels fill), and a resize is a move.
  *
- * Nothing is held for long: a frame is drawn in any case once `within` ms have passed since the map was
- * made (a slow network then fills the map tile by tile, as MapLibre would), and one is asked for at that
- * moment, so that a view waiting on a tile that never comes is not left empty.
+ * Nothing is held for long: the hold ends in any case once `within` ms have passed since the map was
+ * made (a slow network then fills the map tile by tile, as MapLibre would), with a frame asked for at that
+ * moment, so that a view waiting on a tile that never comes is not left empty. And it holds once: the frame
+ * that draws the complete view ends it.
  *
  * What it costs: the map's first pixels come later (once the view is complete rather than with the first
  * tile), and the complete view sooner. Measured in docs/performance.md ("The first view drawn whole").
@@ -86,7 +87,8 @@ export function drawFirstViewWhole(map: Painted, options: FirstViewOptions = {})
   /** The frame asked for at the end of the wait, once a frame has been held. */
   let timer: unknown;
   let asked = false;
-  // From the first idle, input or drawNow on, MapLibre's own render again; and once the map is removed.
+  // From the frame that draws (the view complete, or the wait over), the first idle, input or drawNow on,
+  // MapLibre's own render again; and once the map is removed.
   const release = () => {
     painter.render = render;
     holds.delete(map);
@@ -95,11 +97,13 @@ export function drawFirstViewWhole(map: Painted, options: FirstViewOptions = {})
     map.off('remove', release);
     for (const type of INPUT) input?.removeEventListener(type, onInput, { capture: true });
   };
-  // The view as it is, drawn at once: the input may change nothing that asks for a frame (a Tab).
-  const onInput = () => {
+  // The view as it is, drawn at once: the input may change nothing that asks for a frame (a Tab); the wait
+  // may end with nothing arriving (a tile that never comes).
+  const drawAsItIs = () => {
     release();
     map.triggerRepaint();
   };
+  const onInput = drawAsItIs;
   map.once('idle', release);
   map.once('remove', release);
   for (const type of INPUT) input?.addEventListener(type, onInput, { capture: true, passive: true });
@@ -108,13 +112,17 @@ export function drawFirstViewWhole(map: Painted, options: FirstViewOptions = {})
     const waited = now() - made;
     if (waited < within && !map.loaded()) {
       frames.held++;
-      // One frame asked for when the wait is over, in case nothing else asks for one by then.
+      // The hold ends when the wait is over, with a frame, in case nothing else asks for one by then. Ended
+      // outright, not left to this test: a timer may fire a fraction of a ms early.
       if (!asked) {
         asked = true;
-        timer = setTimer(() => map.triggerRepaint(), within - waited);
+        timer = setTimer(drawAsItIs, within - waited);
       }
       return;
     }
+    // The first view complete, or the wait over: drawn, and the hold is done. Not held again if the view
+    // then changes before the first idle (a link's camera, Back): that is a view of the reader's choosing.
+    release();
     frames.drawn++;
     return render.apply(this, args);
   };
