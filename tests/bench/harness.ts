@@ -33,6 +33,7 @@ import {
   type SelectTimings,
 } from './page';
 import { serve, type ServedFile } from './served';
+import { recordFirstDraw } from '../support/firstDraw';
 import { round, summarize, type Summary } from './stats';
 import { ANCHORS, type WrittenCatalogue } from '../support/synthetic';
 
@@ -390,6 +391,8 @@ export async function openPage(
   });
   await page.addInitScript({ content: SHIM });
   await page.addInitScript(installProbe);
+  // Its first pixels: the first WebGL draw call (the `render` event fires for a held frame too).
+  await page.addInitScript(recordFirstDraw);
   await changes.prepare?.(page);
   try {
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });

@@ -7,6 +7,7 @@
  * scope. (tsx wraps named inner functions in `__name(...)`; SHIM defines it in the page.)
  */
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
+import type { FirstDrawWindow } from '../support/firstDraw';
 
 /** Defines the helper that tsx's transform calls inside serialised functions. */
 export const SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
@@ -16,11 +17,6 @@ export interface Probe {
   firstIdle: number | null;
   mapLoad: number | null;
   firstRender: number | null;
-  /**
-   * performance.now() at the page's first WebGL draw call: the map's first pixels. Not the first `render`
-   * event, which MapLibre fires for a frame the app holds undrawn (src/map/firstView.ts).
-   */
-  firstDrawn: number | null;
   /** `idle` events seen before (and including) the one that counted. */
   idles: number;
   /** [start, duration] of each long task (> 50 ms of main-thread work). */
@@ -43,31 +39,11 @@ export function installProbe(): void {
     firstIdle: null,
     mapLoad: null,
     firstRender: null,
-    firstDrawn: null,
     idles: 0,
     longTasks: [],
     sources: [],
   };
   w.__bench = probe;
-  // The first draw call of any WebGL context in the page (the map's is its only one); then the context's
-  // own methods again.
-  const contexts = [window.WebGLRenderingContext, window.WebGL2RenderingContext].filter(Boolean);
-  const draws = ['drawElements', 'drawArrays'] as const;
-  const own = contexts.map((c) => draws.map((d) => c.prototype[d]));
-  const drawn = () => {
-    probe.firstDrawn ??= performance.now();
-    contexts.forEach((c, i) => draws.forEach((d, k) => Object.assign(c.prototype, { [d]: own[i][k] })));
-  };
-  contexts.forEach((c, i) =>
-    draws.forEach((d, k) =>
-      Object.assign(c.prototype, {
-        [d](this: WebGLRenderingContext, ...args: unknown[]) {
-          drawn();
-          return (own[i][k] as (...a: unknown[]) => unknown).apply(this, args);
-        },
-      }),
-    ),
-  );
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) probe.longTasks.push([e.startTime, e.duration]);
@@ -134,7 +110,7 @@ export interface LoadTimings {
   firstIdle: number;
   mapLoad: number | null;
   firstRender: number | null;
-  /** The page's first WebGL draw call (Probe.firstDrawn). */
+  /** The page's first WebGL draw call: its first pixels (tests/support/firstDraw.ts). */
   firstDrawn: number | null;
   idles: number;
   /** End of the last response of the data files (basemap, story), from Resource Timing. */
@@ -169,7 +145,7 @@ export function readLoad(): LoadTimings {
     firstIdle,
     mapLoad: p.mapLoad,
     firstRender: p.firstRender,
-    firstDrawn: p.firstDrawn,
+    firstDrawn: (window as unknown as FirstDrawWindow).__firstDraw?.at ?? null,
     idles: p.idles,
     dataEnd: data.length ? Math.max(...data) : null,
     domContentLoaded: nav?.domContentLoadedEventEnd ?? 0,

@@ -1,40 +1,30 @@
 import { CATEGORIES } from '../../src/catalogue/vocabulary';
 import type { Page } from '@playwright/test';
 import { camera, expect, mapIdle, onePage, renderedNames, test } from './fixtures';
+import { recordFirstDraw, type FirstDrawWindow } from '../support/firstDraw';
 
 /** Every category hidden: the basemap alone, so the story's own labels take no room from it. */
 const BASEMAP_ONLY = `hide=${CATEGORIES.join(',')}`;
 
-/** From the page's start: when its map is made, and the map's state at the page's first WebGL draw call. */
+/** From the page's start: when its map is made, and its first WebGL draw call (tests/support/firstDraw.ts). */
 async function watchFirstDraw(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = window as unknown as {
-      situationMap?: import('maplibre-gl').Map;
-      __made?: number;
-      __firstDraw?: { loaded: boolean; sinceMade: number };
-    };
+    const w = window as unknown as { situationMap?: object; __made?: number };
     const wait = setInterval(() => {
       if (!w.situationMap) return;
       clearInterval(wait);
       w.__made = performance.now();
     }, 1);
-    for (const c of [WebGL2RenderingContext, WebGLRenderingContext])
-      for (const name of ['drawElements', 'drawArrays'] as const) {
-        const own = c.prototype[name] as (...args: unknown[]) => void;
-        Object.assign(c.prototype, {
-          [name](this: WebGLRenderingContext, ...args: unknown[]) {
-            w.__firstDraw ??= { loaded: !!w.situationMap?.loaded(), sinceMade: performance.now() - (w.__made ?? NaN) };
-            own.apply(this, args);
-          },
-        });
-      }
   });
+  await page.addInitScript(recordFirstDraw);
 }
 
+/** The first draw call: whether the map had loaded its view then, and how long after the map was made. */
 async function firstDraw(page: Page): Promise<{ loaded: boolean; sinceMade: number }> {
-  const first = await page.evaluate(
-    () => (window as unknown as { __firstDraw?: { loaded: boolean; sinceMade: number } }).__firstDraw,
-  );
+  const first = await page.evaluate(() => {
+    const w = window as unknown as FirstDrawWindow & { __made?: number };
+    return w.__firstDraw && { loaded: w.__firstDraw.loaded, sinceMade: w.__firstDraw.at - (w.__made ?? NaN) };
+  });
   expect(first, 'the map drew nothing').toBeDefined();
   return first!;
 }
