@@ -95,7 +95,7 @@ export function drawFirstViewWhole(map: Painted, options: FirstViewOptions = {})
     if (asked) clearTimer(timer);
     map.off('idle', release);
     map.off('remove', release);
-    for (const type of INPUT) input?.removeEventListener(type, onInput, { capture: true });
+    for (const type of INPUT) input?.removeEventListener(type, drawAsItIs, { capture: true });
   };
   // The view as it is, drawn at once: the input may change nothing that asks for a frame (a Tab); the wait
   // may end with nothing arriving (a tile that never comes).
@@ -103,10 +103,9 @@ export function drawFirstViewWhole(map: Painted, options: FirstViewOptions = {})
     release();
     map.triggerRepaint();
   };
-  const onInput = drawAsItIs;
   map.once('idle', release);
   map.once('remove', release);
-  for (const type of INPUT) input?.addEventListener(type, onInput, { capture: true, passive: true });
+  for (const type of INPUT) input?.addEventListener(type, drawAsItIs, { capture: true, passive: true });
   holds.set(map, release);
   painter.render = function (this: Painter, ...args: unknown[]) {
     const waited = now() - made;
